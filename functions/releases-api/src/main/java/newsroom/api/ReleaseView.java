@@ -1,0 +1,32 @@
+package newsroom.api;
+
+import java.time.Instant;
+import java.util.List;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.Release;
+
+/** A release as the API shows it; {@code url} is its public page, once it has one. */
+public record ReleaseView(
+        String id,
+        String slug,
+        String status,
+        String title,
+        String summary,
+        String body,
+        String category,
+        List<String> tags,
+        ContactBlock contact,
+        String author,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant publishedAt,
+        Instant embargoUntil,
+        long version,
+        String url) {
+
+    static ReleaseView of(Release r, String url) {
+        return new ReleaseView(r.id(), r.slug(), r.status().name(), r.title(), r.summary(), r.body(),
+                r.category(), r.tags(), r.contact(), r.author(), r.createdAt(), r.updatedAt(),
+                r.publishedAt(), r.embargoUntil(), r.version(), url);
+    }
+}

@@ -1,0 +1,1 @@
+package newsroom.local; public class Main { public static void main(String[] a) {} }

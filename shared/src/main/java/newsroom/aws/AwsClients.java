@@ -1,0 +1,34 @@
+package newsroom.aws;
+
+import java.time.Duration;
+import newsroom.config.AwsSettings;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+
+/**
+ * Builds SDK clients the one way this project wants them: the URL-connection HTTP client (small and
+ * quick to start), explicit region and credentials, and the emulator's endpoint when one is set.
+ * Each function builds its clients once, in its constructor.
+ */
+public final class AwsClients {
+    private AwsClients() {
+    }
+
+    public static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            B builder, AwsSettings settings) {
+        builder.httpClient(httpClient())
+                .region(settings.region())
+                .credentialsProvider(settings.credentials());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    private static SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(20))
+                .build();
+    }
+}

@@ -1,0 +1,55 @@
+package newsroom.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names of every environment variable the functions read, in one place; template.yaml sets
+ * them in {@code Globals}. Only the {@code Config} records read them, through {@link #from(Map)}.
+ */
+public final class EnvVars {
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+    public static final String TABLE_NAME = "TABLE_NAME";
+    public static final String SITE_BUCKET = "SITE_BUCKET";
+    public static final String SITE_BASE_URL = "SITE_BASE_URL";
+    public static final String MAIL_QUEUE_URL = "MAIL_QUEUE_URL";
+    public static final String MAIL_FROM = "MAIL_FROM";
+    public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
+    public static final String CATEGORIES = "CATEGORIES";
+    public static final String TIME_ZONE = "TIME_ZONE";
+
+    public static final String DEFAULT_CATEGORIES =
+            "Crime Operations, Appeals, Road Safety, Court Results, Community, Corporate";
+    public static final String DEFAULT_TIME_ZONE = "Europe/London";
+
+    private final Map<String, String> values;
+
+    private EnvVars(Map<String, String> values) {
+        this.values = values;
+    }
+
+    public static EnvVars fromSystem() {
+        return new EnvVars(System.getenv());
+    }
+
+    public static EnvVars from(Map<String, String> values) {
+        return new EnvVars(Map.copyOf(values));
+    }
+
+    public String required(String name) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " must be set");
+        }
+        return value;
+    }
+
+    public String orDefault(String name, String fallback) {
+        return optional(name).orElse(fallback);
+    }
+
+    public Optional<String> optional(String name) {
+        return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
+    }
+}

@@ -1,0 +1,41 @@
+package newsroom.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The press office's configured list of release categories, each with its URL slug. */
+public final class Categories {
+    private final List<String> names;
+
+    public Categories(List<String> names) {
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("at least one category must be configured");
+        }
+        this.names = List.copyOf(names);
+    }
+
+    /** Parses "Crime Operations, Appeals, ..." as set in configuration. */
+    public static Categories parse(String commaSeparated) {
+        return new Categories(java.util.Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .distinct()
+                .toList());
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    /** The configured spelling of a category, matched without regard to case. */
+    public Optional<String> find(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        return names.stream().filter(n -> n.equalsIgnoreCase(name.strip())).findFirst();
+    }
+
+    public static String slugOf(String category) {
+        return Slugs.fromTitle(category);
+    }
+}

@@ -1,0 +1,5 @@
+package newsroom.domain;
+
+/** Who journalists should call about a release: shown on the page and in the email. */
+public record ContactBlock(String name, String phone, String email) {
+}

@@ -1,0 +1,8 @@
+package newsroom.domain;
+
+/** The outcome of one email to one contact. */
+public enum DeliveryStatus {
+    SENDING,
+    SENT,
+    FAILED
+}

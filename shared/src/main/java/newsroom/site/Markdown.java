@@ -1,0 +1,42 @@
+package newsroom.site;
+
+import java.util.List;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+/**
+ * Release bodies from Markdown to safe HTML: raw HTML in the text is escaped, never passed
+ * through; link and image URLs are limited to http, https and mailto (or relative); headings
+ * start at h2 because the page's one h1 is the release title.
+ */
+public final class Markdown {
+    private static final List<String> ALLOWED_PROTOCOLS = List.of("http", "https", "mailto");
+
+    private final Parser parser = Parser.builder().build();
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .escapeHtml(true)
+            .sanitizeUrls(true)
+            .urlSanitizer(new DefaultUrlSanitizer(ALLOWED_PROTOCOLS))
+            .build();
+
+    public String toHtml(String markdown) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Heading heading) {
+                heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                visitChildren(heading);
+            }
+        });
+        return renderer.render(document);
+    }
+
+    /** Plain text for emails and feeds: the Markdown source, which reads well as it is. */
+    public static String toText(String markdown) {
+        return markdown == null ? "" : markdown.strip();
+    }
+}

@@ -1,0 +1,152 @@
+package newsroom.store;
+
+import static newsroom.store.Items.putIfPresent;
+import static newsroom.store.Items.s;
+import static newsroom.store.Items.string;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Release ↔ DynamoDB item, including the index keys that place it in lists and archives. */
+public final class ReleaseMapper {
+    public static final String ENTITY = "Release";
+    public static final String SK_VALUE = "RELEASE";
+
+    static final String ID = "id";
+    static final String SLUG = "slug";
+    static final String TITLE = "title";
+    static final String SUMMARY = "summary";
+    static final String BODY = "body";
+    static final String CATEGORY = "category";
+    static final String TAGS = "tags";
+    static final String CONTACT = "contact";
+    static final String CONTACT_NAME = "name";
+    static final String CONTACT_PHONE = "phone";
+    static final String CONTACT_EMAIL = "email";
+    static final String STATUS = "status";
+    static final String AUTHOR = "author";
+    static final String CREATED_AT = "createdAt";
+    static final String UPDATED_AT = "updatedAt";
+    static final String PUBLISHED_AT = "publishedAt";
+    static final String EMBARGO_UNTIL = "embargoUntil";
+    static final String VERSION = "version";
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+    private final ZoneId zone;
+
+    public ReleaseMapper(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public static Map<String, AttributeValue> key(String releaseId) {
+        return Map.of(Table.PK, s(pk(releaseId)), Table.SK, s(SK_VALUE));
+    }
+
+    static String pk(String releaseId) {
+        return "RELEASE#" + releaseId;
+    }
+
+    static String statusKey(ReleaseStatus status) {
+        return "STATUS#" + status;
+    }
+
+    static String monthKey(String yearMonth) {
+        return "MONTH#" + yearMonth;
+    }
+
+    static String categoryKey(String category) {
+        return "CATEGORY#" + category;
+    }
+
+    public Map<String, AttributeValue> toItem(Release r) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Table.PK, s(pk(r.id())));
+        item.put(Table.SK, s(SK_VALUE));
+        item.put(Table.ENTITY, s(ENTITY));
+        item.put(ID, s(r.id()));
+        item.put(SLUG, s(r.slug()));
+        putIfPresent(item, TITLE, r.title());
+        putIfPresent(item, SUMMARY, r.summary());
+        putIfPresent(item, BODY, r.body());
+        putIfPresent(item, CATEGORY, r.category());
+        item.put(TAGS, Items.list(r.tags()));
+        if (r.contact() != null) {
+            Map<String, AttributeValue> contact = new HashMap<>();
+            putIfPresent(contact, CONTACT_NAME, r.contact().name());
+            putIfPresent(contact, CONTACT_PHONE, r.contact().phone());
+            putIfPresent(contact, CONTACT_EMAIL, r.contact().email());
+            item.put(CONTACT, AttributeValue.fromM(contact));
+        }
+        item.put(STATUS, s(r.status().name()));
+        putIfPresent(item, AUTHOR, r.author());
+        putTime(item, CREATED_AT, r.createdAt());
+        putTime(item, UPDATED_AT, r.updatedAt());
+        putTime(item, PUBLISHED_AT, r.publishedAt());
+        putTime(item, EMBARGO_UNTIL, r.embargoUntil());
+        item.put(VERSION, Items.n(r.version()));
+        putIndexKeys(item, r);
+        return item;
+    }
+
+    /** Index keys: by status and time (lists, due embargoes), and for published ones by month and category. */
+    private void putIndexKeys(Map<String, AttributeValue> item, Release r) {
+        Instant when = switch (r.status()) {
+            case PUBLISHED -> r.publishedAt();
+            case SCHEDULED -> r.embargoUntil();
+            default -> r.updatedAt();
+        };
+        String sortKey = Table.time(when) + "#" + r.id();
+        item.put(Table.GSI1PK, s(statusKey(r.status())));
+        item.put(Table.GSI1SK, s(sortKey));
+        if (r.status() == ReleaseStatus.PUBLISHED) {
+            item.put(Table.GSI2PK, s(monthKey(MONTH.format(r.publishedAt().atZone(zone)))));
+            item.put(Table.GSI2SK, s(sortKey));
+            item.put(Table.GSI3PK, s(categoryKey(r.category())));
+            item.put(Table.GSI3SK, s(sortKey));
+        }
+    }
+
+    public Release fromItem(Map<String, AttributeValue> item) {
+        ContactBlock contact = null;
+        AttributeValue c = item.get(CONTACT);
+        if (c != null && c.hasM()) {
+            contact = new ContactBlock(string(c.m(), CONTACT_NAME), string(c.m(), CONTACT_PHONE),
+                    string(c.m(), CONTACT_EMAIL));
+        }
+        return new Release(
+                string(item, ID),
+                string(item, SLUG),
+                string(item, TITLE),
+                string(item, SUMMARY),
+                string(item, BODY),
+                string(item, CATEGORY),
+                Items.strings(item, TAGS),
+                contact,
+                ReleaseStatus.valueOf(string(item, STATUS)),
+                string(item, AUTHOR),
+                Table.parseTime(string(item, CREATED_AT)),
+                Table.parseTime(string(item, UPDATED_AT)),
+                Table.parseTime(string(item, PUBLISHED_AT)),
+                Table.parseTime(string(item, EMBARGO_UNTIL)),
+                Items.number(item, VERSION));
+    }
+
+    /** Whether a stream image or item is a release (and not a slug claim, delivery, contact...). */
+    public static boolean isRelease(Map<String, AttributeValue> item) {
+        return item != null && ENTITY.equals(string(item, Table.ENTITY));
+    }
+
+    private static void putTime(Map<String, AttributeValue> item, String name, Instant value) {
+        if (value != null) {
+            item.put(name, s(Table.time(value)));
+        }
+    }
+}

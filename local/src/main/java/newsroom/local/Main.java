@@ -1,1 +1,103 @@
-package newsroom.local; public class Main { public static void main(String[] a) {} }
+package newsroom.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import newsroom.domain.Scope;
+import newsroom.local.emulator.Emulator;
+import newsroom.local.emulator.Emulators;
+import newsroom.local.emulator.ProjectHome;
+
+/**
+ * {@code java -jar local/target/newsroom-local.jar [run]} starts the stack;
+ * {@code ... token SCOPE... [--subject NAME]} prints a dev token.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "run" -> run();
+            case "token" -> token(List.of(args).subList(1, args.length));
+            default -> {
+                System.err.println("usage: newsroom-local [run] | token SCOPE... [--subject NAME]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static LocalTokens projectTokens() {
+        return LocalTokens.fromProjectKey(ProjectHome.stateDir().resolve("dev-signing-key.json"));
+    }
+
+    private static void token(List<String> args) {
+        List<String> scopes = new ArrayList<>();
+        String subject = "press-officer@example.gov.uk";
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--subject") && i + 1 < args.size()) {
+                subject = args.get(++i);
+            } else {
+                scopes.add(args.get(i));
+            }
+        }
+        if (scopes.isEmpty()) {
+            System.err.println("name at least one scope: " + List.of(Scope.values()).stream().map(Scope::value).toList());
+            System.exit(2);
+        }
+        for (String scope : scopes) {
+            if (Scope.fromValue(scope).isEmpty()) {
+                System.err.println("unknown scope " + scope + "; known: "
+                        + List.of(Scope.values()).stream().map(Scope::value).toList());
+                System.exit(2);
+            }
+        }
+        System.out.println(projectTokens().issue(subject, scopes));
+    }
+
+    private static void run() throws InterruptedException {
+        int apiPort = port("NEWSROOM_API_PORT", 3000);
+        int sitePort = port("NEWSROOM_SITE_PORT", 8080);
+        System.out.println("Starting the AWS emulator...");
+        Emulator emulator = Emulators.start();
+        LocalRuntime runtime;
+        try {
+            runtime = LocalRuntime.start(emulator, LocalRuntime.Options.defaults().withPorts(apiPort, sitePort),
+                    projectTokens());
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping...");
+            runtime.close();
+            emulator.close();
+            stopped.countDown();
+        }));
+        System.out.printf("""
+                Newsroom is running (AWS: %s)
+                  API:   %s   (routes as in template.yaml)
+                  Site:  %s/news/
+                  Mail:  %s/_local/mail
+                A token: java -jar local/target/newsroom-local.jar token newsroom/publisher
+                Ctrl-C stops everything.
+                """, emulator.description(), runtime.apiUrl(), runtime.siteUrl(), runtime.apiUrl());
+        stopped.await();
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            System.err.println(variable + " must be a port number, not " + value);
+            System.exit(2);
+            return fallback;
+        }
+    }
+}

@@ -18,10 +18,12 @@ public final class EnvVars {
     public static final String SES_CONFIGURATION_SET = "SES_CONFIGURATION_SET";
     public static final String CATEGORIES = "CATEGORIES";
     public static final String TIME_ZONE = "TIME_ZONE";
+    public static final String SITE_NAME = "SITE_NAME";
 
     public static final String DEFAULT_CATEGORIES =
             "Crime Operations, Appeals, Road Safety, Court Results, Community, Corporate";
     public static final String DEFAULT_TIME_ZONE = "Europe/London";
+    public static final String DEFAULT_SITE_NAME = "Newsroom";
 
     private final Map<String, String> values;
 

@@ -1,5 +1,6 @@
 package newsroom.site;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
@@ -10,8 +11,9 @@ import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Release bodies from Markdown to safe HTML: raw HTML in the text is escaped, never passed
- * through; link and image URLs are limited to http, https and mailto (or relative); headings
- * start at h2 because the page's one h1 is the release title.
+ * through; link and image URLs are limited to http, https and mailto (or relative); the body's
+ * top heading level becomes h2 (keeping the order beneath it) because the page's one h1 is the
+ * release title.
  */
 public final class Markdown {
     private static final List<String> ALLOWED_PROTOCOLS = List.of("http", "https", "mailto");
@@ -25,13 +27,17 @@ public final class Markdown {
 
     public String toHtml(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
+        List<Heading> headings = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
-                heading.setLevel(Math.min(6, heading.getLevel() + 1));
+                headings.add(heading);
                 visitChildren(heading);
             }
         });
+        int top = headings.stream().mapToInt(Heading::getLevel).min().orElse(2);
+        int shift = Math.max(0, 2 - top);
+        headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
         return renderer.render(document);
     }
 

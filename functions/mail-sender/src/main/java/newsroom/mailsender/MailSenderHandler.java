@@ -1,0 +1,78 @@
+package newsroom.mailsender;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import newsroom.aws.AwsClients;
+import newsroom.config.EnvVars;
+import newsroom.domain.MailJob;
+import newsroom.json.Json;
+import newsroom.log.JsonLog;
+import newsroom.mail.MailComposer;
+import newsroom.mail.SesMailer;
+import newsroom.site.SitePaths;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbDeliveryRepository;
+import newsroom.store.DynamoDbReleaseRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/**
+ * Mail queue → SES. Each message is one job; a job that fails is reported alone, so SQS
+ * redelivers only it (and, after repeated failures, moves it to the dead-letter queue).
+ */
+public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final JsonLog LOG = JsonLog.of(MailSenderHandler.class);
+
+    private final ReleaseMailer mailer;
+
+    public MailSenderHandler() {
+        this(MailSenderConfig.from(EnvVars.fromSystem()));
+    }
+
+    private MailSenderHandler(MailSenderConfig config) {
+        this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()),
+                AwsClients.build(SesV2Client.builder(), config.aws()), Clock.systemUTC());
+    }
+
+    public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
+        this.mailer = new ReleaseMailer(
+                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
+                new DynamoDbContactRepository(dynamo, config.tableName()),
+                new DynamoDbDeliveryRepository(dynamo, config.tableName()),
+                new MailComposer(config.siteName(), config.zone()),
+                new SesMailer(ses, config.mailFrom(), config.configurationSet()),
+                new SitePaths(config.zone()),
+                config.siteBaseUrl(),
+                clock);
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        mailer.startBatch();
+        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
+            try {
+                process(message);
+            } catch (RuntimeException e) {
+                LOG.error("could not send release email", e, "messageId", message.getMessageId(),
+                        "requestId", context == null ? null : context.getAwsRequestId());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private void process(SQSEvent.SQSMessage message) {
+        // An unreadable job fails like any other: after the queue's retries it rests in the
+        // dead-letter queue, where the alarm shows it, rather than vanishing.
+        MailJob job = Json.read(message.getBody(), MailJob.class);
+        ReleaseMailer.Outcome outcome = mailer.send(job);
+        LOG.info("mail job done", "releaseId", job.releaseId(), "contactId", job.contactId(),
+                "kind", job.kind(), "outcome", outcome);
+    }
+}

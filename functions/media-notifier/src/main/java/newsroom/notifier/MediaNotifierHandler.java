@@ -1,0 +1,80 @@
+package newsroom.notifier;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import newsroom.aws.AwsClients;
+import newsroom.aws.StreamImages;
+import newsroom.config.EnvVars;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.log.JsonLog;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.ReleaseMapper;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Table stream → mail queue. When a release becomes public, one mail job per subscribed active
+ * contact goes on the queue. A repeated record queues the jobs again; the mail sender's delivery
+ * record makes sure each contact is still emailed once.
+ */
+public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final JsonLog LOG = JsonLog.of(MediaNotifierHandler.class);
+
+    // The zone only shapes index keys the notifier never writes.
+    private final ReleaseMapper mapper = new ReleaseMapper(ZoneId.of("UTC"));
+    private final MediaNotifier notifier;
+
+    public MediaNotifierHandler() {
+        this(MediaNotifierConfig.from(EnvVars.fromSystem()));
+    }
+
+    private MediaNotifierHandler(MediaNotifierConfig config) {
+        this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()),
+                AwsClients.build(SqsClient.builder(), config.aws()));
+    }
+
+    public MediaNotifierHandler(MediaNotifierConfig config, DynamoDbClient dynamo, SqsClient sqs) {
+        this.notifier = new MediaNotifier(new DynamoDbContactRepository(dynamo, config.tableName()),
+                new SqsMailQueue(sqs, config.mailQueueUrl()));
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            try {
+                process(record);
+            } catch (RuntimeException e) {
+                String sequence = record.getDynamodb().getSequenceNumber();
+                LOG.error("could not queue release emails", e, "sequenceNumber", sequence,
+                        "requestId", context == null ? null : context.getAwsRequestId());
+                return StreamsEventResponse.builder()
+                        .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(sequence)))
+                        .build();
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    private void process(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> newImage = StreamImages.toSdk(record.getDynamodb().getNewImage());
+        if (!ReleaseMapper.isRelease(newImage)) {
+            return;
+        }
+        Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
+        Release now = mapper.fromItem(newImage);
+        boolean wasPublished = ReleaseMapper.isRelease(oldImage)
+                && mapper.fromItem(oldImage).status() == ReleaseStatus.PUBLISHED;
+        if (now.status() == ReleaseStatus.PUBLISHED && !wasPublished) {
+            int queued = notifier.releasePublished(now);
+            LOG.info("queued release emails", "releaseId", now.id(), "jobs", queued);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package newsroom.sitepublisher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import newsroom.aws.AwsClients;
+import newsroom.aws.StreamImages;
+import newsroom.config.EnvVars;
+import newsroom.log.JsonLog;
+import newsroom.site.S3SiteBucket;
+import newsroom.site.SiteAssets;
+import newsroom.site.SitePublisher;
+import newsroom.site.SiteRenderer;
+import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.store.ReleaseMapper;
+import newsroom.store.ReleaseRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Table stream → public site. For each changed release it renders the current committed state
+ * (read back from the table, so a late or repeated record cannot put an older version live).
+ * A failed record is reported, with the records after it, so Lambda retries from there.
+ */
+public final class SitePublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final JsonLog LOG = JsonLog.of(SitePublisherHandler.class);
+
+    private final ReleaseRepository releases;
+    private final SitePublisher publisher;
+
+    public SitePublisherHandler() {
+        this(SitePublisherConfig.from(EnvVars.fromSystem()));
+    }
+
+    private SitePublisherHandler(SitePublisherConfig config) {
+        this(config,
+                AwsClients.build(DynamoDbClient.builder(), config.aws()),
+                AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
+                Clock.systemUTC());
+    }
+
+    public SitePublisherHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+        this.releases = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
+        SiteAssets assets = new SiteAssets();
+        this.publisher = new SitePublisher(releases, new S3SiteBucket(s3, config.siteBucket()),
+                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, clock);
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            try {
+                process(record);
+            } catch (RuntimeException e) {
+                String sequence = record.getDynamodb().getSequenceNumber();
+                LOG.error("could not publish release", e, "sequenceNumber", sequence,
+                        "requestId", context == null ? null : context.getAwsRequestId());
+                return StreamsEventResponse.builder()
+                        .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(sequence)))
+                        .build();
+            }
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    private void process(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, AttributeValue> image = StreamImages.toSdk(record.getDynamodb().getNewImage());
+        if (!ReleaseMapper.isRelease(image)) {
+            return;
+        }
+        String id = image.get("id").s();
+        releases.find(id).ifPresent(release -> {
+            List<String> written = publisher.publish(release);
+            if (!written.isEmpty()) {
+                LOG.info("published pages", "releaseId", id, "keys", written);
+            }
+        });
+    }
+}

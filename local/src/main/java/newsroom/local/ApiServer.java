@@ -1,0 +1,236 @@
+package newsroom.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import newsroom.log.JsonLog;
+
+/**
+ * The HTTP API on localhost, doing what API Gateway's HTTP API does in AWS: matches the route,
+ * runs the JWT authorizer, builds the version 2.0 event (claims where the authorizer puts them) and
+ * turns the function's response back into HTTP. Its own answers copy API Gateway's bodies.
+ */
+final class ApiServer implements AutoCloseable {
+    private static final JsonLog LOG = JsonLog.of(ApiServer.class);
+    /** API Gateway's payload limit. */
+    static final int MAX_BODY = 10 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final RouteTable routes;
+    private final Set<String> publicRoutes;
+    private final LocalTokens tokens;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
+    private final Map<String, Function<HttpExchange, LocalPage>> localPages = new HashMap<>();
+
+    /** A page the local runtime itself serves under /_local/. */
+    record LocalPage(int status, String contentType, String body) {
+    }
+
+    ApiServer(int port, List<String> routeKeys, Set<String> publicRoutes, LocalTokens tokens,
+              RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) throws IOException {
+        this.routes = new RouteTable(routeKeys);
+        this.publicRoutes = publicRoutes;
+        this.tokens = tokens;
+        this.function = function;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    void addLocalPage(String path, Function<HttpExchange, LocalPage> page) {
+        localPages.put(path, page);
+    }
+
+    void start() {
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            Function<HttpExchange, LocalPage> local = localPages.get(path);
+            if (local != null) {
+                LocalPage page = local.apply(exchange);
+                send(exchange, page.status(), Map.of("Content-Type", page.contentType()),
+                        page.body().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            Optional<RouteTable.Match> match = routes.match(method, path);
+            if (match.isEmpty()) {
+                sendJson(exchange, 404, "{\"message\":\"Not Found\"}");
+                return;
+            }
+            byte[] body = readBody(exchange.getRequestBody());
+            if (body == null) {
+                sendJson(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
+                return;
+            }
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
+            if (!publicRoutes.contains(match.get().routeKey())) {
+                Optional<JWTClaimsSet> claims = bearer(exchange).flatMap(tokens::verify);
+                if (claims.isEmpty()) {
+                    sendJson(exchange, 401, "{\"message\":\"Unauthorized\"}");
+                    return;
+                }
+                authorizer = authorizerContext(claims.get());
+            }
+            APIGatewayV2HTTPResponse response = function.handleRequest(
+                    toEvent(exchange, match.get(), body, authorizer), null);
+            writeResponse(exchange, response);
+        } catch (RuntimeException e) {
+            LOG.error("local API failure", e);
+            sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    private static Optional<String> bearer(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+
+    /** Claims as strings, as API Gateway passes them; scopes from the token's scope claim. */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizerContext(JWTClaimsSet claims) {
+        Map<String, String> flat = new HashMap<>();
+        claims.getClaims().forEach((name, value) -> {
+            if (value instanceof java.util.Date date) {
+                flat.put(name, Long.toString(date.toInstant().getEpochSecond()));
+            } else if (value instanceof List<?> list) {
+                flat.put(name, list.size() == 1 ? String.valueOf(list.get(0)) : list.toString());
+            } else {
+                flat.put(name, String.valueOf(value));
+            }
+        });
+        return APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                        .withClaims(flat)
+                        .withScopes(new ArrayList<>(LocalTokens.scopesOf(claims)))
+                        .build())
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, RouteTable.Match match, byte[] body,
+                                                 APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            for (String pair : rawQuery.split("&")) {
+                String[] kv = pair.split("=", 2);
+                String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                query.merge(name, value, (a, b) -> a + "," + b);
+            }
+        }
+        Map<String, String> pathParameters = new HashMap<>();
+        match.pathParameters().forEach((k, v) -> pathParameters.put(k, URLDecoder.decode(v, StandardCharsets.UTF_8)));
+        String contentType = headers.getOrDefault("content-type", "");
+        boolean text = contentType.isEmpty() || contentType.startsWith("text/") || contentType.contains("json")
+                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded");
+        String requestId = UUID.randomUUID().toString();
+        Instant now = Instant.now();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(match.routeKey())
+                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawQueryString(rawQuery == null ? "" : rawQuery)
+                .withHeaders(headers)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withBody(body.length == 0 ? null
+                        : text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(body.length > 0 && !text)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey(match.routeKey())
+                        .withStage("$default")
+                        .withRequestId(requestId)
+                        .withAccountId("000000000000")
+                        .withApiId("local")
+                        .withDomainName("localhost")
+                        .withTimeEpoch(now.toEpochMilli())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(exchange.getRequestMethod())
+                                .withPath(exchange.getRequestURI().getRawPath())
+                                .withProtocol(exchange.getProtocol())
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withUserAgent(headers.get("user-agent"))
+                                .build())
+                        .withAuthorizer(authorizer)
+                        .build())
+                .build();
+    }
+
+    private static void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        Map<String, String> headers = new HashMap<>();
+        if (response.getHeaders() != null) {
+            headers.putAll(response.getHeaders());
+        }
+        String body = response.getBody();
+        byte[] bytes = body == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+        if (response.getCookies() != null) {
+            response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
+        }
+        send(exchange, response.getStatusCode(), headers, bytes);
+    }
+
+    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
+        send(exchange, status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
+            throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || status == 204;
+        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** The body, or null when it is over API Gateway's limit. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        byte[] body = in.readNBytes(MAX_BODY + 1);
+        return body.length > MAX_BODY ? null : body;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,41 @@
+package newsroom.local;
+
+import java.net.URI;
+import java.util.Optional;
+import newsroom.aws.AwsClients;
+import newsroom.config.AwsSettings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The SDK clients the local runtime and the tests share, all pointed at the emulator. */
+public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDbStreamsClient streams, S3Client s3,
+                           SqsClient sqs, SesV2Client ses) implements AutoCloseable {
+
+    public static final Region REGION = Region.EU_WEST_2;
+
+    public static LocalClients forEndpoint(URI endpoint) {
+        AwsSettings settings = new AwsSettings(REGION, Optional.of(endpoint),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
+        return new LocalClients(settings,
+                AwsClients.build(DynamoDbClient.builder(), settings),
+                AwsClients.build(DynamoDbStreamsClient.builder(), settings),
+                AwsClients.build(S3Client.builder().forcePathStyle(true), settings),
+                AwsClients.build(SqsClient.builder(), settings),
+                AwsClients.build(SesV2Client.builder(), settings));
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+        streams.close();
+        s3.close();
+        sqs.close();
+        ses.close();
+    }
+}

@@ -1,0 +1,93 @@
+package newsroom.local;
+
+import java.util.List;
+import java.util.Map;
+import newsroom.store.Table;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Creates, in the emulator, the resources template.yaml creates in AWS: the table (same keys,
+ * indexes and stream), the site bucket, the mail queue with its dead-letter queue, and the SES
+ * sender identity. Safe to run again.
+ */
+public final class LocalResources {
+    public static final String TABLE = "newsroom";
+    public static final String SITE_BUCKET = "newsroom-site";
+    public static final String MAIL_QUEUE = "newsroom-mail";
+    public static final String MAIL_DLQ = "newsroom-mail-dlq";
+    public static final String MAIL_FROM = "newsroom@press.example.gov.uk";
+    /** As in template.yaml: a job that fails this often goes to the dead-letter queue. */
+    public static final int MAX_RECEIVES = 5;
+
+    /** What was created, with the identifiers AWS assigned. */
+    public record Provisioned(String tableName, String streamArn, String siteBucket, String mailQueueUrl,
+                              String mailDlqUrl, String mailFrom) {
+    }
+
+    private LocalResources() {
+    }
+
+    public static Provisioned provision(LocalClients clients) {
+        createTable(clients);
+        String streamArn = clients.dynamo().describeTable(d -> d.tableName(TABLE)).table().latestStreamArn();
+        if (!clients.s3().listBuckets().buckets().stream().anyMatch(b -> b.name().equals(SITE_BUCKET))) {
+            clients.s3().createBucket(b -> b.bucket(SITE_BUCKET));
+        }
+        String dlqUrl = clients.sqs().createQueue(q -> q.queueName(MAIL_DLQ)).queueUrl();
+        String dlqArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(dlqUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String queueUrl = clients.sqs().createQueue(q -> q.queueName(MAIL_QUEUE).attributes(Map.of(
+                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}"))).queueUrl();
+        boolean identityExists = clients.ses().listEmailIdentities(l -> l.pageSize(1000)).emailIdentities().stream()
+                .anyMatch(i -> i.identityName().equals(MAIL_FROM));
+        if (!identityExists) {
+            clients.ses().createEmailIdentity(i -> i.emailIdentity(MAIL_FROM));
+        }
+        return new Provisioned(TABLE, streamArn, SITE_BUCKET, queueUrl, dlqUrl, MAIL_FROM);
+    }
+
+    private static void createTable(LocalClients clients) {
+        List<String> keys = List.of(Table.PK, Table.SK, Table.GSI1PK, Table.GSI1SK, Table.GSI2PK, Table.GSI2SK,
+                Table.GSI3PK, Table.GSI3SK);
+        try {
+            clients.dynamo().createTable(t -> t.tableName(TABLE)
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(keys.stream().map(k -> AttributeDefinition.builder()
+                            .attributeName(k).attributeType(ScalarAttributeType.S).build()).toList())
+                    .keySchema(key(Table.PK, KeyType.HASH), key(Table.SK, KeyType.RANGE))
+                    .globalSecondaryIndexes(
+                            index(Table.GSI1, Table.GSI1PK, Table.GSI1SK),
+                            index(Table.GSI2, Table.GSI2PK, Table.GSI2SK),
+                            index(Table.GSI3, Table.GSI3PK, Table.GSI3SK))
+                    .streamSpecification(StreamSpecification.builder()
+                            .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
+        } catch (ResourceInUseException exists) {
+            return;
+        }
+        clients.dynamo().waiter().waitUntilTableExists(w -> w.tableName(TABLE));
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String pk, String sk) {
+        return GlobalSecondaryIndex.builder().indexName(name)
+                .keySchema(key(pk, KeyType.HASH), key(sk, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                .build();
+    }
+}

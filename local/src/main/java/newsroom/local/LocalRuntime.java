@@ -1,0 +1,149 @@
+package newsroom.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import newsroom.api.ApiRoutes;
+import newsroom.api.ReleasesApiConfig;
+import newsroom.api.ReleasesApiHandler;
+import newsroom.config.EnvVars;
+import newsroom.domain.Categories;
+import newsroom.json.Json;
+import newsroom.local.emulator.Emulator;
+import newsroom.mailsender.MailSenderConfig;
+import newsroom.mailsender.MailSenderHandler;
+import newsroom.notifier.MediaNotifierConfig;
+import newsroom.notifier.MediaNotifierHandler;
+import newsroom.sitepublisher.SitePublisherConfig;
+import newsroom.sitepublisher.SitePublisherHandler;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole system on one machine: the functions in-process against the emulator, driven by the
+ * event shapes AWS uses: the HTTP API's events, DynamoDB stream records read through the Streams
+ * API, and SQS messages.
+ */
+public final class LocalRuntime implements AutoCloseable {
+    public static final String SITE_NAME = "Newsroom";
+
+    /** Ports (0 for any free one), the clock the functions see, and the configured categories. */
+    public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone) {
+        public static Options defaults() {
+            return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES),
+                    ZoneId.of(EnvVars.DEFAULT_TIME_ZONE));
+        }
+
+        public Options withPorts(int api, int site) {
+            return new Options(api, site, clock, categories, zone);
+        }
+    }
+
+    private final LocalClients clients;
+    private final LocalResources.Provisioned resources;
+    private final LocalTokens tokens;
+    private final SiteServer siteServer;
+    private final ApiServer apiServer;
+    private final List<Runnable> stoppers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+
+    private LocalRuntime(Emulator emulator, Options options, LocalTokens tokens) throws IOException {
+        this.clients = LocalClients.forEndpoint(emulator.endpoint());
+        this.resources = LocalResources.provision(clients);
+        this.tokens = tokens;
+        this.siteServer = new SiteServer(options.sitePort(), clients.s3(), resources.siteBucket());
+        String siteBaseUrl = "http://localhost:" + siteServer.port();
+        String region = clients.settings().region().id();
+
+        var api = new ReleasesApiHandler(ReleasesApiHandler.wire(
+                new ReleasesApiConfig(clients.settings(), resources.tableName(), siteBaseUrl, options.categories(),
+                        options.zone()),
+                clients.dynamo(), options.clock()));
+        var sitePublisher = new SitePublisherHandler(
+                new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
+                        siteBaseUrl, SITE_NAME, options.zone()),
+                clients.dynamo(), clients.s3(), options.clock());
+        var mediaNotifier = new MediaNotifierHandler(
+                new MediaNotifierConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl()),
+                clients.dynamo(), clients.sqs());
+        var mailSender = new MailSenderHandler(
+                new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailFrom(), null,
+                        siteBaseUrl, SITE_NAME, options.zone()),
+                clients.dynamo(), clients.ses(), options.clock());
+
+        this.apiServer = new ApiServer(options.apiPort(), ApiRoutes.ALL, Set.of(), tokens, api);
+        apiServer.addLocalPage("/_local/mail", exchange ->
+                new ApiServer.LocalPage(200, "text/html; charset=utf-8", MailPage.render(emulator.sentEmails())));
+        apiServer.addLocalPage("/_local/mail.json", exchange ->
+                new ApiServer.LocalPage(200, "application/json", Json.write(emulator.sentEmails())));
+
+        StreamPoller sitePoller = new StreamPoller("site-publisher", clients.streams(), resources.streamArn(),
+                region, sitePublisher);
+        StreamPoller notifierPoller = new StreamPoller("media-notifier", clients.streams(), resources.streamArn(),
+                region, mediaNotifier);
+        String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(resources.mailQueueUrl())
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        QueuePoller mailPoller = new QueuePoller(clients.sqs(), resources.mailQueueUrl(), queueArn, region, mailSender);
+        background("site-publisher", sitePoller, sitePoller::stop);
+        background("media-notifier", notifierPoller, notifierPoller::stop);
+        background("mail-sender", mailPoller, mailPoller::stop);
+        siteServer.start();
+        apiServer.start();
+    }
+
+    /** Provisions the resources in the emulator and starts the servers and pollers. */
+    public static LocalRuntime start(Emulator emulator, Options options, LocalTokens tokens) {
+        try {
+            return new LocalRuntime(emulator, options, tokens);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the local servers (is the port free?)", e);
+        }
+    }
+
+    private void background(String name, Runnable poller, Runnable stop) {
+        Thread thread = new Thread(poller, "local-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+        stoppers.add(stop);
+    }
+
+    public URI apiUrl() {
+        return URI.create("http://localhost:" + apiServer.port());
+    }
+
+    public URI siteUrl() {
+        return URI.create("http://localhost:" + siteServer.port());
+    }
+
+    public LocalTokens tokens() {
+        return tokens;
+    }
+
+    public LocalClients clients() {
+        return clients;
+    }
+
+    public LocalResources.Provisioned resources() {
+        return resources;
+    }
+
+    @Override
+    public void close() {
+        stoppers.forEach(Runnable::run);
+        apiServer.close();
+        siteServer.close();
+        for (Thread thread : threads) {
+            try {
+                thread.join(3_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        clients.close();
+    }
+}

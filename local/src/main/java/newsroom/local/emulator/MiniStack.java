@@ -1,0 +1,176 @@
+package newsroom.local.emulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * MiniStack (MIT, pip package {@code ministack}), run from a project-local Python venv that this
+ * class creates on first use, on a free loopback port. Used when no endpoint is given and no
+ * Docker engine is running.
+ */
+public final class MiniStack implements Emulator {
+    public static final String VERSION = "1.5.33";
+    private static final String INSTALLED_MARKER = ".newsroom-installed";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path log;
+    private final MiniStackAdmin admin;
+
+    private MiniStack(Process process, URI endpoint, Path log) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.log = log;
+        this.admin = new MiniStackAdmin(endpoint);
+    }
+
+    /** Installs MiniStack if needed, starts it and waits until it reports healthy. */
+    public static MiniStack start() {
+        Path venv = ensureInstalled();
+        int port = freePort();
+        Path log = ProjectHome.stateDir().resolve("ministack-" + port + ".log");
+        ProcessBuilder builder = new ProcessBuilder(venv.resolve("bin/python").toString(), "-m", "ministack")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("BIND_HOST", "127.0.0.1");
+        env.put("LOG_LEVEL", "WARNING");
+        env.put("S3_DATA_DIR", ProjectHome.stateDir().resolve("ministack-s3-" + port).toString());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start MiniStack from " + venv, e);
+        }
+        MiniStack miniStack = new MiniStack(process, URI.create("http://127.0.0.1:" + port), log);
+        miniStack.awaitHealthy();
+        return miniStack;
+    }
+
+    private void awaitHealthy() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("MiniStack exited at start; see " + log);
+            }
+            if (admin.healthy()) {
+                return;
+            }
+            sleep(100);
+        }
+        close();
+        throw new IllegalStateException("MiniStack did not become healthy within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /**
+     * The venv lives in .newsroom/ministack-VERSION. It is built in a temporary folder and moved
+     * into place with a marker file, so an interrupted install is never mistaken for a finished one.
+     * MiniStack is run as {@code python -m ministack}, which works wherever the venv was built.
+     */
+    static Path ensureInstalled() {
+        Path venv = ProjectHome.stateDir().resolve("ministack-" + VERSION);
+        if (Files.exists(venv.resolve(INSTALLED_MARKER))) {
+            return venv;
+        }
+        try {
+            Files.createDirectories(venv.getParent());
+            deleteTree(venv);
+            Path staging = Files.createTempDirectory(venv.getParent(), "ministack-install-");
+            String python = System.getenv().getOrDefault("NEWSROOM_PYTHON", "python3");
+            run(List.of(python, "-m", "venv", staging.toString()));
+            run(List.of(staging.resolve("bin/python").toString(), "-m", "pip", "install", "--quiet",
+                    "--disable-pip-version-check", "ministack==" + VERSION));
+            Files.writeString(staging.resolve(INSTALLED_MARKER), VERSION + "\n");
+            Files.move(staging, venv, StandardCopyOption.ATOMIC_MOVE);
+            return venv;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install MiniStack " + VERSION
+                    + " (needs python3 with venv, and PyPI)", e);
+        }
+    }
+
+    private static void run(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        try {
+            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IOException("command failed: " + String.join(" ", command));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted: " + String.join(" ", command), e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public String description() {
+        return "MiniStack " + VERSION + " at " + endpoint;
+    }
+
+    @Override
+    public void reset() {
+        admin.reset();
+    }
+
+    @Override
+    public List<SentEmail> sentEmails() {
+        return admin.sentEmails();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import newsroom.api.ApiRoutes;
+import newsroom.config.EnvVars;
+import newsroom.local.emulator.ProjectHome;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml agrees with the code: the routes the API serves, the handlers that exist, the
+ * environment the functions read, the table the local runtime builds, and the batch-failure and
+ * least-privilege rules. (cfn-lint and sam validate check the template's own validity in .ci/run.)
+ * Needs: nothing but the files.
+ */
+class TemplateTest {
+    private static JsonNode resources;
+    private static JsonNode globals;
+
+    @BeforeAll
+    static void read() throws IOException {
+        JsonNode template = new ObjectMapper(new YAMLFactory())
+                .readTree(Files.readString(ProjectHome.find().resolve("template.yaml")));
+        resources = template.path("Resources");
+        globals = template.path("Globals");
+    }
+
+    private static List<Map.Entry<String, JsonNode>> functions() {
+        List<Map.Entry<String, JsonNode>> functions = new ArrayList<>();
+        resources.fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                functions.add(r);
+            }
+        });
+        return functions;
+    }
+
+    @Test
+    void apiRoutesAreExactlyTheOnesTheFunctionServes() {
+        Set<String> routes = new HashSet<>();
+        for (var function : functions()) {
+            function.getValue().path("Properties").path("Events").fields().forEachRemaining(e -> {
+                if (e.getValue().path("Type").asText().equals("HttpApi")) {
+                    JsonNode p = e.getValue().path("Properties");
+                    routes.add(p.path("Method").asText() + " " + p.path("Path").asText());
+                }
+            });
+        }
+        assertEquals(Set.copyOf(ApiRoutes.ALL), routes);
+    }
+
+    @Test
+    void everyHandlerExistsAndEveryJarIsAModuleOutput() throws ClassNotFoundException {
+        assertFalse(functions().isEmpty());
+        for (var function : functions()) {
+            JsonNode p = function.getValue().path("Properties");
+            String handler = p.path("Handler").asText();
+            Class.forName(handler.substring(0, handler.indexOf("::")));
+            String codeUri = p.path("CodeUri").asText();
+            assertTrue(codeUri.matches("functions/([a-z-]+)/target/\\1-lambda\\.jar"), codeUri);
+            assertTrue(Files.isDirectory(ProjectHome.find().resolve(codeUri.substring(0, codeUri.indexOf("/target")))));
+        }
+    }
+
+    @Test
+    void streamAndQueueEventsReportBatchItemFailures() {
+        int checked = 0;
+        for (var function : functions()) {
+            var events = function.getValue().path("Properties").path("Events").fields();
+            while (events.hasNext()) {
+                JsonNode event = events.next().getValue();
+                String type = event.path("Type").asText();
+                if (type.equals("DynamoDB") || type.equals("SQS")) {
+                    assertEquals("ReportBatchItemFailures",
+                            event.path("Properties").path("FunctionResponseTypes").path(0).asText(),
+                            function.getKey() + " must report batch item failures, or Lambda ignores them");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked >= 3);
+    }
+
+    @Test
+    void noWildcardActionsInAnyPolicy() {
+        List<String> actions = new ArrayList<>();
+        collectActions(resources, actions);
+        assertFalse(actions.isEmpty());
+        for (String action : actions) {
+            assertFalse(action.contains("*"), "wildcard action " + action);
+        }
+    }
+
+    private static void collectActions(JsonNode node, List<String> into) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("Action")) {
+                    if (f.getValue().isArray()) {
+                        f.getValue().forEach(a -> into.add(a.asText()));
+                    } else {
+                        into.add(f.getValue().asText());
+                    }
+                } else {
+                    collectActions(f.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(n -> collectActions(n, into));
+        }
+    }
+
+    @Test
+    void globalsSetEveryVariableTheFunctionsRead() throws IllegalAccessException {
+        JsonNode variables = globals.path("Function").path("Environment").path("Variables");
+        for (Field field : EnvVars.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && !field.getName().startsWith("DEFAULT_")) {
+                String name = (String) field.get(null);
+                if (name.startsWith("AWS_")) {
+                    continue; // Lambda sets AWS_REGION; AWS_ENDPOINT_URL is for local use only.
+                }
+                assertNotNull(variables.get(name), "Globals must set " + name);
+            }
+        }
+    }
+
+    @Test
+    void tableMatchesWhatTheLocalRuntimeCreates() {
+        JsonNode table = resources.path("NewsroomTable").path("Properties");
+        assertEquals("NEW_AND_OLD_IMAGES", table.path("StreamSpecification").path("StreamViewType").asText());
+        assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText());
+        assertTrue(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
+        assertEquals("expiresAt", table.path("TimeToLiveSpecification").path("AttributeName").asText());
+        Set<String> indexes = new HashSet<>();
+        table.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(i.path("IndexName").asText()
+                + ":" + i.path("KeySchema").path(0).path("AttributeName").asText()
+                + ":" + i.path("KeySchema").path(1).path("AttributeName").asText()));
+        assertEquals(Set.of("GSI1:GSI1PK:GSI1SK", "GSI2:GSI2PK:GSI2SK", "GSI3:GSI3PK:GSI3SK"), indexes);
+    }
+
+    @Test
+    void mailQueueHasADeadLetterQueueWithAnAlarm() {
+        assertEquals(LocalResources.MAX_RECEIVES,
+                resources.path("MailQueue").path("Properties").path("RedrivePolicy").path("maxReceiveCount").asInt());
+        assertEquals("AWS::CloudWatch::Alarm", resources.path("MailDeadLetterAlarm").path("Type").asText());
+    }
+
+    @Test
+    void siteBucketIsPrivateBehindCloudFront() {
+        JsonNode block = resources.path("SiteBucket").path("Properties").path("PublicAccessBlockConfiguration");
+        block.fields().forEachRemaining(f -> assertTrue(f.getValue().asBoolean(), f.getKey()));
+        assertEquals(4, block.size());
+        assertEquals("AWS::CloudFront::OriginAccessControl", resources.path("SiteOriginAccessControl").path("Type").asText());
+    }
+
+}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
@@ -23,6 +24,12 @@ public final class Markdown {
             .escapeHtml(true)
             .sanitizeUrls(true)
             .urlSanitizer(new DefaultUrlSanitizer(ALLOWED_PROTOCOLS))
+            // Sanitising adds rel="nofollow"; these are the press office's own links, so it goes.
+            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                if (node instanceof Link) {
+                    attributes.remove("rel");
+                }
+            })
             .build();
 
     public String toHtml(String markdown) {

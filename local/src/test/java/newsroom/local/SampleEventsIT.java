@@ -1,0 +1,181 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import newsroom.api.ReleasesApiConfig;
+import newsroom.api.ReleasesApiHandler;
+import newsroom.aws.StreamImages;
+import newsroom.domain.Categories;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.MediaContact;
+import newsroom.local.emulator.Emulator;
+import newsroom.local.emulator.ProjectHome;
+import newsroom.local.emulator.SentEmail;
+import newsroom.local.support.Eventually;
+import newsroom.local.support.SharedEmulator;
+import newsroom.mailsender.MailSenderConfig;
+import newsroom.mailsender.MailSenderHandler;
+import newsroom.notifier.MediaNotifierConfig;
+import newsroom.notifier.MediaNotifierHandler;
+import newsroom.sitepublisher.SitePublisherConfig;
+import newsroom.sitepublisher.SitePublisherHandler;
+import newsroom.store.DynamoDbContactRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample events in events/ (the ones `sam local invoke` takes), read the way the Lambda Java
+ * runtime reads them and given to each function wired to the emulator: good and bad requests get
+ * their status, a stream record renders its page, a queue message sends its one email.
+ * Needs: the AWS emulator (started by the harness).
+ */
+class SampleEventsIT {
+    private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
+    private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
+    private static Emulator emulator;
+    private static LocalClients clients;
+    private static LocalResources.Provisioned resources;
+
+    @BeforeAll
+    static void provision() {
+        emulator = SharedEmulator.fresh();
+        clients = LocalClients.forEndpoint(emulator.endpoint());
+        resources = LocalResources.provision(clients);
+    }
+
+    @AfterAll
+    static void close() {
+        clients.close();
+    }
+
+    private static <T> T event(String path, Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(ProjectHome.find().resolve("events").resolve(path))) {
+            return LambdaEventSerializers.serializerFor(type, SampleEventsIT.class.getClassLoader()).fromJson(in);
+        }
+    }
+
+    @Test
+    void apiRequestsGetTheirStatus() throws IOException {
+        var handler = new ReleasesApiHandler(new ReleasesApiConfig(clients.settings(), resources.tableName(),
+                "https://news.example", CATEGORIES, ZONE), Clock.systemUTC());
+        Map<String, Integer> expected = Map.ofEntries(
+                Map.entry("create-release.json", 201),
+                Map.entry("create-draft.json", 201),
+                Map.entry("create-release-missing-title.json", 400),
+                Map.entry("create-release-malformed-json.json", 400),
+                Map.entry("create-release-unknown-field.json", 400),
+                Map.entry("create-release-not-json.json", 415),
+                Map.entry("create-release-wrong-scope.json", 403),
+                Map.entry("create-release-editor-publishing.json", 403),
+                Map.entry("get-release-unknown.json", 404),
+                Map.entry("create-contact.json", 201),
+                Map.entry("create-contact-invalid.json", 400));
+        try (var files = Files.list(ProjectHome.find().resolve("events/releases-api"))) {
+            assertEquals(expected.keySet(), Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
+                    "every API sample has an expected status here");
+        }
+        for (var entry : expected.entrySet()) {
+            APIGatewayV2HTTPResponse response = handler.handleRequest(
+                    event("releases-api/" + entry.getKey(), APIGatewayV2HTTPEvent.class), null);
+            assertEquals(entry.getValue(), response.getStatusCode(), entry.getKey() + ": " + response.getBody());
+        }
+    }
+
+    @Test
+    void aStreamRecordRendersItsPageAndOtherItemsAreIgnored() throws IOException {
+        DynamodbEvent published = event("site-publisher/release-published.json", DynamodbEvent.class);
+        putReleaseFrom(published);
+        var handler = new SitePublisherHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
+                resources.siteBucket(), "https://news.example", "Newsroom", ZONE), clients.dynamo(), clients.s3(),
+                Clock.systemUTC());
+
+        StreamsEventResponse ignored = handler.handleRequest(event("site-publisher/not-a-release.json", DynamodbEvent.class), null);
+        assertTrue(ignored.getBatchItemFailures().isEmpty());
+        assertTrue(siteKeys().isEmpty(), "a slug claim renders nothing");
+
+        StreamsEventResponse response = handler.handleRequest(published, null);
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        String key = "news/2019/10/inspection-finds-a-good-response-to-cyber-dependent-crime-across-law-enforcement/index.html";
+        assertTrue(siteKeys().contains(key), siteKeys().toString());
+        assertTrue(siteKeys().contains("news/index.html"));
+        String page = clients.s3().getObjectAsBytes(g -> g.bucket(resources.siteBucket()).key(key)).asUtf8String();
+        assertTrue(page.contains("Inspection finds a good response to cyber-dependent crime across law enforcement"));
+    }
+
+    @Test
+    void aPublishedRecordQueuesAJobPerSubscriber() throws IOException {
+        var contacts = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
+        contacts.create(contact("notifier-a@paper.example", "Crime Operations"));
+        contacts.create(contact("notifier-b@paper.example", "Appeals"));
+        var handler = new MediaNotifierHandler(new MediaNotifierConfig(clients.settings(), resources.tableName(),
+                resources.mailQueueUrl()), clients.dynamo(), clients.sqs());
+        StreamsEventResponse response = handler.handleRequest(
+                event("media-notifier/release-published.json", DynamodbEvent.class), null);
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        var messages = clients.sqs().receiveMessage(r -> r.queueUrl(resources.mailQueueUrl())
+                .maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
+        assertEquals(1, messages.size(), "only the Crime Operations subscriber gets a job");
+        assertTrue(messages.get(0).body().contains(RELEASE_ID));
+        messages.forEach(m -> clients.sqs().deleteMessage(d -> d.queueUrl(resources.mailQueueUrl())
+                .receiptHandle(m.receiptHandle())));
+    }
+
+    @Test
+    void aQueueMessageSendsOneEmailEvenWhenRedelivered() throws IOException {
+        putReleaseFrom(event("site-publisher/release-published.json", DynamodbEvent.class));
+        MediaContact desk = new MediaContact(CONTACT_ID, "desk@daily.example", "Desk", "Daily", Set.of("*"), false,
+                ContactStatus.ACTIVE, java.time.Instant.now());
+        new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(desk);
+        var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
+                resources.mailFrom(), null, "https://news.example", "Newsroom", ZONE), clients.dynamo(), clients.ses(),
+                Clock.systemUTC());
+
+        SQSEvent jobs = event("mail-sender/mail-jobs.json", SQSEvent.class);
+        assertTrue(handler.handleRequest(jobs, null).getBatchItemFailures().isEmpty());
+        assertTrue(handler.handleRequest(jobs, null).getBatchItemFailures().isEmpty(), "a redelivery is not a failure");
+        List<SentEmail> toDesk = Eventually.await(Duration.ofSeconds(2),
+                () -> emulator.sentEmails().stream().filter(e -> e.to().contains("desk@daily.example")).toList(),
+                l -> l.size() > 1);
+        assertEquals(1, toDesk.size(), "exactly one email despite the redelivery");
+
+        SQSBatchResponse unreadable = handler.handleRequest(event("mail-sender/unreadable-job.json", SQSEvent.class), null);
+        assertEquals("1b5a0c3e-0000-4000-8000-00000000bad1", unreadable.getBatchItemFailures().get(0).getItemIdentifier(),
+                "an unreadable job fails (towards the dead-letter queue) instead of vanishing");
+    }
+
+    private static MediaContact contact(String email, String topic) {
+        return new MediaContact(java.util.UUID.randomUUID().toString(), email, "Reporter", "Paper", Set.of(topic),
+                false, ContactStatus.ACTIVE, java.time.Instant.now());
+    }
+
+    private static void putReleaseFrom(DynamodbEvent event) {
+        var image = StreamImages.toSdk(event.getRecords().get(0).getDynamodb().getNewImage());
+        clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(image));
+    }
+
+    private static List<String> siteKeys() {
+        return clients.s3().listObjectsV2(l -> l.bucket(resources.siteBucket())).contents().stream()
+                .map(o -> o.key()).filter(k -> k.endsWith(".html")).toList();
+    }
+
+}

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class LocalResources {
     public static final String TABLE = "newsroom";
     public static final String SITE_BUCKET = "newsroom-site";
+    public static final String UPLOAD_BUCKET = "newsroom-uploads";
     public static final String MAIL_QUEUE = "newsroom-mail";
     public static final String MAIL_DLQ = "newsroom-mail-dlq";
     public static final String MAIL_FROM = "newsroom@press.example.gov.uk";
@@ -31,8 +32,8 @@ public final class LocalResources {
     public static final int MAX_RECEIVES = 5;
 
     /** What was created, with the identifiers AWS assigned. */
-    public record Provisioned(String tableName, String streamArn, String siteBucket, String mailQueueUrl,
-                              String mailDlqUrl, String mailFrom) {
+    public record Provisioned(String tableName, String streamArn, String siteBucket, String uploadBucket,
+                              String mailQueueUrl, String mailDlqUrl, String mailFrom) {
     }
 
     private LocalResources() {
@@ -41,8 +42,10 @@ public final class LocalResources {
     public static Provisioned provision(LocalClients clients) {
         createTable(clients);
         String streamArn = clients.dynamo().describeTable(d -> d.tableName(TABLE)).table().latestStreamArn();
-        if (!clients.s3().listBuckets().buckets().stream().anyMatch(b -> b.name().equals(SITE_BUCKET))) {
-            clients.s3().createBucket(b -> b.bucket(SITE_BUCKET));
+        for (String bucket : List.of(SITE_BUCKET, UPLOAD_BUCKET)) {
+            if (clients.s3().listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+                clients.s3().createBucket(b -> b.bucket(bucket));
+            }
         }
         String dlqUrl = clients.sqs().createQueue(q -> q.queueName(MAIL_DLQ)).queueUrl();
         String dlqArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(dlqUrl)
@@ -56,12 +59,12 @@ public final class LocalResources {
         if (!identityExists) {
             clients.ses().createEmailIdentity(i -> i.emailIdentity(MAIL_FROM));
         }
-        return new Provisioned(TABLE, streamArn, SITE_BUCKET, queueUrl, dlqUrl, MAIL_FROM);
+        return new Provisioned(TABLE, streamArn, SITE_BUCKET, UPLOAD_BUCKET, queueUrl, dlqUrl, MAIL_FROM);
     }
 
     private static void createTable(LocalClients clients) {
         List<String> keys = List.of(Table.PK, Table.SK, Table.GSI1PK, Table.GSI1SK, Table.GSI2PK, Table.GSI2SK,
-                Table.GSI3PK, Table.GSI3SK);
+                Table.GSI3PK, Table.GSI3SK, Table.GSI4PK, Table.GSI4SK);
         try {
             clients.dynamo().createTable(t -> t.tableName(TABLE)
                     .billingMode(BillingMode.PAY_PER_REQUEST)
@@ -71,7 +74,8 @@ public final class LocalResources {
                     .globalSecondaryIndexes(
                             index(Table.GSI1, Table.GSI1PK, Table.GSI1SK),
                             index(Table.GSI2, Table.GSI2PK, Table.GSI2SK),
-                            index(Table.GSI3, Table.GSI3PK, Table.GSI3SK))
+                            index(Table.GSI3, Table.GSI3PK, Table.GSI3SK),
+                            index(Table.GSI4, Table.GSI4PK, Table.GSI4SK))
                     .streamSpecification(StreamSpecification.builder()
                             .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build()));
         } catch (ResourceInUseException exists) {

@@ -7,7 +7,15 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.time.Duration;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import org.joda.time.DateTime;
+import newsroom.sweeper.EmbargoSweeperConfig;
+import newsroom.sweeper.EmbargoSweeperHandler;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import newsroom.api.ApiRoutes;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
@@ -26,47 +34,73 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The whole system on one machine: the functions in-process against the emulator, driven by the
  * event shapes AWS uses: the HTTP API's events, DynamoDB stream records read through the Streams
- * API, and SQS messages.
+ * API, SQS messages, and EventBridge scheduled events.
  */
 public final class LocalRuntime implements AutoCloseable {
     public static final String SITE_NAME = "Newsroom";
 
-    /** Ports (0 for any free one), the clock the functions see, and the configured categories. */
-    public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone) {
+    /**
+     * Ports (0 for any free one), the clock the functions see, the configured categories, the
+     * two-person rule, and how often the scheduled functions tick (in AWS: every minute).
+     */
+    public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone,
+                          boolean twoPersonRule, Duration tick) {
         public static Options defaults() {
             return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES),
-                    ZoneId.of(EnvVars.DEFAULT_TIME_ZONE));
+                    ZoneId.of(EnvVars.DEFAULT_TIME_ZONE), false, Duration.ofSeconds(5));
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, zone);
+            return new Options(api, site, clock, categories, zone, twoPersonRule, tick);
+        }
+
+        public Options withClock(Clock newClock) {
+            return new Options(apiPort, sitePort, newClock, categories, zone, twoPersonRule, tick);
+        }
+
+        public Options withTwoPersonRule(boolean on) {
+            return new Options(apiPort, sitePort, clock, categories, zone, on, tick);
+        }
+
+        /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
+        public Options withTick(Duration newTick) {
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, newTick);
         }
     }
 
+    private final Options options;
     private final LocalClients clients;
     private final LocalResources.Provisioned resources;
     private final LocalTokens tokens;
     private final SiteServer siteServer;
     private final ApiServer apiServer;
+    private final S3Presigner presigner;
+    private final EmbargoSweeperHandler embargoSweeper;
+    private final String region;
     private final List<Runnable> stoppers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
     private LocalRuntime(Emulator emulator, Options options, LocalTokens tokens) throws IOException {
+        this.options = options;
         this.clients = LocalClients.forEndpoint(emulator.endpoint());
         this.resources = LocalResources.provision(clients);
         this.tokens = tokens;
         this.siteServer = new SiteServer(options.sitePort(), clients.s3(), resources.siteBucket());
         String siteBaseUrl = "http://localhost:" + siteServer.port();
-        String region = clients.settings().region().id();
+        this.region = clients.settings().region().id();
 
+        this.presigner = ReleasesApiHandler.presigner(clients.settings());
         var api = new ReleasesApiHandler(ReleasesApiHandler.wire(
-                new ReleasesApiConfig(clients.settings(), resources.tableName(), siteBaseUrl, options.categories(),
-                        options.zone()),
-                clients.dynamo(), options.clock()));
+                new ReleasesApiConfig(clients.settings(), resources.tableName(), resources.uploadBucket(), siteBaseUrl,
+                        SITE_NAME, options.categories(), options.zone(), options.twoPersonRule()),
+                clients.dynamo(), presigner, options.clock()));
         var sitePublisher = new SitePublisherHandler(
                 new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
-                        siteBaseUrl, SITE_NAME, options.zone()),
+                        resources.uploadBucket(), siteBaseUrl, SITE_NAME, options.zone()),
                 clients.dynamo(), clients.s3(), options.clock());
+        this.embargoSweeper = new EmbargoSweeperHandler(
+                new EmbargoSweeperConfig(clients.settings(), resources.tableName(), options.categories(), options.zone()),
+                clients.dynamo(), options.clock());
         var mediaNotifier = new MediaNotifierHandler(
                 new MediaNotifierConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl()),
                 clients.dynamo(), clients.sqs());
@@ -91,6 +125,10 @@ public final class LocalRuntime implements AutoCloseable {
         background("site-publisher", sitePoller, sitePoller::stop);
         background("media-notifier", notifierPoller, notifierPoller::stop);
         background("mail-sender", mailPoller, mailPoller::stop);
+        if (!options.tick().isZero()) {
+            Ticker ticker = new Ticker(options.tick(), this::tickSchedules);
+            background("schedule", ticker, ticker::stop);
+        }
         siteServer.start();
         apiServer.start();
     }
@@ -110,6 +148,23 @@ public final class LocalRuntime implements AutoCloseable {
         thread.start();
         threads.add(thread);
         stoppers.add(stop);
+    }
+
+    /**
+     * Fires the scheduled functions once, with the event EventBridge sends (the embargo sweep);
+     * the background ticker calls this, and so can a test that drives time itself.
+     */
+    public void tickSchedules() {
+        ScheduledEvent event = new ScheduledEvent();
+        event.setId(UUID.randomUUID().toString());
+        event.setSource("aws.events");
+        event.setDetailType("Scheduled Event");
+        event.setAccount("000000000000");
+        event.setRegion(region);
+        event.setTime(new DateTime(options.clock().millis()));
+        event.setResources(List.of("arn:aws:events:" + region + ":000000000000:rule/newsroom-embargo-sweep"));
+        event.setDetail(Map.of());
+        embargoSweeper.handleRequest(event, null);
     }
 
     public URI apiUrl() {
@@ -144,6 +199,7 @@ public final class LocalRuntime implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        presigner.close();
         clients.close();
     }
 }

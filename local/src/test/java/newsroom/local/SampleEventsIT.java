@@ -77,7 +77,8 @@ class SampleEventsIT {
     @Test
     void apiRequestsGetTheirStatus() throws IOException {
         var handler = new ReleasesApiHandler(new ReleasesApiConfig(clients.settings(), resources.tableName(),
-                "https://news.example", CATEGORIES, ZONE), Clock.systemUTC());
+                resources.uploadBucket(), "https://news.example", "Newsroom", CATEGORIES, ZONE, false),
+                Clock.systemUTC());
         Map<String, Integer> expected = Map.ofEntries(
                 Map.entry("create-release.json", 201),
                 Map.entry("create-draft.json", 201),
@@ -106,7 +107,8 @@ class SampleEventsIT {
         DynamodbEvent published = event("site-publisher/release-published.json", DynamodbEvent.class);
         putReleaseFrom(published);
         var handler = new SitePublisherHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
-                resources.siteBucket(), "https://news.example", "Newsroom", ZONE), clients.dynamo(), clients.s3(),
+                resources.siteBucket(), resources.uploadBucket(), "https://news.example", "Newsroom", ZONE),
+                clients.dynamo(), clients.s3(),
                 Clock.systemUTC());
 
         StreamsEventResponse ignored = handler.handleRequest(event("site-publisher/not-a-release.json", DynamodbEvent.class), null);

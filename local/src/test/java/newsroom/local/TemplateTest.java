@@ -150,7 +150,8 @@ class TemplateTest {
         table.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(i.path("IndexName").asText()
                 + ":" + i.path("KeySchema").path(0).path("AttributeName").asText()
                 + ":" + i.path("KeySchema").path(1).path("AttributeName").asText()));
-        assertEquals(Set.of("GSI1:GSI1PK:GSI1SK", "GSI2:GSI2PK:GSI2SK", "GSI3:GSI3PK:GSI3SK"), indexes);
+        assertEquals(Set.of("GSI1:GSI1PK:GSI1SK", "GSI2:GSI2PK:GSI2SK", "GSI3:GSI3PK:GSI3SK", "GSI4:GSI4PK:GSI4SK"),
+                indexes);
     }
 
     @Test

@@ -19,6 +19,9 @@ public final class EnvVars {
     public static final String CATEGORIES = "CATEGORIES";
     public static final String TIME_ZONE = "TIME_ZONE";
     public static final String SITE_NAME = "SITE_NAME";
+    public static final String UPLOAD_BUCKET = "UPLOAD_BUCKET";
+    /** "true": a release must be published by someone other than its author. */
+    public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
 
     public static final String DEFAULT_CATEGORIES =
             "Crime Operations, Appeals, Road Safety, Court Results, Community, Corporate";

@@ -2,29 +2,47 @@ package newsroom.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
+import newsroom.domain.ReleaseEdit;
+import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseWorkflow;
 import newsroom.domain.Slugs;
+import newsroom.log.JsonLog;
+import newsroom.store.Page;
 import newsroom.store.ReleaseRepository;
+import newsroom.store.ReleaseVersion;
 import newsroom.store.SlugTakenException;
 import newsroom.store.Table;
+import newsroom.store.VersionConflictException;
 
-/** Creating and reading releases: the rules, the workflow state and the unique slug. */
+/**
+ * The press office's work on releases: each operation reads the release, applies one workflow
+ * step, and saves it only if nobody changed it in between.
+ */
 public final class ReleaseService {
+    private static final JsonLog LOG = JsonLog.of(ReleaseService.class);
     private static final int SLUG_ATTEMPTS = 20;
+    private static final int ATTACHMENT_RETRIES = 5;
 
     private final ReleaseRepository releases;
-    private final ReleaseRules rules;
+    private final ReleaseWorkflow workflow;
     private final Clock clock;
 
-    public ReleaseService(ReleaseRepository releases, ReleaseRules rules, Clock clock) {
+    public ReleaseService(ReleaseRepository releases, ReleaseWorkflow workflow, Clock clock) {
         this.releases = releases;
-        this.rules = rules;
+        this.workflow = workflow;
         this.clock = clock;
+    }
+
+    private Instant now() {
+        return Table.truncate(clock.instant());
     }
 
     /**
@@ -32,23 +50,12 @@ public final class ReleaseService {
      * when its embargo lies in the future; otherwise it is a draft.
      *
      * @throws newsroom.domain.InvalidRequestException listing every field at fault; nothing stored
+     * @throws newsroom.domain.TwoPersonRuleException when publishing one's own release is not allowed
      */
     public Release create(ReleaseDraft draft, String author) {
-        ReleaseRules.Checked checked = rules.check(draft);
-        Instant now = Table.truncate(clock.instant());
+        ReleaseRules.Checked checked = workflow.rules().check(draft);
+        Instant now = now();
         Instant embargo = Table.truncate(checked.embargoUntil());
-        ReleaseStatus status;
-        Instant publishedAt;
-        if (!Boolean.TRUE.equals(draft.publish())) {
-            status = ReleaseStatus.DRAFT;
-            publishedAt = null;
-        } else if (embargo != null && embargo.isAfter(now)) {
-            status = ReleaseStatus.SCHEDULED;
-            publishedAt = embargo;
-        } else {
-            status = ReleaseStatus.PUBLISHED;
-            publishedAt = now;
-        }
         String id = UUID.randomUUID().toString();
         String baseSlug = Slugs.fromTitle(draft.title());
         for (int attempt = 1; attempt <= SLUG_ATTEMPTS + 1; attempt++) {
@@ -57,10 +64,18 @@ public final class ReleaseService {
                     : baseSlug + "-" + id.substring(0, 8);
             Release release = new Release(id, slug, draft.title().strip(),
                     draft.summary() == null ? null : draft.summary().strip(), draft.body(),
-                    checked.category(), draft.tags(), draft.contact(), status, author,
-                    now, now, publishedAt, embargo, 1);
+                    checked.category(), draft.tags(), draft.contact(), null, List.of(), ReleaseStatus.DRAFT, author,
+                    now, now, null, embargo, List.of(), null, 1);
+            if (Boolean.TRUE.equals(draft.publish())) {
+                // Created and published in one step: version 1 is already the published release.
+                Release published = workflow.publish(release, author, now);
+                release = new Release(id, slug, release.title(), release.summary(), release.body(),
+                        release.category(), release.tags(), release.contact(), null, List.of(), published.status(),
+                        author, now, now, published.publishedAt(), embargo, List.of(), null, 1);
+            }
             try {
                 releases.create(release);
+                LOG.info("release created", "releaseId", id, "status", release.status());
                 return release;
             } catch (SlugTakenException taken) {
                 // Another release has this slug: try the next suffix.
@@ -69,7 +84,89 @@ public final class ReleaseService {
         throw new IllegalStateException("no free slug for " + baseSlug);
     }
 
-    public Optional<Release> find(String id) {
-        return releases.find(id);
+    public Release get(String id) {
+        return releases.find(id).orElseThrow(() -> new ReleaseNotFoundException(id));
+    }
+
+    public Release edit(String id, long expectedVersion, ReleaseEdit edit) {
+        return change(id, expectedVersion, current -> workflow.edit(current, edit, now()));
+    }
+
+    public Release publish(String id, long expectedVersion, String publisher) {
+        return change(id, expectedVersion, current -> workflow.publish(current, publisher, now()));
+    }
+
+    public Release withdraw(String id, long expectedVersion, String reason) {
+        return change(id, expectedVersion, current -> workflow.withdraw(current, reason, now()));
+    }
+
+    public void delete(String id, long expectedVersion) {
+        Release current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(id);
+        }
+        workflow.checkDeletable(current);
+        releases.delete(current, expectedVersion);
+    }
+
+    /**
+     * Adds (or replaces) an attachment. Not tied to an ETag, since the caller changes only the
+     * attachment list: a concurrent edit is retried on the fresh release rather than refused.
+     */
+    public Release addAttachment(String id, Attachment attachment) {
+        for (int attempt = 1; ; attempt++) {
+            Release current = get(id);
+            Release changed = workflow.addAttachment(current, attachment, now());
+            try {
+                releases.save(changed, current.version());
+                return changed;
+            } catch (VersionConflictException e) {
+                if (attempt >= ATTACHMENT_RETRIES) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Page<Release> list(ReleaseStatus status, String category, int limit, String cursor) {
+        return releases.list(status, category, limit, cursor);
+    }
+
+    public List<ReleaseVersion> versions(String id) {
+        get(id);
+        return releases.versions(id);
+    }
+
+    /**
+     * The embargo sweep: publishes every scheduled release whose time has come. A release changed
+     * meanwhile (edited, withdrawn) is left for its new state; the next sweep looks again.
+     */
+    public int publishDue(int limit) {
+        Instant now = now();
+        int published = 0;
+        for (Release due : releases.dueForPublication(now, limit)) {
+            try {
+                Release current = get(due.id());
+                if (current.isDueAt(now)) {
+                    releases.save(workflow.publishDue(current, now), current.version());
+                    published++;
+                    LOG.info("embargo ended: published", "releaseId", current.id(), "embargoUntil", current.embargoUntil());
+                }
+            } catch (VersionConflictException | ReleaseNotFoundException changedMeanwhile) {
+                LOG.info("release changed during the sweep; left for the next one", "releaseId", due.id());
+            }
+        }
+        return published;
+    }
+
+    private Release change(String id, long expectedVersion, UnaryOperator<Release> step) {
+        Release current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(id);
+        }
+        Release changed = step.apply(current);
+        releases.save(changed, expectedVersion);
+        LOG.info("release changed", "releaseId", id, "status", changed.status(), "version", changed.version());
+        return changed;
     }
 }

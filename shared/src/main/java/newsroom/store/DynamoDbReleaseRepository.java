@@ -2,7 +2,10 @@ package newsroom.store;
 
 import static newsroom.store.Items.s;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,15 +14,24 @@ import newsroom.domain.ReleaseStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-/** Releases in the single table. */
+/**
+ * Releases in the single table. Every write is conditional: a new release must not exist, a
+ * change must find the version it was based on, so no update is ever lost to a concurrent one.
+ */
 public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String SLUG_SK = "SLUG";
+    static final String VERSION_ENTITY = "ReleaseVersion";
+    static final String SNAPSHOT = "release";
+    static final String SAVED_AT = "savedAt";
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -31,27 +43,94 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         this.mapper = new ReleaseMapper(zone);
     }
 
+    private static Map<String, AttributeValue> slugKey(String slug) {
+        return Map.of(Table.PK, s("SLUG#" + slug), Table.SK, s(SLUG_SK));
+    }
+
+    private static String versionSk(long version) {
+        return String.format("VERSION#%010d", version);
+    }
+
     @Override
     public void create(Release release) {
-        Map<String, AttributeValue> slugClaim = Map.of(
-                Table.PK, s("SLUG#" + release.slug()),
-                Table.SK, s(SLUG_SK),
-                Table.ENTITY, s("SlugClaim"),
-                "releaseId", s(release.id()));
+        Map<String, AttributeValue> slugClaim = new HashMap<>(slugKey(release.slug()));
+        slugClaim.put(Table.ENTITY, s("SlugClaim"));
+        slugClaim.put("releaseId", s(release.id()));
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
-                    put(slugClaim),
-                    put(mapper.toItem(release))));
+                    putNew(slugClaim),
+                    putNew(mapper.toItem(release)),
+                    putNew(versionItem(release))));
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (failedCondition(e, 0)) {
                 throw new SlugTakenException(release.slug());
             }
             throw e;
         }
     }
 
-    private TransactWriteItem put(Map<String, AttributeValue> item) {
+    @Override
+    public void save(Release changed, long expectedVersion) {
+        Put release = Put.builder().tableName(table).item(mapper.toItem(changed))
+                .conditionExpression("attribute_exists(#pk) AND #version = :expected")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#version", ReleaseMapper.VERSION))
+                .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion)))
+                .build();
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(release).build(),
+                    putNew(versionItem(changed))));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0) || failedCondition(e, 1)) {
+                throw new VersionConflictException(changed.id());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(Release release, long expectedVersion) {
+        Delete item = Delete.builder().tableName(table).key(ReleaseMapper.key(release.id()))
+                .conditionExpression("#version = :expected AND #status = :draft")
+                .expressionAttributeNames(Map.of("#version", ReleaseMapper.VERSION, "#status", ReleaseMapper.STATUS))
+                .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion),
+                        ":draft", s(ReleaseStatus.DRAFT.name())))
+                .build();
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().delete(item).build(),
+                    TransactWriteItem.builder().delete(d -> d.tableName(table).key(slugKey(release.slug()))).build()));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0)) {
+                throw new VersionConflictException(release.id());
+            }
+            throw e;
+        }
+        // The versions of a deleted draft are unreachable; removing them is tidying, not correctness.
+        for (ReleaseVersion version : versions(release.id())) {
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(
+                    Table.PK, s(ReleaseMapper.pk(release.id())), Table.SK, s(versionSk(version.version())))));
+        }
+    }
+
+    private Map<String, AttributeValue> versionItem(Release release) {
+        Map<String, AttributeValue> snapshot = mapper.toItem(release);
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Table.PK, s(ReleaseMapper.pk(release.id())));
+        item.put(Table.SK, s(versionSk(release.version())));
+        item.put(Table.ENTITY, s(VERSION_ENTITY));
+        item.put(ReleaseMapper.VERSION, Items.n(release.version()));
+        item.put(SAVED_AT, s(Table.time(release.updatedAt())));
+        item.put(SNAPSHOT, AttributeValue.fromM(snapshot));
+        return item;
+    }
+
+    private static boolean failedCondition(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        return reasons.size() > index && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder()
                 .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
                 .build();
@@ -66,15 +145,86 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
 
     @Override
     public List<Release> latestPublished(int limit) {
+        return list(ReleaseStatus.PUBLISHED, null, limit, null).items();
+    }
+
+    @Override
+    public Page<Release> list(ReleaseStatus status, String category, int limit, String cursor) {
+        String index = status == null ? Table.GSI4 : Table.GSI1;
+        String partition = status == null ? ReleaseMapper.ALL_RELEASES : ReleaseMapper.statusKey(status);
+        String queryName = partition + "|" + (category == null ? "" : category);
+        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        names.put("#pk", status == null ? Table.GSI4PK : Table.GSI1PK);
+        values.put(":pk", s(partition));
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index)
+                .keyConditionExpression("#pk = :pk")
+                .scanIndexForward(false);
+        if (category != null) {
+            names.put("#category", ReleaseMapper.CATEGORY);
+            values.put(":category", s(category));
+            query.filterExpression("#category = :category");
+        }
+        query.expressionAttributeNames(names).expressionAttributeValues(values);
+        // With a filter, one query page may hold fewer matches than asked for: keep reading until
+        // the page is full or the index is exhausted, and hand out a cursor at the last match.
+        List<Release> items = new ArrayList<>();
+        Map<String, AttributeValue> lastKey = startKey;
+        Map<String, AttributeValue> cursorKey = null;
+        do {
+            if (lastKey != null) {
+                query.exclusiveStartKey(lastKey);
+            }
+            QueryResponse page = dynamo.query(query.limit(limit - items.size()).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                items.add(mapper.fromItem(item));
+            }
+            lastKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            cursorKey = lastKey;
+        } while (lastKey != null && items.size() < limit);
+        return new Page<>(items, Cursors.encode(queryName, cursorKey));
+    }
+
+    @Override
+    public List<Release> dueForPublication(Instant now, int limit) {
+        // Sort keys are "time#id": everything up to "now#~" is due, whatever its id.
         QueryRequest query = QueryRequest.builder()
                 .tableName(table)
                 .indexName(Table.GSI1)
-                .keyConditionExpression("#pk = :pk")
-                .expressionAttributeNames(Map.of("#pk", Table.GSI1PK))
-                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.statusKey(ReleaseStatus.PUBLISHED))))
-                .scanIndexForward(false)
+                .keyConditionExpression("#pk = :pk AND #sk <= :now")
+                .expressionAttributeNames(Map.of("#pk", Table.GSI1PK, "#sk", Table.GSI1SK))
+                .expressionAttributeValues(Map.of(
+                        ":pk", s(ReleaseMapper.statusKey(ReleaseStatus.SCHEDULED)),
+                        ":now", s(Table.time(now) + "#~")))
                 .limit(limit)
                 .build();
         return dynamo.query(query).items().stream().map(mapper::fromItem).toList();
+    }
+
+    @Override
+    public List<ReleaseVersion> versions(String id) {
+        List<ReleaseVersion> versions = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                    .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(id)), ":prefix", s("VERSION#")));
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                versions.add(new ReleaseVersion(Items.number(item, ReleaseMapper.VERSION),
+                        Table.parseTime(Items.string(item, SAVED_AT)), mapper.fromItem(item.get(SNAPSHOT).m())));
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return versions;
     }
 }

@@ -8,8 +8,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import newsroom.domain.Attachment;
 import newsroom.domain.ContactBlock;
+import newsroom.domain.HeroImage;
+import newsroom.domain.ReleaseChange;
+import newsroom.domain.Withdrawal;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,7 +42,24 @@ public final class ReleaseMapper {
     static final String PUBLISHED_AT = "publishedAt";
     static final String EMBARGO_UNTIL = "embargoUntil";
     static final String VERSION = "version";
+    static final String HERO_IMAGE = "heroImage";
+    static final String HERO_FILE = "fileName";
+    static final String HERO_ALT = "alt";
+    static final String ATTACHMENTS = "attachments";
+    static final String ATTACHMENT_ID = "id";
+    static final String ATTACHMENT_FILE = "fileName";
+    static final String ATTACHMENT_TYPE = "contentType";
+    static final String ATTACHMENT_SIZE = "size";
+    static final String ATTACHMENT_DESCRIPTION = "description";
+    static final String CHANGES = "changes";
+    static final String CHANGE_AT = "at";
+    static final String CHANGE_NOTE = "note";
+    static final String CHANGE_TYPE = "type";
+    static final String WITHDRAWAL = "withdrawal";
+    static final String WITHDRAWAL_AT = "at";
+    static final String WITHDRAWAL_REASON = "reason";
 
+    static final String ALL_RELEASES = "RELEASES";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     private final ZoneId zone;
@@ -85,6 +107,30 @@ public final class ReleaseMapper {
             putIfPresent(contact, CONTACT_EMAIL, r.contact().email());
             item.put(CONTACT, AttributeValue.fromM(contact));
         }
+        if (r.heroImage() != null) {
+            Map<String, AttributeValue> hero = new HashMap<>();
+            putIfPresent(hero, HERO_FILE, r.heroImage().fileName());
+            putIfPresent(hero, HERO_ALT, r.heroImage().alt());
+            item.put(HERO_IMAGE, AttributeValue.fromM(hero));
+        }
+        item.put(ATTACHMENTS, AttributeValue.fromL(r.attachments().stream().map(a -> {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put(ATTACHMENT_ID, s(a.id()));
+            m.put(ATTACHMENT_FILE, s(a.fileName()));
+            m.put(ATTACHMENT_TYPE, s(a.contentType()));
+            m.put(ATTACHMENT_SIZE, Items.n(a.size()));
+            putIfPresent(m, ATTACHMENT_DESCRIPTION, a.description());
+            return AttributeValue.fromM(m);
+        }).toList()));
+        item.put(CHANGES, AttributeValue.fromL(r.changes().stream().map(c -> AttributeValue.fromM(Map.of(
+                CHANGE_AT, s(Table.time(c.at())),
+                CHANGE_NOTE, s(c.note()),
+                CHANGE_TYPE, s(c.type().name())))).toList()));
+        if (r.withdrawal() != null) {
+            item.put(WITHDRAWAL, AttributeValue.fromM(Map.of(
+                    WITHDRAWAL_AT, s(Table.time(r.withdrawal().at())),
+                    WITHDRAWAL_REASON, s(r.withdrawal().reason()))));
+        }
         item.put(STATUS, s(r.status().name()));
         putIfPresent(item, AUTHOR, r.author());
         putTime(item, CREATED_AT, r.createdAt());
@@ -106,6 +152,8 @@ public final class ReleaseMapper {
         String sortKey = Table.time(when) + "#" + r.id();
         item.put(Table.GSI1PK, s(statusKey(r.status())));
         item.put(Table.GSI1SK, s(sortKey));
+        item.put(Table.GSI4PK, s(ALL_RELEASES));
+        item.put(Table.GSI4SK, s(Table.time(r.updatedAt()) + "#" + r.id()));
         if (r.status() == ReleaseStatus.PUBLISHED) {
             item.put(Table.GSI2PK, s(monthKey(MONTH.format(r.publishedAt().atZone(zone)))));
             item.put(Table.GSI2SK, s(sortKey));
@@ -121,6 +169,22 @@ public final class ReleaseMapper {
             contact = new ContactBlock(string(c.m(), CONTACT_NAME), string(c.m(), CONTACT_PHONE),
                     string(c.m(), CONTACT_EMAIL));
         }
+        HeroImage hero = null;
+        AttributeValue h = item.get(HERO_IMAGE);
+        if (h != null && h.hasM()) {
+            hero = new HeroImage(string(h.m(), HERO_FILE), string(h.m(), HERO_ALT));
+        }
+        List<Attachment> attachments = maps(item, ATTACHMENTS).stream().map(m -> new Attachment(
+                string(m, ATTACHMENT_ID), string(m, ATTACHMENT_FILE), string(m, ATTACHMENT_TYPE),
+                Items.number(m, ATTACHMENT_SIZE), string(m, ATTACHMENT_DESCRIPTION))).toList();
+        List<ReleaseChange> changes = maps(item, CHANGES).stream().map(m -> new ReleaseChange(
+                Table.parseTime(string(m, CHANGE_AT)), string(m, CHANGE_NOTE),
+                ReleaseChange.ChangeType.valueOf(string(m, CHANGE_TYPE)))).toList();
+        Withdrawal withdrawal = null;
+        AttributeValue w = item.get(WITHDRAWAL);
+        if (w != null && w.hasM()) {
+            withdrawal = new Withdrawal(Table.parseTime(string(w.m(), WITHDRAWAL_AT)), string(w.m(), WITHDRAWAL_REASON));
+        }
         return new Release(
                 string(item, ID),
                 string(item, SLUG),
@@ -130,13 +194,23 @@ public final class ReleaseMapper {
                 string(item, CATEGORY),
                 Items.strings(item, TAGS),
                 contact,
+                hero,
+                attachments,
                 ReleaseStatus.valueOf(string(item, STATUS)),
                 string(item, AUTHOR),
                 Table.parseTime(string(item, CREATED_AT)),
                 Table.parseTime(string(item, UPDATED_AT)),
                 Table.parseTime(string(item, PUBLISHED_AT)),
                 Table.parseTime(string(item, EMBARGO_UNTIL)),
+                changes,
+                withdrawal,
                 Items.number(item, VERSION));
+    }
+
+    private static List<Map<String, AttributeValue>> maps(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || !value.hasL() ? List.of() : value.l().stream().filter(AttributeValue::hasM)
+                .map(AttributeValue::m).toList();
     }
 
     /** Whether a stream image or item is a release (and not a slug claim, delivery, contact...). */

@@ -21,6 +21,10 @@ public final class Table {
     public static final String GSI3 = "GSI3";
     public static final String GSI3PK = "GSI3PK";
     public static final String GSI3SK = "GSI3SK";
+    /** Every release, most recently changed first: the press office's own list. */
+    public static final String GSI4 = "GSI4";
+    public static final String GSI4PK = "GSI4PK";
+    public static final String GSI4SK = "GSI4SK";
     /** Epoch seconds after which DynamoDB's TTL may delete the item. */
     public static final String EXPIRES_AT = "expiresAt";
     /** What kind of item this is; stream consumers and filters look at it. */

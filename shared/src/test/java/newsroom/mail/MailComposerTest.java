@@ -25,8 +25,8 @@ class MailComposerTest {
     @Test
     void carriesTheReleaseTheLinkAndTheContact() {
         Release release = new Release("r1", "slug", "Fish & chips shop <robbed>", "Summary", "Body **bold**",
-                "Appeals", List.of(), new ContactBlock("Press office", "0800 000", "press@example.gov.uk"),
-                ReleaseStatus.PUBLISHED, "a", NOW, NOW, NOW, null, 1);
+                "Appeals", List.of(), new ContactBlock("Press office", "0800 000", "press@example.gov.uk"), null, List.of(),
+                ReleaseStatus.PUBLISHED, "a", NOW, NOW, NOW, null, List.of(), null, 1);
         Email email = composer.releaseEmail(release, "https://news.example/news/2026/11/slug/", jo);
         assertEquals("jo@paper.example", email.to());
         assertEquals("Fish & chips shop <robbed>", email.subject());

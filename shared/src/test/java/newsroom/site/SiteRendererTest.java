@@ -20,13 +20,13 @@ class SiteRendererTest {
 
     static Release release(String title, ReleaseStatus status, Instant publishedAt, Instant embargo) {
         return new Release("id-1", "a-slug", title, "A <b>summary</b>", "Body text", "Appeals", List.of(),
-                new ContactBlock("Press \"office\"", "0800", "press@example.gov.uk"), status, "author",
-                publishedAt, publishedAt, publishedAt, embargo, 1);
+                new ContactBlock("Press \"office\"", "0800", "press@example.gov.uk"), null, List.of(), status, "author",
+                publishedAt, publishedAt, publishedAt, embargo, List.of(), null, 1);
     }
 
     @Test
     void releasePageShowsTitleBodyContactAndLinks() {
-        String html = renderer.releasePage(release("Appeal for witnesses", ReleaseStatus.PUBLISHED, NOW, null), NOW);
+        String html = renderer.releasePage(release("Appeal for witnesses", ReleaseStatus.PUBLISHED, NOW, null), List.of(), NOW);
         assertTrue(html.contains("<h1>Appeal for witnesses</h1>"));
         assertTrue(html.contains("<p>Body text</p>"));
         assertTrue(html.contains("<link rel=\"canonical\" href=\"https://news.example/news/2026/11/a-slug/\">"));
@@ -40,9 +40,9 @@ class SiteRendererTest {
     void textFromEveryFieldIsEscaped() {
         Release hostile = new Release("id-1", "a-slug", "<script>alert('t')</script>", "<img src=x onerror=alert(1)>",
                 "<iframe src=//evil></iframe>", "Appeals", List.of("<b>tag</b>"),
-                new ContactBlock("<svg onload=alert(1)>", "\"><script>x</script>", "a@b.example"),
-                ReleaseStatus.PUBLISHED, "author", NOW, NOW, NOW, null, 1);
-        String page = renderer.releasePage(hostile, NOW) + renderer.latestPage(List.of(hostile), NOW);
+                new ContactBlock("<svg onload=alert(1)>", "\"><script>x</script>", "a@b.example"), null, List.of(),
+                ReleaseStatus.PUBLISHED, "author", NOW, NOW, NOW, null, List.of(), null, 1);
+        String page = renderer.releasePage(hostile, List.of(), NOW) + renderer.latestPage(List.of(hostile), NOW);
         assertFalse(page.contains("<script>alert"));
         assertFalse(page.contains("<img src=x"));
         assertFalse(page.contains("<iframe"));
@@ -54,11 +54,11 @@ class SiteRendererTest {
     @Test
     void anEmbargoedReleaseIsNeverRendered() {
         Release embargoed = release("Embargoed", ReleaseStatus.PUBLISHED, NOW, NOW.plusSeconds(60));
-        assertThrows(EmbargoedException.class, () -> renderer.releasePage(embargoed, NOW));
+        assertThrows(EmbargoedException.class, () -> renderer.releasePage(embargoed, List.of(), NOW));
         Release draft = release("Draft", ReleaseStatus.DRAFT, NOW, null);
-        assertThrows(EmbargoedException.class, () -> renderer.releasePage(draft, NOW));
+        assertThrows(EmbargoedException.class, () -> renderer.releasePage(draft, List.of(), NOW));
         Release scheduled = release("Scheduled", ReleaseStatus.SCHEDULED, NOW.plusSeconds(60), NOW.plusSeconds(60));
-        assertThrows(EmbargoedException.class, () -> renderer.releasePage(scheduled, NOW));
+        assertThrows(EmbargoedException.class, () -> renderer.releasePage(scheduled, List.of(), NOW));
     }
 
     @Test

@@ -2,29 +2,60 @@ package newsroom.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import newsroom.domain.Attachment;
+import newsroom.domain.Categories;
 import newsroom.domain.ContactDraft;
+import newsroom.domain.FieldError;
 import newsroom.domain.InvalidRequestException;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
+import newsroom.domain.ReleaseEdit;
+import newsroom.domain.ReleaseNotFoundException;
+import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Scope;
+import newsroom.domain.TwoPersonRuleException;
+import newsroom.domain.WorkflowException;
 import newsroom.service.ContactService;
 import newsroom.service.ReleaseService;
-import newsroom.site.SitePaths;
+import newsroom.service.UploadUrls;
+import newsroom.site.SiteRenderer;
 import newsroom.store.EmailTakenException;
+import newsroom.store.InvalidCursorException;
+import newsroom.store.Page;
+import newsroom.store.VersionConflictException;
 
-/** The API's routes: each checks the caller's scope, reads its request and calls the domain. */
+/**
+ * The API's routes: each checks the caller's scope, reads its request and calls the domain.
+ * Release responses carry the release's version as a strong ETag; changes need it in If-Match.
+ */
 public final class ReleasesApi {
+    static final int DEFAULT_PAGE = 20;
+    static final int MAX_PAGE = 100;
+
     private final ReleaseService releases;
     private final ContactService contacts;
-    private final SitePaths paths;
+    private final Categories categories;
+    private final UploadUrls uploadUrls;
+    private final SiteRenderer renderer;
+    private final Idempotency idempotency;
     private final String siteBaseUrl;
 
-    public ReleasesApi(ReleaseService releases, ContactService contacts, SitePaths paths, String siteBaseUrl) {
+    public ReleasesApi(ReleaseService releases, ContactService contacts, Categories categories,
+                       UploadUrls uploadUrls, SiteRenderer renderer, Idempotency idempotency, String siteBaseUrl) {
         this.releases = releases;
         this.contacts = contacts;
-        this.paths = paths;
+        this.categories = categories;
+        this.uploadUrls = uploadUrls;
+        this.renderer = renderer;
+        this.idempotency = idempotency;
         this.siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
     }
 
@@ -33,18 +64,44 @@ public final class ReleasesApi {
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();
         try {
             return switch (route) {
-                case ApiRoutes.CREATE_RELEASE -> createRelease(caller, event);
+                case ApiRoutes.CREATE_RELEASE -> idempotency.run(event, caller, () -> createRelease(caller, event));
+                case ApiRoutes.LIST_RELEASES -> listReleases(caller, event);
                 case ApiRoutes.GET_RELEASE -> getRelease(caller, event);
-                case ApiRoutes.CREATE_CONTACT -> createContact(caller, event);
+                case ApiRoutes.UPDATE_RELEASE -> updateRelease(caller, event);
+                case ApiRoutes.DELETE_RELEASE -> deleteRelease(caller, event);
+                case ApiRoutes.PREVIEW_RELEASE -> previewRelease(caller, event);
+                case ApiRoutes.PUBLISH_RELEASE -> idempotency.run(event, caller, () -> publishRelease(caller, event));
+                case ApiRoutes.WITHDRAW_RELEASE -> idempotency.run(event, caller, () -> withdrawRelease(caller, event));
+                case ApiRoutes.LIST_VERSIONS -> listVersions(caller, event);
+                case ApiRoutes.ADD_ATTACHMENT -> idempotency.run(event, caller, () -> addAttachment(caller, event));
+                case ApiRoutes.CREATE_CONTACT -> idempotency.run(event, caller, () -> createContact(caller, event));
                 default -> throw new ApiException(Problem.of(404, "not-found", "Not found",
                         "There is no route " + route + "."));
             };
         } catch (InvalidRequestException e) {
-            throw new ApiException(Problem.ofFields(400, "validation", "Invalid request",
-                    e.errors().size() == 1 ? e.getMessage() : e.errors().size() + " fields are invalid.",
-                    e.errors()));
+            throw invalid(e.errors());
+        } catch (ReleaseNotFoundException e) {
+            throw new ApiException(Problem.of(404, "not-found", "Release not found", e.getMessage()));
+        } catch (VersionConflictException e) {
+            throw new ApiException(Problem.of(412, "precondition-failed", "Release has changed",
+                    "The release changed since you read it: fetch it again (for its new ETag), reapply your"
+                            + " change and send it with the new If-Match."));
+        } catch (WorkflowException e) {
+            throw new ApiException(Problem.of(409, "invalid-state", "Not allowed in this state", e.getMessage()));
+        } catch (TwoPersonRuleException e) {
+            throw new ApiException(Problem.of(403, "two-person-rule", "Publisher must not be the author",
+                    e.getMessage()));
         }
     }
+
+    private static ApiException invalid(List<FieldError> errors) {
+        return new ApiException(Problem.ofFields(400, "validation", "Invalid request",
+                errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                        : errors.size() + " fields are invalid.",
+                errors));
+    }
+
+    // ------------------------------------------------------------------ releases
 
     private APIGatewayV2HTTPResponse createRelease(Caller caller, APIGatewayV2HTTPEvent event) {
         caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
@@ -53,16 +110,144 @@ public final class ReleasesApi {
             caller.requireAny(Scope.PUBLISHER);
         }
         Release release = releases.create(draft, caller.subject());
-        return ApiResponses.json(201, view(release), Map.of("Location", "/releases/" + release.id()));
+        return releaseResponse(201, release, Map.of("Location", "/releases/" + release.id()));
+    }
+
+    private APIGatewayV2HTTPResponse listReleases(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (String name : query.keySet()) {
+            if (!List.of("status", "category", "limit", "cursor").contains(name)) {
+                errors.add(new FieldError(name, "is not a known query parameter (status, category, limit, cursor)"));
+            }
+        }
+        ReleaseStatus status = null;
+        if (query.get("status") != null) {
+            try {
+                status = ReleaseStatus.valueOf(query.get("status").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of " + List.of(ReleaseStatus.values())));
+            }
+        }
+        String category = null;
+        if (query.get("category") != null) {
+            category = categories.find(query.get("category")).orElse(null);
+            if (category == null) {
+                errors.add(new FieldError("category", "must be one of " + categories.names()));
+            }
+        }
+        int limit = DEFAULT_PAGE;
+        if (query.get("limit") != null) {
+            try {
+                limit = Integer.parseInt(query.get("limit"));
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > MAX_PAGE) {
+                errors.add(new FieldError("limit", "must be a whole number from 1 to " + MAX_PAGE));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        Page<Release> page;
+        try {
+            page = releases.list(status, category, limit, query.get("cursor"));
+        } catch (InvalidCursorException e) {
+            throw invalid(List.of(new FieldError("cursor", "is not a cursor this list handed out")));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page.items().stream().map(r -> ReleaseSummaryView.of(r, url(r))).toList());
+        body.put("nextCursor", page.nextCursor());
+        return ApiResponses.json(200, body);
     }
 
     private APIGatewayV2HTTPResponse getRelease(Caller caller, APIGatewayV2HTTPEvent event) {
         caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
-        String id = pathParameter(event, "id");
-        Release release = releases.find(id).orElseThrow(() -> new ApiException(Problem.of(404, "not-found",
-                "Release not found", "There is no release with id " + id + ".")));
-        return ApiResponses.json(200, view(release));
+        return releaseResponse(200, releases.get(pathParameter(event, "id")), Map.of());
     }
+
+    private APIGatewayV2HTTPResponse updateRelease(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        String id = pathParameter(event, "id");
+        long version = ifMatch(event);
+        ReleaseEdit edit = RequestBodies.read(event, ReleaseEdit.class);
+        if (releases.get(id).status() != ReleaseStatus.DRAFT) {
+            caller.requireAny(Scope.PUBLISHER);
+        }
+        return releaseResponse(200, releases.edit(id, version, edit), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse deleteRelease(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        releases.delete(pathParameter(event, "id"), ifMatch(event));
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
+    }
+
+    private APIGatewayV2HTTPResponse previewRelease(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        Release release = releases.get(pathParameter(event, "id"));
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8", "ETag", etag(release),
+                        "Cache-Control", "no-store", "X-Robots-Tag", "noindex"))
+                .withBody(renderer.previewPage(release)).build();
+    }
+
+    private APIGatewayV2HTTPResponse publishRelease(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.PUBLISHER);
+        String id = pathParameter(event, "id");
+        long version = ifMatch(event);
+        RequestBodies.readOptional(event, Requests.Publish.class);
+        return releaseResponse(200, releases.publish(id, version, caller.subject()), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse withdrawRelease(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.PUBLISHER);
+        String id = pathParameter(event, "id");
+        long version = ifMatch(event);
+        Requests.Withdraw request = RequestBodies.read(event, Requests.Withdraw.class);
+        return releaseResponse(200, releases.withdraw(id, version, request.reason()), Map.of());
+    }
+
+    private APIGatewayV2HTTPResponse listVersions(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        var versions = releases.versions(pathParameter(event, "id")).stream().map(v -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("version", v.version());
+            item.put("savedAt", v.savedAt());
+            item.put("release", ReleaseView.of(v.release(), url(v.release())));
+            return item;
+        }).toList();
+        return ApiResponses.json(200, Map.of("items", versions));
+    }
+
+    private APIGatewayV2HTTPResponse addAttachment(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        String id = pathParameter(event, "id");
+        Requests.NewAttachment request = RequestBodies.read(event, Requests.NewAttachment.class);
+        if (request.size() == null) {
+            throw invalid(List.of(new FieldError("size", "is required: the file's size in bytes")));
+        }
+        Attachment attachment = new Attachment(UUID.randomUUID().toString(),
+                request.fileName() == null ? null : request.fileName().strip(),
+                request.contentType() == null ? null : request.contentType().strip().toLowerCase(Locale.ROOT),
+                request.size(), request.description());
+        Release release = releases.addAttachment(id, attachment);
+        URI upload = uploadUrls.forUpload(id, attachment);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("attachment", attachment);
+        body.put("upload", Map.of(
+                "method", "PUT",
+                "url", upload.toString(),
+                "headers", Map.of("Content-Type", attachment.contentType(),
+                        "Content-Length", Long.toString(attachment.size())),
+                "expiresInSeconds", UploadUrls.LIFETIME.toSeconds()));
+        body.put("releaseVersion", release.version());
+        return ApiResponses.json(201, body, Map.of("ETag", etag(release)));
+    }
+
+    // ------------------------------------------------------------------ contacts
 
     private APIGatewayV2HTTPResponse createContact(Caller caller, APIGatewayV2HTTPEvent event) {
         caller.requireAny(Scope.CONTACTS);
@@ -71,15 +256,49 @@ public final class ReleasesApi {
             MediaContact contact = contacts.create(draft);
             return ApiResponses.json(201, ContactView.of(contact), Map.of("Location", "/contacts/" + contact.id()));
         } catch (EmailTakenException e) {
-            throw new ApiException(new Problem(Problem.TYPE_PREFIX + "email-taken", "Email address already listed",
-                    409, "A media contact with this email address already exists.",
-                    java.util.List.of(new newsroom.domain.FieldError("email", "is already on the media list"))));
+            throw new ApiException(Problem.ofFields(409, "email-taken", "Email address already listed",
+                    "A media contact with this email address already exists.",
+                    List.of(new FieldError("email", "is already on the media list"))));
         }
     }
 
-    private ReleaseView view(Release release) {
-        String url = release.publishedAt() == null ? null : siteBaseUrl + paths.releaseUrlPath(release);
-        return ReleaseView.of(release, url);
+    // ------------------------------------------------------------------ helpers
+
+    private APIGatewayV2HTTPResponse releaseResponse(int status, Release release, Map<String, String> headers) {
+        Map<String, String> all = new HashMap<>(headers);
+        all.put("ETag", etag(release));
+        return ApiResponses.json(status, ReleaseView.of(release, url(release)), all);
+    }
+
+    private String url(Release release) {
+        return release.publishedAt() == null ? null : siteBaseUrl + renderer.paths().releaseUrlPath(release);
+    }
+
+    static String etag(Release release) {
+        return "\"" + release.version() + "\"";
+    }
+
+    /** The version the caller based its change on; a change without one could silently undo another. */
+    private static long ifMatch(APIGatewayV2HTTPEvent event) {
+        String value = RequestBodies.header(event.getHeaders(), "if-match");
+        if (value == null || value.isBlank()) {
+            throw new ApiException(Problem.of(428, "precondition-required", "If-Match required",
+                    "Send the release's current ETag in an If-Match header, so that a change made meanwhile"
+                            + " by someone else is not overwritten."));
+        }
+        String tag = value.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new ApiException(Problem.of(412, "precondition-failed", "Release has changed",
+                    "If-Match " + value + " does not match the release's ETag."));
+        }
     }
 
     private static String pathParameter(APIGatewayV2HTTPEvent event, String name) {
@@ -90,4 +309,5 @@ public final class ReleasesApi {
         }
         return value;
     }
+
 }

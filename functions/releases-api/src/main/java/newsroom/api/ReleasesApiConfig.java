@@ -6,15 +6,18 @@ import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
 
 /** Everything the releases-api function is configured with. */
-public record ReleasesApiConfig(AwsSettings aws, String tableName, String siteBaseUrl, Categories categories,
-                                ZoneId zone) {
+public record ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
+                                String siteName, Categories categories, ZoneId zone, boolean twoPersonRule) {
 
     public static ReleasesApiConfig from(EnvVars env) {
         return new ReleasesApiConfig(
                 AwsSettings.from(env),
                 env.required(EnvVars.TABLE_NAME),
+                env.required(EnvVars.UPLOAD_BUCKET),
                 env.required(EnvVars.SITE_BASE_URL),
+                env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)),
-                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)));
+                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
+                Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false")));
     }
 }

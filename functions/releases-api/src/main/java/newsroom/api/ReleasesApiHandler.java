@@ -12,7 +12,14 @@ import newsroom.domain.ReleaseRules;
 import newsroom.log.JsonLog;
 import newsroom.service.ContactService;
 import newsroom.service.ReleaseService;
-import newsroom.site.SitePaths;
+import newsroom.config.AwsSettings;
+import newsroom.domain.ReleaseWorkflow;
+import newsroom.service.S3UploadUrls;
+import newsroom.site.SiteAssets;
+import newsroom.site.SiteRenderer;
+import newsroom.store.DynamoDbIdempotencyRepository;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -32,21 +39,35 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public ReleasesApiHandler(ReleasesApiConfig config, Clock clock) {
-        this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), clock));
+        this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()), clock));
     }
 
     public ReleasesApiHandler(ReleasesApi api) {
         this.api = api;
     }
 
+    /** Presigned upload URLs name the bucket in the path, which works with AWS and emulators alike. */
+    public static S3Presigner presigner(AwsSettings aws) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(aws.region())
+                .credentialsProvider(aws.credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+        aws.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
     /** Wires the API from its parts; the local runtime calls this with its own clients. */
-    public static ReleasesApi wire(ReleasesApiConfig config, DynamoDbClient dynamo, Clock clock) {
+    public static ReleasesApi wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner, Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
+        var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
         return new ReleasesApi(
-                new ReleaseService(releaseRepository, new ReleaseRules(config.categories()), clock),
+                new ReleaseService(releaseRepository, workflow, clock),
                 new ContactService(contactRepository, new ContactRules(config.categories()), clock),
-                new SitePaths(config.zone()),
+                config.categories(),
+                new S3UploadUrls(presigner, config.uploadBucket()),
+                new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone()),
+                new Idempotency(new DynamoDbIdempotencyRepository(dynamo, config.tableName()), clock),
                 config.siteBaseUrl());
     }
 

@@ -24,6 +24,14 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
+    /** For routes whose body may be left out: no body reads as an empty JSON object. */
+    static <T> T readOptional(APIGatewayV2HTTPEvent event, Class<T> type) {
+        if (event.getBody() == null || event.getBody().isEmpty()) {
+            return Json.read("{}", type);
+        }
+        return read(event, type);
+    }
+
     static <T> T read(APIGatewayV2HTTPEvent event, Class<T> type) {
         String contentType = header(event.getHeaders(), "content-type");
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {

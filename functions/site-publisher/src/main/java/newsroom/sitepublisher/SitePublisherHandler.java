@@ -11,6 +11,7 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
+import newsroom.site.S3Downloads;
 import newsroom.site.S3SiteBucket;
 import newsroom.site.SiteAssets;
 import newsroom.site.SitePublisher;
@@ -48,6 +49,7 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         this.releases = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         SiteAssets assets = new SiteAssets();
         this.publisher = new SitePublisher(releases, new S3SiteBucket(s3, config.siteBucket()),
+                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
                 new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, clock);
     }
 

@@ -17,12 +17,14 @@ public final class LocalStack {
     }
 
     public static LocalRuntime start(Emulator emulator, Clock clock) {
+        return start(emulator, LocalRuntime.Options.defaults().withClock(clock));
+    }
+
+    /** With these options, on free ports. */
+    public static LocalRuntime start(Emulator emulator, LocalRuntime.Options options) {
         try {
             Path keyFile = Files.createTempDirectory("newsroom-test-key").resolve("key.json");
-            LocalRuntime.Options defaults = LocalRuntime.Options.defaults();
-            return LocalRuntime.start(emulator,
-                    new LocalRuntime.Options(0, 0, clock, defaults.categories(), defaults.zone()),
-                    LocalTokens.fromProjectKey(keyFile));
+            return LocalRuntime.start(emulator, options.withPorts(0, 0), LocalTokens.fromProjectKey(keyFile));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

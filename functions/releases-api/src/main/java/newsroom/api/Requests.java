@@ -1,0 +1,19 @@
+package newsroom.api;
+
+/** Small request bodies of the workflow routes. */
+final class Requests {
+    private Requests() {
+    }
+
+    /** POST /releases/{id}/withdraw. */
+    record Withdraw(String reason) {
+    }
+
+    /** POST /releases/{id}/publish takes no fields; an empty object (or no body) is fine. */
+    record Publish() {
+    }
+
+    /** POST /releases/{id}/attachments: the file the press office is about to upload. */
+    record NewAttachment(String fileName, String contentType, Long size, String description) {
+    }
+}

@@ -1,0 +1,55 @@
+package newsroom.domain;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A file that goes with a release (a report, a picture). Uploaded by the press office to the private
+ * upload bucket; copied to the public site as a download when the release is published.
+ */
+public record Attachment(String id, String fileName, String contentType, long size, String description) {
+    public static final long MAX_SIZE = 50L * 1024 * 1024;
+
+    /** Allowed types and the name a reader sees for each. */
+    private static final Map<String, String> TYPES = Map.of(
+            "application/pdf", "PDF",
+            "image/png", "PNG image",
+            "image/jpeg", "JPEG image",
+            "image/webp", "WebP image",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document",
+            "application/vnd.oasis.opendocument.text", "OpenDocument text");
+
+    public static boolean allowedType(String contentType) {
+        return contentType != null && TYPES.containsKey(contentType.toLowerCase(Locale.ROOT));
+    }
+
+    public static java.util.Set<String> allowedTypes() {
+        return new java.util.TreeSet<>(TYPES.keySet());
+    }
+
+    /** Where the file waits, in the private upload bucket, until publication. */
+    public String uploadKey(String releaseId) {
+        return "uploads/" + releaseId + "/" + id + "/" + fileName;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isImage() {
+        return contentType.startsWith("image/");
+    }
+
+    /** "PDF, 1.2 MB": what a reader is told before downloading. */
+    public String describeFile() {
+        return Optional.ofNullable(TYPES.get(contentType)).orElse(contentType) + ", " + humanSize(size);
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.max(1, Math.round(bytes / 1024.0)) + " KB";
+        }
+        return String.format(Locale.UK, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

@@ -1,0 +1,20 @@
+package newsroom.site;
+
+import java.util.Optional;
+import newsroom.domain.Attachment;
+import newsroom.domain.Release;
+
+/** Puts a release's uploaded attachments on the public site. */
+public interface Downloads {
+
+    /** Site path of an attachment once published: downloads/{releaseId}/{fileName}. */
+    static String key(String releaseId, String fileName) {
+        return "downloads/" + releaseId + "/" + fileName;
+    }
+
+    /**
+     * Copies the attachment's uploaded file to the site, unless it is there already. Empty when
+     * nothing (acceptable) was uploaded, so the page does not link a missing file.
+     */
+    Optional<Download> publish(Release release, Attachment attachment);
+}

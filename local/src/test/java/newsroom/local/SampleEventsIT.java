@@ -8,6 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import newsroom.sweeper.EmbargoSweeperConfig;
+import newsroom.sweeper.EmbargoSweeperHandler;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
@@ -22,7 +25,12 @@ import java.util.Set;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
 import newsroom.aws.StreamImages;
+import java.time.Instant;
 import newsroom.domain.Categories;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
 import newsroom.local.emulator.Emulator;
@@ -50,6 +58,7 @@ import org.junit.jupiter.api.Test;
 class SampleEventsIT {
     private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
     private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
+    private static final String WORKFLOW_RELEASE_ID = "5b1d7e2a-8c3f-4d6e-9f10-2a3b4c5d6e02";
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
@@ -74,12 +83,21 @@ class SampleEventsIT {
         }
     }
 
+    /**
+     * Every API sample, in the order a press office would send them (the workflow ones act on one
+     * release, seeded as a draft), with the status each must get.
+     */
     @Test
     void apiRequestsGetTheirStatus() throws IOException {
         var handler = new ReleasesApiHandler(new ReleasesApiConfig(clients.settings(), resources.tableName(),
                 resources.uploadBucket(), "https://news.example", "Newsroom", CATEGORIES, ZONE, false),
                 Clock.systemUTC());
-        Map<String, Integer> expected = Map.ofEntries(
+        Instant now = Instant.now();
+        new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE).create(new Release(
+                WORKFLOW_RELEASE_ID, "a38-collision-appeal", "Appeal after collision", null, "Draft text", "Road Safety",
+                List.of(), new ContactBlock("Press office", "0800 000 0000", null), null, List.of(),
+                ReleaseStatus.DRAFT, "press.officer@example.police.uk", now, now, null, null, List.of(), null, 1));
+        List<Map.Entry<String, Integer>> expected = List.of(
                 Map.entry("create-release.json", 201),
                 Map.entry("create-draft.json", 201),
                 Map.entry("create-release-missing-title.json", 400),
@@ -89,13 +107,30 @@ class SampleEventsIT {
                 Map.entry("create-release-wrong-scope.json", 403),
                 Map.entry("create-release-editor-publishing.json", 403),
                 Map.entry("get-release-unknown.json", 404),
+                Map.entry("list-releases.json", 200),
+                Map.entry("list-releases-bad-limit.json", 400),
+                Map.entry("get-release.json", 200),
+                Map.entry("update-release-no-if-match.json", 428),
+                Map.entry("update-release.json", 200),
+                Map.entry("update-release-stale-etag.json", 412),
+                Map.entry("preview-release.json", 200),
+                Map.entry("add-attachment.json", 201),
+                Map.entry("add-attachment-bad-type.json", 400),
+                Map.entry("list-versions.json", 200),
+                Map.entry("publish-release-wrong-scope.json", 403),
+                Map.entry("publish-release.json", 200),
+                Map.entry("publish-release-again.json", 409),
+                Map.entry("withdraw-release-no-reason.json", 400),
+                Map.entry("withdraw-release.json", 200),
+                Map.entry("delete-release-not-draft.json", 409),
                 Map.entry("create-contact.json", 201),
                 Map.entry("create-contact-invalid.json", 400));
         try (var files = Files.list(ProjectHome.find().resolve("events/releases-api"))) {
-            assertEquals(expected.keySet(), Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
+            assertEquals(Set.copyOf(expected.stream().map(Map.Entry::getKey).toList()),
+                    Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
                     "every API sample has an expected status here");
         }
-        for (var entry : expected.entrySet()) {
+        for (var entry : expected) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(
                     event("releases-api/" + entry.getKey(), APIGatewayV2HTTPEvent.class), null);
             assertEquals(entry.getValue(), response.getStatusCode(), entry.getKey() + ": " + response.getBody());
@@ -163,6 +198,23 @@ class SampleEventsIT {
         SQSBatchResponse unreadable = handler.handleRequest(event("mail-sender/unreadable-job.json", SQSEvent.class), null);
         assertEquals("1b5a0c3e-0000-4000-8000-00000000bad1", unreadable.getBatchItemFailures().get(0).getItemIdentifier(),
                 "an unreadable job fails (towards the dead-letter queue) instead of vanishing");
+    }
+
+    @Test
+    void theScheduledEventPublishesWhatIsDue() throws IOException {
+        Instant embargo = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);
+        repository.create(new Release("9c8b7a6d-0000-4000-8000-0000000000aa", "due-release", "Due release", null,
+                "Text", "Appeals", List.of(), new ContactBlock("Press office", "0800", null), null, List.of(),
+                ReleaseStatus.SCHEDULED, "author", embargo.minusSeconds(600), embargo.minusSeconds(600), embargo,
+                embargo, List.of(), null, 2));
+        var sweeper = new EmbargoSweeperHandler(new EmbargoSweeperConfig(clients.settings(), resources.tableName(),
+                CATEGORIES, ZONE), clients.dynamo(), Clock.systemUTC());
+        Map<String, Integer> result = sweeper.handleRequest(
+                event("embargo-sweeper/every-minute.json", ScheduledEvent.class), null);
+        assertEquals(1, result.get("published"));
+        assertEquals(ReleaseStatus.PUBLISHED,
+                repository.find("9c8b7a6d-0000-4000-8000-0000000000aa").orElseThrow().status());
     }
 
     private static MediaContact contact(String email, String topic) {

@@ -1,5 +1,7 @@
 package newsroom.site;
 
+import java.time.Year;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import newsroom.domain.Categories;
@@ -8,11 +10,21 @@ import newsroom.domain.Release;
 /** Where each page lives: S3 keys are URL paths (README, "Site layout"). */
 public final class SitePaths {
     public static final String LATEST = "news/index.html";
+    public static final String ARCHIVE = "news/archive/index.html";
+    public static final String SITE_ATOM = "feeds/news.atom";
+    public static final String SITE_RSS = "feeds/news.rss";
+    public static final String SITEMAP_INDEX = "sitemap.xml";
+    public static final String NOT_FOUND = "404.html";
+    public static final String ROBOTS = "robots.txt";
 
     private final ZoneId zone;
 
     public SitePaths(ZoneId zone) {
         this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
     }
 
     /** "/news/2026/11/some-slug/": fixed by the publication time, so it never changes once public. */
@@ -25,8 +37,33 @@ public final class SitePaths {
         return keyFor(releaseUrlPath(release));
     }
 
+    /** The month (in the press office's zone) a release belongs to in the archive. */
+    public YearMonth monthOf(Release release) {
+        return YearMonth.from(release.publishedAt().atZone(zone));
+    }
+
+    public static String monthUrlPath(YearMonth month) {
+        return String.format("/news/%04d/%02d/", month.getYear(), month.getMonthValue());
+    }
+
+    public static String monthKey(YearMonth month) {
+        return keyFor(monthUrlPath(month));
+    }
+
     public static String categoryUrlPath(String category) {
         return "/news/category/" + Categories.slugOf(category) + "/";
+    }
+
+    public static String categoryKey(String category) {
+        return keyFor(categoryUrlPath(category));
+    }
+
+    public static String categoryFeedKey(String category) {
+        return "feeds/" + Categories.slugOf(category) + ".atom";
+    }
+
+    public static String sitemapKey(Year year) {
+        return "sitemaps/" + year.getValue() + ".xml";
     }
 
     /** The object key that serves a URL path: folders are served by their index.html. */

@@ -55,11 +55,11 @@ class ReleaseWorkflowTest {
         for (int i = 0; i < 1_000; i++) {
             Instant embargo = NOW.plusSeconds(random.nextInt(86_400) - 3_600);
             Release release = workflow.publish(draft(embargo), "publisher", NOW);
-            Instant probe = NOW.plusSeconds(random.nextInt(90_000) - 3_600);
+            Instant probe = NOW.plusSeconds(random.nextInt(90_000));
             if (release.isDueAt(probe)) {
                 release = workflow.publishDue(release, probe);
             }
-            assertEquals(!probe.isBefore(embargo) || !embargo.isAfter(NOW), release.isPublicAt(probe),
+            assertEquals(!probe.isBefore(embargo), release.isPublicAt(probe),
                     "embargo " + embargo + ", probe " + probe);
         }
     }

@@ -7,6 +7,7 @@ import newsroom.config.AwsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The SDK clients the local runtime and the tests share, all pointed at the emulator. */
 public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDbStreamsClient streams, S3Client s3,
-                           SqsClient sqs, SesV2Client ses) implements AutoCloseable {
+                           SqsClient sqs, SesV2Client ses, CloudFrontClient cloudFront) implements AutoCloseable {
 
     public static final Region REGION = Region.EU_WEST_2;
 
@@ -27,7 +28,10 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
                 AwsClients.build(DynamoDbStreamsClient.builder(), settings),
                 AwsClients.build(S3Client.builder().forcePathStyle(true), settings),
                 AwsClients.build(SqsClient.builder(), settings),
-                AwsClients.build(SesV2Client.builder(), settings));
+                AwsClients.build(SesV2Client.builder(), settings),
+                // CloudFront is a global service, signed for us-east-1 whatever the stack's region.
+                AwsClients.build(CloudFrontClient.builder(), new AwsSettings(Region.AWS_GLOBAL, settings.endpoint(),
+                        settings.credentials())));
     }
 
     @Override
@@ -37,5 +41,6 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
         s3.close();
         sqs.close();
         ses.close();
+        cloudFront.close();
     }
 }

@@ -3,6 +3,8 @@ package newsroom.local;
 import java.util.List;
 import java.util.Map;
 import newsroom.store.Table;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -33,7 +35,7 @@ public final class LocalResources {
 
     /** What was created, with the identifiers AWS assigned. */
     public record Provisioned(String tableName, String streamArn, String siteBucket, String uploadBucket,
-                              String mailQueueUrl, String mailDlqUrl, String mailFrom) {
+                              String mailQueueUrl, String mailDlqUrl, String mailFrom, String distributionId) {
     }
 
     private LocalResources() {
@@ -59,7 +61,27 @@ public final class LocalResources {
         if (!identityExists) {
             clients.ses().createEmailIdentity(i -> i.emailIdentity(MAIL_FROM));
         }
-        return new Provisioned(TABLE, streamArn, SITE_BUCKET, UPLOAD_BUCKET, queueUrl, dlqUrl, MAIL_FROM);
+        return new Provisioned(TABLE, streamArn, SITE_BUCKET, UPLOAD_BUCKET, queueUrl, dlqUrl, MAIL_FROM,
+                distribution(clients));
+    }
+
+    /** A CloudFront distribution in front of the site bucket, so that invalidations can be seen. */
+    private static String distribution(LocalClients clients) {
+        var existing = clients.cloudFront().listDistributions(l -> { }).distributionList();
+        if (existing.hasItems() && !existing.items().isEmpty()) {
+            return existing.items().get(0).id();
+        }
+        return clients.cloudFront().createDistribution(d -> d.distributionConfig(c -> c
+                .callerReference("newsroom-local")
+                .comment("Newsroom public site (local)")
+                .enabled(true)
+                .defaultRootObject("news/index.html")
+                .origins(o -> o.quantity(1).items(Origin.builder().id("site-bucket")
+                        .domainName(SITE_BUCKET + ".s3.amazonaws.com")
+                        .s3OriginConfig(s -> s.originAccessIdentity("")).build()))
+                .defaultCacheBehavior(b -> b.targetOriginId("site-bucket")
+                        .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution().id();
     }
 
     private static void createTable(LocalClients clients) {

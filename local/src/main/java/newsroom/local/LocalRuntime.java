@@ -96,8 +96,8 @@ public final class LocalRuntime implements AutoCloseable {
                 clients.dynamo(), presigner, options.clock()));
         var sitePublisher = new SitePublisherHandler(
                 new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
-                        resources.uploadBucket(), siteBaseUrl, SITE_NAME, options.zone()),
-                clients.dynamo(), clients.s3(), options.clock());
+                        resources.uploadBucket(), resources.distributionId(), siteBaseUrl, SITE_NAME, options.zone()),
+                clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
         this.embargoSweeper = new EmbargoSweeperHandler(
                 new EmbargoSweeperConfig(clients.settings(), resources.tableName(), options.categories(), options.zone()),
                 clients.dynamo(), options.clock());

@@ -142,8 +142,8 @@ class SampleEventsIT {
         DynamodbEvent published = event("site-publisher/release-published.json", DynamodbEvent.class);
         putReleaseFrom(published);
         var handler = new SitePublisherHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
-                resources.siteBucket(), resources.uploadBucket(), "https://news.example", "Newsroom", ZONE),
-                clients.dynamo(), clients.s3(),
+                resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE),
+                clients.dynamo(), clients.s3(), null,
                 Clock.systemUTC());
 
         StreamsEventResponse ignored = handler.handleRequest(event("site-publisher/not-a-release.json", DynamodbEvent.class), null);

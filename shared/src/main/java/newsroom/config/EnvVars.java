@@ -20,6 +20,8 @@ public final class EnvVars {
     public static final String TIME_ZONE = "TIME_ZONE";
     public static final String SITE_NAME = "SITE_NAME";
     public static final String UPLOAD_BUCKET = "UPLOAD_BUCKET";
+    /** The CloudFront distribution in front of the site; unset where there is none. */
+    public static final String DISTRIBUTION_ID = "DISTRIBUTION_ID";
     /** "true": a release must be published by someone other than its author. */
     public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
 

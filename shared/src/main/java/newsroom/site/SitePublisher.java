@@ -3,9 +3,16 @@ package newsroom.site;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
@@ -13,89 +20,157 @@ import newsroom.store.ReleaseRepository;
 
 /**
  * Puts a changed release on the public site: its own page (or, once withdrawn, the withdrawal
- * notice at the same URL), its downloads, and the pages that list it. The work is bounded by what
- * the release touches, never by the size of the archive.
+ * notice at the same URL), its downloads, and the pages that list it: the latest list, its month,
+ * its category, the feeds, its year's sitemap, the sitemap index and the archive index. The work is
+ * bounded by what the release touches, never by the size of the archive; then the CDN is told
+ * exactly which paths changed.
  */
 public final class SitePublisher {
     public static final int LATEST_COUNT = 20;
-    private static final String HTML = "text/html; charset=utf-8";
+    static final String HTML = "text/html; charset=utf-8";
+    static final String ATOM = "application/atom+xml; charset=utf-8";
+    static final String RSS = "application/rss+xml; charset=utf-8";
+    static final String XML = "application/xml; charset=utf-8";
+    static final String TEXT = "text/plain; charset=utf-8";
 
     private final ReleaseRepository releases;
     private final SiteBucket bucket;
     private final Downloads downloads;
     private final SiteRenderer renderer;
+    private final FeedRenderer feeds;
     private final SiteAssets assets;
+    private final Cdn cdn;
     private final Clock clock;
     private volatile boolean assetsUploaded;
 
     public SitePublisher(ReleaseRepository releases, SiteBucket bucket, Downloads downloads, SiteRenderer renderer,
-                         SiteAssets assets, Clock clock) {
+                         SiteAssets assets, Cdn cdn, Clock clock) {
         this.releases = releases;
         this.bucket = bucket;
         this.downloads = downloads;
         this.renderer = renderer;
+        this.feeds = new FeedRenderer(renderer);
         this.assets = assets;
+        this.cdn = cdn;
         this.clock = clock;
+    }
+
+    /** Whether anything about this release belongs on the public site now. */
+    public static boolean hasPublicPage(Release release, Instant now) {
+        boolean withdrawnAfterPublication = release.status() == ReleaseStatus.WITHDRAWN
+                && release.publishedAt() != null && release.withdrawal() != null
+                && !release.publishedAt().isAfter(release.withdrawal().at());
+        return release.isPublicAt(now) || withdrawnAfterPublication;
     }
 
     /**
      * Renders what a release's change affects and returns the keys written; nothing when the
      * release has never been public (a draft, still under embargo, or withdrawn before its time).
+     *
+     * @param previousCategory the category before this change, when it differs (its pages lose the release)
      */
-    public List<String> publish(Release release) {
+    public List<String> publish(Release release, String previousCategory) {
         Instant now = clock.instant();
-        boolean live = release.isPublicAt(now);
-        boolean withdrawnAfterPublication = release.status() == ReleaseStatus.WITHDRAWN
-                && release.publishedAt() != null && release.withdrawal() != null
-                && !release.publishedAt().isAfter(release.withdrawal().at());
-        if (!live && !withdrawnAfterPublication) {
+        if (!hasPublicPage(release, now)) {
             return List.of();
         }
         ensureAssets();
-        List<String> written = new ArrayList<>();
+        Map<String, Page> pages = new LinkedHashMap<>();
         String key = renderer.paths().releaseKey(release);
-        if (live) {
+        if (release.isPublicAt(now)) {
             List<Download> files = new ArrayList<>();
             for (Attachment attachment : release.attachments()) {
                 downloads.publish(release, attachment).ifPresent(files::add);
             }
-            putHtml(key, renderer.releasePage(release, files, now));
+            pages.put(key, new Page(renderer.releasePage(release, files, now), HTML));
         } else {
-            putHtml(key, renderer.withdrawnPage(release));
+            pages.put(key, new Page(renderer.withdrawnPage(release), HTML));
         }
-        written.add(key);
-        putHtml(SitePaths.LATEST, renderer.latestPage(latestWith(release, now), now));
-        written.add(SitePaths.LATEST);
+        YearMonth month = renderer.paths().monthOf(release);
+        releases.recordMonth(month);
+        List<YearMonth> months = withMonth(releases.months(), month);
+
+        List<Release> latest = merged(releases.latestPublished(LATEST_COUNT + 1), release, now, r -> true, LATEST_COUNT);
+        pages.put(SitePaths.LATEST, new Page(renderer.latestPage(latest, now), HTML));
+        pages.put(SitePaths.SITE_ATOM, new Page(feeds.siteAtom(latest, now), ATOM));
+        pages.put(SitePaths.SITE_RSS, new Page(feeds.siteRss(latest, now), RSS));
+
+        List<Release> inMonth = merged(releases.publishedInMonth(month), release, now,
+                r -> renderer.paths().monthOf(r).equals(month), Integer.MAX_VALUE);
+        pages.put(SitePaths.monthKey(month), new Page(renderer.monthPage(month, inMonth, now), HTML));
+
+        Set<String> categories = new LinkedHashSet<>();
+        categories.add(release.category());
+        if (previousCategory != null) {
+            categories.add(previousCategory);
+        }
+        for (String category : categories) {
+            List<Release> inCategory = merged(releases.latestInCategory(category, LATEST_COUNT + 1), release, now,
+                    r -> r.category().equals(category), LATEST_COUNT);
+            pages.put(SitePaths.categoryKey(category), new Page(renderer.categoryPage(category, inCategory, now), HTML));
+            pages.put(SitePaths.categoryFeedKey(category), new Page(feeds.categoryAtom(category, inCategory, now), ATOM));
+        }
+
+        Year year = Year.of(month.getYear());
+        List<YearMonth> monthsOfYear = months.stream().filter(m -> m.getYear() == year.getValue()).toList();
+        List<Release> ofYear = new ArrayList<>();
+        for (YearMonth m : monthsOfYear) {
+            ofYear.addAll(m.equals(month) ? inMonth : releases.publishedInMonth(m));
+        }
+        ofYear = merged(ofYear, release, now, r -> renderer.paths().monthOf(r).getYear() == year.getValue(),
+                Integer.MAX_VALUE);
+        pages.put(SitePaths.sitemapKey(year), new Page(feeds.sitemapShard(ofYear, monthsOfYear, now), XML));
+        pages.put(SitePaths.SITEMAP_INDEX, new Page(feeds.sitemapIndex(years(months)), XML));
+        pages.put(SitePaths.ARCHIVE, new Page(renderer.archivePage(months), HTML));
+
+        pages.forEach((k, page) -> bucket.put(k, page.content().getBytes(StandardCharsets.UTF_8), page.contentType(),
+                SiteBucket.HTML_CACHE));
+        List<String> written = List.copyOf(pages.keySet());
+        cdn.invalidate(written.stream().map(k -> "/" + k).toList(), release.id() + "-v" + release.version());
         return written;
     }
 
     /**
-     * The index is eventually consistent, so the release that triggered this render may be missing
-     * from it, appear in an older version, or still appear after leaving: the triggering release is
-     * put in or taken out by id.
+     * An index is eventually consistent, so the release that triggered this render may be missing
+     * from a list, appear in an older version, or still appear after leaving: it is put in or taken
+     * out by id, then the list is sorted newest first and cut to size.
      */
-    private List<Release> latestWith(Release release, Instant now) {
-        List<Release> latest = new ArrayList<>(releases.latestPublished(LATEST_COUNT + 1));
-        latest.removeIf(r -> r.id().equals(release.id()));
-        if (release.isPublicAt(now)) {
-            latest.add(release);
+    static List<Release> merged(List<Release> fromIndex, Release changed, Instant now, Predicate<Release> belongs,
+                                int limit) {
+        List<Release> list = new ArrayList<>(fromIndex);
+        list.removeIf(r -> r.id().equals(changed.id()));
+        if (changed.isPublicAt(now) && belongs.test(changed)) {
+            list.add(changed);
         }
-        latest.sort(Comparator.comparing(Release::publishedAt).thenComparing(Release::id).reversed());
-        return latest.size() > LATEST_COUNT ? latest.subList(0, LATEST_COUNT) : latest;
+        list.sort(Comparator.comparing(Release::publishedAt).thenComparing(Release::id).reversed());
+        return list.size() > limit ? List.copyOf(list.subList(0, limit)) : list;
     }
 
+    static List<YearMonth> withMonth(List<YearMonth> months, YearMonth month) {
+        Set<YearMonth> all = new java.util.TreeSet<>(months);
+        all.add(month);
+        return List.copyOf(all);
+    }
+
+    static List<Year> years(List<YearMonth> months) {
+        return months.stream().map(m -> Year.of(m.getYear())).distinct().sorted().toList();
+    }
+
+    /** The stylesheet, the 404 page and robots.txt: once per container, whatever it publishes. */
     private void ensureAssets() {
         if (!assetsUploaded) {
             if (!bucket.exists(assets.stylesheetKey())) {
                 bucket.put(assets.stylesheetKey(), assets.stylesheet(), "text/css; charset=utf-8",
                         SiteBucket.ASSET_CACHE);
             }
+            bucket.put(SitePaths.NOT_FOUND, renderer.notFoundPage().getBytes(StandardCharsets.UTF_8), HTML,
+                    SiteBucket.HTML_CACHE);
+            bucket.put(SitePaths.ROBOTS, renderer.robots().getBytes(StandardCharsets.UTF_8), TEXT,
+                    SiteBucket.HTML_CACHE);
             assetsUploaded = true;
         }
     }
 
-    private void putHtml(String key, String html) {
-        bucket.put(key, html.getBytes(StandardCharsets.UTF_8), HTML, SiteBucket.HTML_CACHE);
+    private record Page(String content, String contentType) {
     }
-
 }

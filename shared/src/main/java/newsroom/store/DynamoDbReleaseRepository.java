@@ -3,6 +3,7 @@ package newsroom.store;
 import static newsroom.store.Items.s;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String VERSION_ENTITY = "ReleaseVersion";
     static final String SNAPSHOT = "release";
     static final String SAVED_AT = "savedAt";
+    static final String ARCHIVE_PK = "ARCHIVE";
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
@@ -202,6 +204,67 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
                 .limit(limit)
                 .build();
         return dynamo.query(query).items().stream().map(mapper::fromItem).toList();
+    }
+
+    @Override
+    public List<Release> publishedInMonth(YearMonth month) {
+        return queryAll(Table.GSI2, Table.GSI2PK, ReleaseMapper.monthKey(month.toString()), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public List<Release> latestInCategory(String category, int limit) {
+        return queryAll(Table.GSI3, Table.GSI3PK, ReleaseMapper.categoryKey(category), limit);
+    }
+
+    /** Newest first, up to {@code limit}, following pages. */
+    private List<Release> queryAll(String index, String partitionKey, String partition, int limit) {
+        List<Release> releases = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(index)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", partitionKey))
+                    .expressionAttributeValues(Map.of(":pk", s(partition)))
+                    .scanIndexForward(false)
+                    .limit(Math.min(limit - releases.size(), 1000));
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            page.items().forEach(item -> releases.add(mapper.fromItem(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && releases.size() < limit);
+        return releases;
+    }
+
+    @Override
+    public void recordMonth(YearMonth month) {
+        dynamo.putItem(p -> p.tableName(table).item(Map.of(
+                Table.PK, s(ARCHIVE_PK),
+                Table.SK, s("MONTH#" + month),
+                Table.ENTITY, s("ArchiveMonth"))));
+    }
+
+    @Override
+    public List<YearMonth> months() {
+        List<YearMonth> months = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(ARCHIVE_PK)));
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            page.items().forEach(item -> months.add(YearMonth.parse(item.get(Table.SK).s().substring("MONTH#".length()))));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return months;
     }
 
     @Override

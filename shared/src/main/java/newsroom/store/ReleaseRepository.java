@@ -1,6 +1,7 @@
 package newsroom.store;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import newsroom.domain.Release;
@@ -41,6 +42,18 @@ public interface ReleaseRepository {
 
     /** Scheduled releases whose embargo has passed at {@code now}, oldest first. */
     List<Release> dueForPublication(Instant now, int limit);
+
+    /** Published releases in a month of the archive, newest first. */
+    List<Release> publishedInMonth(YearMonth month);
+
+    /** The newest published releases in a category, newest first. */
+    List<Release> latestInCategory(String category, int limit);
+
+    /** Notes that a month has releases, for the archive index and the sitemap index. Idempotent. */
+    void recordMonth(YearMonth month);
+
+    /** Every month that has had a release published, oldest first. */
+    List<YearMonth> months();
 
     /** Every saved version, oldest first. */
     List<ReleaseVersion> versions(String id);

@@ -11,6 +11,8 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
+import newsroom.site.Cdn;
+import newsroom.site.CloudFrontCdn;
 import newsroom.site.S3Downloads;
 import newsroom.site.S3SiteBucket;
 import newsroom.site.SiteAssets;
@@ -19,6 +21,7 @@ import newsroom.site.SiteRenderer;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.ReleaseMapper;
 import newsroom.store.ReleaseRepository;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,15 +45,19 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
                 AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
+                config.distributionId() == null ? null : AwsClients.build(CloudFrontClient.builder(), config.aws()),
                 Clock.systemUTC());
     }
 
-    public SitePublisherHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3, Clock clock) {
+    public SitePublisherHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3,
+                                CloudFrontClient cloudFront, Clock clock) {
         this.releases = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         SiteAssets assets = new SiteAssets();
+        Cdn cdn = cloudFront == null || config.distributionId() == null
+                ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
         this.publisher = new SitePublisher(releases, new S3SiteBucket(s3, config.siteBucket()),
                 new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
-                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, clock);
+                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, cdn, clock);
     }
 
     @Override
@@ -77,10 +84,14 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
             return;
         }
         String id = image.get("id").s();
+        Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
+        String oldCategory = ReleaseMapper.isRelease(oldImage) && oldImage.get("category") != null
+                ? oldImage.get("category").s() : null;
         releases.find(id).ifPresent(release -> {
-            List<String> written = publisher.publish(release);
+            String previousCategory = oldCategory != null && !oldCategory.equals(release.category()) ? oldCategory : null;
+            List<String> written = publisher.publish(release, previousCategory);
             if (!written.isEmpty()) {
-                LOG.info("published pages", "releaseId", id, "keys", written);
+                LOG.info("published pages", "releaseId", id, "version", release.version(), "keys", written);
             }
         });
     }

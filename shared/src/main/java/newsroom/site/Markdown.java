@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
+import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
@@ -14,7 +15,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
  * Release bodies from Markdown to safe HTML: raw HTML in the text is escaped, never passed
  * through; link and image URLs are limited to http, https and mailto (or relative); the body's
  * top heading level becomes h2 (keeping the order beneath it) because the page's one h1 is the
- * release title.
+ * release title. Images in the body become links to the picture (pictures are attachments).
  */
 public final class Markdown {
     private static final List<String> ALLOWED_PROTOCOLS = List.of("http", "https", "mailto");
@@ -42,6 +43,26 @@ public final class Markdown {
                 visitChildren(heading);
             }
         });
+        // Pictures come as attachments, with alt text the press office must write; an image in the
+        // body would load from anywhere and often has none, so it becomes a link to the picture.
+        List<Image> images = new ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Image image) {
+                images.add(image);
+            }
+        });
+        for (Image image : images) {
+            Link link = new Link(image.getDestination(), image.getTitle());
+            Node child = image.getFirstChild();
+            while (child != null) {
+                Node next = child.getNext();
+                link.appendChild(child);
+                child = next;
+            }
+            image.insertBefore(link);
+            image.unlink();
+        }
         int top = headings.stream().mapToInt(Heading::getLevel).min().orElse(2);
         int shift = Math.max(0, 2 - top);
         headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));

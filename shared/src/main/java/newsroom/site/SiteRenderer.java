@@ -245,6 +245,12 @@ public final class SiteRenderer {
         public boolean hasUpdates() {
             return !updates.isEmpty();
         }
+
+        /** A dialable link: "0800 000 0000" becomes tel:08000000000. */
+        public String phoneHref() {
+            return contact == null || contact.phone() == null ? null
+                    : "tel:" + contact.phone().replaceAll("[^0-9+]", "");
+        }
     }
 
     public record WithdrawnPage(Page page, Teaser release, String reason, String isoDate, String date) {

@@ -57,6 +57,13 @@ class MarkdownTest {
     }
 
     @Test
+    void imagesInTheBodyBecomeLinks() {
+        String html = markdown.toHtml("![A chart](https://example.gov.uk/chart.png)");
+        assertFalse(html.contains("<img"));
+        assertTrue(html.contains("<a href=\"https://example.gov.uk/chart.png\">A chart</a>"), html);
+    }
+
+    @Test
     void mailtoAndRelativeLinksAreKept() {
         assertTrue(markdown.toHtml("[mail](mailto:press@example.gov.uk)").contains("href=\"mailto:press@example.gov.uk\""));
         assertTrue(markdown.toHtml("[older](/news/2019/10/)").contains("href=\"/news/2019/10/\""));

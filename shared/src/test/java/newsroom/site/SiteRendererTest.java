@@ -72,6 +72,6 @@ class SiteRendererTest {
 
     @Test
     void emptyLatestListSaysSo() {
-        assertTrue(renderer.latestPage(List.of(), NOW).contains("There are no news releases yet."));
+        assertTrue(renderer.latestPage(List.of(), NOW).contains("There are no news releases here yet."));
     }
 }

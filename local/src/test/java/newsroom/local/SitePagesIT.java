@@ -1,0 +1,187 @@
+package newsroom.local;
+
+import static newsroom.local.support.Api.json;
+import static newsroom.local.support.Api.release;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import newsroom.local.support.Api;
+import newsroom.local.support.Eventually;
+import newsroom.local.support.Http;
+import newsroom.local.support.LocalStack;
+import newsroom.local.support.MutableClock;
+import newsroom.local.support.SharedEmulator;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudfront.model.InvalidationSummary;
+
+/**
+ * The public site as a reader (and a feed reader, and a search engine) gets it from the local CDN:
+ * release pages with their metadata, the latest list, month archives, category pages, the archive
+ * index, feeds, sitemaps, robots.txt and the 404 page; and the CDN told exactly what changed.
+ * Needs: the AWS emulator (started by the harness).
+ */
+class SitePagesIT {
+    private static final Instant OCTOBER = Instant.parse("2026-10-14T09:00:00Z");
+    private static final Instant NOVEMBER = Instant.parse("2026-11-20T09:00:00Z");
+    private static MutableClock clock;
+    private static LocalRuntime runtime;
+    private static Api api;
+    private static String publisher;
+    private static JsonNode october;
+    private static JsonNode novemberAppeal;
+    private static JsonNode novemberRoads;
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(OCTOBER);
+        runtime = LocalStack.start(SharedEmulator.fresh(), LocalRuntime.Options.defaults().withClock(clock));
+        api = new Api(runtime.apiUrl());
+        publisher = runtime.tokens().issue("publisher@example.gov.uk", List.of("newsroom/publisher"));
+        october = publish("October appeal for witnesses", "Appeals");
+        awaitPage(october.path("url").asText());
+        clock.set(NOVEMBER);
+        novemberAppeal = publish("November appeal after burglary", "Appeals");
+        awaitPage(novemberAppeal.path("url").asText());
+        clock.advance(Duration.ofMinutes(30));
+        novemberRoads = publish("Road closure on the A38", "Road Safety");
+        awaitPage(novemberRoads.path("url").asText());
+        Eventually.await(Duration.ofSeconds(10), () -> site("/news/").body(), b -> b.contains("Road closure on the A38"));
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    private static JsonNode publish(String title, String category) {
+        HttpResponse<String> created = api.post("/releases", publisher, release(title, category,
+                "\"tags\": [\"witness appeal\"], \"publish\": true"));
+        assertEquals(201, created.statusCode(), created.body());
+        return json(created);
+    }
+
+    private static HttpResponse<String> site(String path) {
+        return Http.get(runtime.siteUrl().resolve(path));
+    }
+
+    private static HttpResponse<String> awaitPage(String url) {
+        return Eventually.await(Duration.ofSeconds(15), () -> Http.get(URI.create(url)), r -> r.statusCode() == 200);
+    }
+
+    @Test
+    void releasePageCarriesItsMetadata() throws Exception {
+        HttpResponse<String> page = awaitPage(novemberAppeal.path("url").asText());
+        Document html = Jsoup.parse(page.body());
+        String url = novemberAppeal.path("url").asText();
+        assertEquals("en-GB", html.select("html").attr("lang"));
+        assertEquals(url, html.select("link[rel=canonical]").attr("href"));
+        assertEquals("November appeal after burglary", html.select("meta[property=og:title]").attr("content"));
+        assertEquals("article", html.select("meta[property=og:type]").attr("content"));
+        assertEquals(url, html.select("meta[property=og:url]").attr("content"));
+        assertEquals("summary", html.select("meta[name=twitter:card]").attr("content"));
+        assertEquals("/feeds/news.atom", html.select("link[rel=alternate][type=application/atom+xml]").first().attr("href"));
+        assertEquals(1, html.select("h1").size());
+        assertEquals("/news/category/appeals/", html.select(".meta a").attr("href"));
+        JsonNode ld = new ObjectMapper().readTree(html.select("script[type=application/ld+json]").first().data());
+        assertEquals("NewsArticle", ld.path("@type").asText());
+        assertEquals("November appeal after burglary", ld.path("headline").asText());
+        assertEquals(novemberAppeal.path("publishedAt").asText(), ld.path("datePublished").asText());
+        assertEquals(url, ld.path("url").asText());
+    }
+
+    @Test
+    void listsArchivesAndCategories() {
+        String latest = site("/news/").body();
+        assertTrue(latest.indexOf("Road closure on the A38") < latest.indexOf("November appeal after burglary"),
+                "newest first");
+        assertTrue(latest.contains("October appeal for witnesses"));
+
+        HttpResponse<String> novemberArchive = site("/news/2026/11/");
+        assertEquals(200, novemberArchive.statusCode());
+        assertTrue(novemberArchive.body().contains("News from November 2026"));
+        assertTrue(novemberArchive.body().contains("Road closure on the A38"));
+        assertFalse(novemberArchive.body().contains("October appeal"));
+        assertTrue(Eventually.await(Duration.ofSeconds(5), () -> site("/news/2026/10/").body(),
+                b -> b.contains("October appeal")).contains("October appeal"));
+
+        String appeals = site("/news/category/appeals/").body();
+        assertTrue(appeals.contains("November appeal after burglary") && appeals.contains("October appeal for witnesses"));
+        assertFalse(appeals.contains("Road closure"));
+        assertTrue(appeals.contains("href=\"/news/archive/\""), "a category page links to the archives");
+        assertTrue(appeals.contains("href=\"/feeds/appeals.atom\""));
+
+        String archive = site("/news/archive/").body();
+        assertTrue(archive.contains("href=\"/news/2026/11/\">November 2026"));
+        assertTrue(archive.contains("href=\"/news/2026/10/\">October 2026"));
+    }
+
+    @Test
+    void feedsAndSitemapsAreServedWithTheirTypes() {
+        HttpResponse<String> atom = site("/feeds/news.atom");
+        assertEquals("application/atom+xml; charset=utf-8", atom.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(atom.body().contains("<title>November appeal after burglary</title>"));
+        HttpResponse<String> categoryAtom = site("/feeds/road-safety.atom");
+        assertTrue(categoryAtom.body().contains("Road closure on the A38"));
+        assertFalse(categoryAtom.body().contains("November appeal"));
+        HttpResponse<String> rss = site("/feeds/news.rss");
+        assertEquals("application/rss+xml; charset=utf-8", rss.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(rss.body().contains("<link>" + novemberRoads.path("url").asText() + "</link>"));
+
+        String index = site("/sitemap.xml").body();
+        assertTrue(index.contains("<loc>" + runtime.siteUrl() + "/sitemaps/2026.xml</loc>"));
+        String shard = site("/sitemaps/2026.xml").body();
+        for (JsonNode release : List.of(october, novemberAppeal, novemberRoads)) {
+            assertTrue(shard.contains("<loc>" + release.path("url").asText() + "</loc>"));
+        }
+        String robots = site("/robots.txt").body();
+        assertTrue(robots.contains("Sitemap: " + runtime.siteUrl() + "/sitemap.xml"));
+    }
+
+    @Test
+    void unknownPagesGetTheNotFoundPage() {
+        HttpResponse<String> missing = site("/news/2026/11/no-such-release/");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.body().contains("<h1>Page not found</h1>"));
+    }
+
+    @Test
+    void theCdnIsToldExactlyTheChangedPathsInOneRequestPerChange() {
+        var cloudFront = runtime.clients().cloudFront();
+        String distribution = runtime.resources().distributionId();
+        List<InvalidationSummary> invalidations = Eventually.await(Duration.ofSeconds(10),
+                () -> cloudFront.listInvalidations(l -> l.distributionId(distribution)).invalidationList().items(),
+                l -> l.size() >= 3);
+        assertEquals(3, invalidations.size(), "one invalidation per published release");
+        for (InvalidationSummary summary : invalidations) {
+            List<String> paths = cloudFront.getInvalidation(g -> g.distributionId(distribution).id(summary.id()))
+                    .invalidation().invalidationBatch().paths().items();
+            assertFalse(paths.stream().anyMatch(p -> p.contains("*")), "never a wildcard: " + paths);
+            assertTrue(paths.contains("/news/index.html"));
+            assertTrue(paths.contains("/feeds/news.atom"));
+        }
+        Set<String> roadPaths = invalidations.stream()
+                .map(s -> cloudFront.getInvalidation(g -> g.distributionId(distribution).id(s.id())).invalidation()
+                        .invalidationBatch().paths().items())
+                .filter(p -> p.contains("/news/category/road-safety/index.html"))
+                .flatMap(List::stream).collect(Collectors.toSet());
+        String releasePath = URI.create(novemberRoads.path("url").asText()).getPath() + "index.html";
+        assertEquals(Set.of(releasePath, "/news/index.html", "/feeds/news.atom", "/feeds/news.rss",
+                "/news/2026/11/index.html", "/news/category/road-safety/index.html", "/feeds/road-safety.atom",
+                "/sitemaps/2026.xml", "/sitemap.xml", "/news/archive/index.html"), roadPaths);
+    }
+
+}

@@ -1,0 +1,120 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.local.support.SharedEmulator;
+import newsroom.site.Cdn;
+import newsroom.site.S3Downloads;
+import newsroom.site.S3SiteBucket;
+import newsroom.site.SiteAssets;
+import newsroom.site.SiteBucket;
+import newsroom.site.SitePublisher;
+import newsroom.site.SiteRenderer;
+import newsroom.store.DynamoDbReleaseRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A publish writes the same number of objects, and invalidates the same number of paths, whether
+ * the archive holds a handful of releases or hundreds across ten years.
+ * Needs: the AWS emulator (started by the harness).
+ */
+class BoundedPublishIT {
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static LocalClients clients;
+    private static LocalResources.Provisioned resources;
+    private static DynamoDbReleaseRepository repository;
+
+    @BeforeAll
+    static void provision() {
+        clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
+        resources = LocalResources.provision(clients);
+        repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);
+    }
+
+    @AfterAll
+    static void close() {
+        clients.close();
+    }
+
+    /** Counts the objects a publish puts into the bucket. */
+    private static final class CountingBucket implements SiteBucket {
+        private final SiteBucket inner;
+        final List<String> keys = new ArrayList<>();
+
+        CountingBucket(SiteBucket inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void put(String key, byte[] content, String contentType, String cacheControl) {
+            keys.add(key);
+            inner.put(key, content, contentType, cacheControl);
+        }
+
+        @Override
+        public boolean exists(String key) {
+            return inner.exists(key);
+        }
+    }
+
+    private static Release stored(int n, Instant publishedAt, String category) {
+        Release release = new Release(UUID.randomUUID().toString(), "release-" + n + "-" + UUID.randomUUID(),
+                "Release " + n, "Summary " + n, "Body of release " + n + ".\n\n> A quote.", category, List.of(),
+                new ContactBlock("Press office", "0800", null), null, List.of(), ReleaseStatus.PUBLISHED, "author",
+                publishedAt, publishedAt, publishedAt, null, List.of(), null, 2);
+        repository.create(release);
+        repository.recordMonth(java.time.YearMonth.from(publishedAt.atZone(ZONE)));
+        return release;
+    }
+
+    private static int[] publishOne(String label) {
+        CountingBucket bucket = new CountingBucket(new S3SiteBucket(clients.s3(), resources.siteBucket()));
+        List<List<String>> invalidations = new ArrayList<>();
+        Cdn cdn = (paths, reference) -> invalidations.add(paths);
+        SiteAssets assets = new SiteAssets();
+        SitePublisher publisher = new SitePublisher(repository, bucket,
+                new S3Downloads(clients.s3(), resources.uploadBucket(), resources.siteBucket()),
+                new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZONE));
+        publisher.publish(stored(-1, NOW.minusSeconds(60), "Appeals"), null); // the container's first publish also writes its assets
+        bucket.keys.clear();
+        invalidations.clear();
+        Release fresh = stored(0, NOW.minusSeconds(30), "Appeals");
+        List<String> written = publisher.publish(fresh, null);
+        assertEquals(written, bucket.keys, label);
+        assertEquals(1, invalidations.size(), label + ": one invalidation request per publish");
+        return new int[] {bucket.keys.size(), invalidations.get(0).size()};
+    }
+
+    @Test
+    void aPublishCostsTheSameWhateverTheSizeOfTheArchive() {
+        for (int i = 1; i <= 5; i++) {
+            stored(i, NOW.minusSeconds(86_400L * i), i % 2 == 0 ? "Appeals" : "Road Safety");
+        }
+        int[] small = publishOne("small archive");
+
+        String[] categories = {"Appeals", "Road Safety", "Court Results", "Community"};
+        for (int i = 6; i <= 400; i++) {
+            stored(i, NOW.minusSeconds(86_400L * 9 * i), categories[i % categories.length]);
+        }
+        int[] large = publishOne("large archive");
+
+        assertEquals(10, small[0], "release page, latest, month, category, 3 feeds, sitemap shard and index, archive");
+        assertEquals(small[0], large[0], "objects written");
+        assertEquals(small[1], large[1], "paths invalidated");
+        assertTrue(repository.months().size() > 100, "the large archive spans years of months");
+    }
+}

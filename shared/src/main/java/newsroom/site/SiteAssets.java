@@ -6,35 +6,45 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
-/** The site's stylesheet, named by a hash of its content so that it can be cached for ever. */
+/** The site's static assets (stylesheet, icon), each named by a hash of its content so it can be cached for ever. */
 public final class SiteAssets {
-    private final byte[] stylesheet;
-    private final String stylesheetKey;
+
+    /** One asset: its key in the site bucket, content and type. */
+    public record Asset(String key, byte[] content, String contentType) {
+        public String url() {
+            return "/" + key;
+        }
+    }
+
+    private final Asset stylesheet;
+    private final Asset icon;
 
     public SiteAssets() {
-        this.stylesheet = load("site/site.css");
-        this.stylesheetKey = "assets/site." + hash(stylesheet) + ".css";
+        this.stylesheet = load("site/site.css", "site", "css", "text/css; charset=utf-8");
+        this.icon = load("site/favicon.svg", "icon", "svg", "image/svg+xml");
     }
 
-    public byte[] stylesheet() {
-        return stylesheet.clone();
-    }
-
-    public String stylesheetKey() {
-        return stylesheetKey;
+    public List<Asset> all() {
+        return List.of(stylesheet, icon);
     }
 
     public String stylesheetUrl() {
-        return "/" + stylesheetKey;
+        return stylesheet.url();
     }
 
-    private static byte[] load(String resource) {
+    public String iconUrl() {
+        return icon.url();
+    }
+
+    private static Asset load(String resource, String name, String extension, String contentType) {
         try (InputStream in = SiteAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            return in.readAllBytes();
+            byte[] content = in.readAllBytes();
+            return new Asset("assets/" + name + "." + hash(content) + "." + extension, content, contentType);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -156,12 +156,13 @@ public final class SitePublisher {
         return months.stream().map(m -> Year.of(m.getYear())).distinct().sorted().toList();
     }
 
-    /** The stylesheet, the 404 page and robots.txt: once per container, whatever it publishes. */
+    /** The assets, the 404 page and robots.txt: once per container, whatever it publishes. */
     private void ensureAssets() {
         if (!assetsUploaded) {
-            if (!bucket.exists(assets.stylesheetKey())) {
-                bucket.put(assets.stylesheetKey(), assets.stylesheet(), "text/css; charset=utf-8",
-                        SiteBucket.ASSET_CACHE);
+            for (SiteAssets.Asset asset : assets.all()) {
+                if (!bucket.exists(asset.key())) {
+                    bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
+                }
             }
             bucket.put(SitePaths.NOT_FOUND, renderer.notFoundPage().getBytes(StandardCharsets.UTF_8), HTML,
                     SiteBucket.HTML_CACHE);

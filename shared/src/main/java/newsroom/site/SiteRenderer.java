@@ -117,7 +117,7 @@ public final class SiteRenderer {
         String url = hasUrl ? releaseUrl(release) : baseUrl + "/news/";
         String imageUrl = hero == null || hero.url().equals("#") ? null : baseUrl + hero.url();
         Page page = new Page(release.title(), siteName, url, description(release.summary()), assets.stylesheetUrl(),
-                "article", imageUrl, hero == null ? null : hero.alt(),
+                assets.iconUrl(), "article", imageUrl, hero == null ? null : hero.alt(),
                 hasUrl ? JsonLd.newsArticle(release, url, imageUrl, siteName) : null,
                 List.of(siteFeed(), categoryFeed(release.category())), previewBanner != null);
         return new ReleasePage(page, teaser, markdown.toHtml(release.body()), release.contact(), release.tags(), hero,
@@ -188,8 +188,8 @@ public final class SiteRenderer {
     }
 
     private Page listPage(String title, String url, String description, List<FeedLink> feeds) {
-        return new Page(title, siteName, url, description, assets.stylesheetUrl(), "website", null, null, null,
-                feeds, false);
+        return new Page(title, siteName, url, description, assets.stylesheetUrl(), assets.iconUrl(), "website", null,
+                null, null, feeds, false);
     }
 
     private FeedLink siteFeed() {
@@ -218,7 +218,7 @@ public final class SiteRenderer {
 
     /** What every page's head needs: title, canonical URL, social and feed metadata. */
     public record Page(String title, String siteName, String canonicalUrl, String description, String stylesheet,
-                       String ogType, String imageUrl, String imageAlt, String jsonLd, List<FeedLink> feeds,
+                       String icon, String ogType, String imageUrl, String imageAlt, String jsonLd, List<FeedLink> feeds,
                        boolean noindex) {
     }
 

@@ -1,0 +1,165 @@
+package newsroom.local;
+
+import static newsroom.local.support.Api.etag;
+import static newsroom.local.support.Api.json;
+import static newsroom.local.support.Api.release;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import newsroom.local.support.Api;
+import newsroom.local.support.Eventually;
+import newsroom.local.support.Http;
+import newsroom.local.support.LocalStack;
+import newsroom.local.support.SharedEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The site in a real browser (Debian's headless Chromium): axe-core finds no serious or critical
+ * accessibility violations on the release page, the latest list and a category page, and the
+ * browser logs no console errors. Screenshots go to target/screenshots.
+ * Needs: the AWS emulator (started by the harness), and chromium + chromium-driver (.ci/run installs them).
+ */
+class BrowserIT {
+    private static LocalRuntime runtime;
+    private static ChromeDriver browser;
+    private static String releaseUrl;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = LocalStack.start(SharedEmulator.fresh());
+        Api api = new Api(runtime.apiUrl());
+        String editor = runtime.tokens().issue("editor@example.gov.uk", List.of("newsroom/editor"));
+        String publisher = runtime.tokens().issue("publisher@example.gov.uk", List.of("newsroom/publisher"));
+        api.post("/releases", publisher, release("Road closure on the A38 this weekend", "Road Safety", "\"publish\": true"));
+        String body = "{\"title\": \"Inspection finds a good response to cyber-dependent crime\", "
+                + "\"summary\": \"The first national inspection of the police response to cyber-dependent crime rates it good.\", "
+                + "\"body\": \"Every force in England and Wales now has a dedicated cyber crime unit.\\n\\n"
+                + "Chief Constable Alex Morgan, national lead for cyber crime, said:\\n\\n"
+                + "> \\u201cWe know there is more to do to make investigations consistent across the country.\\u201d\\n\\n"
+                + "## Key findings\\n\\n- Dedicated units in all 43 forces\\n- A national training plan\\n\\n"
+                + "Read [the full report](https://www.example.gov.uk/report).\", \"category\": \"Crime Operations\", "
+                + "\"tags\": [\"cyber crime\"], \"contact\": {\"name\": \"Communications office\", \"phone\": \"0800 000 0000\", "
+                + "\"email\": \"press.office@example.police.uk\"}}";
+        HttpResponse<String> draft = api.post("/releases", editor, body);
+        String id = json(draft).path("id").asText();
+        byte[] png = chart();
+        JsonNode declared = json(api.post("/releases/" + id + "/attachments", editor,
+                "{\"fileName\": \"report.png\", \"contentType\": \"image/png\", \"size\": " + png.length + "}"));
+        Http.send(HttpRequest.newBuilder(URI.create(declared.path("upload").path("url").asText()))
+                .header("Content-Type", "image/png").PUT(HttpRequest.BodyPublishers.ofByteArray(png)));
+        HttpResponse<String> current = api.get("/releases/" + id, editor);
+        HttpResponse<String> withHero = api.put("/releases/" + id, editor, body.substring(0, body.length() - 1)
+                + ", \"heroImage\": {\"fileName\": \"report.png\", \"alt\": \"The inspection report's cover\"}}", etag(current));
+        HttpResponse<String> published = api.post("/releases/" + id + "/publish", publisher, null,
+                Map.of("If-Match", etag(withHero)));
+        releaseUrl = json(published).path("url").asText();
+        Eventually.await(Duration.ofSeconds(15), () -> Http.get(URI.create(releaseUrl)), r -> r.statusCode() == 200);
+        Eventually.await(Duration.ofSeconds(10), () -> Http.get(runtime.siteUrl().resolve("/news/")).body(),
+                b -> b.contains("Inspection finds") && b.contains("Road closure"));
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+        browser.manage().window().setSize(new Dimension(1200, 900));
+    }
+
+    /** A bar chart as the hero image: forces with a dedicated cyber crime unit, 2016 and 2019. */
+    private static byte[] chart() throws java.io.IOException {
+        var image = new java.awt.image.BufferedImage(720, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0xf3f2f1));
+        g.fillRect(0, 0, 720, 300);
+        g.setColor(new java.awt.Color(0x1d70b8));
+        g.fillRect(120, 300 - 40 - 70, 180, 70);
+        g.fillRect(420, 300 - 40 - 210, 180, 210);
+        g.setColor(new java.awt.Color(0x0b0c0c));
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 22));
+        g.drawString("14 forces (2016)", 120, 300 - 50 - 70);
+        g.drawString("43 forces (2019)", 420, 300 - 50 - 210);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        runtime.close();
+    }
+
+    private static void check(String name, String url) throws Exception {
+        browser.get(url);
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
+                "best-practice")).analyze(browser);
+        List<String> serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(BrowserIT::describe).toList();
+        assertEquals(List.of(), serious, name + ": serious or critical accessibility violations");
+        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+        assertEquals(List.of(), errors, name + ": console errors");
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static String describe(Rule violation) {
+        return violation.getId() + " (" + violation.getImpact() + "): " + violation.getHelp() + " at "
+                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+    }
+
+    @Test
+    void releasePageIsAccessible() throws Exception {
+        check("release-page", releaseUrl);
+        assertEquals(1, browser.findElements(By.tagName("h1")).size());
+        assertEquals("The inspection report's cover", browser.findElement(By.cssSelector(".hero img")).getAttribute("alt"));
+        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertEquals("Skip to main content", browser.switchTo().activeElement().getText(),
+                "the first Tab reaches a visible skip link");
+    }
+
+    @Test
+    void latestListIsAccessible() throws Exception {
+        check("latest-news", runtime.siteUrl() + "/news/");
+        assertTrue(browser.findElements(By.cssSelector(".release-list li")).size() >= 2);
+    }
+
+    @Test
+    void categoryPageIsAccessible() throws Exception {
+        check("category-page", runtime.siteUrl() + "/news/category/crime-operations/");
+    }
+}

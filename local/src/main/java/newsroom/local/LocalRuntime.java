@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.time.Duration;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import org.joda.time.DateTime;
+import newsroom.rebuilder.SiteRebuilderConfig;
+import newsroom.rebuilder.SiteRebuilderHandler;
+import newsroom.site.SiteRebuilder;
 import newsroom.sweeper.EmbargoSweeperConfig;
 import newsroom.sweeper.EmbargoSweeperHandler;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -76,6 +79,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final ApiServer apiServer;
     private final S3Presigner presigner;
     private final EmbargoSweeperHandler embargoSweeper;
+    private final SiteRebuilderHandler siteRebuilder;
     private final String region;
     private final List<Runnable> stoppers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -98,6 +102,10 @@ public final class LocalRuntime implements AutoCloseable {
                 new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
                         resources.uploadBucket(), resources.distributionId(), siteBaseUrl, SITE_NAME, options.zone()),
                 clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
+        this.siteRebuilder = new SiteRebuilderHandler(new SiteRebuilderConfig(clients.settings(), resources.tableName(),
+                resources.siteBucket(), resources.uploadBucket(), resources.distributionId(), siteBaseUrl, SITE_NAME,
+                options.categories(), options.zone()), clients.dynamo(), clients.s3(), clients.cloudFront(),
+                options.clock());
         this.embargoSweeper = new EmbargoSweeperHandler(
                 new EmbargoSweeperConfig(clients.settings(), resources.tableName(), options.categories(), options.zone()),
                 clients.dynamo(), options.clock());
@@ -112,6 +120,14 @@ public final class LocalRuntime implements AutoCloseable {
         this.apiServer = new ApiServer(options.apiPort(), ApiRoutes.ALL, Set.of(), tokens, api);
         apiServer.addLocalPage("/_local/mail", exchange ->
                 new ApiServer.LocalPage(200, "text/html; charset=utf-8", MailPage.render(emulator.sentEmails())));
+        apiServer.addLocalPage("/_local/rebuild", exchange -> {
+            if (!exchange.getRequestMethod().equals("POST")) {
+                return new ApiServer.LocalPage(405, "text/plain; charset=utf-8", "POST to rebuild the site\n");
+            }
+            StringBuilder log = new StringBuilder();
+            rebuildSite(line -> log.append(line).append('\n'));
+            return new ApiServer.LocalPage(200, "text/plain; charset=utf-8", log.toString());
+        });
         apiServer.addLocalPage("/_local/mail.json", exchange ->
                 new ApiServer.LocalPage(200, "application/json", Json.write(emulator.sentEmails())));
 
@@ -165,6 +181,11 @@ public final class LocalRuntime implements AutoCloseable {
         event.setResources(List.of("arn:aws:events:" + region + ":000000000000:rule/newsroom-embargo-sweep"));
         event.setDetail(Map.of());
         embargoSweeper.handleRequest(event, null);
+    }
+
+    /** The full rebuild, as the site-rebuilder function runs it in AWS. */
+    public SiteRebuilder.Result rebuildSite(java.util.function.Consumer<String> progress) {
+        return siteRebuilder.rebuild(progress);
     }
 
     public URI apiUrl() {

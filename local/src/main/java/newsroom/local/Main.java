@@ -10,7 +10,8 @@ import newsroom.local.emulator.ProjectHome;
 
 /**
  * {@code java -jar local/target/newsroom-local.jar [run]} starts the stack;
- * {@code ... token SCOPE... [--subject NAME]} prints a dev token.
+ * {@code ... token SCOPE... [--subject NAME]} prints a dev token;
+ * {@code ... rebuild} has the running stack rebuild the whole site.
  */
 public final class Main {
     private Main() {
@@ -21,8 +22,9 @@ public final class Main {
         switch (command) {
             case "run" -> run();
             case "token" -> token(List.of(args).subList(1, args.length));
+            case "rebuild" -> rebuild();
             default -> {
-                System.err.println("usage: newsroom-local [run] | token SCOPE... [--subject NAME]");
+                System.err.println("usage: newsroom-local [run] | token SCOPE... [--subject NAME] | rebuild");
                 System.exit(2);
             }
         }
@@ -54,6 +56,24 @@ public final class Main {
             }
         }
         System.out.println(projectTokens().issue(subject, scopes));
+    }
+
+    /** Asks the running local stack to rebuild the whole site, and prints its progress. */
+    private static void rebuild() throws InterruptedException {
+        int apiPort = port("NEWSROOM_API_PORT", 3000);
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + apiPort + "/_local/rebuild"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.print(response.body());
+            if (response.statusCode() != 200) {
+                System.exit(1);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("No local stack answers on port " + apiPort + ": start it first (" + e.getMessage() + ")");
+            System.exit(1);
+        }
     }
 
     private static void run() throws InterruptedException {

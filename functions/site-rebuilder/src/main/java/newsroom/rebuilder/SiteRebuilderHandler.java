@@ -1,0 +1,69 @@
+package newsroom.rebuilder;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+import newsroom.aws.AwsClients;
+import newsroom.config.EnvVars;
+import newsroom.log.JsonLog;
+import newsroom.site.Cdn;
+import newsroom.site.CloudFrontCdn;
+import newsroom.site.S3Downloads;
+import newsroom.site.S3SiteBucket;
+import newsroom.site.SiteAssets;
+import newsroom.site.SiteRebuilder;
+import newsroom.site.SiteRenderer;
+import newsroom.store.DynamoDbReleaseRepository;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The full rebuild as a function, run by hand after a template change
+ * ({@code sam remote invoke SiteRebuilderFunction}). Safe to run again if it fails or times out:
+ * it only overwrites.
+ */
+public final class SiteRebuilderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private static final JsonLog LOG = JsonLog.of(SiteRebuilderHandler.class);
+    static final int THREADS = 16;
+
+    private final SiteRebuilder rebuilder;
+
+    public SiteRebuilderHandler() {
+        this(SiteRebuilderConfig.from(EnvVars.fromSystem()));
+    }
+
+    private SiteRebuilderHandler(SiteRebuilderConfig config) {
+        this(config,
+                AwsClients.build(DynamoDbClient.builder(), config.aws()),
+                AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
+                config.distributionId() == null ? null : AwsClients.build(CloudFrontClient.builder(), config.aws()),
+                Clock.systemUTC());
+    }
+
+    public SiteRebuilderHandler(SiteRebuilderConfig config, DynamoDbClient dynamo, S3Client s3,
+                                CloudFrontClient cloudFront, Clock clock) {
+        SiteAssets assets = new SiteAssets();
+        Cdn cdn = cloudFront == null || config.distributionId() == null
+                ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
+        this.rebuilder = new SiteRebuilder(
+                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
+                new S3SiteBucket(s3, config.siteBucket()),
+                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
+                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()),
+                assets, config.categories(), cdn, clock, THREADS);
+    }
+
+    /** Rebuilds, reporting progress to {@code progress} as it goes. */
+    public SiteRebuilder.Result rebuild(Consumer<String> progress) {
+        return rebuilder.rebuild(progress);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        SiteRebuilder.Result result = rebuild(line -> LOG.info(line));
+        return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis());
+    }
+}

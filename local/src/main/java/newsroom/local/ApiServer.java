@@ -42,22 +42,25 @@ final class ApiServer implements AutoCloseable {
     private final RouteTable routes;
     private final Set<String> publicRoutes;
     private final LocalTokens tokens;
-    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
+    private volatile RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
     private final Map<String, Function<HttpExchange, LocalPage>> localPages = new HashMap<>();
 
     /** A page the local runtime itself serves under /_local/. */
     record LocalPage(int status, String contentType, String body) {
     }
 
-    ApiServer(int port, List<String> routeKeys, Set<String> publicRoutes, LocalTokens tokens,
-              RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) throws IOException {
+    /** Binds the port at once (so its URL is known to the functions); serves once given the function. */
+    ApiServer(int port, List<String> routeKeys, Set<String> publicRoutes, LocalTokens tokens) throws IOException {
         this.routes = new RouteTable(routeKeys);
         this.publicRoutes = publicRoutes;
         this.tokens = tokens;
-        this.function = function;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+    }
+
+    void serve(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiFunction) {
+        this.function = apiFunction;
     }
 
     void addLocalPage(String path, Function<HttpExchange, LocalPage> page) {

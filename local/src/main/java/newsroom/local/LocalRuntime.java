@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
+import newsroom.mail.Mailer;
+import newsroom.mail.SendRate;
+import newsroom.mail.SesMailer;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import org.joda.time.DateTime;
 import newsroom.rebuilder.SiteRebuilderConfig;
@@ -44,30 +48,49 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * Ports (0 for any free one), the clock the functions see, the configured categories, the
-     * two-person rule, and how often the scheduled functions tick (in AWS: every minute).
+     * two-person rule, how often the scheduled functions tick (in AWS: every minute), the key that
+     * signs email links, the SES send rate, and a wrapper for the mailer (tests inject faults).
      */
     public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone,
-                          boolean twoPersonRule, Duration tick) {
+                          boolean twoPersonRule, Duration tick, String tokenKey, double maxSendRate,
+                          UnaryOperator<Mailer> mailer) {
         public static Options defaults() {
             return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES),
-                    ZoneId.of(EnvVars.DEFAULT_TIME_ZONE), false, Duration.ofSeconds(5));
+                    ZoneId.of(EnvVars.DEFAULT_TIME_ZONE), false, Duration.ofSeconds(5),
+                    "local-development-signing-key-not-for-production", 50, UnaryOperator.identity());
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, zone, twoPersonRule, tick);
+            return new Options(api, site, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate, mailer);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(apiPort, sitePort, newClock, categories, zone, twoPersonRule, tick);
+            return new Options(apiPort, sitePort, newClock, categories, zone, twoPersonRule, tick, tokenKey,
+                    maxSendRate, mailer);
         }
 
         public Options withTwoPersonRule(boolean on) {
-            return new Options(apiPort, sitePort, clock, categories, zone, on, tick);
+            return new Options(apiPort, sitePort, clock, categories, zone, on, tick, tokenKey, maxSendRate, mailer);
         }
 
         /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
         public Options withTick(Duration newTick) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, newTick);
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, newTick, tokenKey,
+                    maxSendRate, mailer);
+        }
+
+        public Options withTokenKey(String key) {
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, key, maxSendRate,
+                    mailer);
+        }
+
+        public Options withMailer(UnaryOperator<Mailer> wrapper) {
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
+                    wrapper);
+        }
+
+        public Options withMaxSendRate(double rate) {
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, rate, mailer);
         }
     }
 
@@ -90,14 +113,19 @@ public final class LocalRuntime implements AutoCloseable {
         this.resources = LocalResources.provision(clients);
         this.tokens = tokens;
         this.siteServer = new SiteServer(options.sitePort(), clients.s3(), resources.siteBucket());
+        this.apiServer = new ApiServer(options.apiPort(), ApiRoutes.ALL, ApiRoutes.PUBLIC, tokens);
         String siteBaseUrl = "http://localhost:" + siteServer.port();
         this.region = clients.settings().region().id();
 
         this.presigner = ReleasesApiHandler.presigner(clients.settings());
+        String apiBaseUrl = "http://localhost:" + apiServer.port();
         var api = new ReleasesApiHandler(ReleasesApiHandler.wire(
                 new ReleasesApiConfig(clients.settings(), resources.tableName(), resources.uploadBucket(), siteBaseUrl,
-                        SITE_NAME, options.categories(), options.zone(), options.twoPersonRule()),
-                clients.dynamo(), presigner, options.clock()));
+                        SITE_NAME, options.categories(), options.zone(), options.twoPersonRule(), apiBaseUrl,
+                        options.tokenKey(), resources.mailFrom(), null),
+                clients.dynamo(), presigner,
+                new SesMailer(clients.ses(), resources.mailFrom(), null, new SendRate(options.maxSendRate())),
+                options.clock()));
         var sitePublisher = new SitePublisherHandler(
                 new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
                         resources.uploadBucket(), resources.distributionId(), siteBaseUrl, SITE_NAME, options.zone()),
@@ -112,12 +140,13 @@ public final class LocalRuntime implements AutoCloseable {
         var mediaNotifier = new MediaNotifierHandler(
                 new MediaNotifierConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl()),
                 clients.dynamo(), clients.sqs());
-        var mailSender = new MailSenderHandler(
-                new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailFrom(), null,
-                        siteBaseUrl, SITE_NAME, options.zone()),
-                clients.dynamo(), clients.ses(), options.clock());
+        var mailConfig = new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailFrom(), null,
+                siteBaseUrl, apiBaseUrl, SITE_NAME, options.zone(), options.tokenKey(),
+                options.maxSendRate(), 1);
+        var mailSender = new MailSenderHandler(mailConfig, clients.dynamo(),
+                options.mailer().apply(MailSenderHandler.sesMailer(mailConfig, clients.ses())), options.clock());
 
-        this.apiServer = new ApiServer(options.apiPort(), ApiRoutes.ALL, Set.of(), tokens, api);
+        apiServer.serve(api);
         apiServer.addLocalPage("/_local/mail", exchange ->
                 new ApiServer.LocalPage(200, "text/html; charset=utf-8", MailPage.render(emulator.sentEmails())));
         apiServer.addLocalPage("/_local/rebuild", exchange -> {

@@ -162,9 +162,42 @@ class OpenApiContractIT {
         api.send("DELETE", "/releases/" + json(other).path("id").asText(), editor, null, Map.of());
         api.send("DELETE", "/releases/" + json(other).path("id").asText(), editor, null, Map.of("If-Match", etag(other)));
 
-        api.post("/contacts", admin, "{\"email\": \"tour@paper.example\", \"name\": \"Tour\", \"topics\": [\"*\"]}");
+        HttpResponse<String> contact = api.post("/contacts", admin,
+                "{\"email\": \"tour@paper.example\", \"name\": \"Tour\", \"topics\": [\"*\"]}");
         api.post("/contacts", admin, "{\"email\": \"TOUR@paper.example\", \"name\": \"Tour\", \"topics\": [\"*\"]}");
         api.post("/contacts", admin, "{\"email\": \"nope\", \"topics\": []}");
+        String contactId = json(contact).path("id").asText();
+        api.get("/contacts?limit=1", admin);
+        api.get("/contacts?limit=0", admin);
+        api.get("/contacts/" + contactId, admin);
+        api.get("/contacts/unknown", admin);
+        api.send("PUT", "/contacts/" + contactId, admin,
+                "{\"email\": \"tour@paper.example\", \"name\": \"Tour desk\", \"role\": \"Crime\", \"topics\": [\"Appeals\"]}", Map.of());
+        api.send("PUT", "/contacts/" + contactId, admin, "{\"email\": \"bad\"}", Map.of());
+        api.send("POST", "/contacts/import", admin, "email,name,topics\nimport@paper.example,Imported,Appeals\nbad,,\n",
+                Map.of("Content-Type", "text/csv"));
+        api.send("POST", "/contacts/import", admin, "{}", Map.of());
+        api.get(path + "/deliveries", editor);
+        api.get(path + "/deliveries?limit=500", editor);
+
+        String token = new newsroom.mail.SignedTokens(LocalRuntime.Options.defaults().tokenKey(),
+                java.time.Clock.systemUTC()).unsubscribe(contactId);
+        api.get("/unsubscribe?token=" + token, null);
+        api.get("/unsubscribe?token=forged", null);
+        api.send("POST", "/unsubscribe?token=" + token, null, "List-Unsubscribe=One-Click",
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        api.post("/subscriptions", null, "{\"email\": \"reader@paper.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");
+        api.post("/subscriptions", null, "{\"email\": \"reader\"}");
+        String confirm = newsroom.local.support.Eventually.await(java.time.Duration.ofSeconds(5),
+                () -> runtime.clients() == null ? null : SharedEmulator.get().sentEmails().stream()
+                        .filter(e -> e.to().contains("reader@paper.example")).map(e -> e.text()).findFirst().orElse(null),
+                text -> text != null);
+        String confirmToken = confirm.replaceAll("(?s).*confirm\\?token=(\\S+).*", "$1");
+        api.get("/subscriptions/confirm?token=" + confirmToken, null);
+        api.send("POST", "/subscriptions/confirm?token=" + confirmToken, null, "", Map.of("Content-Type",
+                "application/x-www-form-urlencoded"));
+        api.get("/subscriptions/confirm?token=forged", null);
+        api.send("DELETE", "/contacts/" + contactId, admin, null, Map.of());
         assertTrue(declared.statusCode() == 201, declared.body());
     }
 

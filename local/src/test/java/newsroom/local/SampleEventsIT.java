@@ -62,6 +62,7 @@ class SampleEventsIT {
     private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
     private static final String WORKFLOW_RELEASE_ID = "5b1d7e2a-8c3f-4d6e-9f10-2a3b4c5d6e02";
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final String TOKEN_KEY = "sample-events-signing-key-of-32-characters";
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
     private static LocalClients clients;
@@ -91,9 +92,10 @@ class SampleEventsIT {
      */
     @Test
     void apiRequestsGetTheirStatus() throws IOException {
-        var handler = new ReleasesApiHandler(new ReleasesApiConfig(clients.settings(), resources.tableName(),
-                resources.uploadBucket(), "https://news.example", "Newsroom", CATEGORIES, ZONE, false),
-                Clock.systemUTC());
+        var handler = new ReleasesApiHandler(ReleasesApiHandler.wire(new ReleasesApiConfig(clients.settings(),
+                resources.tableName(), resources.uploadBucket(), "https://news.example", "Newsroom", CATEGORIES, ZONE,
+                false, "https://api.example", TOKEN_KEY, resources.mailFrom(), null), clients.dynamo(),
+                ReleasesApiHandler.presigner(clients.settings()), email -> "not-sent", Clock.systemUTC()));
         Instant now = Instant.now();
         new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE).create(new Release(
                 WORKFLOW_RELEASE_ID, "a38-collision-appeal", "Appeal after collision", null, "Draft text", "Road Safety",
@@ -183,12 +185,12 @@ class SampleEventsIT {
     @Test
     void aQueueMessageSendsOneEmailEvenWhenRedelivered() throws IOException {
         putReleaseFrom(event("site-publisher/release-published.json", DynamodbEvent.class));
-        MediaContact desk = new MediaContact(CONTACT_ID, "desk@daily.example", "Desk", "Daily", Set.of("*"), false,
-                ContactStatus.ACTIVE, java.time.Instant.now());
+        MediaContact desk = new MediaContact(CONTACT_ID, "desk@daily.example", "Desk", "Daily", null, Set.of("*"), false,
+                ContactStatus.ACTIVE, "test", java.time.Instant.now(), java.time.Instant.now());
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(desk);
         var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
-                resources.mailFrom(), null, "https://news.example", "Newsroom", ZONE), clients.dynamo(), clients.ses(),
-                Clock.systemUTC());
+                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
+                50, 1), clients.dynamo(), clients.ses(), Clock.systemUTC());
 
         SQSEvent jobs = event("mail-sender/mail-jobs.json", SQSEvent.class);
         assertTrue(handler.handleRequest(jobs, null).getBatchItemFailures().isEmpty());
@@ -238,8 +240,8 @@ class SampleEventsIT {
     }
 
     private static MediaContact contact(String email, String topic) {
-        return new MediaContact(java.util.UUID.randomUUID().toString(), email, "Reporter", "Paper", Set.of(topic),
-                false, ContactStatus.ACTIVE, java.time.Instant.now());
+        return new MediaContact(java.util.UUID.randomUUID().toString(), email, "Reporter", "Paper", null,
+                Set.of(topic), false, ContactStatus.ACTIVE, "test", java.time.Instant.now(), java.time.Instant.now());
     }
 
     private static void putReleaseFrom(DynamodbEvent event) {

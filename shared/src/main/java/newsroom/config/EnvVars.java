@@ -20,6 +20,14 @@ public final class EnvVars {
     public static final String TIME_ZONE = "TIME_ZONE";
     public static final String SITE_NAME = "SITE_NAME";
     public static final String UPLOAD_BUCKET = "UPLOAD_BUCKET";
+    /** Where the public API answers: unsubscribe and confirmation links point there. */
+    public static final String API_BASE_URL = "API_BASE_URL";
+    /** The secret (at least 32 characters) that signs unsubscribe and confirmation links. */
+    public static final String TOKEN_SIGNING_KEY = "TOKEN_SIGNING_KEY";
+    /** The account's SES maximum send rate, emails per second, shared by all mail senders. */
+    public static final String MAX_SEND_RATE = "MAX_SEND_RATE";
+    /** How many mail senders may run at once (template.yaml caps their concurrency to this). */
+    public static final String MAIL_SENDER_CONCURRENCY = "MAIL_SENDER_CONCURRENCY";
     /** The CloudFront distribution in front of the site; unset where there is none. */
     public static final String DISTRIBUTION_ID = "DISTRIBUTION_ID";
     /** "true": a release must be published by someone other than its author. */

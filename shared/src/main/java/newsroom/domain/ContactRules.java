@@ -8,6 +8,9 @@ import java.util.Set;
 
 /** The rules a media contact must satisfy; topics must be configured categories or "*". */
 public final class ContactRules {
+    public static final String DEFAULT_CONSENT = "added by the press office";
+    private static final int MAX_FIELD = ReleaseRules.MAX_CONTACT_FIELD;
+
     private final Categories categories;
 
     public ContactRules(Categories categories) {
@@ -15,7 +18,8 @@ public final class ContactRules {
     }
 
     /** A contact ready to store: email lower-cased (it is unique without regard to case). */
-    public record Checked(String email, String name, String outlet, Set<String> topics, boolean embargoAccess) {
+    public record Checked(String email, String name, String outlet, String role, Set<String> topics,
+                          boolean embargoAccess, ContactStatus status, String consentSource) {
     }
 
     public Checked check(ContactDraft draft) {
@@ -27,11 +31,14 @@ public final class ContactRules {
         }
         if (ReleaseRules.isBlank(draft.name())) {
             errors.add(new FieldError("name", "is required"));
-        } else if (draft.name().length() > ReleaseRules.MAX_CONTACT_FIELD) {
-            errors.add(new FieldError("name", "must be at most " + ReleaseRules.MAX_CONTACT_FIELD + " characters"));
+        } else if (draft.name().length() > MAX_FIELD) {
+            errors.add(new FieldError("name", "must be at most " + MAX_FIELD + " characters"));
         }
-        if (draft.outlet() != null && draft.outlet().length() > ReleaseRules.MAX_CONTACT_FIELD) {
-            errors.add(new FieldError("outlet", "must be at most " + ReleaseRules.MAX_CONTACT_FIELD + " characters"));
+        for (var optional : List.of(new String[] {"outlet", draft.outlet()}, new String[] {"role", draft.role()},
+                new String[] {"consentSource", draft.consentSource()})) {
+            if (optional[1] != null && optional[1].length() > MAX_FIELD) {
+                errors.add(new FieldError(optional[0], "must be at most " + MAX_FIELD + " characters"));
+            }
         }
         Set<String> topics = new LinkedHashSet<>();
         if (draft.topics() == null || draft.topics().isEmpty()) {
@@ -48,11 +55,23 @@ public final class ContactRules {
                 }
             }
         }
+        ContactStatus status = ContactStatus.ACTIVE;
+        if (draft.status() != null) {
+            try {
+                status = ContactStatus.valueOf(draft.status().strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("status", "must be one of " + List.of(ContactStatus.values())));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new Checked(draft.email().strip().toLowerCase(Locale.ROOT), draft.name().strip(),
-                draft.outlet() == null ? null : draft.outlet().strip(), topics,
-                Boolean.TRUE.equals(draft.embargoAccess()));
+                strip(draft.outlet()), strip(draft.role()), topics, Boolean.TRUE.equals(draft.embargoAccess()), status,
+                ReleaseRules.isBlank(draft.consentSource()) ? DEFAULT_CONSENT : draft.consentSource().strip());
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 }

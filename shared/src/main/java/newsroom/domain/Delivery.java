@@ -6,9 +6,10 @@ import java.time.Instant;
 public record Delivery(
         String releaseId,
         String contactId,
-        DeliveryKind kind,
+        String kind,
         String email,
         DeliveryStatus status,
         String messageId,
+        String reason,
         Instant updatedAt) {
 }

@@ -2,5 +2,12 @@ package newsroom.domain;
 
 /** Why an email about a release is sent; one email per (release, contact, kind) at most. */
 public enum DeliveryKind {
-    PUBLISHED
+    /** An advance copy, under embargo, to a trusted contact. */
+    EMBARGOED,
+    /** The release, as it goes public. */
+    PUBLISHED,
+    /** A major change, to those who received the release. */
+    UPDATED,
+    /** The withdrawal, to those who received the release. */
+    WITHDRAWN
 }

@@ -1,5 +1,22 @@
 package newsroom.domain;
 
-/** The unit of work on the mail queue: send one kind of email about one release to one contact. */
-public record MailJob(String releaseId, String contactId, DeliveryKind kind) {
+/**
+ * The unit of work on the mail queue: send one kind of email about one release to one contact.
+ * {@code sequence} tells apart several updates of one release (the change's number); 0 otherwise
+ * (and when a message leaves it out).
+ */
+public record MailJob(String releaseId, String contactId, DeliveryKind kind, Integer sequence) {
+
+    public MailJob {
+        sequence = sequence == null ? 0 : sequence;
+    }
+
+    public MailJob(String releaseId, String contactId, DeliveryKind kind) {
+        this(releaseId, contactId, kind, 0);
+    }
+
+    /** "PUBLISHED", or "UPDATED-2" for the second update: what makes the email one of a kind. */
+    public String deliveryKind() {
+        return sequence == 0 ? kind.name() : kind.name() + "-" + sequence;
+    }
 }

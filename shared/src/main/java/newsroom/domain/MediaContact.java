@@ -7,15 +7,20 @@ import java.util.Set;
  * A journalist who gets releases by email for the topics they chose.
  *
  * <p>{@code topics} holds category names, or {@link #ALL_TOPICS} for every category.
+ * {@code embargoAccess} marks a trusted contact who gets embargoed releases in advance.
+ * {@code consentSource} and {@code consentAt} record how and when they agreed to be emailed.
  */
 public record MediaContact(
         String id,
         String email,
         String name,
         String outlet,
+        String role,
         Set<String> topics,
         boolean embargoAccess,
         ContactStatus status,
+        String consentSource,
+        Instant consentAt,
         Instant createdAt) {
 
     public static final String ALL_TOPICS = "*";
@@ -26,5 +31,14 @@ public record MediaContact(
 
     public boolean wantsCategory(String category) {
         return topics.contains(ALL_TOPICS) || topics.contains(category);
+    }
+
+    public boolean mayBeEmailed() {
+        return status == ContactStatus.ACTIVE;
+    }
+
+    public MediaContact withStatus(ContactStatus newStatus) {
+        return new MediaContact(id, email, name, outlet, role, topics, embargoAccess, newStatus, consentSource,
+                consentAt, createdAt);
     }
 }

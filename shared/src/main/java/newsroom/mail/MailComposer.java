@@ -8,38 +8,84 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import newsroom.domain.ContactBlock;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.Embargo;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
 import newsroom.site.Markdown;
 
 /**
- * Writes the email a media contact gets about a release, from Mustache templates compiled once:
- * HTML (release text escaped, body through the safe Markdown renderer) and plain text.
+ * Writes the emails journalists get, from Mustache templates compiled once: the release (or its
+ * advance copy under embargo), a major update, a withdrawal, and the subscription confirmation;
+ * each in HTML (release text escaped, body through the safe Markdown renderer) and plain text.
+ * Release emails carry one-click unsubscribe headers (RFC 8058).
  */
 public final class MailComposer {
+    public static final String EMBARGO_HEADER = "X-Embargo-Until";
     private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final Mustache html;
-    private final Mustache text;
+    private final Mustache releaseHtml;
+    private final Mustache releaseText;
+    private final Mustache confirmHtml;
+    private final Mustache confirmText;
     private final Markdown markdown = new Markdown();
     private final String siteName;
     private final ZoneId zone;
 
     public MailComposer(String siteName, ZoneId zone) {
-        this.html = new DefaultMustacheFactory("mail").compile("release.html.mustache");
-        this.text = new PlainTextMustacheFactory().compile("release.txt.mustache");
+        DefaultMustacheFactory html = new DefaultMustacheFactory("mail");
+        DefaultMustacheFactory text = new PlainTextMustacheFactory();
+        this.releaseHtml = html.compile("release.html.mustache");
+        this.releaseText = text.compile("release.txt.mustache");
+        this.confirmHtml = html.compile("confirm.html.mustache");
+        this.confirmText = text.compile("confirm.txt.mustache");
         this.siteName = siteName;
         this.zone = zone;
     }
 
-    public Email releaseEmail(Release release, String releaseUrl, MediaContact to) {
-        View view = new View(siteName, release.title(), release.summary(), markdown.toHtml(release.body()),
-                Markdown.toText(release.body()), releaseUrl, release.category(),
-                HUMAN_DATE.format(release.publishedAt().atZone(zone)), release.contact(), to.name());
-        return new Email(to.email(), release.title(), render(html, view), render(text, view), Map.of());
+    /** The release email of this kind to one contact, with its unsubscribe link. */
+    public Email releaseEmail(Release release, String releaseUrl, MediaContact to, DeliveryKind kind, int sequence,
+                              String unsubscribeUrl) {
+        String embargo = kind == DeliveryKind.EMBARGOED && release.embargoUntil() != null
+                ? Embargo.describe(release.embargoUntil(), zone) : null;
+        ReleaseChange change = kind == DeliveryKind.UPDATED && sequence >= 1 && sequence <= release.changes().size()
+                ? release.changes().get(sequence - 1) : null;
+        String withdrawal = kind == DeliveryKind.WITHDRAWN && release.withdrawal() != null
+                ? release.withdrawal().reason() : null;
+        String subject = switch (kind) {
+            case EMBARGOED -> "EMBARGOED UNTIL " + embargo + ": " + release.title();
+            case UPDATED -> "Updated: " + release.title();
+            case WITHDRAWN -> "Withdrawn: " + release.title();
+            case PUBLISHED -> release.title();
+        };
+        View view = new View(siteName, subject, release.title(), release.summary(),
+                kind == DeliveryKind.WITHDRAWN ? null : markdown.toHtml(release.body()),
+                kind == DeliveryKind.WITHDRAWN ? null : Markdown.toText(release.body()),
+                releaseUrl, release.category(),
+                release.publishedAt() == null ? null : HUMAN_DATE.format(release.publishedAt().atZone(zone)),
+                release.contact(), to.name(), embargo, change == null ? null : change.note(), withdrawal,
+                unsubscribeUrl);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (embargo != null) {
+            headers.put(EMBARGO_HEADER, release.embargoUntil().toString());
+        }
+        return new Email(to.email(), subject, render(releaseHtml, view), render(releaseText, view), headers);
+    }
+
+    /** The double opt-in email: nothing else is sent to an address until its owner confirms. */
+    public Email confirmationEmail(String email, String name, List<String> topics, String confirmUrl) {
+        Map<String, Object> view = Map.of("siteName", siteName, "name", name == null ? "" : name,
+                "topics", String.join(", ", topics), "confirmUrl", confirmUrl);
+        return new Email(email, "Confirm your subscription to " + siteName + " news releases",
+                render(confirmHtml, view), render(confirmText, view), Map.of());
     }
 
     private static String render(Mustache template, Object view) {
@@ -48,9 +94,11 @@ public final class MailComposer {
         return out.toString();
     }
 
-    /** What the templates see. */
-    public record View(String siteName, String title, String summary, String bodyHtml, String bodyText,
-                       String url, String category, String date, ContactBlock contact, String recipientName) {
+    /** What the release templates see. */
+    public record View(String siteName, String subject, String title, String summary, String bodyHtml,
+                       String bodyText, String url, String category, String date, ContactBlock contact,
+                       String recipientName, String embargo, String changeNote, String withdrawalReason,
+                       String unsubscribeUrl) {
     }
 
     /** Plain text must not be HTML-escaped. */

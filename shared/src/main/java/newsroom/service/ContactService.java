@@ -1,15 +1,18 @@
 package newsroom.service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import newsroom.domain.ContactDraft;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
+import newsroom.store.ContactNotFoundException;
 import newsroom.store.ContactRepository;
+import newsroom.store.Page;
 import newsroom.store.Table;
 
-/** Adding media contacts. */
+/** The press office's media list: adding, changing, removing and listing contacts. */
 public final class ContactService {
     private final ContactRepository contacts;
     private final ContactRules rules;
@@ -21,16 +24,55 @@ public final class ContactService {
         this.clock = clock;
     }
 
+    public ContactRules rules() {
+        return rules;
+    }
+
     /**
      * @throws newsroom.domain.InvalidRequestException listing every field at fault
      * @throws newsroom.store.EmailTakenException when the address is already on the list
      */
     public MediaContact create(ContactDraft draft) {
-        ContactRules.Checked checked = rules.check(draft);
+        return create(rules.check(draft));
+    }
+
+    public MediaContact create(ContactRules.Checked checked) {
+        Instant now = Table.truncate(clock.instant());
         MediaContact contact = new MediaContact(UUID.randomUUID().toString(), checked.email(), checked.name(),
-                checked.outlet(), checked.topics(), checked.embargoAccess(), ContactStatus.ACTIVE,
-                Table.truncate(clock.instant()));
+                checked.outlet(), checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
+                checked.consentSource(), now, now);
         contacts.create(contact);
         return contact;
+    }
+
+    public MediaContact get(String id) {
+        return contacts.find(id).orElseThrow(() -> new ContactNotFoundException(id));
+    }
+
+    /** Replaces a contact's details; consent is kept unless a new source is given. */
+    public MediaContact update(String id, ContactDraft draft) {
+        return update(get(id), rules.check(draft), draft.consentSource() != null);
+    }
+
+    public MediaContact update(MediaContact previous, ContactRules.Checked checked, boolean newConsent) {
+        Instant now = Table.truncate(clock.instant());
+        MediaContact updated = new MediaContact(previous.id(), checked.email(), checked.name(), checked.outlet(),
+                checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
+                newConsent ? checked.consentSource() : previous.consentSource(),
+                newConsent ? now : previous.consentAt(), previous.createdAt());
+        contacts.update(previous, updated);
+        return updated;
+    }
+
+    public void delete(String id) {
+        contacts.delete(get(id));
+    }
+
+    public Page<MediaContact> list(int limit, String cursor) {
+        return contacts.list(limit, cursor);
+    }
+
+    public void setStatus(String id, ContactStatus status) {
+        contacts.setStatus(id, status);
     }
 }

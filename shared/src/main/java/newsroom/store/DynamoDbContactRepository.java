@@ -15,29 +15,38 @@ import newsroom.domain.MediaContact;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Media contacts in the single table. Besides the contact item, each topic the contact follows has
- * a membership item (PK TOPIC#category) carrying a copy of the contact, so that finding who gets a
- * release is one query per topic with no further reads.
+ * Media contacts in the single table. Besides the contact item and its email claim, each topic the
+ * contact follows has a membership item (PK TOPIC#category) carrying a copy of the contact, so that
+ * finding who gets a release is one query per topic with no further reads. Every change rewrites
+ * the copies in the same transaction.
  */
 public final class DynamoDbContactRepository implements ContactRepository {
     static final String ENTITY = "MediaContact";
     static final String MEMBERSHIP_ENTITY = "TopicMembership";
     private static final String CONTACT_SK = "CONTACT";
+    private static final String EMAIL_SK = "EMAIL";
+    private static final String ALL_CONTACTS = "CONTACTS";
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     static final String ID = "id";
     static final String EMAIL = "email";
     static final String NAME = "name";
     static final String OUTLET = "outlet";
+    static final String ROLE = "role";
     static final String TOPICS = "topics";
     static final String EMBARGO_ACCESS = "embargoAccess";
     static final String STATUS = "status";
+    static final String CONSENT_SOURCE = "consentSource";
+    static final String CONSENT_AT = "consentAt";
     static final String CREATED_AT = "createdAt";
 
     private final DynamoDbClient dynamo;
@@ -48,34 +57,82 @@ public final class DynamoDbContactRepository implements ContactRepository {
         this.table = table;
     }
 
+    private static Map<String, AttributeValue> contactKey(String id) {
+        return Map.of(Table.PK, s("CONTACT#" + id), Table.SK, s(CONTACT_SK));
+    }
+
+    private static Map<String, AttributeValue> emailKey(String email) {
+        return Map.of(Table.PK, s("EMAIL#" + email), Table.SK, s(EMAIL_SK));
+    }
+
+    private static Map<String, AttributeValue> membershipKey(String topic, String id) {
+        return Map.of(Table.PK, s("TOPIC#" + topic), Table.SK, s("CONTACT#" + id));
+    }
+
     @Override
     public void create(MediaContact contact) {
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(Map.of(
-                Table.PK, s("EMAIL#" + contact.email()),
-                Table.SK, s("EMAIL"),
-                Table.ENTITY, s("EmailClaim"),
-                "contactId", s(contact.id()))));
-        Map<String, AttributeValue> item = attributes(contact);
-        item.put(Table.PK, s("CONTACT#" + contact.id()));
-        item.put(Table.SK, s(CONTACT_SK));
-        item.put(Table.ENTITY, s(ENTITY));
-        item.put(Table.GSI1PK, s("CONTACTS"));
-        item.put(Table.GSI1SK, s(contact.email()));
-        writes.add(put(item));
+        writes.add(putNew(emailClaim(contact)));
+        writes.add(putNew(contactItem(contact)));
         for (String topic : contact.topics()) {
-            Map<String, AttributeValue> membership = attributes(contact);
-            membership.put(Table.PK, s(topicKey(topic)));
-            membership.put(Table.SK, s("CONTACT#" + contact.id()));
-            membership.put(Table.ENTITY, s(MEMBERSHIP_ENTITY));
-            writes.add(put(membership));
+            writes.add(put(membership(contact, topic)));
         }
+        write(writes, contact.email());
+    }
+
+    @Override
+    public void update(MediaContact previous, MediaContact updated) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(contactItem(updated))
+                .conditionExpression("attribute_exists(" + Table.PK + ")").build()).build());
+        if (!previous.email().equals(updated.email())) {
+            writes.add(putNew(emailClaim(updated)));
+            writes.add(delete(emailKey(previous.email())));
+        }
+        for (String topic : previous.topics()) {
+            if (!updated.topics().contains(topic)) {
+                writes.add(delete(membershipKey(topic, previous.id())));
+            }
+        }
+        for (String topic : updated.topics()) {
+            writes.add(put(membership(updated, topic)));
+        }
+        write(writes, updated.email());
+    }
+
+    @Override
+    public void delete(MediaContact contact) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(delete(contactKey(contact.id())));
+        writes.add(delete(emailKey(contact.email())));
+        for (String topic : contact.topics()) {
+            writes.add(delete(membershipKey(topic, contact.id())));
+        }
+        dynamo.transactWriteItems(t -> t.transactItems(writes));
+    }
+
+    @Override
+    public void setStatus(String id, ContactStatus status) {
+        MediaContact contact = find(id).orElseThrow(() -> new ContactNotFoundException(id));
+        if (contact.status() != status) {
+            update(contact, contact.withStatus(status));
+        }
+    }
+
+    private void write(List<TransactWriteItem> writes, String email) {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
-            if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
-                throw new EmailTakenException(contact.email());
+            for (int i = 0; i < reasons.size(); i++) {
+                if (CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) {
+                    boolean claim = writes.get(i).put() != null
+                            && EMAIL_SK.equals(writes.get(i).put().item().get(Table.SK).s());
+                    if (claim) {
+                        throw new EmailTakenException(email);
+                    }
+                    throw new ContactNotFoundException(email);
+                }
             }
             throw e;
         }
@@ -84,8 +141,35 @@ public final class DynamoDbContactRepository implements ContactRepository {
     @Override
     public Optional<MediaContact> find(String id) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(Map.of(Table.PK, s("CONTACT#" + id), Table.SK, s(CONTACT_SK)))).item();
+                .key(contactKey(id))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    @Override
+    public Optional<MediaContact> findByEmail(String email) {
+        Map<String, AttributeValue> claim = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(emailKey(email))).item();
+        return claim == null || claim.isEmpty() ? Optional.empty() : find(string(claim, "contactId"));
+    }
+
+    @Override
+    public Page<MediaContact> list(int limit, String cursor) {
+        Map<String, AttributeValue> startKey = Cursors.decode(ALL_CONTACTS, cursor);
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(Table.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Table.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", s(ALL_CONTACTS)))
+                .limit(limit);
+        if (startKey != null) {
+            query.exclusiveStartKey(startKey);
+        }
+        QueryResponse page = dynamo.query(query.build());
+        Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                ? page.lastEvaluatedKey() : null;
+        return new Page<>(page.items().stream().map(DynamoDbContactRepository::fromItem).toList(),
+                Cursors.encode(ALL_CONTACTS, last));
     }
 
     @Override
@@ -100,11 +184,11 @@ public final class DynamoDbContactRepository implements ContactRepository {
                         .filterExpression("#status = :active")
                         .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
                         .expressionAttributeValues(Map.of(
-                                ":pk", s(topicKey(topic)), ":active", s(ContactStatus.ACTIVE.name())));
+                                ":pk", s("TOPIC#" + topic), ":active", s(ContactStatus.ACTIVE.name())));
                 if (startKey != null) {
                     query.exclusiveStartKey(startKey);
                 }
-                var page = dynamo.query(query.build());
+                QueryResponse page = dynamo.query(query.build());
                 page.items().forEach(item -> byId.putIfAbsent(string(item, ID), fromItem(item)));
                 startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                         ? page.lastEvaluatedKey() : null;
@@ -113,14 +197,41 @@ public final class DynamoDbContactRepository implements ContactRepository {
         return List.copyOf(byId.values());
     }
 
-    private static String topicKey(String topic) {
-        return "TOPIC#" + topic;
-    }
-
-    private TransactWriteItem put(Map<String, AttributeValue> item) {
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
         return TransactWriteItem.builder()
                 .put(Put.builder().tableName(table).item(item).conditionExpression(NOT_EXISTS).build())
                 .build();
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    private TransactWriteItem delete(Map<String, AttributeValue> key) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key).build()).build();
+    }
+
+    private static Map<String, AttributeValue> emailClaim(MediaContact contact) {
+        Map<String, AttributeValue> claim = new HashMap<>(emailKey(contact.email()));
+        claim.put(Table.ENTITY, s("EmailClaim"));
+        claim.put("contactId", s(contact.id()));
+        return claim;
+    }
+
+    private static Map<String, AttributeValue> contactItem(MediaContact contact) {
+        Map<String, AttributeValue> item = attributes(contact);
+        item.putAll(contactKey(contact.id()));
+        item.put(Table.ENTITY, s(ENTITY));
+        item.put(Table.GSI1PK, s(ALL_CONTACTS));
+        item.put(Table.GSI1SK, s(contact.email()));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> membership(MediaContact contact, String topic) {
+        Map<String, AttributeValue> item = attributes(contact);
+        item.putAll(membershipKey(topic, contact.id()));
+        item.put(Table.ENTITY, s(MEMBERSHIP_ENTITY));
+        return item;
     }
 
     private static Map<String, AttributeValue> attributes(MediaContact c) {
@@ -129,10 +240,17 @@ public final class DynamoDbContactRepository implements ContactRepository {
         item.put(EMAIL, s(c.email()));
         item.put(NAME, s(c.name()));
         Items.putIfPresent(item, OUTLET, c.outlet());
-        item.put(TOPICS, Items.list(List.copyOf(c.topics())));
+        Items.putIfPresent(item, ROLE, c.role());
+        item.put(TOPICS, Items.list(c.topics().stream().sorted().toList()));
         item.put(EMBARGO_ACCESS, AttributeValue.fromBool(c.embargoAccess()));
         item.put(STATUS, s(c.status().name()));
-        item.put(CREATED_AT, s(Table.time(c.createdAt())));
+        Items.putIfPresent(item, CONSENT_SOURCE, c.consentSource());
+        if (c.consentAt() != null) {
+            item.put(CONSENT_AT, s(Table.time(c.consentAt())));
+        }
+        if (c.createdAt() != null) {
+            item.put(CREATED_AT, s(Table.time(c.createdAt())));
+        }
         return item;
     }
 
@@ -142,9 +260,12 @@ public final class DynamoDbContactRepository implements ContactRepository {
                 string(item, EMAIL),
                 string(item, NAME),
                 string(item, OUTLET),
+                string(item, ROLE),
                 Set.copyOf(Items.strings(item, TOPICS)),
                 Items.bool(item, EMBARGO_ACCESS),
                 ContactStatus.valueOf(string(item, STATUS)),
+                string(item, CONSENT_SOURCE),
+                Table.parseTime(string(item, CONSENT_AT)),
                 Table.parseTime(string(item, CREATED_AT)));
     }
 }

@@ -6,8 +6,10 @@ import static newsroom.store.Items.string;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import newsroom.domain.Delivery;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
@@ -40,21 +42,25 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     private static Map<String, AttributeValue> key(MailJob job) {
         return Map.of(
                 Table.PK, s(ReleaseMapper.pk(job.releaseId())),
-                Table.SK, s("DELIVERY#" + job.kind() + "#" + job.contactId()));
+                Table.SK, s("DELIVERY#" + job.deliveryKind() + "#" + job.contactId()));
     }
 
-    @Override
-    public boolean claim(MailJob job, String email, Instant now) {
+    private static Map<String, AttributeValue> item(MailJob job, String email, DeliveryStatus status, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(job));
         item.put(Table.ENTITY, s(ENTITY));
         item.put(RELEASE_ID, s(job.releaseId()));
         item.put(CONTACT_ID, s(job.contactId()));
-        item.put(KIND, s(job.kind().name()));
+        item.put(KIND, s(job.deliveryKind()));
         item.put(EMAIL, s(email));
-        item.put(STATUS, s(DeliveryStatus.SENDING.name()));
+        item.put(STATUS, s(status.name()));
         item.put(UPDATED_AT, s(Table.time(now)));
+        return item;
+    }
+
+    @Override
+    public boolean claim(MailJob job, String email, Instant now) {
         try {
-            dynamo.putItem(p -> p.tableName(table).item(item)
+            dynamo.putItem(p -> p.tableName(table).item(item(job, email, DeliveryStatus.SENDING, now))
                     .conditionExpression("attribute_not_exists(#pk) OR #status = :failed")
                     .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
                     .expressionAttributeValues(Map.of(":failed", s(DeliveryStatus.FAILED.name()))));
@@ -66,24 +72,37 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
 
     @Override
     public void recordSent(MailJob job, String messageId, Instant now) {
-        dynamo.updateItem(u -> u.tableName(table).key(key(job))
-                .updateExpression("SET #status = :sent, #messageId = :messageId, #updatedAt = :now")
-                .expressionAttributeNames(Map.of(
-                        "#status", STATUS, "#messageId", MESSAGE_ID, "#updatedAt", UPDATED_AT))
-                .expressionAttributeValues(Map.of(
-                        ":sent", s(DeliveryStatus.SENT.name()),
-                        ":messageId", s(messageId),
-                        ":now", s(Table.time(now)))));
+        update(job, DeliveryStatus.SENT, MESSAGE_ID, messageId, now);
     }
 
     @Override
     public void recordFailed(MailJob job, String reason, Instant now) {
+        update(job, DeliveryStatus.FAILED, REASON, reason, now);
+    }
+
+    @Override
+    public void recordSuppressed(MailJob job, String email, String reason, Instant now) {
+        Map<String, AttributeValue> item = item(job, email, DeliveryStatus.SUPPRESSED, now);
+        item.put(REASON, s(reason));
+        try {
+            // Never over a sent or in-flight email: the record of what happened stays true.
+            dynamo.putItem(p -> p.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk) OR #status = :failed OR #status = :suppressed")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
+                    .expressionAttributeValues(Map.of(":failed", s(DeliveryStatus.FAILED.name()),
+                            ":suppressed", s(DeliveryStatus.SUPPRESSED.name()))));
+        } catch (ConditionalCheckFailedException alreadyHandled) {
+            // Sent (or being sent) before the contact was suppressed: nothing to record.
+        }
+    }
+
+    private void update(MailJob job, DeliveryStatus status, String field, String value, Instant now) {
         dynamo.updateItem(u -> u.tableName(table).key(key(job))
-                .updateExpression("SET #status = :failed, #reason = :reason, #updatedAt = :now")
-                .expressionAttributeNames(Map.of("#status", STATUS, "#reason", REASON, "#updatedAt", UPDATED_AT))
+                .updateExpression("SET #status = :status, #field = :value, #updatedAt = :now")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#field", field, "#updatedAt", UPDATED_AT))
                 .expressionAttributeValues(Map.of(
-                        ":failed", s(DeliveryStatus.FAILED.name()),
-                        ":reason", s(reason),
+                        ":status", s(status.name()),
+                        ":value", s(value == null ? "" : value),
                         ":now", s(Table.time(now)))));
     }
 
@@ -107,15 +126,36 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
                 deliveries.add(new Delivery(
                         string(item, RELEASE_ID),
                         string(item, CONTACT_ID),
-                        DeliveryKind.valueOf(string(item, KIND)),
+                        string(item, KIND),
                         string(item, EMAIL),
                         DeliveryStatus.valueOf(string(item, STATUS)),
                         string(item, MESSAGE_ID),
+                        string(item, REASON),
                         Table.parseTime(string(item, UPDATED_AT))));
             }
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                     ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return deliveries;
+    }
+
+    @Override
+    public java.util.Optional<DeliveryStatus> statusOf(MailJob job) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(job)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(DeliveryStatus.valueOf(string(item, STATUS)));
+    }
+
+    @Override
+    public Set<String> recipients(String releaseId) {
+        Set<String> contacts = new LinkedHashSet<>();
+        for (Delivery delivery : forRelease(releaseId)) {
+            boolean theRelease = delivery.kind().equals(DeliveryKind.PUBLISHED.name())
+                    || delivery.kind().equals(DeliveryKind.EMBARGOED.name());
+            if (theRelease && delivery.status() == DeliveryStatus.SENT) {
+                contacts.add(delivery.contactId());
+            }
+        }
+        return contacts;
     }
 }

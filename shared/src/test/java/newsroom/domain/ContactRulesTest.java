@@ -37,7 +37,8 @@ class ContactRulesTest {
 
     @Test
     void aContactWithAllTopicsWantsEveryCategory() {
-        MediaContact all = new MediaContact("1", "a@b.example", "A", null, Set.of("*"), false, ContactStatus.ACTIVE, null);
+        MediaContact all = new MediaContact("1", "a@b.example", "A", null, null, Set.of("*"), false, ContactStatus.ACTIVE,
+                null, null, null);
         assertTrue(all.wantsCategory("Appeals"));
     }
 }

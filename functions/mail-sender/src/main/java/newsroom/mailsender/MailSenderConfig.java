@@ -6,7 +6,8 @@ import newsroom.config.EnvVars;
 
 /** Everything the mail-sender function is configured with. */
 public record MailSenderConfig(AwsSettings aws, String tableName, String mailFrom, String configurationSet,
-                               String siteBaseUrl, String siteName, ZoneId zone) {
+                               String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
+                               String tokenSigningKey, double maxSendRate, int concurrency) {
 
     public static MailSenderConfig from(EnvVars env) {
         return new MailSenderConfig(
@@ -15,7 +16,16 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
                 env.required(EnvVars.MAIL_FROM),
                 env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null),
                 env.required(EnvVars.SITE_BASE_URL),
+                env.required(EnvVars.API_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
-                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)));
+                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
+                env.required(EnvVars.TOKEN_SIGNING_KEY),
+                Double.parseDouble(env.orDefault(EnvVars.MAX_SEND_RATE, "14")),
+                Integer.parseInt(env.orDefault(EnvVars.MAIL_SENDER_CONCURRENCY, "5")));
+    }
+
+    /** Each sender's share of the account's rate. */
+    public double ratePerSender() {
+        return maxSendRate / Math.max(1, concurrency);
     }
 }

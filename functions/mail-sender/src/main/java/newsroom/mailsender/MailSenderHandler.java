@@ -13,7 +13,10 @@ import newsroom.domain.MailJob;
 import newsroom.json.Json;
 import newsroom.log.JsonLog;
 import newsroom.mail.MailComposer;
+import newsroom.mail.Mailer;
+import newsroom.mail.SendRate;
 import newsroom.mail.SesMailer;
+import newsroom.mail.SignedTokens;
 import newsroom.site.SitePaths;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -40,15 +43,27 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
+        this(config, dynamo, sesMailer(config, ses), clock);
+    }
+
+    /** With the mailer given: the local runtime and the fault-injection tests wrap the SES one. */
+    public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, Mailer mailer, Clock clock) {
         this.mailer = new ReleaseMailer(
                 new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
                 new DynamoDbContactRepository(dynamo, config.tableName()),
                 new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 new MailComposer(config.siteName(), config.zone()),
-                new SesMailer(ses, config.mailFrom(), config.configurationSet()),
+                mailer,
+                new SignedTokens(config.tokenSigningKey(), clock),
                 new SitePaths(config.zone()),
                 config.siteBaseUrl(),
+                config.apiBaseUrl(),
                 clock);
+    }
+
+    /** SES, within this sender's share of the account's send rate. */
+    public static Mailer sesMailer(MailSenderConfig config, SesV2Client ses) {
+        return new SesMailer(ses, config.mailFrom(), config.configurationSet(), new SendRate(config.ratePerSender()));
     }
 
     @Override

@@ -5,47 +5,59 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import newsroom.domain.ContactStatus;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
 import newsroom.mail.MailComposer;
 import newsroom.mail.Mailer;
+import newsroom.mail.SignedTokens;
 import newsroom.site.SitePaths;
 import newsroom.store.ContactRepository;
 import newsroom.store.DeliveryRepository;
 import newsroom.store.ReleaseRepository;
 
 /**
- * Sends one mail job: checks the contact may still be emailed and the release is public, claims
- * the delivery (so no one else sends it), sends, and records the outcome.
+ * Sends one mail job: checks the contact may still be emailed and that this kind of email is due
+ * to them, claims the delivery (so no one else sends it), sends, and records the outcome.
  */
 public final class ReleaseMailer {
 
     /** What became of a job. */
-    public enum Outcome { SENT, ALREADY_SENT, SKIPPED }
+    public enum Outcome { SENT, ALREADY_SENT, SUPPRESSED, NOT_DUE }
 
     private final ReleaseRepository releases;
     private final ContactRepository contacts;
     private final DeliveryRepository deliveries;
     private final MailComposer composer;
     private final Mailer mailer;
+    private final SignedTokens tokens;
     private final SitePaths paths;
     private final String siteBaseUrl;
+    private final String apiBaseUrl;
     private final Clock clock;
     // Within one batch most jobs are for the same release: read it once.
     private final Map<String, Optional<Release>> releaseCache = new HashMap<>();
 
     public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
-                         MailComposer composer, Mailer mailer, SitePaths paths, String siteBaseUrl, Clock clock) {
+                         MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
+                         String siteBaseUrl, String apiBaseUrl, Clock clock) {
         this.releases = releases;
         this.contacts = contacts;
         this.deliveries = deliveries;
         this.composer = composer;
         this.mailer = mailer;
+        this.tokens = tokens;
         this.paths = paths;
-        this.siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
+        this.siteBaseUrl = trim(siteBaseUrl);
+        this.apiBaseUrl = trim(apiBaseUrl);
         this.clock = clock;
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /** Forgets releases read for the previous batch. */
@@ -55,24 +67,58 @@ public final class ReleaseMailer {
 
     public Outcome send(MailJob job) {
         Instant now = clock.instant();
-        Optional<Release> release = releaseCache.computeIfAbsent(job.releaseId(), releases::find);
-        Optional<MediaContact> contact = contacts.find(job.contactId());
-        if (release.isEmpty() || contact.isEmpty() || contact.get().status() != ContactStatus.ACTIVE
-                || !release.get().isPublicAt(now)) {
-            return Outcome.SKIPPED;
+        Optional<Release> found = releaseCache.computeIfAbsent(job.releaseId(), releases::find);
+        Optional<MediaContact> foundContact = contacts.find(job.contactId());
+        if (found.isEmpty() || foundContact.isEmpty()) {
+            return Outcome.NOT_DUE;
         }
-        if (!deliveries.claim(job, contact.get().email(), now)) {
+        Release release = found.get();
+        MediaContact contact = foundContact.get();
+        if (!isDue(job, release, contact, now)) {
+            return Outcome.NOT_DUE;
+        }
+        if (!contact.mayBeEmailed()) {
+            deliveries.recordSuppressed(job, contact.email(), contact.status().name(), now);
+            return Outcome.SUPPRESSED;
+        }
+        if (!deliveries.claim(job, contact.email(), now)) {
             return Outcome.ALREADY_SENT;
         }
-        String url = siteBaseUrl + paths.releaseUrlPath(release.get());
+        String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
+        String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
         String messageId;
         try {
-            messageId = mailer.send(composer.releaseEmail(release.get(), url, contact.get()));
+            messageId = mailer.send(composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe)
+                    .withTags(Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
         } catch (RuntimeException e) {
             deliveries.recordFailed(job, e.getClass().getSimpleName(), clock.instant());
             throw e;
         }
         deliveries.recordSent(job, messageId, clock.instant());
         return Outcome.SENT;
+    }
+
+    /**
+     * Whether this kind of email is still due: an advance copy only to a trusted contact while the
+     * release is under embargo; the public copy once it is public and only to those without an
+     * advance copy; updates and withdrawals only to those who received the release.
+     */
+    private boolean isDue(MailJob job, Release release, MediaContact contact, Instant now) {
+        return switch (job.kind()) {
+            case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
+                    && release.embargoUntil() != null && release.embargoUntil().isAfter(now);
+            case PUBLISHED -> release.isPublicAt(now) && !received(release, contact, DeliveryKind.EMBARGOED);
+            case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
+            case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);
+        };
+    }
+
+    private boolean receivedRelease(Release release, MediaContact contact) {
+        return received(release, contact, DeliveryKind.PUBLISHED) || received(release, contact, DeliveryKind.EMBARGOED);
+    }
+
+    private boolean received(Release release, MediaContact contact, DeliveryKind kind) {
+        return deliveries.statusOf(new MailJob(release.id(), contact.id(), kind))
+                .filter(s -> s == DeliveryStatus.SENT || s == DeliveryStatus.SENDING).isPresent();
     }
 }

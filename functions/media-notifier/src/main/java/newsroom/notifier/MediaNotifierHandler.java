@@ -11,17 +11,17 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
-import newsroom.domain.ReleaseStatus;
 import newsroom.log.JsonLog;
 import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.ReleaseMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Table stream → mail queue. When a release becomes public, one mail job per subscribed active
- * contact goes on the queue. A repeated record queues the jobs again; the mail sender's delivery
+ * Table stream → mail queue. When a release is scheduled, published, updated (a major change) or
+ * withdrawn, one mail job per contact concerned goes on the queue. A repeated record queues the jobs again; the mail sender's delivery
  * record makes sure each contact is still emailed once.
  */
 public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -42,6 +42,7 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
 
     public MediaNotifierHandler(MediaNotifierConfig config, DynamoDbClient dynamo, SqsClient sqs) {
         this.notifier = new MediaNotifier(new DynamoDbContactRepository(dynamo, config.tableName()),
+                new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 new SqsMailQueue(sqs, config.mailQueueUrl()));
     }
 
@@ -69,12 +70,11 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
             return;
         }
         Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
-        Release now = mapper.fromItem(newImage);
-        boolean wasPublished = ReleaseMapper.isRelease(oldImage)
-                && mapper.fromItem(oldImage).status() == ReleaseStatus.PUBLISHED;
-        if (now.status() == ReleaseStatus.PUBLISHED && !wasPublished) {
-            int queued = notifier.releasePublished(now);
-            LOG.info("queued release emails", "releaseId", now.id(), "jobs", queued);
+        Release after = mapper.fromItem(newImage);
+        Release before = ReleaseMapper.isRelease(oldImage) ? mapper.fromItem(oldImage) : null;
+        int queued = notifier.releaseChanged(before, after);
+        if (queued > 0) {
+            LOG.info("queued release emails", "releaseId", after.id(), "status", after.status(), "jobs", queued);
         }
     }
 }

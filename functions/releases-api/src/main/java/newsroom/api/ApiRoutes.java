@@ -17,12 +17,28 @@ public final class ApiRoutes {
     public static final String WITHDRAW_RELEASE = "POST /releases/{id}/withdraw";
     public static final String LIST_VERSIONS = "GET /releases/{id}/versions";
     public static final String ADD_ATTACHMENT = "POST /releases/{id}/attachments";
+    public static final String LIST_DELIVERIES = "GET /releases/{id}/deliveries";
     public static final String CREATE_CONTACT = "POST /contacts";
+    public static final String LIST_CONTACTS = "GET /contacts";
+    public static final String GET_CONTACT = "GET /contacts/{id}";
+    public static final String UPDATE_CONTACT = "PUT /contacts/{id}";
+    public static final String DELETE_CONTACT = "DELETE /contacts/{id}";
+    public static final String IMPORT_CONTACTS = "POST /contacts/import";
+    public static final String SUBSCRIBE = "POST /subscriptions";
+    public static final String CONFIRM_PAGE = "GET /subscriptions/confirm";
+    public static final String CONFIRM = "POST /subscriptions/confirm";
+    public static final String UNSUBSCRIBE_PAGE = "GET /unsubscribe";
+    public static final String UNSUBSCRIBE = "POST /unsubscribe";
 
     /** Every route key the releases-api function serves. */
     public static final List<String> ALL = List.of(CREATE_RELEASE, LIST_RELEASES, GET_RELEASE, UPDATE_RELEASE,
             DELETE_RELEASE, PREVIEW_RELEASE, PUBLISH_RELEASE, WITHDRAW_RELEASE, LIST_VERSIONS, ADD_ATTACHMENT,
-            CREATE_CONTACT);
+            LIST_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,
+            IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE);
+
+    /** The routes the public uses, with no token: subscribing and unsubscribing. */
+    public static final java.util.Set<String> PUBLIC = java.util.Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,
+            UNSUBSCRIBE_PAGE, UNSUBSCRIBE);
 
     private ApiRoutes() {
     }

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import newsroom.domain.Attachment;
 import newsroom.domain.Categories;
-import newsroom.domain.ContactDraft;
 import newsroom.domain.FieldError;
 import newsroom.domain.InvalidRequestException;
-import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
 import newsroom.domain.ReleaseEdit;
@@ -23,11 +21,10 @@ import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Scope;
 import newsroom.domain.TwoPersonRuleException;
 import newsroom.domain.WorkflowException;
-import newsroom.service.ContactService;
 import newsroom.service.ReleaseService;
 import newsroom.service.UploadUrls;
 import newsroom.site.SiteRenderer;
-import newsroom.store.EmailTakenException;
+import newsroom.store.DeliveryRepository;
 import newsroom.store.InvalidCursorException;
 import newsroom.store.Page;
 import newsroom.store.VersionConflictException;
@@ -41,17 +38,22 @@ public final class ReleasesApi {
     static final int MAX_PAGE = 100;
 
     private final ReleaseService releases;
-    private final ContactService contacts;
     private final Categories categories;
     private final UploadUrls uploadUrls;
     private final SiteRenderer renderer;
     private final Idempotency idempotency;
+    private final ContactsApi contactsApi;
+    private final SubscriptionsApi subscriptions;
+    private final DeliveryRepository deliveries;
     private final String siteBaseUrl;
 
-    public ReleasesApi(ReleaseService releases, ContactService contacts, Categories categories,
-                       UploadUrls uploadUrls, SiteRenderer renderer, Idempotency idempotency, String siteBaseUrl) {
+    ReleasesApi(ReleaseService releases, ContactsApi contactsApi, SubscriptionsApi subscriptions,
+                DeliveryRepository deliveries, Categories categories, UploadUrls uploadUrls, SiteRenderer renderer,
+                Idempotency idempotency, String siteBaseUrl) {
         this.releases = releases;
-        this.contacts = contacts;
+        this.contactsApi = contactsApi;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
         this.categories = categories;
         this.uploadUrls = uploadUrls;
         this.renderer = renderer;
@@ -60,9 +62,18 @@ public final class ReleasesApi {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
-        Caller caller = Caller.from(event);
         String route = event.getRouteKey() == null ? "" : event.getRouteKey();
         try {
+            if (ApiRoutes.PUBLIC.contains(route)) {
+                return switch (route) {
+                    case ApiRoutes.SUBSCRIBE -> subscriptions.subscribe(event);
+                    case ApiRoutes.CONFIRM_PAGE -> subscriptions.confirmPage(event);
+                    case ApiRoutes.CONFIRM -> subscriptions.confirm(event);
+                    case ApiRoutes.UNSUBSCRIBE_PAGE -> subscriptions.unsubscribePage(event);
+                    default -> subscriptions.unsubscribe(event);
+                };
+            }
+            Caller caller = Caller.from(event);
             return switch (route) {
                 case ApiRoutes.CREATE_RELEASE -> idempotency.run(event, caller, () -> createRelease(caller, event));
                 case ApiRoutes.LIST_RELEASES -> listReleases(caller, event);
@@ -74,7 +85,17 @@ public final class ReleasesApi {
                 case ApiRoutes.WITHDRAW_RELEASE -> idempotency.run(event, caller, () -> withdrawRelease(caller, event));
                 case ApiRoutes.LIST_VERSIONS -> listVersions(caller, event);
                 case ApiRoutes.ADD_ATTACHMENT -> idempotency.run(event, caller, () -> addAttachment(caller, event));
-                case ApiRoutes.CREATE_CONTACT -> idempotency.run(event, caller, () -> createContact(caller, event));
+                case ApiRoutes.LIST_DELIVERIES -> listDeliveries(caller, event);
+                case ApiRoutes.CREATE_CONTACT -> idempotency.run(event, caller, () -> {
+                    caller.requireAny(Scope.CONTACTS);
+                    return contactsApi.create(event);
+                });
+                case ApiRoutes.LIST_CONTACTS -> contacts(caller, () -> contactsApi.list(event));
+                case ApiRoutes.GET_CONTACT -> contacts(caller, () -> contactsApi.get(pathParameter(event, "id")));
+                case ApiRoutes.UPDATE_CONTACT -> contacts(caller, () -> contactsApi.update(pathParameter(event, "id"), event));
+                case ApiRoutes.DELETE_CONTACT -> contacts(caller, () -> contactsApi.delete(pathParameter(event, "id")));
+                case ApiRoutes.IMPORT_CONTACTS -> idempotency.run(event, caller,
+                        () -> contacts(caller, () -> contactsApi.importCsv(event)));
                 default -> throw new ApiException(Problem.of(404, "not-found", "Not found",
                         "There is no route " + route + "."));
             };
@@ -247,19 +268,59 @@ public final class ReleasesApi {
         return ApiResponses.json(201, body, Map.of("ETag", etag(release)));
     }
 
-    // ------------------------------------------------------------------ contacts
+    // ------------------------------------------------------------------ contacts and deliveries
 
-    private APIGatewayV2HTTPResponse createContact(Caller caller, APIGatewayV2HTTPEvent event) {
+    private static APIGatewayV2HTTPResponse contacts(Caller caller,
+                                                    java.util.function.Supplier<APIGatewayV2HTTPResponse> work) {
         caller.requireAny(Scope.CONTACTS);
-        ContactDraft draft = RequestBodies.read(event, ContactDraft.class);
+        return work.get();
+    }
+
+    /** Counts by status, and who got what, a page at a time (by email address). */
+    private APIGatewayV2HTTPResponse listDeliveries(Caller caller, APIGatewayV2HTTPEvent event) {
+        caller.requireAny(Scope.EDITOR, Scope.PUBLISHER);
+        String id = pathParameter(event, "id");
+        releases.get(id);
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+        int limit = DEFAULT_PAGE;
+        int offset = 0;
         try {
-            MediaContact contact = contacts.create(draft);
-            return ApiResponses.json(201, ContactView.of(contact), Map.of("Location", "/contacts/" + contact.id()));
-        } catch (EmailTakenException e) {
-            throw new ApiException(Problem.ofFields(409, "email-taken", "Email address already listed",
-                    "A media contact with this email address already exists.",
-                    List.of(new FieldError("email", "is already on the media list"))));
+            if (query.get("limit") != null) {
+                limit = Integer.parseInt(query.get("limit"));
+            }
+        } catch (NumberFormatException e) {
+            limit = -1;
         }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw invalid(List.of(new FieldError("limit", "must be a whole number from 1 to " + MAX_PAGE)));
+        }
+        if (query.get("cursor") != null) {
+            try {
+                offset = Integer.parseInt(new String(java.util.Base64.getUrlDecoder().decode(query.get("cursor")),
+                        java.nio.charset.StandardCharsets.UTF_8).replace("offset:", ""));
+            } catch (IllegalArgumentException e) {
+                offset = -1;
+            }
+            if (offset < 0) {
+                throw invalid(List.of(new FieldError("cursor", "is not a cursor this list handed out")));
+            }
+        }
+        List<newsroom.domain.Delivery> all = deliveries.forRelease(id).stream()
+                .sorted(java.util.Comparator.comparing(newsroom.domain.Delivery::email)
+                        .thenComparing(newsroom.domain.Delivery::kind))
+                .toList();
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (newsroom.domain.DeliveryStatus status : newsroom.domain.DeliveryStatus.values()) {
+            counts.put(status.name(), all.stream().filter(d -> d.status() == status).count());
+        }
+        int end = Math.min(all.size(), offset + limit);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("releaseId", id);
+        body.put("counts", counts);
+        body.put("items", offset >= all.size() ? List.of() : all.subList(offset, end));
+        body.put("nextCursor", end < all.size() ? java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("offset:" + end).getBytes(java.nio.charset.StandardCharsets.UTF_8)) : null);
+        return ApiResponses.json(200, body);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -7,7 +7,8 @@ import newsroom.domain.Categories;
 
 /** Everything the releases-api function is configured with. */
 public record ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
-                                String siteName, Categories categories, ZoneId zone, boolean twoPersonRule) {
+                                String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
+                                String apiBaseUrl, String tokenSigningKey, String mailFrom, String configurationSet) {
 
     public static ReleasesApiConfig from(EnvVars env) {
         return new ReleasesApiConfig(
@@ -18,6 +19,10 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)),
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
-                Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false")));
+                Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false")),
+                env.required(EnvVars.API_BASE_URL),
+                env.required(EnvVars.TOKEN_SIGNING_KEY),
+                env.required(EnvVars.MAIL_FROM),
+                env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null));
     }
 }

@@ -13,6 +13,14 @@ import newsroom.log.JsonLog;
 import newsroom.service.ContactService;
 import newsroom.service.ReleaseService;
 import newsroom.config.AwsSettings;
+import newsroom.mail.MailComposer;
+import newsroom.mail.Mailer;
+import newsroom.mail.SendRate;
+import newsroom.mail.SesMailer;
+import newsroom.mail.SignedTokens;
+import newsroom.service.ContactImport;
+import newsroom.store.DynamoDbDeliveryRepository;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import newsroom.domain.ReleaseWorkflow;
 import newsroom.service.S3UploadUrls;
 import newsroom.site.SiteAssets;
@@ -39,7 +47,9 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     public ReleasesApiHandler(ReleasesApiConfig config, Clock clock) {
-        this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()), clock));
+        this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()),
+                new SesMailer(AwsClients.build(SesV2Client.builder(), config.aws()), config.mailFrom(),
+                        config.configurationSet(), new SendRate(1)), clock));
     }
 
     public ReleasesApiHandler(ReleasesApi api) {
@@ -57,13 +67,19 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     /** Wires the API from its parts; the local runtime calls this with its own clients. */
-    public static ReleasesApi wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner, Clock clock) {
+    public static ReleasesApi wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
+                                   Mailer mailer, Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
+        var contacts = new ContactService(contactRepository, new ContactRules(config.categories()), clock);
         return new ReleasesApi(
                 new ReleaseService(releaseRepository, workflow, clock),
-                new ContactService(contactRepository, new ContactRules(config.categories()), clock),
+                new ContactsApi(contacts, new ContactImport(contactRepository, contacts)),
+                new SubscriptionsApi(contacts, contactRepository, new SignedTokens(config.tokenSigningKey(), clock),
+                        mailer, new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
+                        config.siteName(), clock),
+                new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 config.categories(),
                 new S3UploadUrls(presigner, config.uploadBucket()),
                 new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone()),

@@ -1,0 +1,48 @@
+package newsroom.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+
+/** The few HTML pages the public sees from the API: confirming a subscription, unsubscribing. */
+final class PublicPages {
+    private PublicPages() {
+    }
+
+    static APIGatewayV2HTTPResponse page(int status, String siteName, String title, String paragraph,
+                                         String formAction, String token, String button) {
+        StringBuilder html = new StringBuilder()
+                .append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta name=\"robots\" content=\"noindex\">\n")
+                .append("<title>").append(escape(title)).append(" | ").append(escape(siteName)).append("</title>\n")
+                .append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;")
+                .append("color:#0b0c0c;line-height:1.5}button{font:inherit;padding:.5rem 1rem;background:#00703c;")
+                .append("color:#fff;border:0}button:focus{outline:3px solid #fd0}</style>\n</head>\n<body>\n<main>\n")
+                .append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(paragraph)).append("</p>\n");
+        if (formAction != null) {
+            html.append("<form method=\"post\" action=\"").append(escape(formAction)).append("?token=")
+                    .append(escape(token)).append("\">\n<button type=\"submit\">").append(escape(button))
+                    .append("</button>\n</form>\n");
+        }
+        html.append("</main>\n</body>\n</html>\n");
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8", "Cache-Control", "no-store",
+                        "Referrer-Policy", "no-referrer"))
+                .withBody(html.toString()).build();
+    }
+
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -53,7 +53,7 @@ public final class LocalResources {
         String dlqArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(dlqUrl)
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         String queueUrl = clients.sqs().createQueue(q -> q.queueName(MAIL_QUEUE).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "30",
+                QueueAttributeName.VISIBILITY_TIMEOUT, "10", // AWS: 180 (six times the sender timeout); short here, so retries show quickly
                 QueueAttributeName.REDRIVE_POLICY,
                 "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}"))).queueUrl();
         boolean identityExists = clients.ses().listEmailIdentities(l -> l.pageSize(1000)).emailIdentities().stream()

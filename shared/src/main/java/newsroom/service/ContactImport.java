@@ -53,10 +53,10 @@ public final class ContactImport {
     }
 
     /**
-     * @param firstRow the file row number of the first record (for a file sent in chunks)
+     * @param rowOffset data rows that came before this part of the file (0 for a whole file)
      * @throws InvalidRequestException when the file itself cannot be read as CSV with the columns
      */
-    public Report importCsv(Reader csv, long firstRow) {
+    public Report importCsv(Reader csv, long rowOffset) {
         Map<String, ContactRules.Checked> merged = new LinkedHashMap<>();
         List<RowError> rejected = new ArrayList<>();
         long rows = 0;
@@ -83,7 +83,8 @@ public final class ContactImport {
                     throw new InvalidRequestException(List.of(new FieldError("file",
                             "has more than " + MAX_ROWS + " rows; send it in parts")));
                 }
-                long rowNumber = firstRow + record.getRecordNumber();
+                // Row 1 is the header, so the first record is row 2.
+                long rowNumber = 1 + rowOffset + record.getRecordNumber();
                 try {
                     ContactRules.Checked checked = service.rules().check(draft(record));
                     merged.merge(checked.email(), checked, ContactImport::merge);

@@ -38,4 +38,10 @@ public interface ContactRepository {
 
     /** Active contacts who chose this category or every category; each contact once. */
     List<MediaContact> activeSubscribers(String category);
+
+    /**
+     * Every contact who chose this category or every category, whatever their status, each once:
+     * the mail sender records why an inactive one was not emailed.
+     */
+    List<MediaContact> subscribers(String category);
 }

@@ -174,17 +174,31 @@ public final class DynamoDbContactRepository implements ContactRepository {
 
     @Override
     public List<MediaContact> activeSubscribers(String category) {
+        return subscribers(category, true);
+    }
+
+    @Override
+    public List<MediaContact> subscribers(String category) {
+        return subscribers(category, false);
+    }
+
+    private List<MediaContact> subscribers(String category, boolean activeOnly) {
         Map<String, MediaContact> byId = new LinkedHashMap<>();
         for (String topic : List.of(category, MediaContact.ALL_TOPICS)) {
             Map<String, AttributeValue> startKey = null;
             do {
                 QueryRequest.Builder query = QueryRequest.builder()
                         .tableName(table)
-                        .keyConditionExpression("#pk = :pk")
-                        .filterExpression("#status = :active")
-                        .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
-                        .expressionAttributeValues(Map.of(
-                                ":pk", s("TOPIC#" + topic), ":active", s(ContactStatus.ACTIVE.name())));
+                        .keyConditionExpression("#pk = :pk");
+                if (activeOnly) {
+                    query.filterExpression("#status = :active")
+                            .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk", s("TOPIC#" + topic), ":active", s(ContactStatus.ACTIVE.name())));
+                } else {
+                    query.expressionAttributeNames(Map.of("#pk", Table.PK))
+                            .expressionAttributeValues(Map.of(":pk", s("TOPIC#" + topic)));
+                }
                 if (startKey != null) {
                     query.exclusiveStartKey(startKey);
                 }

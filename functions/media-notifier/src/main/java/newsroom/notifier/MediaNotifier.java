@@ -13,7 +13,9 @@ import newsroom.store.DeliveryRepository;
 /**
  * Decides who is emailed about a change to a release, and queues one job for each: trusted
  * contacts get an advance copy when it is scheduled; every subscriber gets it when it goes public;
- * those who received it get major updates and the withdrawal.
+ * those who received it get major updates and the withdrawal. Subscribers who may not be emailed
+ * (unsubscribed, bounced, complained) get a job too: the sender records them as suppressed, so
+ * the delivery report accounts for everyone.
  */
 public final class MediaNotifier {
     private final ContactRepository contacts;
@@ -31,10 +33,10 @@ public final class MediaNotifier {
         ReleaseStatus was = before == null ? null : before.status();
         List<MailJob> jobs = List.of();
         if (after.status() == ReleaseStatus.SCHEDULED && was != ReleaseStatus.SCHEDULED) {
-            jobs = jobs(after, DeliveryKind.EMBARGOED, 0, contacts.activeSubscribers(after.category()).stream()
+            jobs = jobs(after, DeliveryKind.EMBARGOED, 0, contacts.subscribers(after.category()).stream()
                     .filter(MediaContact::embargoAccess).map(MediaContact::id).toList());
         } else if (after.status() == ReleaseStatus.PUBLISHED && was != ReleaseStatus.PUBLISHED) {
-            jobs = jobs(after, DeliveryKind.PUBLISHED, 0, contacts.activeSubscribers(after.category()).stream()
+            jobs = jobs(after, DeliveryKind.PUBLISHED, 0, contacts.subscribers(after.category()).stream()
                     .map(MediaContact::id).toList());
         } else if (after.status() == ReleaseStatus.PUBLISHED && was == ReleaseStatus.PUBLISHED
                 && after.changes().size() > before.changes().size()

@@ -86,8 +86,8 @@ final class ContactsApi {
     }
 
     /**
-     * A CSV media list (text/csv). {@code firstRow} (a query parameter) numbers rows for a file
-     * sent in parts, as the import command does to show progress.
+     * A CSV media list (text/csv). {@code rowOffset} (a query parameter: data rows sent in earlier
+     * parts) numbers rows as in the whole file, for a file sent in parts.
      */
     APIGatewayV2HTTPResponse importCsv(APIGatewayV2HTTPEvent event) {
         String contentType = RequestBodies.header(event.getHeaders(), "content-type");
@@ -102,16 +102,19 @@ final class ContactsApi {
         }
         String csv = event.getIsBase64Encoded()
                 ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
-        long firstRow = 1;
+        long rowOffset = 0;
         Map<String, String> query = event.getQueryStringParameters();
-        if (query != null && query.get("firstRow") != null) {
+        if (query != null && query.get("rowOffset") != null) {
             try {
-                firstRow = Long.parseLong(query.get("firstRow"));
+                rowOffset = Long.parseLong(query.get("rowOffset"));
             } catch (NumberFormatException e) {
-                throw invalid("firstRow", "must be a whole number");
+                rowOffset = -1;
+            }
+            if (rowOffset < 0) {
+                throw invalid("rowOffset", "must be a whole number, 0 or more");
             }
         }
-        return ApiResponses.json(200, importer.importCsv(new StringReader(csv), firstRow));
+        return ApiResponses.json(200, importer.importCsv(new StringReader(csv), rowOffset));
     }
 
     private static <T> T found(java.util.function.Supplier<T> work) {

@@ -13,6 +13,9 @@ import java.util.UUID;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
 import newsroom.mail.Mailer;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import newsroom.feedback.SesFeedbackHandler;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import newsroom.mail.SendRate;
 import newsroom.mail.SesMailer;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -53,44 +56,50 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone,
                           boolean twoPersonRule, Duration tick, String tokenKey, double maxSendRate,
-                          UnaryOperator<Mailer> mailer) {
+                          UnaryOperator<Mailer> mailer, SesV2Client ses) {
         public static Options defaults() {
             return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES),
                     ZoneId.of(EnvVars.DEFAULT_TIME_ZONE), false, Duration.ofSeconds(5),
-                    "local-development-signing-key-not-for-production", 50, UnaryOperator.identity());
+                    "local-development-signing-key-not-for-production", 50, UnaryOperator.identity(), null);
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate, mailer);
+            return new Options(api, site, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate, mailer, ses);
         }
 
         public Options withClock(Clock newClock) {
             return new Options(apiPort, sitePort, newClock, categories, zone, twoPersonRule, tick, tokenKey,
-                    maxSendRate, mailer);
+                    maxSendRate, mailer, ses);
         }
 
         public Options withTwoPersonRule(boolean on) {
-            return new Options(apiPort, sitePort, clock, categories, zone, on, tick, tokenKey, maxSendRate, mailer);
+            return new Options(apiPort, sitePort, clock, categories, zone, on, tick, tokenKey, maxSendRate, mailer, ses);
         }
 
         /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
         public Options withTick(Duration newTick) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, newTick, tokenKey,
-                    maxSendRate, mailer);
+                    maxSendRate, mailer, ses);
         }
 
         public Options withTokenKey(String key) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, key, maxSendRate,
-                    mailer);
+                    mailer, ses);
         }
 
         public Options withMailer(UnaryOperator<Mailer> wrapper) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
-                    wrapper);
+                    wrapper, ses);
+        }
+
+        /** Mail goes through this SES client (tests make it unreliable). */
+        public Options withSes(SesV2Client client) {
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
+                    mailer, client);
         }
 
         public Options withMaxSendRate(double rate) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, rate, mailer);
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, rate, mailer, ses);
         }
     }
 
@@ -103,6 +112,9 @@ public final class LocalRuntime implements AutoCloseable {
     private final S3Presigner presigner;
     private final EmbargoSweeperHandler embargoSweeper;
     private final SiteRebuilderHandler siteRebuilder;
+    private final SesFeedbackHandler sesFeedback;
+    /** A claimed send unreported this long counts as not sent; short here, as the queue retries quickly. */
+    static final Duration SENDING_LEASE = Duration.ofSeconds(25);
     private final String region;
     private final List<Runnable> stoppers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -142,9 +154,11 @@ public final class LocalRuntime implements AutoCloseable {
                 clients.dynamo(), clients.sqs());
         var mailConfig = new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailFrom(), null,
                 siteBaseUrl, apiBaseUrl, SITE_NAME, options.zone(), options.tokenKey(),
-                options.maxSendRate(), 1);
-        var mailSender = new MailSenderHandler(mailConfig, clients.dynamo(),
-                options.mailer().apply(MailSenderHandler.sesMailer(mailConfig, clients.ses())), options.clock());
+                options.maxSendRate(), 1, SENDING_LEASE);
+        this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), resources.tableName(), options.clock());
+        Mailer ses = new LocalSesEvents(MailSenderHandler.sesMailer(mailConfig, options.ses() == null
+                ? clients.ses() : options.ses()), sesFeedback, region);
+        var mailSender = new MailSenderHandler(mailConfig, clients.dynamo(), options.mailer().apply(ses), options.clock());
 
         apiServer.serve(api);
         apiServer.addLocalPage("/_local/mail", exchange ->
@@ -215,6 +229,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** The full rebuild, as the site-rebuilder function runs it in AWS. */
     public SiteRebuilder.Result rebuildSite(java.util.function.Consumer<String> progress) {
         return siteRebuilder.rebuild(progress);
+    }
+
+    /** Hands SES events (bounces, complaints) to the ses-feedback function, as SNS does in AWS. */
+    public int sesEvent(SNSEvent event) {
+        return sesFeedback.handleRequest(event, null);
     }
 
     public URI apiUrl() {

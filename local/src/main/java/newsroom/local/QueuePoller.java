@@ -75,8 +75,9 @@ final class QueuePoller implements Runnable {
             if (response != null && response.getBatchItemFailures() != null) {
                 response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
             }
-        } catch (RuntimeException e) {
-            // A handler that throws fails the whole batch, as in Lambda.
+        } catch (RuntimeException | Error e) {
+            // A handler that throws (or whose runtime dies) fails the whole batch, as in Lambda:
+            // every message returns to the queue after its visibility timeout.
             LOG.error("mail batch failed", e);
             return;
         }

@@ -27,10 +27,7 @@ import newsroom.local.support.Eventually;
 import newsroom.local.support.LocalStack;
 import newsroom.local.support.MutableClock;
 import newsroom.local.support.SharedEmulator;
-import newsroom.mail.Email;
 import newsroom.mail.MailComposer;
-import newsroom.mail.SendRate;
-import newsroom.mail.SesMailer;
 import newsroom.mail.SignedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +90,31 @@ class MailDeliveryIT {
         }
     }
 
+    /** Subjects whose first send "crashes the sender": right after SES accepted it, or right before. */
+    private static final Set<String> CRASH_AFTER = Collections.synchronizedSet(new HashSet<>());
+    private static final Set<String> CRASH_BEFORE = Collections.synchronizedSet(new HashSet<>());
+
+    /** The sender's runtime dying, which no handler code can catch (an Error, as in an out-of-memory death). */
+    private static final class Crash extends Error {
+        Crash(String where) {
+            super("simulated crash " + where + " the send");
+        }
+    }
+
+    private static newsroom.mail.Mailer crashing(newsroom.mail.Mailer ses) {
+        return email -> {
+            String key = email.to() + "|" + email.subject();
+            if (CRASH_BEFORE.stream().anyMatch(email.subject()::contains) && CRASH_BEFORE.add(key)) {
+                throw new Crash("before");
+            }
+            String id = ses.send(email);
+            if (CRASH_AFTER.stream().anyMatch(email.subject()::contains) && CRASH_AFTER.add(key)) {
+                throw new Crash("after");
+            }
+            return id;
+        };
+    }
+
     @BeforeAll
     static void start() {
         clock = new MutableClock(START);
@@ -108,7 +130,7 @@ class MailDeliveryIT {
                 .build();
         clients.close();
         runtime = LocalStack.start(emulator, LocalRuntime.Options.defaults().withClock(clock).withTick(Duration.ZERO)
-                .withMailer(ses -> new SesMailer(faultySes, LocalResources.MAIL_FROM, null, new SendRate(200))));
+                .withSes(faultySes).withMailer(MailDeliveryIT::crashing));
         api = new Api(runtime.apiUrl());
         publisher = runtime.tokens().issue("publisher@example.gov.uk", List.of("newsroom/publisher"));
         admin = runtime.tokens().issue("admin@example.gov.uk", List.of("newsroom/contacts"));
@@ -204,6 +226,64 @@ class MailDeliveryIT {
                 .orElseThrow();
         assertEquals(request.destination().toAddresses().get(0),
                 json(api.get("/contacts/" + contactId, admin)).path("email").asText(), "the link names its recipient");
+    }
+
+    @Test
+    void aSenderDyingJustBeforeOrJustAfterSesAcceptsStillGivesExactlyOneEmail() {
+        CRASH_AFTER.add("Crash after send");
+        CRASH_BEFORE.add("Crash before send");
+        Set<String> readers = Set.of("crash1@paper.example", "crash2@paper.example", "crash3@paper.example");
+        readers.forEach(e -> contact(e, "\"Corporate\"", false, null));
+        for (String title : List.of("Crash after send", "Crash before send")) {
+            String id = json(api.post("/releases", publisher, release(title, "Corporate", "\"publish\": true")))
+                    .path("id").asText();
+            // A crash before the send leaves a claim with no Send event: it is retried once its lease
+            // is over. The functions' clock is this test's, so the test lets the lease run out.
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (sentTo(readers, title).size() < readers.size() && System.nanoTime() < deadline) {
+                Eventually.await(Duration.ofSeconds(5), () -> sentTo(readers, title), l -> l.size() >= readers.size());
+                clock.advance(Duration.ofSeconds(30));
+            }
+            List<SentEmail> sent = sentTo(readers, title);
+            sent = Eventually.await(Duration.ofSeconds(15), () -> sentTo(readers, title), l -> l.size() > readers.size());
+            Map<String, Integer> counts = countByRecipient(sent);
+            assertEquals(readers, counts.keySet(), title);
+            assertTrue(counts.values().stream().allMatch(n -> n == 1), title + ": exactly once each: " + counts);
+            JsonNode report = json(api.get("/releases/" + id + "/deliveries", publisher));
+            assertEquals(readers.size(), report.path("counts").path("SENT").asInt(), title + ": " + report);
+        }
+    }
+
+    @Test
+    void bouncesAndComplaintsStopAllFurtherEmail() {
+        String bouncer = contact("will-bounce@paper.example", "\"Community\"", false, null);
+        String complainer = contact("will-complain@paper.example", "\"Community\"", false, null);
+        runtime.sesEvent(sns("{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Permanent\", "
+                + "\"bouncedRecipients\": [{\"emailAddress\": \"Will-Bounce@Paper.example\"}]}, \"mail\": {}}"));
+        runtime.sesEvent(sns("{\"notificationType\": \"Complaint\", \"complaint\": {\"complainedRecipients\": "
+                + "[{\"emailAddress\": \"will-complain@paper.example\"}]}, \"mail\": {}}"));
+        runtime.sesEvent(sns("{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Transient\", "
+                + "\"bouncedRecipients\": [{\"emailAddress\": \"update1@paper.example\"}]}, \"mail\": {}}"));
+        assertEquals("BOUNCED", json(api.get("/contacts/" + bouncer, admin)).path("status").asText());
+        assertEquals("COMPLAINED", json(api.get("/contacts/" + complainer, admin)).path("status").asText());
+
+        String id = json(api.post("/releases", publisher, release("After the bounce", "Community", "\"publish\": true")))
+                .path("id").asText();
+        JsonNode report = Eventually.await(Duration.ofSeconds(30),
+                () -> json(api.get("/releases/" + id + "/deliveries", publisher)),
+                r -> r.path("counts").path("SUPPRESSED").asInt() >= 2);
+        assertEquals(2, report.path("counts").path("SUPPRESSED").asInt(), report.toString());
+        assertEquals(List.of(), sentTo(Set.of("will-bounce@paper.example", "will-complain@paper.example"), "After the bounce"));
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.SNSEvent sns(String message) {
+        var sns = new com.amazonaws.services.lambda.runtime.events.SNSEvent.SNS();
+        sns.setMessage(message);
+        var record = new com.amazonaws.services.lambda.runtime.events.SNSEvent.SNSRecord();
+        record.setSns(sns);
+        var event = new com.amazonaws.services.lambda.runtime.events.SNSEvent();
+        event.setRecords(List.of(record));
+        return event;
     }
 
     @Test

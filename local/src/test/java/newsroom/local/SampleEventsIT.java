@@ -190,7 +190,7 @@ class SampleEventsIT {
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(desk);
         var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
                 resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
-                50, 1), clients.dynamo(), clients.ses(), Clock.systemUTC());
+                50, 1, java.time.Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
 
         SQSEvent jobs = event("mail-sender/mail-jobs.json", SQSEvent.class);
         assertTrue(handler.handleRequest(jobs, null).getBatchItemFailures().isEmpty());

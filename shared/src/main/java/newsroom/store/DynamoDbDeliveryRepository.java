@@ -58,15 +58,37 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
-    public boolean claim(MailJob job, String email, Instant now) {
+    public Claim claim(MailJob job, String email, Instant now, java.time.Duration lease) {
         try {
             dynamo.putItem(p -> p.tableName(table).item(item(job, email, DeliveryStatus.SENDING, now))
-                    .conditionExpression("attribute_not_exists(#pk) OR #status = :failed")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
-                    .expressionAttributeValues(Map.of(":failed", s(DeliveryStatus.FAILED.name()))));
-            return true;
-        } catch (ConditionalCheckFailedException alreadyClaimed) {
-            return false;
+                    .conditionExpression("attribute_not_exists(#pk) OR #status = :failed"
+                            + " OR (#status = :sending AND #updatedAt < :leaseEnded)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS, "#updatedAt", UPDATED_AT))
+                    .expressionAttributeValues(Map.of(
+                            ":failed", s(DeliveryStatus.FAILED.name()),
+                            ":sending", s(DeliveryStatus.SENDING.name()),
+                            ":leaseEnded", s(Table.time(now.minus(lease))))));
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException taken) {
+            return statusOf(job).filter(s -> s == DeliveryStatus.SENDING).isPresent() ? Claim.IN_DOUBT : Claim.DONE;
+        }
+    }
+
+    @Override
+    public void confirmSent(String releaseId, String deliveryKind, String contactId, String messageId, Instant now) {
+        Map<String, AttributeValue> key = Map.of(
+                Table.PK, s(ReleaseMapper.pk(releaseId)),
+                Table.SK, s("DELIVERY#" + deliveryKind + "#" + contactId));
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key)
+                    .updateExpression("SET #status = :sent, #messageId = :messageId, #updatedAt = :now")
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS, "#messageId", MESSAGE_ID,
+                            "#updatedAt", UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":sent", s(DeliveryStatus.SENT.name()),
+                            ":messageId", s(messageId), ":now", s(Table.time(now)))));
+        } catch (ConditionalCheckFailedException unknown) {
+            // Not one of ours (or its release was deleted): nothing to record.
         }
     }
 

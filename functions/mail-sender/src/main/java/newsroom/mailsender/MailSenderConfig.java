@@ -7,7 +7,13 @@ import newsroom.config.EnvVars;
 /** Everything the mail-sender function is configured with. */
 public record MailSenderConfig(AwsSettings aws, String tableName, String mailFrom, String configurationSet,
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
-                               String tokenSigningKey, double maxSendRate, int concurrency) {
+                               String tokenSigningKey, double maxSendRate, int concurrency,
+                               java.time.Duration sendingLease) {
+    /**
+     * How long a claimed send may go unreported before it counts as not sent. SES's Send event
+     * settles a send within seconds; the queue retries a message for longer than this.
+     */
+    public static final java.time.Duration SENDING_LEASE = java.time.Duration.ofMinutes(10);
 
     public static MailSenderConfig from(EnvVars env) {
         return new MailSenderConfig(
@@ -21,7 +27,8 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
                 env.required(EnvVars.TOKEN_SIGNING_KEY),
                 Double.parseDouble(env.orDefault(EnvVars.MAX_SEND_RATE, "14")),
-                Integer.parseInt(env.orDefault(EnvVars.MAIL_SENDER_CONCURRENCY, "5")));
+                Integer.parseInt(env.orDefault(EnvVars.MAIL_SENDER_CONCURRENCY, "5")),
+                SENDING_LEASE);
     }
 
     /** Each sender's share of the account's rate. */

@@ -58,7 +58,8 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
                 new SitePaths(config.zone()),
                 config.siteBaseUrl(),
                 config.apiBaseUrl(),
-                clock);
+                clock,
+                config.sendingLease());
     }
 
     /** SES, within this sender's share of the account's send rate. */
@@ -73,6 +74,9 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
         for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
             try {
                 process(message);
+            } catch (ReleaseMailer.InDoubtException e) {
+                LOG.info("delivery in doubt; the message stays on the queue", "messageId", message.getMessageId());
+                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
             } catch (RuntimeException e) {
                 LOG.error("could not send release email", e, "messageId", message.getMessageId(),
                         "requestId", context == null ? null : context.getAwsRequestId());

@@ -38,12 +38,13 @@ public final class ReleaseMailer {
     private final String siteBaseUrl;
     private final String apiBaseUrl;
     private final Clock clock;
+    private final java.time.Duration lease;
     // Within one batch most jobs are for the same release: read it once.
     private final Map<String, Optional<Release>> releaseCache = new HashMap<>();
 
     public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
                          MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
-                         String siteBaseUrl, String apiBaseUrl, Clock clock) {
+                         String siteBaseUrl, String apiBaseUrl, Clock clock, java.time.Duration lease) {
         this.releases = releases;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -54,6 +55,18 @@ public final class ReleaseMailer {
         this.siteBaseUrl = trim(siteBaseUrl);
         this.apiBaseUrl = trim(apiBaseUrl);
         this.clock = clock;
+        this.lease = lease;
+    }
+
+    /**
+     * An earlier attempt claimed this email and never reported back: the message is kept on the
+     * queue and tried again later, when SES's Send event or the end of the lease has settled it.
+     */
+    public static final class InDoubtException extends RuntimeException {
+        InDoubtException(MailJob job) {
+            super("delivery " + job.deliveryKind() + " of " + job.releaseId() + " to " + job.contactId()
+                    + " is in doubt; retry later", null, false, false);
+        }
     }
 
     private static String trim(String url) {
@@ -81,8 +94,13 @@ public final class ReleaseMailer {
             deliveries.recordSuppressed(job, contact.email(), contact.status().name(), now);
             return Outcome.SUPPRESSED;
         }
-        if (!deliveries.claim(job, contact.email(), now)) {
-            return Outcome.ALREADY_SENT;
+        switch (deliveries.claim(job, contact.email(), now, lease)) {
+            case DONE:
+                return Outcome.ALREADY_SENT;
+            case IN_DOUBT:
+                throw new InDoubtException(job);
+            default:
+                break;
         }
         String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
         String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);

@@ -1,0 +1,46 @@
+package newsroom.feedback;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import java.time.Clock;
+import newsroom.aws.AwsClients;
+import newsroom.config.AwsSettings;
+import newsroom.config.EnvVars;
+import newsroom.mail.SesFeedback;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbDeliveryRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * SNS (the SES configuration set's event destination) → the media list and the delivery records.
+ * A failure is thrown, so that Lambda retries the event and then hands it to the failure queue.
+ */
+public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Integer> {
+    private final SesFeedback feedback;
+
+    public SesFeedbackHandler() {
+        this(EnvVars.fromSystem());
+    }
+
+    private SesFeedbackHandler(EnvVars env) {
+        this(AwsClients.build(DynamoDbClient.builder(), AwsSettings.from(env)), env.required(EnvVars.TABLE_NAME),
+                Clock.systemUTC());
+    }
+
+    public SesFeedbackHandler(DynamoDbClient dynamo, String table, Clock clock) {
+        this.feedback = new SesFeedback(new DynamoDbContactRepository(dynamo, table),
+                new DynamoDbDeliveryRepository(dynamo, table), clock);
+    }
+
+    /** Returns how many SES events were handled. */
+    @Override
+    public Integer handleRequest(SNSEvent event, Context context) {
+        int handled = 0;
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            feedback.handle(record.getSNS().getMessage());
+            handled++;
+        }
+        return handled;
+    }
+}

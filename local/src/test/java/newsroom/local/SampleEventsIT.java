@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import newsroom.rebuilder.SiteRebuilderConfig;
@@ -237,6 +238,24 @@ class SampleEventsIT {
         assertTrue((Integer) result.get("releases") >= 1, result.toString());
         assertTrue(siteKeys().contains(
                 "news/2019/10/inspection-finds-a-good-response-to-cyber-dependent-crime-across-law-enforcement/index.html"));
+    }
+
+    @Test
+    void sesFeedbackSamplesSuppressTheContactAndSettleTheDelivery() throws IOException {
+        var contacts = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
+        MediaContact desk = contacts.findByEmail("crime.desk@daily.example").orElseGet(() -> {
+            MediaContact created = contact("crime.desk@daily.example", "Crime Operations");
+            contacts.create(created);
+            return created;
+        });
+        var handler = new newsroom.feedback.SesFeedbackHandler(clients.dynamo(), resources.tableName(), Clock.systemUTC());
+        assertEquals(1, handler.handleRequest(event("ses-feedback/send.json", SNSEvent.class), null));
+        assertEquals(1, handler.handleRequest(event("ses-feedback/bounce.json", SNSEvent.class), null));
+        assertEquals(ContactStatus.BOUNCED, contacts.find(desk.id()).orElseThrow().status());
+        contacts.setStatus(desk.id(), ContactStatus.ACTIVE);
+        assertEquals(1, handler.handleRequest(event("ses-feedback/complaint.json", SNSEvent.class), null));
+        assertEquals(ContactStatus.COMPLAINED, contacts.find(desk.id()).orElseThrow().status());
+        contacts.delete(contacts.find(desk.id()).orElseThrow());
     }
 
     private static MediaContact contact(String email, String topic) {

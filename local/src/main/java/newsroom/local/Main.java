@@ -11,7 +11,8 @@ import newsroom.local.emulator.ProjectHome;
 /**
  * {@code java -jar local/target/newsroom-local.jar [run]} starts the stack;
  * {@code ... token SCOPE... [--subject NAME]} prints a dev token;
- * {@code ... rebuild} has the running stack rebuild the whole site.
+ * {@code ... rebuild} has the running stack rebuild the whole site;
+ * {@code ... import-contacts FILE.csv} imports a media list, showing progress.
  */
 public final class Main {
     private Main() {
@@ -23,8 +24,10 @@ public final class Main {
             case "run" -> run();
             case "token" -> token(List.of(args).subList(1, args.length));
             case "rebuild" -> rebuild();
+            case "import-contacts" -> importContacts(List.of(args).subList(1, args.length));
             default -> {
-                System.err.println("usage: newsroom-local [run] | token SCOPE... [--subject NAME] | rebuild");
+                System.err.println("usage: newsroom-local [run] | token SCOPE... [--subject NAME] | rebuild"
+                        + " | import-contacts FILE.csv [--api URL --token JWT]");
                 System.exit(2);
             }
         }
@@ -72,6 +75,31 @@ public final class Main {
             }
         } catch (java.io.IOException e) {
             System.err.println("No local stack answers on port " + apiPort + ": start it first (" + e.getMessage() + ")");
+            System.exit(1);
+        }
+    }
+
+    private static void importContacts(List<String> args) throws InterruptedException {
+        if (args.isEmpty()) {
+            System.err.println("usage: import-contacts FILE.csv [--api URL --token JWT]");
+            System.exit(2);
+        }
+        java.net.URI api = java.net.URI.create("http://localhost:" + port("NEWSROOM_API_PORT", 3000));
+        String token = null;
+        for (int i = 1; i + 1 < args.size(); i += 2) {
+            if (args.get(i).equals("--api")) {
+                api = java.net.URI.create(args.get(i + 1));
+            } else if (args.get(i).equals("--token")) {
+                token = args.get(i + 1);
+            }
+        }
+        if (token == null) {
+            token = projectTokens().issue("contact-import", List.of(Scope.CONTACTS.value()));
+        }
+        try {
+            System.exit(ContactImportCommand.run(java.nio.file.Path.of(args.get(0)), api, token));
+        } catch (java.io.IOException e) {
+            System.err.println("Cannot import: " + e.getMessage());
             System.exit(1);
         }
     }

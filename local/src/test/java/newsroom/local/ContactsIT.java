@@ -125,6 +125,42 @@ class ContactsIT {
     }
 
     @Test
+    void theImportCommandSendsALargeFileInPartsAndShowsProgress() throws Exception {
+        StringBuilder file = new StringBuilder("email,name,outlet,topics\n");
+        for (int i = 1; i <= 1200; i++) {
+            file.append(i % 120 == 0 ? "broken-address-" + i : "journalist" + i + "@outlet.example")
+                    .append(",Journalist ").append(i).append(",Outlet,").append(i % 2 == 0 ? "Appeals" : "*").append('\n');
+        }
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("media-list", ".csv");
+        java.nio.file.Files.writeString(csv, file);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ContactImportCommand.run(csv, runtime.apiUrl(), admin);
+        } finally {
+            System.setOut(original);
+        }
+        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, printed);
+        assertTrue(printed.contains("500/1200 rows: 496 created"), printed);
+        assertTrue(printed.contains("1200/1200 rows: 1190 created, 0 updated, 0 unchanged, 10 rejected"), printed);
+        assertTrue(printed.contains("  row 121: email must be an email address"), "rows numbered as in the file: " + printed);
+        assertTrue(printed.contains("  row 1201: email must be an email address"), printed);
+
+        out.reset();
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            ContactImportCommand.run(csv, runtime.apiUrl(), admin);
+        } finally {
+            System.setOut(original);
+        }
+        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                .contains("1200/1200 rows: 0 created, 0 updated, 1190 unchanged, 10 rejected"), "safe to run again");
+    }
+
+    @Test
     void doubleOptInSendsNothingButTheConfirmationUntilConfirmed() {
         String email = "reader@blog.example";
         HttpResponse<String> subscribed = api.post("/subscriptions", null,

@@ -201,6 +201,22 @@ class SampleEventsIT {
                 l -> l.size() > 1);
         assertEquals(1, toDesk.size(), "exactly one email despite the redelivery");
 
+        // Two senders given the same job at the same moment (a redelivery racing the first delivery).
+        String secondId = "3a4b5c6d-0000-4000-8000-0000000000cc";
+        MediaContact second = new MediaContact(secondId, "second@daily.example", "Second", "Daily", null, Set.of("*"),
+                false, ContactStatus.ACTIVE, "test", java.time.Instant.now(), java.time.Instant.now());
+        new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(second);
+        SQSEvent race = event("mail-sender/mail-jobs.json", SQSEvent.class);
+        race.getRecords().get(0).setBody(race.getRecords().get(0).getBody().replace(CONTACT_ID, secondId));
+        var other = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
+                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
+                50, 1, java.time.Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
+        var racers = List.of(handler, other).stream().map(h -> java.util.concurrent.CompletableFuture.runAsync(
+                () -> h.handleRequest(race, null))).toList();
+        racers.forEach(java.util.concurrent.CompletableFuture::join);
+        assertEquals(1, Eventually.await(Duration.ofSeconds(2), () -> emulator.sentEmails().stream()
+                .filter(e -> e.to().contains("second@daily.example")).count(), n -> n > 1), "two senders, one email");
+
         SQSBatchResponse unreadable = handler.handleRequest(event("mail-sender/unreadable-job.json", SQSEvent.class), null);
         assertEquals("1b5a0c3e-0000-4000-8000-00000000bad1", unreadable.getBatchItemFailures().get(0).getItemIdentifier(),
                 "an unreadable job fails (towards the dead-letter queue) instead of vanishing");

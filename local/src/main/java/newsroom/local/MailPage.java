@@ -2,6 +2,7 @@ package newsroom.local;
 
 import java.util.List;
 import newsroom.local.emulator.SentEmail;
+import newsroom.site.Html;
 
 /** The /_local/mail page: every email SES accepted, newest first, so a developer can read them. */
 final class MailPage {
@@ -21,31 +22,14 @@ final class MailPage {
                 .append(" sent through SES in this local stack. As JSON: <a href=\"/_local/mail.json\">/_local/mail.json</a>.</p>\n");
         for (int i = emails.size() - 1; i >= 0; i--) {
             SentEmail email = emails.get(i);
-            html.append("<article><h2>").append(escape(email.subject())).append("</h2>")
-                    .append("<p>To: ").append(escape(String.join(", ", email.to())))
-                    .append("<br>From: ").append(escape(email.from()))
-                    .append("<br>Message id: ").append(escape(email.messageId())).append("</p>")
-                    .append("<details><summary>Plain text</summary><pre>").append(escape(email.text()))
+            html.append("<article><h2>").append(Html.escape(email.subject())).append("</h2>")
+                    .append("<p>To: ").append(Html.escape(String.join(", ", email.to())))
+                    .append("<br>From: ").append(Html.escape(email.from()))
+                    .append("<br>Message id: ").append(Html.escape(email.messageId())).append("</p>")
+                    .append("<details><summary>Plain text</summary><pre>").append(Html.escape(email.text()))
                     .append("</pre></details></article>\n");
         }
         return html.append("</main></body></html>\n").toString();
     }
 
-    static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

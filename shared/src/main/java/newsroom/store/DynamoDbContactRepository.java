@@ -185,28 +185,20 @@ public final class DynamoDbContactRepository implements ContactRepository {
     private List<MediaContact> subscribers(String category, boolean activeOnly) {
         Map<String, MediaContact> byId = new LinkedHashMap<>();
         for (String topic : List.of(category, MediaContact.ALL_TOPICS)) {
-            Map<String, AttributeValue> startKey = null;
-            do {
-                QueryRequest.Builder query = QueryRequest.builder()
-                        .tableName(table)
-                        .keyConditionExpression("#pk = :pk");
-                if (activeOnly) {
-                    query.filterExpression("#status = :active")
-                            .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
-                            .expressionAttributeValues(Map.of(
-                                    ":pk", s("TOPIC#" + topic), ":active", s(ContactStatus.ACTIVE.name())));
-                } else {
-                    query.expressionAttributeNames(Map.of("#pk", Table.PK))
-                            .expressionAttributeValues(Map.of(":pk", s("TOPIC#" + topic)));
-                }
-                if (startKey != null) {
-                    query.exclusiveStartKey(startKey);
-                }
-                QueryResponse page = dynamo.query(query.build());
-                page.items().forEach(item -> byId.putIfAbsent(string(item, ID), fromItem(item)));
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                        ? page.lastEvaluatedKey() : null;
-            } while (startKey != null);
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(table)
+                    .keyConditionExpression("#pk = :pk");
+            if (activeOnly) {
+                query.filterExpression("#status = :active")
+                        .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS))
+                        .expressionAttributeValues(Map.of(
+                                ":pk", s("TOPIC#" + topic), ":active", s(ContactStatus.ACTIVE.name())));
+            } else {
+                query.expressionAttributeNames(Map.of("#pk", Table.PK))
+                        .expressionAttributeValues(Map.of(":pk", s("TOPIC#" + topic)));
+            }
+            dynamo.queryPaginator(query.build()).items()
+                    .forEach(item -> byId.putIfAbsent(string(item, ID), fromItem(item)));
         }
         return List.copyOf(byId.values());
     }

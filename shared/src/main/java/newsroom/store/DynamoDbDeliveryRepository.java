@@ -131,33 +131,24 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     @Override
     public List<Delivery> forRelease(String releaseId) {
         List<Delivery> deliveries = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s("DELIVERY#")));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            var page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                deliveries.add(new Delivery(
-                        string(item, RELEASE_ID),
-                        string(item, CONTACT_ID),
-                        string(item, KIND),
-                        string(item, EMAIL),
-                        DeliveryStatus.valueOf(string(item, STATUS)),
-                        string(item, MESSAGE_ID),
-                        string(item, REASON),
-                        Table.parseTime(string(item, UPDATED_AT))));
-            }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                    ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s("DELIVERY#")))
+                .build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            deliveries.add(new Delivery(
+                    string(item, RELEASE_ID),
+                    string(item, CONTACT_ID),
+                    string(item, KIND),
+                    string(item, EMAIL),
+                    DeliveryStatus.valueOf(string(item, STATUS)),
+                    string(item, MESSAGE_ID),
+                    string(item, REASON),
+                    Table.parseTime(string(item, UPDATED_AT))));
+        }
         return deliveries;
     }
 

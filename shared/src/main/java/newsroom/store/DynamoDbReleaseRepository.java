@@ -250,44 +250,32 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     @Override
     public List<YearMonth> months() {
         List<YearMonth> months = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK))
-                    .expressionAttributeValues(Map.of(":pk", s(ARCHIVE_PK)));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> months.add(YearMonth.parse(item.get(Table.SK).s().substring("MONTH#".length()))));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Table.PK))
+                .expressionAttributeValues(Map.of(":pk", s(ARCHIVE_PK)))
+                .build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            months.add(YearMonth.parse(item.get(Table.SK).s().substring("MONTH#".length())));
+        }
         return months;
     }
 
     @Override
     public List<ReleaseVersion> versions(String id) {
         List<ReleaseVersion> versions = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table)
-                    .consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                    .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(id)), ":prefix", s("VERSION#")));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                versions.add(new ReleaseVersion(Items.number(item, ReleaseMapper.VERSION),
-                        Table.parseTime(Items.string(item, SAVED_AT)), mapper.fromItem(item.get(SNAPSHOT).m())));
-            }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(table)
+                .consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(id)), ":prefix", s("VERSION#")))
+                .build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            versions.add(new ReleaseVersion(Items.number(item, ReleaseMapper.VERSION),
+                    Table.parseTime(Items.string(item, SAVED_AT)), mapper.fromItem(item.get(SNAPSHOT).m())));
+        }
         return versions;
     }
 }

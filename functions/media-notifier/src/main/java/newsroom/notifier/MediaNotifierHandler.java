@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
@@ -48,20 +48,7 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            try {
-                process(record);
-            } catch (RuntimeException e) {
-                String sequence = record.getDynamodb().getSequenceNumber();
-                LOG.error("could not queue release emails", e, "sequenceNumber", sequence,
-                        "requestId", context == null ? null : context.getAwsRequestId());
-                return StreamsEventResponse.builder()
-                        .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(sequence)))
-                        .build();
-            }
-        }
-        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        return StreamBatch.process(event, context, LOG, "could not queue release emails", this::process);
     }
 
     private void process(DynamodbEvent.DynamodbStreamRecord record) {

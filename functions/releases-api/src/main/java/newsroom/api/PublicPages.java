@@ -2,6 +2,7 @@ package newsroom.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
+import newsroom.site.Html;
 
 /** The few HTML pages the public sees from the API: confirming a subscription, unsubscribing. */
 final class PublicPages {
@@ -14,14 +15,14 @@ final class PublicPages {
                 .append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"robots\" content=\"noindex\">\n")
-                .append("<title>").append(escape(title)).append(" | ").append(escape(siteName)).append("</title>\n")
+                .append("<title>").append(Html.escape(title)).append(" | ").append(Html.escape(siteName)).append("</title>\n")
                 .append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;")
                 .append("color:#0b0c0c;line-height:1.5}button{font:inherit;padding:.5rem 1rem;background:#00703c;")
                 .append("color:#fff;border:0}button:focus{outline:3px solid #fd0}</style>\n</head>\n<body>\n<main>\n")
-                .append("<h1>").append(escape(title)).append("</h1>\n<p>").append(escape(paragraph)).append("</p>\n");
+                .append("<h1>").append(Html.escape(title)).append("</h1>\n<p>").append(Html.escape(paragraph)).append("</p>\n");
         if (formAction != null) {
-            html.append("<form method=\"post\" action=\"").append(escape(formAction)).append("?token=")
-                    .append(escape(token)).append("\">\n<button type=\"submit\">").append(escape(button))
+            html.append("<form method=\"post\" action=\"").append(Html.escape(formAction)).append("?token=")
+                    .append(Html.escape(token)).append("\">\n<button type=\"submit\">").append(Html.escape(button))
                     .append("</button>\n</form>\n");
         }
         html.append("</main>\n</body>\n</html>\n");
@@ -31,18 +32,4 @@ final class PublicPages {
                 .withBody(html.toString()).build();
     }
 
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

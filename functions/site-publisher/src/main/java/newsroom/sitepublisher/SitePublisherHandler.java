@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
@@ -62,20 +63,7 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        for (DynamodbEvent.DynamodbStreamRecord record : records) {
-            try {
-                process(record);
-            } catch (RuntimeException e) {
-                String sequence = record.getDynamodb().getSequenceNumber();
-                LOG.error("could not publish release", e, "sequenceNumber", sequence,
-                        "requestId", context == null ? null : context.getAwsRequestId());
-                return StreamsEventResponse.builder()
-                        .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(sequence)))
-                        .build();
-            }
-        }
-        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        return StreamBatch.process(event, context, LOG, "could not publish release", this::process);
     }
 
     private void process(DynamodbEvent.DynamodbStreamRecord record) {

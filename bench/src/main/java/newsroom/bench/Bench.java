@@ -1,0 +1,128 @@
+package newsroom.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import newsroom.domain.Release;
+import newsroom.local.emulator.Emulator;
+import newsroom.local.emulator.Emulators;
+import newsroom.local.emulator.ProjectHome;
+
+/**
+ * {@code java -jar bench/target/newsroom-bench.jar} runs every benchmark on this machine and writes
+ * bench/RESULTS.md; {@code --smoke} runs a tiny version (CI's, to keep the harness working) and
+ * writes bench/target/SMOKE.md instead. Comparisons run side by side in the same run.
+ */
+public final class Bench {
+
+    /** How big each benchmark is. */
+    record Sizes(int corpus, int smallArchive, int largeArchive, int publishes, int latencyPublishes) {
+        static final Sizes FULL = new Sizes(10_000, 1_000, 20_000, 15, 100);
+        static final Sizes SMOKE = new Sizes(300, 50, 200, 3, 5);
+    }
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = List.of(args).contains("--smoke");
+        Path output = ProjectHome.find().resolve(smoke ? "bench/target/SMOKE.md" : "bench/RESULTS.md");
+        boolean met = run(smoke ? Sizes.SMOKE : Sizes.FULL, output, smoke);
+        // A smoke run checks that the harness works; its tiny figures say nothing about the targets.
+        System.exit(smoke || met ? 0 : 1);
+    }
+
+    static boolean run(Sizes sizes, Path output, boolean smoke) throws Exception {
+        Path work = ProjectHome.find().resolve("bench/target/work");
+        StringBuilder md = new StringBuilder("# Benchmark results\n\n");
+        md.append("- Date: ").append(LocalDate.now()).append('\n')
+                .append("- Machine: ").append(machine()).append('\n')
+                .append("- Command: `mvn -B -q -DskipTests package && java -jar bench/target/newsroom-bench.jar`")
+                .append(smoke ? " (this is the `--smoke` run: tiny sizes, figures meaningless)" : "").append("\n\n");
+        boolean met = true;
+
+        System.out.println("1. Full rebuild vs Hugo: generating " + sizes.corpus() + " releases");
+        List<Release> corpus = Corpus.generate(sizes.corpus(), 2026);
+        int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
+        RebuildBench.Run ours = RebuildBench.newsroom(corpus, work.resolve("newsroom-site"), threads);
+        RebuildBench.Run hugo = RebuildBench.hugo(corpus, work.resolve("hugo-site"),
+                ProjectHome.find().resolve("bench/hugo"));
+        double ratio = ours.pagesPerSecond() / hugo.pagesPerSecond();
+        md.append("## 1. Full rebuild against Hugo\n\n")
+                .append(sizes.corpus()).append(" releases (deterministic corpus: 12 categories, ten years, 3-8 Markdown ")
+                .append("paragraphs with quotes and lists), rendered to a local folder: release pages, latest, month ")
+                .append("archives, category pages, feeds and sitemaps. Second of two runs each (warm JIT, warm file cache). ")
+                .append("Hugo renders the same corpus with the templates in `bench/hugo` (release pages, home, month ")
+                .append("sections, category terms, RSS, sitemap; it paginates lists by 20).\n\n")
+                .append("| generator | pages | time | pages/s |\n| --- | ---: | ---: | ---: |\n");
+        for (RebuildBench.Run run : List.of(ours, hugo)) {
+            md.append(String.format(Locale.UK, "| %s | %d | %d ms | %.0f |%n", run.name(), run.pages(), run.millis(),
+                    run.pagesPerSecond()));
+        }
+        md.append(String.format(Locale.UK, "%nRatio (Newsroom ÷ Hugo, pages per second): **%.2f×**. Target: at least 3×: %s.%n%n",
+                ratio, ratio >= 3 ? "met" : "**not met**"));
+        met &= ratio >= 3;
+        System.out.printf(Locale.UK, "   Newsroom %.0f pages/s, Hugo %.0f pages/s, ratio %.2f%n", ours.pagesPerSecond(),
+                hugo.pagesPerSecond(), ratio);
+
+        try (Emulator emulator = Emulators.start()) {
+            System.out.println("2. Cost of one publish with " + sizes.smallArchive() + " and " + sizes.largeArchive()
+                    + " releases in the table");
+            PublishBench.Cost small = PublishBench.measure(emulator, sizes.smallArchive(), sizes.publishes());
+            PublishBench.Cost large = PublishBench.measure(emulator, sizes.largeArchive(), sizes.publishes());
+            double timeRatio = large.medianMillis() / small.medianMillis();
+            md.append("## 2. Cost of one publish as the archive grows\n\n")
+                    .append("Through the emulator (").append(emulator.description().replaceAll(" at .*", ""))
+                    .append("): DynamoDB queries and S3 puts for real; median of ").append(sizes.publishes())
+                    .append(" publishes after the container's first.\n\n")
+                    .append("| releases in the table | objects written | median time per publish |\n| ---: | ---: | ---: |\n");
+            for (PublishBench.Cost cost : List.of(small, large)) {
+                md.append(String.format(Locale.UK, "| %d | %d | %.1f ms |%n", cost.archive(), cost.objects(),
+                        cost.medianMillis()));
+            }
+            md.append(String.format(Locale.UK, "%nSame object count: %s. Time ratio (large ÷ small): **%.2f**; target ≤ 1.2: %s.%n%n",
+                    small.objects() == large.objects() ? "yes" : "**no**", timeRatio,
+                    timeRatio <= 1.2 ? "met" : "**not met**"));
+            met &= small.objects() == large.objects() && timeRatio <= 1.2;
+            System.out.printf(Locale.UK, "   %d vs %d objects, %.1f vs %.1f ms%n", small.objects(), large.objects(),
+                    small.medianMillis(), large.medianMillis());
+
+            System.out.println("3. Publish latency through the local runtime, " + sizes.latencyPublishes() + " publishes");
+            LatencyBench.Latencies latencies = LatencyBench.measure(emulator, sizes.latencyPublishes());
+            long pageP50 = LatencyBench.percentile(latencies.toPage(), 50);
+            long pageP99 = LatencyBench.percentile(latencies.toPage(), 99);
+            long mailP50 = LatencyBench.percentile(latencies.toEmail(), 50);
+            long mailP99 = LatencyBench.percentile(latencies.toEmail(), 99);
+            md.append("## 3. Publish latency\n\n")
+                    .append("From the API's 201 to the page being served by the local site, and to the first email in ")
+                    .append("SES's list, over ").append(sizes.latencyPublishes()).append(" publishes (one subscriber).\n\n")
+                    .append("| to | p50 | p99 |\n| --- | ---: | ---: |\n")
+                    .append(String.format("| page served | %d ms | %d ms |%n| first email | %d ms | %d ms |%n", pageP50,
+                            pageP99, mailP50, mailP99))
+                    .append(String.format("%nTarget: p99 under 2 s to the page: %s.%n%n", pageP99 >= 0 && pageP99 < 2000
+                            ? "met" : "**not met**"));
+            met &= pageP99 >= 0 && pageP99 < 2000;
+            System.out.printf("   page p50 %d ms p99 %d ms, email p50 %d ms p99 %d ms%n", pageP50, pageP99, mailP50, mailP99);
+        }
+        md.append("## Not measured yet\n\n")
+                .append("Email fan-out to 10,000 contacts at 100/s and 500/s, and the cold-start proxy with jar sizes ")
+                .append("and SnapStart priming, are the next benchmarks to add (issue 6).\n");
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, md.toString());
+        System.out.println("Wrote " + output);
+        return met;
+    }
+
+    private static String machine() {
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return String.format(Locale.UK, "%d cores, %.0f GiB, %s %s, Java %s (%s)",
+                Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"));
+    }
+
+}

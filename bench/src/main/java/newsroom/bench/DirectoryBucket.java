@@ -1,0 +1,32 @@
+package newsroom.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import newsroom.site.SiteBucket;
+
+/** The site written to a local folder, one file an object, as a static site generator writes it. */
+final class DirectoryBucket implements SiteBucket {
+    private final Path root;
+
+    DirectoryBucket(Path root) {
+        this.root = root;
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType, String cacheControl) {
+        try {
+            Path file = root.resolve(key);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.exists(root.resolve(key));
+    }
+}

@@ -1,0 +1,142 @@
+package newsroom.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import newsroom.domain.Categories;
+import newsroom.domain.Release;
+import newsroom.site.Cdn;
+import newsroom.site.SiteAssets;
+import newsroom.site.SiteRebuilder;
+import newsroom.site.SiteRenderer;
+
+/**
+ * Full rebuild of the whole site from the corpus to a local folder, against Hugo rendering the same
+ * corpus with equivalent templates (bench/hugo). Each is run twice and the second run counts (warm
+ * JIT for us, warm file cache for Hugo); both write every file to disk.
+ */
+final class RebuildBench {
+    static final ZoneId ZONE = ZoneId.of("Europe/London");
+
+    /** One generator's run. */
+    record Run(String name, int pages, long millis) {
+        double pagesPerSecond() {
+            return pages * 1000.0 / Math.max(1, millis);
+        }
+    }
+
+    private RebuildBench() {
+    }
+
+    static Run newsroom(List<Release> corpus, Path out, int threads) {
+        Run last = null;
+        for (int i = 0; i < 2; i++) {
+            deleteTree(out);
+            SiteAssets assets = new SiteAssets();
+            SiteRebuilder rebuilder = new SiteRebuilder(new InMemoryReleases(corpus, ZONE), new DirectoryBucket(out),
+                    (release, attachment) -> java.util.Optional.empty(),
+                    new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
+                    new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
+                    threads);
+            long start = System.nanoTime();
+            rebuilder.rebuild(line -> { });
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            last = new Run("Newsroom (" + threads + " threads)", countPages(out), millis);
+        }
+        return last;
+    }
+
+    /** Writes the corpus as Hugo content (one Markdown file a release, a section a month), then times hugo. */
+    static Run hugo(List<Release> corpus, Path work, Path templates) throws IOException, InterruptedException {
+        deleteTree(work);
+        copyTree(templates, work);
+        DateTimeFormatter date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZONE);
+        for (Release r : corpus) {
+            var at = r.publishedAt().atZone(ZONE);
+            Path month = work.resolve(String.format("content/news/%04d/%02d", at.getYear(), at.getMonthValue()));
+            Files.createDirectories(month);
+            Path index = month.resolve("_index.md");
+            if (!Files.exists(index)) {
+                Files.writeString(index, String.format("---%ntitle: \"News from %s %d\"%n---%n",
+                        at.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK), at.getYear()));
+            }
+            String front = "---\ntitle: \"" + r.title().replace("\"", "\\\"") + "\"\ndate: " + date.format(r.publishedAt())
+                    + "\nslug: \"" + r.slug() + "\"\ncategories: [\"" + r.category() + "\"]\nsummary: \""
+                    + r.summary().replace("\"", "\\\"") + "\"\n---\n\n";
+            Files.writeString(month.resolve(r.slug() + ".md"), front + r.body() + "\n", StandardCharsets.UTF_8);
+        }
+        Run last = null;
+        for (int i = 0; i < 2; i++) {
+            deleteTree(work.resolve("public"));
+            long start = System.nanoTime();
+            Process hugo = new ProcessBuilder("hugo", "--quiet", "--source", work.toString(), "--destination",
+                    work.resolve("public").toString()).redirectErrorStream(true).start();
+            String output = new String(hugo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!hugo.waitFor(30, TimeUnit.MINUTES) || hugo.exitValue() != 0) {
+                throw new IllegalStateException("hugo failed: " + output);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            last = new Run("Hugo " + hugoVersion(), countPages(work.resolve("public")), millis);
+        }
+        return last;
+    }
+
+    static String hugoVersion() {
+        try {
+            Process p = new ProcessBuilder("hugo", "version").redirectErrorStream(true).start();
+            String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor();
+            String[] words = v.split(" ");
+            return words.length > 1 ? words[1] : v;
+        } catch (IOException | InterruptedException e) {
+            return "(unknown version)";
+        }
+    }
+
+    /** Pages: every HTML and XML file the generator wrote. */
+    static int countPages(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            return (int) files.filter(f -> f.toString().endsWith(".html") || f.toString().endsWith(".xml")
+                    || f.toString().endsWith(".atom") || f.toString().endsWith(".rss")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package newsroom.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import newsroom.domain.Release;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the benchmark harness working: a tiny run of every benchmark, checking that each produced
+ * its figures (never what they are: timings are for bench/RESULTS.md, not for tests).
+ * Needs: the AWS emulator (started by the harness) and Hugo (.ci/run installs it).
+ */
+class BenchSmokeIT {
+
+    @Test
+    void theCorpusIsDeterministicAndVaried() {
+        List<Release> a = Corpus.generate(200, 1);
+        List<Release> b = Corpus.generate(200, 1);
+        assertEquals(a, b, "the same seed gives the same corpus");
+        assertTrue(a.stream().map(Release::category).distinct().count() >= 10, "many of the 12 categories");
+        assertTrue(a.stream().anyMatch(r -> r.body().contains("> ")), "quotes");
+        assertTrue(a.stream().anyMatch(r -> r.body().contains("\n- ")), "lists");
+        assertTrue(a.stream().map(r -> r.publishedAt().toString().substring(0, 4)).distinct().count() >= 8,
+                "dates over the years");
+    }
+
+    @Test
+    void everyBenchmarkProducesItsFigures() throws Exception {
+        Path output = Path.of("target", "SMOKE.md");
+        Bench.run(Bench.Sizes.SMOKE, output, true);
+        String results = Files.readString(output);
+        assertTrue(results.contains("## 1. Full rebuild against Hugo"));
+        assertTrue(results.matches("(?s).*\\| Newsroom \\(\\d+ threads\\) \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
+        assertTrue(results.matches("(?s).*\\| Hugo v[^|]+ \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
+        assertTrue(results.contains("Same object count: yes."), "a publish writes the same objects whatever the archive");
+        assertTrue(results.matches("(?s).*\\| page served \\| \\d+ ms \\| \\d+ ms \\|.*"), results);
+    }
+}

@@ -19,9 +19,10 @@ import newsroom.local.emulator.ProjectHome;
 public final class Bench {
 
     /** How big each benchmark is. */
-    record Sizes(int corpus, int smallArchive, int largeArchive, int publishes, int latencyPublishes) {
-        static final Sizes FULL = new Sizes(10_000, 1_000, 20_000, 15, 100);
-        static final Sizes SMOKE = new Sizes(300, 50, 200, 3, 5);
+    record Sizes(int corpus, int smallArchive, int largeArchive, int publishes, int latencyPublishes,
+                 int contacts, List<Double> rates) {
+        static final Sizes FULL = new Sizes(10_000, 1_000, 20_000, 15, 100, 10_000, List.of(100.0, 500.0));
+        static final Sizes SMOKE = new Sizes(300, 50, 200, 3, 5, 40, List.of(100.0));
     }
 
     private Bench() {
@@ -107,9 +108,29 @@ public final class Bench {
             met &= pageP99 >= 0 && pageP99 < 2000;
             System.out.printf("   page p50 %d ms p99 %d ms, email p50 %d ms p99 %d ms%n", pageP50, pageP99, mailP50, mailP99);
         }
+        try (Emulator emulator = Emulators.start()) {
+            md.append("## 4. Email fan-out\n\n")
+                    .append("One release to ").append(sizes.contacts()).append(" contacts through the local runtime ")
+                    .append("(stream, media-notifier, SQS, mail senders, the emulator's SES), at a configured send rate; ")
+                    .append("time from the API's 201 until every email is in SES's list.\n\n")
+                    .append("| configured rate | senders | time | emails/s | of the rate | duplicates | misses |\n")
+                    .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            for (double rate : sizes.rates()) {
+                System.out.println("4. Fan-out to " + sizes.contacts() + " contacts at " + (int) rate + "/s");
+                int senders = Math.max(2, (int) Math.ceil(rate / 50));
+                FanOutBench.Run run = FanOutBench.measure(emulator, sizes.contacts(), rate, senders);
+                double share = run.perSecond() / rate;
+                md.append(String.format(Locale.UK, "| %.0f/s | %d | %.1f s | %.1f | %.0f%% | %d | %d |%n", rate,
+                        run.senders(), run.millis() / 1000.0, run.perSecond(), share * 100, run.duplicates(), run.misses()));
+                met &= share >= 0.95 && run.duplicates() == 0 && run.misses() == 0;
+                System.out.printf(Locale.UK, "   %.1f emails/s (%.0f%% of %.0f), %d duplicates, %d misses%n",
+                        run.perSecond(), share * 100, rate, run.duplicates(), run.misses());
+            }
+            md.append("\nTarget: at least 95% of the configured rate, no duplicates, no misses.\n\n");
+        }
         md.append("## Not measured yet\n\n")
-                .append("Email fan-out to 10,000 contacts at 100/s and 500/s, and the cold-start proxy with jar sizes ")
-                .append("and SnapStart priming, are the next benchmarks to add (issue 6).\n");
+                .append("The cold-start proxy (a fresh JVM to the first handler response, against a hello-world jar), ")
+                .append("jar sizes against 12 MB, and SnapStart priming are the next benchmarks to add (issue 6).\n");
         Files.createDirectories(output.getParent());
         Files.writeString(output, md.toString());
         System.out.println("Wrote " + output);

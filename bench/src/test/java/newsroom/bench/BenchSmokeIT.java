@@ -38,5 +38,7 @@ class BenchSmokeIT {
         assertTrue(results.matches("(?s).*\\| Hugo v[^|]+ \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
         assertTrue(results.contains("Same object count: yes."), "a publish writes the same objects whatever the archive");
         assertTrue(results.matches("(?s).*\\| page served \\| \\d+ ms \\| \\d+ ms \\|.*"), results);
+        assertTrue(results.matches("(?s).*\\| 100/s \\| \\d+ \\| [\\d.]+ s \\| [\\d.]+ \\| \\d+% \\| 0 \\| 0 \\|.*"),
+                "every contact got the release once: " + results);
     }
 }

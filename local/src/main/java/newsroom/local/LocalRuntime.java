@@ -56,50 +56,56 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone,
                           boolean twoPersonRule, Duration tick, String tokenKey, double maxSendRate,
-                          UnaryOperator<Mailer> mailer, SesV2Client ses) {
+                          UnaryOperator<Mailer> mailer, SesV2Client ses, int mailConcurrency) {
         public static Options defaults() {
             return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES),
                     ZoneId.of(EnvVars.DEFAULT_TIME_ZONE), false, Duration.ofSeconds(5),
-                    "local-development-signing-key-not-for-production", 50, UnaryOperator.identity(), null);
+                    "local-development-signing-key-not-for-production", 50, UnaryOperator.identity(), null, 2);
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate, mailer, ses);
+            return new Options(api, site, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withClock(Clock newClock) {
             return new Options(apiPort, sitePort, newClock, categories, zone, twoPersonRule, tick, tokenKey,
-                    maxSendRate, mailer, ses);
+                    maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withTwoPersonRule(boolean on) {
-            return new Options(apiPort, sitePort, clock, categories, zone, on, tick, tokenKey, maxSendRate, mailer, ses);
+            return new Options(apiPort, sitePort, clock, categories, zone, on, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
         }
 
         /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
         public Options withTick(Duration newTick) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, newTick, tokenKey,
-                    maxSendRate, mailer, ses);
+                    maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withTokenKey(String key) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, key, maxSendRate,
-                    mailer, ses);
+                    mailer, ses, mailConcurrency);
         }
 
         public Options withMailer(UnaryOperator<Mailer> wrapper) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
-                    wrapper, ses);
+                    wrapper, ses, mailConcurrency);
         }
 
         /** Mail goes through this SES client (tests make it unreliable). */
         public Options withSes(SesV2Client client) {
             return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
-                    mailer, client);
+                    mailer, client, mailConcurrency);
+        }
+
+        /** How many mail senders run at once (the share of the send rate each gets follows). */
+        public Options withMailConcurrency(int senders) {
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
+                    mailer, ses, senders);
         }
 
         public Options withMaxSendRate(double rate) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, rate, mailer, ses);
+            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, rate, mailer, ses, mailConcurrency);
         }
     }
 
@@ -154,11 +160,12 @@ public final class LocalRuntime implements AutoCloseable {
                 clients.dynamo(), clients.sqs());
         var mailConfig = new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailFrom(), null,
                 siteBaseUrl, apiBaseUrl, SITE_NAME, options.zone(), options.tokenKey(),
-                options.maxSendRate(), 1, SENDING_LEASE);
+                options.maxSendRate(), options.mailConcurrency(), SENDING_LEASE);
         this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), resources.tableName(), options.clock());
-        Mailer ses = new LocalSesEvents(MailSenderHandler.sesMailer(mailConfig, options.ses() == null
-                ? clients.ses() : options.ses()), sesFeedback, region);
-        var mailSender = new MailSenderHandler(mailConfig, clients.dynamo(), options.mailer().apply(ses), options.clock());
+        // One mailer for all the local senders, so one bucket holds them to the whole send rate.
+        Mailer ses = new LocalSesEvents(new SesMailer(options.ses() == null ? clients.ses() : options.ses(),
+                resources.mailFrom(), null, new SendRate(options.maxSendRate())), sesFeedback, region);
+        Mailer mailer = options.mailer().apply(ses);
 
         apiServer.serve(api);
         apiServer.addLocalPage("/_local/mail", exchange ->
@@ -180,10 +187,18 @@ public final class LocalRuntime implements AutoCloseable {
                 region, mediaNotifier);
         String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(resources.mailQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        QueuePoller mailPoller = new QueuePoller(clients.sqs(), resources.mailQueueUrl(), queueArn, region, mailSender);
+        // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
+        List<QueuePoller> mailPollers = new ArrayList<>();
+        for (int i = 0; i < options.mailConcurrency(); i++) {
+            mailPollers.add(new QueuePoller(clients.sqs(), resources.mailQueueUrl(), queueArn, region,
+                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, options.clock())));
+        }
         background("site-publisher", sitePoller, sitePoller::stop);
         background("media-notifier", notifierPoller, notifierPoller::stop);
-        background("mail-sender", mailPoller, mailPoller::stop);
+        for (int i = 0; i < mailPollers.size(); i++) {
+            QueuePoller poller = mailPollers.get(i);
+            background("mail-sender-" + i, poller, poller::stop);
+        }
         if (!options.tick().isZero()) {
             Ticker ticker = new Ticker(options.tick(), this::tickSchedules);
             background("schedule", ticker, ticker::stop);

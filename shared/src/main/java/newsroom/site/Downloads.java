@@ -17,4 +17,13 @@ public interface Downloads {
      * nothing (acceptable) was uploaded, so the page does not link a missing file.
      */
     Optional<Download> publish(Release release, Attachment attachment);
+
+    /** Every attachment of the release that is on the site, in the release's order. */
+    default java.util.List<Download> publishAll(Release release) {
+        java.util.List<Download> files = new java.util.ArrayList<>();
+        for (Attachment attachment : release.attachments()) {
+            publish(release, attachment).ifPresent(files::add);
+        }
+        return files;
+    }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.store.ReleaseRepository;
@@ -78,17 +77,16 @@ public final class SitePublisher {
         Map<String, Page> pages = new LinkedHashMap<>();
         String key = renderer.paths().releaseKey(release);
         if (release.isPublicAt(now)) {
-            List<Download> files = new ArrayList<>();
-            for (Attachment attachment : release.attachments()) {
-                downloads.publish(release, attachment).ifPresent(files::add);
-            }
-            pages.put(key, new Page(renderer.releasePage(release, files, now), HTML));
+            pages.put(key, new Page(renderer.releasePage(release, downloads.publishAll(release), now), HTML));
         } else {
             pages.put(key, new Page(renderer.withdrawnPage(release), HTML));
         }
         YearMonth month = renderer.paths().monthOf(release);
-        releases.recordMonth(month);
-        List<YearMonth> months = withMonth(releases.months(), month);
+        List<YearMonth> known = releases.months();
+        if (!known.contains(month)) {
+            releases.recordMonth(month);
+        }
+        List<YearMonth> months = withMonth(known, month);
 
         List<Release> latest = merged(releases.latestPublished(LATEST_COUNT + 1), release, now, r -> true, LATEST_COUNT);
         pages.put(SitePaths.LATEST, new Page(renderer.latestPage(latest, now), HTML));

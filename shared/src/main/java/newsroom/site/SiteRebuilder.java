@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import newsroom.domain.Attachment;
 import newsroom.domain.Categories;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
@@ -83,12 +82,8 @@ public final class SiteRebuilder {
                     byMonth.put(month, inMonth);
                     put(written, SitePaths.monthKey(month), renderer.monthPage(month, inMonth, now), SitePublisher.HTML);
                     for (Release release : inMonth) {
-                        List<Download> files = new ArrayList<>();
-                        for (Attachment attachment : release.attachments()) {
-                            downloads.publish(release, attachment).ifPresent(files::add);
-                        }
-                        put(written, renderer.paths().releaseKey(release), renderer.releasePage(release, files, now),
-                                SitePublisher.HTML);
+                        put(written, renderer.paths().releaseKey(release),
+                                renderer.releasePage(release, downloads.publishAll(release), now), SitePublisher.HTML);
                         int done = releaseCount.incrementAndGet();
                         if (done % PROGRESS_EVERY == 0) {
                             progress.accept("  " + done + " release pages");

@@ -78,7 +78,7 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 new ContactsApi(contacts, new ContactImport(contactRepository, contacts)),
                 new SubscriptionsApi(contacts, contactRepository, new SignedTokens(config.tokenSigningKey(), clock),
                         mailer, new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
-                        config.siteName(), clock),
+                        config.siteName()),
                 new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 config.categories(),
                 new S3UploadUrls(presigner, config.uploadBucket()),

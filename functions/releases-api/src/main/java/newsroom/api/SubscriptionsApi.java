@@ -2,7 +2,6 @@ package newsroom.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ final class SubscriptionsApi {
     private final String siteName;
 
     SubscriptionsApi(ContactService contacts, ContactRepository repository, SignedTokens tokens, Mailer mailer,
-                     MailComposer composer, String apiBaseUrl, String siteName, Clock clock) {
+                     MailComposer composer, String apiBaseUrl, String siteName) {
         this.contacts = contacts;
         this.repository = repository;
         this.tokens = tokens;

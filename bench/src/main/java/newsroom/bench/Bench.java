@@ -4,6 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Locale;
 import newsroom.domain.Release;
@@ -20,9 +23,9 @@ public final class Bench {
 
     /** How big each benchmark is. */
     record Sizes(int corpus, int smallArchive, int largeArchive, int publishes, int latencyPublishes,
-                 int contacts, List<Double> rates) {
-        static final Sizes FULL = new Sizes(10_000, 1_000, 20_000, 15, 100, 10_000, List.of(100.0, 500.0));
-        static final Sizes SMOKE = new Sizes(300, 50, 200, 3, 5, 40, List.of(100.0));
+                 int contacts, List<Double> rates, int coldStartRounds) {
+        static final Sizes FULL = new Sizes(10_000, 1_000, 20_000, 15, 100, 10_000, List.of(100.0, 500.0), 5);
+        static final Sizes SMOKE = new Sizes(300, 50, 200, 3, 5, 40, List.of(100.0), 1);
     }
 
     private Bench() {
@@ -30,13 +33,18 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
-        Path output = ProjectHome.find().resolve(smoke ? "bench/target/SMOKE.md" : "bench/RESULTS.md");
-        boolean met = run(smoke ? Sizes.SMOKE : Sizes.FULL, output, smoke);
+        // --only=1,5 runs some benchmarks (while working on one) and writes bench/target/PARTIAL.md.
+        Set<Integer> only = List.of(args).stream().filter(a -> a.startsWith("--only=")).findFirst()
+                .map(a -> Arrays.stream(a.substring(7).split(",")).map(Integer::valueOf).collect(Collectors.toSet()))
+                .orElse(Set.of(1, 2, 3, 4, 5));
+        Path output = ProjectHome.find().resolve(smoke ? "bench/target/SMOKE.md"
+                : only.size() < 5 ? "bench/target/PARTIAL.md" : "bench/RESULTS.md");
+        boolean met = run(smoke ? Sizes.SMOKE : Sizes.FULL, output, smoke, only);
         // A smoke run checks that the harness works; its tiny figures say nothing about the targets.
         System.exit(smoke || met ? 0 : 1);
     }
 
-    static boolean run(Sizes sizes, Path output, boolean smoke) throws Exception {
+    static boolean run(Sizes sizes, Path output, boolean smoke, Set<Integer> only) throws Exception {
         Path work = ProjectHome.find().resolve("bench/target/work");
         StringBuilder md = new StringBuilder("# Benchmark results\n\n");
         md.append("- Date: ").append(LocalDate.now()).append('\n')
@@ -44,7 +52,39 @@ public final class Bench {
                 .append("- Command: `mvn -B -q -DskipTests package && java -jar bench/target/newsroom-bench.jar`")
                 .append(smoke ? " (this is the `--smoke` run: tiny sizes, figures meaningless)" : "").append("\n\n");
         boolean met = true;
+        if (only.contains(1)) {
+            met &= rebuild(md, sizes, work);
+        }
+        if (only.contains(2) || only.contains(3)) {
+            try (Emulator emulator = Emulators.start()) {
+                if (only.contains(2)) {
+                    met &= publishCost(md, sizes, emulator);
+                }
+                if (only.contains(3)) {
+                    met &= latency(md, sizes, emulator);
+                }
+            }
+        }
+        if (only.contains(4)) {
+            try (Emulator emulator = Emulators.start()) {
+                met &= fanOut(md, sizes, emulator);
+            }
+        }
+        if (only.contains(5)) {
+            System.out.println("5. Cold start of each function jar against hello-world, " + sizes.coldStartRounds()
+                    + " rounds");
+            try (Emulator emulator = Emulators.start()) {
+                met &= coldStart(md, ColdStartBench.measure(emulator, ProjectHome.find(), work,
+                        sizes.coldStartRounds()), sizes.coldStartRounds());
+            }
+        }
+        Files.createDirectories(output.getParent());
+        Files.writeString(output, md.toString());
+        System.out.println("Wrote " + output);
+        return met;
+    }
 
+    private static boolean rebuild(StringBuilder md, Sizes sizes, Path work) throws Exception {
         System.out.println("1. Full rebuild vs Hugo: generating " + sizes.corpus() + " releases");
         List<Release> corpus = Corpus.generate(sizes.corpus(), 2026);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
@@ -65,75 +105,111 @@ public final class Bench {
         }
         md.append(String.format(Locale.UK, "%nRatio (Newsroom ÷ Hugo, pages per second): **%.2f×**. Target: at least 3×: %s.%n%n",
                 ratio, ratio >= 3 ? "met" : "**not met**"));
-        met &= ratio >= 3;
         System.out.printf(Locale.UK, "   Newsroom %.0f pages/s, Hugo %.0f pages/s, ratio %.2f%n", ours.pagesPerSecond(),
                 hugo.pagesPerSecond(), ratio);
+        return ratio >= 3;
+    }
 
-        try (Emulator emulator = Emulators.start()) {
-            System.out.println("2. Cost of one publish with " + sizes.smallArchive() + " and " + sizes.largeArchive()
-                    + " releases in the table");
-            PublishBench.Cost small = PublishBench.measure(emulator, sizes.smallArchive(), sizes.publishes());
-            PublishBench.Cost large = PublishBench.measure(emulator, sizes.largeArchive(), sizes.publishes());
-            double timeRatio = large.medianMillis() / small.medianMillis();
-            md.append("## 2. Cost of one publish as the archive grows\n\n")
-                    .append("Through the emulator (").append(emulator.description().replaceAll(" at .*", ""))
-                    .append("): DynamoDB queries and S3 puts for real; median of ").append(sizes.publishes())
-                    .append(" publishes after the container's first.\n\n")
-                    .append("| releases in the table | objects written | median time per publish |\n| ---: | ---: | ---: |\n");
-            for (PublishBench.Cost cost : List.of(small, large)) {
-                md.append(String.format(Locale.UK, "| %d | %d | %.1f ms |%n", cost.archive(), cost.objects(),
-                        cost.medianMillis()));
-            }
-            md.append(String.format(Locale.UK, "%nSame object count: %s. Time ratio (large ÷ small): **%.2f**; target ≤ 1.2: %s.%n%n",
-                    small.objects() == large.objects() ? "yes" : "**no**", timeRatio,
-                    timeRatio <= 1.2 ? "met" : "**not met**"));
-            met &= small.objects() == large.objects() && timeRatio <= 1.2;
-            System.out.printf(Locale.UK, "   %d vs %d objects, %.1f vs %.1f ms%n", small.objects(), large.objects(),
-                    small.medianMillis(), large.medianMillis());
+    private static boolean publishCost(StringBuilder md, Sizes sizes, Emulator emulator) {
+        System.out.println("2. Cost of one publish with " + sizes.smallArchive() + " and " + sizes.largeArchive()
+                + " releases in the table");
+        PublishBench.Cost small = PublishBench.measure(emulator, sizes.smallArchive(), sizes.publishes());
+        PublishBench.Cost large = PublishBench.measure(emulator, sizes.largeArchive(), sizes.publishes());
+        double timeRatio = large.medianMillis() / small.medianMillis();
+        md.append("## 2. Cost of one publish as the archive grows\n\n")
+                .append("Through the emulator (").append(emulator.description().replaceAll(" at .*", ""))
+                .append("): DynamoDB queries and S3 puts for real; median of ").append(sizes.publishes())
+                .append(" publishes after the container's first.\n\n")
+                .append("| releases in the table | objects written | median time per publish |\n| ---: | ---: | ---: |\n");
+        for (PublishBench.Cost cost : List.of(small, large)) {
+            md.append(String.format(Locale.UK, "| %d | %d | %.1f ms |%n", cost.archive(), cost.objects(),
+                    cost.medianMillis()));
+        }
+        md.append(String.format(Locale.UK, "%nSame object count: %s. Time ratio (large ÷ small): **%.2f**; target ≤ 1.2: %s.%n%n",
+                small.objects() == large.objects() ? "yes" : "**no**", timeRatio,
+                timeRatio <= 1.2 ? "met" : "**not met**"));
+        System.out.printf(Locale.UK, "   %d vs %d objects, %.1f vs %.1f ms%n", small.objects(), large.objects(),
+                small.medianMillis(), large.medianMillis());
+        return small.objects() == large.objects() && timeRatio <= 1.2;
+    }
 
-            System.out.println("3. Publish latency through the local runtime, " + sizes.latencyPublishes() + " publishes");
-            LatencyBench.Latencies latencies = LatencyBench.measure(emulator, sizes.latencyPublishes());
-            long pageP50 = LatencyBench.percentile(latencies.toPage(), 50);
-            long pageP99 = LatencyBench.percentile(latencies.toPage(), 99);
-            long mailP50 = LatencyBench.percentile(latencies.toEmail(), 50);
-            long mailP99 = LatencyBench.percentile(latencies.toEmail(), 99);
-            md.append("## 3. Publish latency\n\n")
-                    .append("From the API's 201 to the page being served by the local site, and to the first email in ")
-                    .append("SES's list, over ").append(sizes.latencyPublishes()).append(" publishes (one subscriber).\n\n")
-                    .append("| to | p50 | p99 |\n| --- | ---: | ---: |\n")
-                    .append(String.format("| page served | %d ms | %d ms |%n| first email | %d ms | %d ms |%n", pageP50,
-                            pageP99, mailP50, mailP99))
-                    .append(String.format("%nTarget: p99 under 2 s to the page: %s.%n%n", pageP99 >= 0 && pageP99 < 2000
-                            ? "met" : "**not met**"));
-            met &= pageP99 >= 0 && pageP99 < 2000;
-            System.out.printf("   page p50 %d ms p99 %d ms, email p50 %d ms p99 %d ms%n", pageP50, pageP99, mailP50, mailP99);
+    private static boolean latency(StringBuilder md, Sizes sizes, Emulator emulator) throws Exception {
+        System.out.println("3. Publish latency through the local runtime, " + sizes.latencyPublishes() + " publishes");
+        LatencyBench.Latencies latencies = LatencyBench.measure(emulator, sizes.latencyPublishes());
+        long pageP50 = LatencyBench.percentile(latencies.toPage(), 50);
+        long pageP99 = LatencyBench.percentile(latencies.toPage(), 99);
+        long mailP50 = LatencyBench.percentile(latencies.toEmail(), 50);
+        long mailP99 = LatencyBench.percentile(latencies.toEmail(), 99);
+        md.append("## 3. Publish latency\n\n")
+                .append("From the API's 201 to the page being served by the local site, and to the first email in ")
+                .append("SES's list, over ").append(sizes.latencyPublishes()).append(" publishes (one subscriber).\n\n")
+                .append("| to | p50 | p99 |\n| --- | ---: | ---: |\n")
+                .append(String.format("| page served | %d ms | %d ms |%n| first email | %d ms | %d ms |%n", pageP50,
+                        pageP99, mailP50, mailP99))
+                .append(String.format("%nTarget: p99 under 2 s to the page: %s.%n%n", pageP99 >= 0 && pageP99 < 2000
+                        ? "met" : "**not met**"));
+        System.out.printf("   page p50 %d ms p99 %d ms, email p50 %d ms p99 %d ms%n", pageP50, pageP99, mailP50, mailP99);
+        return pageP99 >= 0 && pageP99 < 2000;
+    }
+
+    private static boolean fanOut(StringBuilder md, Sizes sizes, Emulator emulator) throws Exception {
+        boolean met = true;
+        md.append("## 4. Email fan-out\n\n")
+                .append("One release to ").append(sizes.contacts()).append(" contacts through the local runtime ")
+                .append("(stream, media-notifier, SQS, mail senders, the emulator's SES), at a configured send rate; ")
+                .append("time from the API's 201 until every email is in SES's list.\n\n")
+                .append("| configured rate | senders | time | emails/s | of the rate | duplicates | misses |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (double rate : sizes.rates()) {
+            System.out.println("4. Fan-out to " + sizes.contacts() + " contacts at " + (int) rate + "/s");
+            int senders = Math.max(2, (int) Math.ceil(rate / 50));
+            FanOutBench.Run run = FanOutBench.measure(emulator, sizes.contacts(), rate, senders);
+            double share = run.perSecond() / rate;
+            md.append(String.format(Locale.UK, "| %.0f/s | %d | %.1f s | %.1f | %.0f%% | %d | %d |%n", rate,
+                    run.senders(), run.millis() / 1000.0, run.perSecond(), share * 100, run.duplicates(), run.misses()));
+            met &= share >= 0.95 && run.duplicates() == 0 && run.misses() == 0;
+            System.out.printf(Locale.UK, "   %.1f emails/s (%.0f%% of %.0f), %d duplicates, %d misses%n",
+                    run.perSecond(), share * 100, rate, run.duplicates(), run.misses());
         }
-        try (Emulator emulator = Emulators.start()) {
-            md.append("## 4. Email fan-out\n\n")
-                    .append("One release to ").append(sizes.contacts()).append(" contacts through the local runtime ")
-                    .append("(stream, media-notifier, SQS, mail senders, the emulator's SES), at a configured send rate; ")
-                    .append("time from the API's 201 until every email is in SES's list.\n\n")
-                    .append("| configured rate | senders | time | emails/s | of the rate | duplicates | misses |\n")
-                    .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-            for (double rate : sizes.rates()) {
-                System.out.println("4. Fan-out to " + sizes.contacts() + " contacts at " + (int) rate + "/s");
-                int senders = Math.max(2, (int) Math.ceil(rate / 50));
-                FanOutBench.Run run = FanOutBench.measure(emulator, sizes.contacts(), rate, senders);
-                double share = run.perSecond() / rate;
-                md.append(String.format(Locale.UK, "| %.0f/s | %d | %.1f s | %.1f | %.0f%% | %d | %d |%n", rate,
-                        run.senders(), run.millis() / 1000.0, run.perSecond(), share * 100, run.duplicates(), run.misses()));
-                met &= share >= 0.95 && run.duplicates() == 0 && run.misses() == 0;
-                System.out.printf(Locale.UK, "   %.1f emails/s (%.0f%% of %.0f), %d duplicates, %d misses%n",
-                        run.perSecond(), share * 100, rate, run.duplicates(), run.misses());
+        md.append("\nTarget: at least 95% of the configured rate, no duplicates, no misses.\n\n");
+        return met;
+    }
+
+    private static boolean coldStart(StringBuilder md, List<ColdStartBench.Result> results, int rounds) {
+        double hello = results.get(0).totalMillis();
+        double helloCall = results.get(1).totalMillis();
+        md.append("## 5. Cold start proxy and jar sizes\n\n")
+                .append("A fresh JVM (").append(String.join(" ", ColdStartBench.LAMBDA_JVM_FLAGS))
+                .append(", as the Lambda Java 17 runtime starts it) from process start to the handler's first ")
+                .append("response: load the handler, construct it (clients, templates), read the sample event from ")
+                .append("`events/` the way the runtime does, handle it against the emulator (every function makes at ")
+                .append("least one real call), write the response. The class path is the function's deployable jar, ")
+                .append("the probe class and the runtime's serialization library. Median of ").append(rounds)
+                .append(" rounds (jars interleaved; one uncounted warm-up round). Two baselines from ")
+                .append("`bench/hello-world`: a handler that only answers, and the same with one DynamoDB read. ")
+                .append("Jar sizes in MB of 10^6 bytes.\n\n")
+                .append("| jar | size | init | invoke | fresh JVM to response | ÷ hello-world | ÷ hello-world + one read |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        boolean met = true;
+        for (ColdStartBench.Result r : results) {
+            boolean function = !r.target().name().startsWith("hello");
+            md.append(String.format(Locale.UK, "| %s | %.1f MB | %.0f ms | %.0f ms | %.0f ms | %.2f | %.2f |%n",
+                    r.target().name(), r.jarBytes() / 1e6, r.initMillis(), r.invokeMillis(), r.totalMillis(),
+                    r.totalMillis() / hello, r.totalMillis() / helloCall));
+            if (function) {
+                met &= r.totalMillis() / hello <= 2 && r.jarBytes() <= 12_000_000;
             }
-            md.append("\nTarget: at least 95% of the configured rate, no duplicates, no misses.\n\n");
+            System.out.printf(Locale.UK, "   %-32s %5.1f MB %6.0f ms (init %4.0f, invoke %4.0f)%n", r.target().name(),
+                    r.jarBytes() / 1e6, r.totalMillis(), r.initMillis(), r.invokeMillis());
         }
-        md.append("## Not measured yet\n\n")
-                .append("The cold-start proxy (a fresh JVM to the first handler response, against a hello-world jar), ")
-                .append("jar sizes against 12 MB, and SnapStart priming are the next benchmarks to add (issue 6).\n");
-        Files.createDirectories(output.getParent());
-        Files.writeString(output, md.toString());
-        System.out.println("Wrote " + output);
+        List<ColdStartBench.Result> functions = results.stream().filter(r -> !r.target().name().startsWith("hello"))
+                .toList();
+        double worst = functions.stream().mapToDouble(ColdStartBench.Result::totalMillis).max().orElse(0);
+        long overSize = functions.stream().filter(r -> r.jarBytes() > 12_000_000).count();
+        md.append(String.format(Locale.UK, "%nWorst ratio: **%.2f×** the hello-world that only answers, **%.2f×** the "
+                        + "one that also reads DynamoDB; target ≤ 2: %s. Jars over 12 MB: %d of %d; target none: %s.%n%n",
+                worst / hello, worst / helloCall, worst / hello <= 2 ? "met" : "**not met**", overSize,
+                functions.size(), overSize == 0 ? "met" : "**not met**"));
         return met;
     }
 

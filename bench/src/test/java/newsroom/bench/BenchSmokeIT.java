@@ -31,7 +31,7 @@ class BenchSmokeIT {
     @Test
     void everyBenchmarkProducesItsFigures() throws Exception {
         Path output = Path.of("target", "SMOKE.md");
-        Bench.run(Bench.Sizes.SMOKE, output, true);
+        Bench.run(Bench.Sizes.SMOKE, output, true, java.util.Set.of(1, 2, 3, 4, 5));
         String results = Files.readString(output);
         assertTrue(results.contains("## 1. Full rebuild against Hugo"));
         assertTrue(results.matches("(?s).*\\| Newsroom \\(\\d+ threads\\) \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
@@ -40,5 +40,11 @@ class BenchSmokeIT {
         assertTrue(results.matches("(?s).*\\| page served \\| \\d+ ms \\| \\d+ ms \\|.*"), results);
         assertTrue(results.matches("(?s).*\\| 100/s \\| \\d+ \\| [\\d.]+ s \\| [\\d.]+ \\| \\d+% \\| 0 \\| 0 \\|.*"),
                 "every contact got the release once: " + results);
+        for (String jar : List.of("hello-world \\(answers only\\)", "releases-api", "site-publisher", "media-notifier",
+                "mail-sender", "embargo-sweeper", "site-rebuilder", "ses-feedback")) {
+            // Each row exists only if that jar, started alone in a fresh JVM, answered its sample event correctly.
+            assertTrue(results.matches("(?s).*\\| " + jar + " \\| [\\d.]+ MB \\| \\d+ ms \\| \\d+ ms \\| \\d+ ms \\|.*"),
+                    jar + ": " + results);
+        }
     }
 }

@@ -1,0 +1,249 @@
+package newsroom.bench;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import newsroom.aws.StreamImages;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.MediaContact;
+import newsroom.local.LocalClients;
+import newsroom.local.LocalResources;
+import newsroom.local.emulator.Emulator;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbReleaseRepository;
+
+/**
+ * The cold-start proxy: for each function's deployable jar, a fresh JVM (with the Lambda Java
+ * runtime's default flags) from process start to the handler's first response, which includes at
+ * least one real call to the emulator; the same for two hello-world handlers in the same run.
+ * Each jar runs once per round; rounds interleave the jars so that the machine's noise spreads
+ * evenly, and the medians are reported.
+ */
+final class ColdStartBench {
+    /** What the Lambda Java 17 runtime starts the JVM with, by default. */
+    static final List<String> LAMBDA_JVM_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC");
+    private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
+    private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
+
+    /** One jar and what to give its handler; {@code expect} is part of a correct response. */
+    record Target(String name, Path jar, String handler, String event, String expect) {
+    }
+
+    /** Medians over the rounds for one jar. */
+    record Result(Target target, long jarBytes, double totalMillis, double initMillis, double invokeMillis) {
+    }
+
+    private ColdStartBench() {
+    }
+
+    static List<Target> targets(Path home) {
+        Path functions = home.resolve("functions");
+        Path hello = home.resolve("bench/hello-world/target/hello-world-lambda.jar");
+        return List.of(
+                new Target("hello-world (answers only)", hello, "hello.HelloHandler", "{}", "\"hello\""),
+                new Target("hello-world + one DynamoDB read", hello, "hello.HelloDynamoDbHandler", "{}", "hello, "),
+                function(functions, "releases-api", "newsroom.api.ReleasesApiHandler",
+                        "releases-api/list-releases.json", "\"statusCode\":200"),
+                function(functions, "site-publisher", "newsroom.sitepublisher.SitePublisherHandler",
+                        "site-publisher/release-published.json", "\"batchItemFailures\":[]"),
+                function(functions, "media-notifier", "newsroom.notifier.MediaNotifierHandler",
+                        "media-notifier/release-published.json", "\"batchItemFailures\":[]"),
+                function(functions, "mail-sender", "newsroom.mailsender.MailSenderHandler",
+                        "mail-sender/mail-jobs.json", "\"batchItemFailures\":[]"),
+                function(functions, "embargo-sweeper", "newsroom.sweeper.EmbargoSweeperHandler",
+                        "embargo-sweeper/every-minute.json", "\"published\":0"),
+                function(functions, "site-rebuilder", "newsroom.rebuilder.SiteRebuilderHandler",
+                        "site-rebuilder/rebuild.json", "\"releases\":1"),
+                function(functions, "ses-feedback", "newsroom.feedback.SesFeedbackHandler",
+                        "ses-feedback/send.json", "1"));
+    }
+
+    private static Target function(Path functions, String name, String handler, String event, String expect) {
+        return new Target(name, functions.resolve(name).resolve("target").resolve(name + "-lambda.jar"), handler,
+                "events/" + event, expect);
+    }
+
+    static List<Result> measure(Emulator emulator, Path home, Path work, int rounds) throws IOException,
+            InterruptedException {
+        emulator.reset();
+        Map<String, String> env;
+        try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
+            LocalResources.Provisioned resources = LocalResources.provision(clients);
+            seed(clients, resources, home, rounds + 1);
+            env = environment(emulator, resources);
+        }
+        Path probeDir = installProbe(work.resolve("coldstart"));
+        Path serialization = home.resolve("bench/target/coldstart/aws-lambda-java-serialization.jar");
+        if (!Files.isRegularFile(serialization)) {
+            throw new IllegalStateException(serialization + " is missing: run `mvn -B -DskipTests package` first");
+        }
+        List<Target> targets = targets(home);
+        Map<Target, List<double[]>> samples = new LinkedHashMap<>();
+        for (Target target : targets) {
+            if (!Files.isRegularFile(target.jar())) {
+                throw new IllegalStateException(target.jar() + " is missing: run `mvn -B -DskipTests package` first");
+            }
+            samples.put(target, new ArrayList<>());
+        }
+        // Round 0 warms the file cache and is not counted.
+        for (int round = 0; round <= rounds; round++) {
+            for (Target target : targets) {
+                Path event = eventFor(target, home, work.resolve("coldstart"), round);
+                double[] sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"));
+                if (round > 0) {
+                    samples.get(target).add(sample);
+                }
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (var entry : samples.entrySet()) {
+            List<double[]> runs = entry.getValue();
+            results.add(new Result(entry.getKey(), Files.size(entry.getKey().jar()), median(runs, 0), median(runs, 1),
+                    median(runs, 2)));
+        }
+        return results;
+    }
+
+    /**
+     * The release the samples name, a contact per round for the mail sender (so that every round
+     * really sends, instead of finding the email already sent), and the contact the SES sample names.
+     */
+    private static void seed(LocalClients clients, LocalResources.Provisioned resources, Path home, int contacts)
+            throws IOException {
+        DynamodbEvent published;
+        try (InputStream in = Files.newInputStream(home.resolve("events/site-publisher/release-published.json"))) {
+            published = LambdaEventSerializers.serializerFor(DynamodbEvent.class, ColdStartBench.class.getClassLoader())
+                    .fromJson(in);
+        }
+        var image = StreamImages.toSdk(published.getRecords().get(0).getDynamodb().getNewImage());
+        clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(image));
+        new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), RebuildBench.ZONE)
+                .recordMonth(java.time.YearMonth.of(2019, 10));
+        var repository = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
+        Instant now = Instant.now();
+        for (int i = 0; i < contacts; i++) {
+            repository.create(new MediaContact(contactId(i), "desk" + i + "@daily.example", "Desk " + i, "Daily", null,
+                    Set.of("*"), false, ContactStatus.ACTIVE, "bench", now, now));
+        }
+        repository.create(new MediaContact("c0ffee00-0000-4000-8000-000000000001", "crime.desk@daily.example",
+                "Crime desk", "Daily", null, Set.of("Crime Operations"), false, ContactStatus.ACTIVE, "bench", now, now));
+    }
+
+    private static String contactId(int round) {
+        return round == 0 ? CONTACT_ID : String.format("7d9e2c41-0000-4000-8000-%012d", round);
+    }
+
+    private static Path eventFor(Target target, Path home, Path dir, int round) throws IOException {
+        Files.createDirectories(dir);
+        Path event = dir.resolve(target.name().replaceAll("[^a-z-]", "_") + "-event.json");
+        String json = target.event().startsWith("events/") ? Files.readString(home.resolve(target.event()))
+                : target.event();
+        if (target.name().equals("mail-sender")) {
+            json = json.replace(CONTACT_ID, contactId(round));
+        }
+        Files.writeString(event, json);
+        return event;
+    }
+
+    private static Map<String, String> environment(Emulator emulator, LocalResources.Provisioned resources) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AWS_REGION", LocalClients.REGION.id());
+        env.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.put("TABLE_NAME", resources.tableName());
+        env.put("SITE_BUCKET", resources.siteBucket());
+        env.put("UPLOAD_BUCKET", resources.uploadBucket());
+        env.put("SITE_BASE_URL", "https://news.example");
+        env.put("API_BASE_URL", "https://api.example");
+        env.put("MAIL_QUEUE_URL", resources.mailQueueUrl());
+        env.put("MAIL_FROM", resources.mailFrom());
+        env.put("TOKEN_SIGNING_KEY", "cold-start-bench-signing-key-of-32-characters");
+        env.put("DISTRIBUTION_ID", resources.distributionId());
+        return env;
+    }
+
+    /** Copies the probe's class files out of this jar, so the child's class path holds nothing else of ours. */
+    private static Path installProbe(Path dir) throws IOException {
+        Path classes = dir.resolve("probe");
+        Path target = classes.resolve("newsroom/bench/ColdStartProbe.class");
+        Files.createDirectories(target.getParent());
+        try (InputStream in = ColdStartProbe.class.getResourceAsStream("ColdStartProbe.class")) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return classes;
+    }
+
+    /** One cold start: {total, init, invoke} in milliseconds. */
+    private static double[] run(Target target, Path probe, Path serialization, Path event, Map<String, String> env,
+                                Path logs) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(LAMBDA_JVM_FLAGS);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, target.jar().toString(), probe.toString(),
+                serialization.toString()));
+        command.add(ColdStartProbe.class.getName());
+        command.add(target.handler());
+        command.add(event.toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Path log = logs.resolve(target.name().replaceAll("[^a-z-]", "_") + ".log");
+        builder.redirectError(log.toFile());
+        long start = System.nanoTime();
+        Process process = builder.start();
+        double init = Double.NaN;
+        double invoke = Double.NaN;
+        String response = null;
+        long answered = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("RESPONSE ")) {
+                    answered = System.nanoTime();
+                    response = line.substring("RESPONSE ".length());
+                } else if (line.startsWith("INIT_MS ")) {
+                    init = Double.parseDouble(line.substring(8));
+                } else if (line.startsWith("INVOKE_MS ")) {
+                    invoke = Double.parseDouble(line.substring(10));
+                }
+            }
+        }
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        if (response == null || !response.contains(target.expect())) {
+            throw new IllegalStateException(target.name() + " did not answer as expected (" + response + "); see "
+                    + log + ":\n" + tail(log));
+        }
+        return new double[] {(answered - start) / 1e6, init, invoke};
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    }
+
+    private static double median(List<double[]> runs, int index) {
+        double[] values = runs.stream().mapToDouble(r -> r[index]).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+                : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+}

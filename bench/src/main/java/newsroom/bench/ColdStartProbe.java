@@ -1,0 +1,83 @@
+package newsroom.bench;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Plays the Lambda Java runtime for one cold start, in a fresh JVM whose class path is only a
+ * function's jar, this class and the runtime's own serialization library: load the handler class,
+ * construct it (the init phase), read the event the way the runtime does, invoke, write the
+ * response. It prints the response and its own phase times; the benchmark times the whole process.
+ * It uses nothing from the rest of the project, so it can run beside any jar.
+ */
+public final class ColdStartProbe {
+    private ColdStartProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long start = System.nanoTime();
+        String handlerName = args[0];
+        Path eventFile = Path.of(args[1]);
+        ClassLoader loader = ColdStartProbe.class.getClassLoader();
+        Class<?> handlerClass = Class.forName(handlerName, true, loader);
+        Object handler = handlerClass.getDeclaredConstructor().newInstance();
+        long initialised = System.nanoTime();
+
+        Type[] types = requestHandlerTypes(handlerClass);
+        Object event;
+        try (InputStream in = Files.newInputStream(eventFile)) {
+            event = serializer(types[0], loader).fromJson(in);
+        }
+        @SuppressWarnings("unchecked")
+        Object response = ((RequestHandler<Object, Object>) handler).handleRequest(event, context(loader));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        serializer(types[1], loader).toJson(response, out);
+        long invoked = System.nanoTime();
+        System.out.println("INIT_MS " + (initialised - start) / 1_000_000.0);
+        System.out.println("INVOKE_MS " + (invoked - initialised) / 1_000_000.0);
+        System.out.println("RESPONSE " + out.toString(StandardCharsets.UTF_8));
+        System.out.flush();
+        // As Lambda freezes the process after the response, the benchmark stops the clock here.
+        System.exit(0);
+    }
+
+    private static Type[] requestHandlerTypes(Class<?> handlerClass) {
+        for (Type type : handlerClass.getGenericInterfaces()) {
+            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                return p.getActualTypeArguments();
+            }
+        }
+        throw new IllegalArgumentException(handlerClass + " does not implement RequestHandler<I, O> directly");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializer(Type type, ClassLoader loader) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (LambdaEventSerializers.isLambdaSupportedEvent(raw.getName())) {
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(raw, loader);
+        }
+        return JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    private static Context context(ClassLoader loader) {
+        return (Context) Proxy.newProxyInstance(loader, new Class<?>[] {Context.class}, (proxy, method, args) ->
+                switch (method.getName()) {
+                    case "getAwsRequestId" -> "cold-start-probe";
+                    case "getFunctionName" -> "probe";
+                    case "getRemainingTimeInMillis" -> 900_000;
+                    case "getMemoryLimitInMB" -> 1024;
+                    default -> null;
+                });
+    }
+}

@@ -178,38 +178,54 @@ public final class Bench {
     private static boolean coldStart(StringBuilder md, List<ColdStartBench.Result> results, int rounds) {
         double hello = results.get(0).totalMillis();
         double helloCall = results.get(1).totalMillis();
-        md.append("## 5. Cold start proxy and jar sizes\n\n")
+        md.append("## 5. Cold start proxy, jar sizes and SnapStart priming\n\n")
                 .append("A fresh JVM (").append(String.join(" ", ColdStartBench.LAMBDA_JVM_FLAGS))
-                .append(", as the Lambda Java 17 runtime starts it) from process start to the handler's first ")
+                .append(", as the Lambda Java runtime starts it) from process start to the handler's first ")
                 .append("response: load the handler, construct it (clients, templates), read the sample event from ")
-                .append("`events/` the way the runtime does, handle it against the emulator (every function makes at ")
-                .append("least one real call), write the response. The class path is the function's deployable jar, ")
-                .append("the probe class and the runtime's serialization library. Median of ").append(rounds)
-                .append(" rounds (jars interleaved; one uncounted warm-up round). Two baselines from ")
-                .append("`bench/hello-world`: a handler that only answers, and the same with one DynamoDB read. ")
-                .append("Jar sizes in MB of 10^6 bytes.\n\n")
+                .append("`events/` the way the runtime does (its serialization library), handle it against the ")
+                .append("emulator (every function makes at least one real call), write the response. The class path ")
+                .append("is the function's deployable jar, the probe class and the runtime's serialization library. ")
+                .append("Median of ").append(rounds).append(" rounds (jars interleaved; one uncounted warm-up round). ")
+                .append("Two baselines from `bench/hello-world`: a handler that only answers, and the same with one ")
+                .append("DynamoDB read. *Invoke* includes reading the event (~200 ms of it is the runtime's JSON library ")
+                .append("starting, in hello-world too). Jar sizes in MB of 10^6 bytes.\n\n")
                 .append("| jar | size | init | invoke | fresh JVM to response | ÷ hello-world | ÷ hello-world + one read |\n")
                 .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         boolean met = true;
         for (ColdStartBench.Result r : results) {
-            boolean function = !r.target().name().startsWith("hello");
             md.append(String.format(Locale.UK, "| %s | %.1f MB | %.0f ms | %.0f ms | %.0f ms | %.2f | %.2f |%n",
                     r.target().name(), r.jarBytes() / 1e6, r.initMillis(), r.invokeMillis(), r.totalMillis(),
                     r.totalMillis() / hello, r.totalMillis() / helloCall));
-            if (function) {
-                met &= r.totalMillis() / hello <= 2 && r.jarBytes() <= 12_000_000;
-            }
-            System.out.printf(Locale.UK, "   %-32s %5.1f MB %6.0f ms (init %4.0f, invoke %4.0f)%n", r.target().name(),
-                    r.jarBytes() / 1e6, r.totalMillis(), r.initMillis(), r.invokeMillis());
+            System.out.printf(Locale.UK, "   %-32s %5.1f MB %6.0f ms (init %4.0f, invoke %4.0f; primed %4.0f, then invoke %4.0f)%n",
+                    r.target().name(), r.jarBytes() / 1e6, r.totalMillis(), r.initMillis(), r.invokeMillis(),
+                    r.primeMillis(), r.primedInvokeMillis());
         }
         List<ColdStartBench.Result> functions = results.stream().filter(r -> !r.target().name().startsWith("hello"))
                 .toList();
         double worst = functions.stream().mapToDouble(ColdStartBench.Result::totalMillis).max().orElse(0);
         long overSize = functions.stream().filter(r -> r.jarBytes() > 12_000_000).count();
+        met &= worst / hello <= 2 && overSize == 0;
         md.append(String.format(Locale.UK, "%nWorst ratio: **%.2f×** the hello-world that only answers, **%.2f×** the "
                         + "one that also reads DynamoDB; target ≤ 2: %s. Jars over 12 MB: %d of %d; target none: %s.%n%n",
                 worst / hello, worst / helloCall, worst / hello <= 2 ? "met" : "**not met**", overSize,
                 functions.size(), overSize == 0 ? "met" : "**not met**"));
+
+        md.append("### SnapStart priming\n\n")
+                .append("template.yaml turns SnapStart on (published versions, alias `live`). Lambda then runs each ")
+                .append("function's constructor and its CRaC `beforeCheckpoint` hook once per deploy and snapshots the ")
+                .append("JVM; a cold start resumes from the snapshot. Each hook primes with the calls its first request ")
+                .append("makes, reads only (`SnapStartPrimingIT` checks that they all succeed and change nothing). Below, ")
+                .append("the same cold start with the hook run after construction, as Lambda runs it: the invoke after ")
+                .append("priming is what a cold start restored from the snapshot still pays, plus the restore itself, ")
+                .append("which only AWS can measure.\n\n")
+                .append("| function | fresh JVM to response | priming (in the snapshot) | invoke after priming | ")
+                .append("paid before the first response without SnapStart, not with it |\n")
+                .append("| --- | ---: | ---: | ---: | ---: |\n");
+        for (ColdStartBench.Result r : functions) {
+            md.append(String.format(Locale.UK, "| %s | %.0f ms | %.0f ms | %.0f ms | %.0f ms |%n", r.target().name(),
+                    r.totalMillis(), r.primeMillis(), r.primedInvokeMillis(), r.totalMillis() - r.primedInvokeMillis()));
+        }
+        md.append("\n");
         return met;
     }
 

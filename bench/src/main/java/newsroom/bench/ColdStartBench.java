@@ -45,8 +45,12 @@ final class ColdStartBench {
     record Target(String name, Path jar, String handler, String event, String expect) {
     }
 
-    /** Medians over the rounds for one jar. */
-    record Result(Target target, long jarBytes, double totalMillis, double initMillis, double invokeMillis) {
+    /**
+     * Medians over the rounds for one jar: a plain cold start (total, init, invoke), and one primed
+     * as for a SnapStart snapshot (the priming time, and the invoke after it); NaN for hello-world.
+     */
+    record Result(Target target, long jarBytes, double totalMillis, double initMillis, double invokeMillis,
+                  double primeMillis, double primedInvokeMillis) {
     }
 
     private ColdStartBench() {
@@ -85,7 +89,7 @@ final class ColdStartBench {
         Map<String, String> env;
         try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
             LocalResources.Provisioned resources = LocalResources.provision(clients);
-            seed(clients, resources, home, rounds + 1);
+            seed(clients, resources, home, 2 * rounds + 2);
             env = environment(emulator, resources);
         }
         Path probeDir = installProbe(work.resolve("coldstart"));
@@ -95,27 +99,38 @@ final class ColdStartBench {
         }
         List<Target> targets = targets(home);
         Map<Target, List<double[]>> samples = new LinkedHashMap<>();
+        Map<Target, List<double[]>> primed = new LinkedHashMap<>();
         for (Target target : targets) {
             if (!Files.isRegularFile(target.jar())) {
                 throw new IllegalStateException(target.jar() + " is missing: run `mvn -B -DskipTests package` first");
             }
             samples.put(target, new ArrayList<>());
+            primed.put(target, new ArrayList<>());
         }
         // Round 0 warms the file cache and is not counted.
         for (int round = 0; round <= rounds; round++) {
             for (Target target : targets) {
-                Path event = eventFor(target, home, work.resolve("coldstart"), round);
-                double[] sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"));
+                Path event = eventFor(target, home, work.resolve("coldstart"), 2 * round);
+                double[] sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"), false);
                 if (round > 0) {
                     samples.get(target).add(sample);
+                }
+                if (!target.name().startsWith("hello")) {
+                    event = eventFor(target, home, work.resolve("coldstart"), 2 * round + 1);
+                    sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"), true);
+                    if (round > 0) {
+                        primed.get(target).add(sample);
+                    }
                 }
             }
         }
         List<Result> results = new ArrayList<>();
         for (var entry : samples.entrySet()) {
             List<double[]> runs = entry.getValue();
+            List<double[]> primedRuns = primed.get(entry.getKey());
             results.add(new Result(entry.getKey(), Files.size(entry.getKey().jar()), median(runs, 0), median(runs, 1),
-                    median(runs, 2)));
+                    median(runs, 3), primedRuns.isEmpty() ? Double.NaN : median(primedRuns, 2),
+                    primedRuns.isEmpty() ? Double.NaN : median(primedRuns, 3)));
         }
         return results;
     }
@@ -190,9 +205,9 @@ final class ColdStartBench {
         return classes;
     }
 
-    /** One cold start: {total, init, invoke} in milliseconds. */
+    /** One cold start: {total, init, prime, invoke} in milliseconds. */
     private static double[] run(Target target, Path probe, Path serialization, Path event, Map<String, String> env,
-                                Path logs) throws IOException, InterruptedException {
+                                Path logs, boolean prime) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
@@ -202,6 +217,9 @@ final class ColdStartBench {
         command.add(ColdStartProbe.class.getName());
         command.add(target.handler());
         command.add(event.toString());
+        if (prime) {
+            command.add("prime");
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(env);
@@ -210,6 +228,7 @@ final class ColdStartBench {
         long start = System.nanoTime();
         Process process = builder.start();
         double init = Double.NaN;
+        double primeMillis = Double.NaN;
         double invoke = Double.NaN;
         String response = null;
         long answered = 0;
@@ -221,6 +240,8 @@ final class ColdStartBench {
                     response = line.substring("RESPONSE ".length());
                 } else if (line.startsWith("INIT_MS ")) {
                     init = Double.parseDouble(line.substring(8));
+                } else if (line.startsWith("PRIME_MS ")) {
+                    primeMillis = Double.parseDouble(line.substring(9));
                 } else if (line.startsWith("INVOKE_MS ")) {
                     invoke = Double.parseDouble(line.substring(10));
                 }
@@ -233,7 +254,7 @@ final class ColdStartBench {
             throw new IllegalStateException(target.name() + " did not answer as expected (" + response + "); see "
                     + log + ":\n" + tail(log));
         }
-        return new double[] {(answered - start) / 1e6, init, invoke};
+        return new double[] {(answered - start) / 1e6, init, primeMillis, invoke};
     }
 
     private static String tail(Path log) throws IOException {

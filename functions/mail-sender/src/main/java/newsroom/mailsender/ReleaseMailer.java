@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import newsroom.aws.SnapStartPriming;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
+import newsroom.json.Json;
 import newsroom.mail.MailComposer;
 import newsroom.mail.Mailer;
 import newsroom.mail.SignedTokens;
@@ -138,5 +140,22 @@ public final class ReleaseMailer {
     private boolean received(Release release, MediaContact contact, DeliveryKind kind) {
         return deliveries.statusOf(new MailJob(release.id(), contact.id(), kind))
                 .filter(s -> s == DeliveryStatus.SENT || s == DeliveryStatus.SENDING).isPresent();
+    }
+
+    /**
+     * SnapStart priming: the reads and the composing a send does, for a release and a contact that
+     * do not exist. Nothing is claimed, sent or recorded.
+     */
+    public void prime() {
+        Instant now = clock.instant();
+        Release sample = SnapStartPriming.sampleRelease(now);
+        MediaContact contact = SnapStartPriming.sampleContact(now);
+        MailJob job = Json.read(Json.write(new MailJob(sample.id(), contact.id(), DeliveryKind.PUBLISHED, 0)),
+                MailJob.class);
+        releases.find(job.releaseId());
+        contacts.find(job.contactId());
+        deliveries.statusOf(job);
+        composer.releaseEmail(sample, siteBaseUrl + paths.releaseUrlPath(sample), contact, job.kind(), 0,
+                apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id()));
     }
 }

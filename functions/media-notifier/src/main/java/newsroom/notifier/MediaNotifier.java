@@ -1,6 +1,7 @@
 package newsroom.notifier;
 
 import java.util.List;
+import newsroom.aws.SnapStartPriming;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
@@ -53,4 +54,12 @@ public final class MediaNotifier {
         return to.stream().map(id -> new MailJob(release.id(), id, kind, sequence)).toList();
     }
 
+
+    /**
+     * SnapStart priming: the query a change makes, for a release that does not exist; queues
+     * nothing. (Not the subscribers' query: that would read every subscriber to all categories.)
+     */
+    public void prime() {
+        deliveries.recipients(SnapStartPriming.NO_SUCH_ID);
+    }
 }

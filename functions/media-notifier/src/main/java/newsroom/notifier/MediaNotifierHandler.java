@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.ZoneId;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPriming;
+import org.crac.Resource;
 import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * withdrawn, one mail job per contact concerned goes on the queue. A repeated record queues the jobs again; the mail sender's delivery
  * record makes sure each contact is still emailed once.
  */
-public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
     private static final JsonLog LOG = JsonLog.of(MediaNotifierHandler.class);
 
     // The zone only shapes index keys the notifier never writes.
@@ -33,6 +35,7 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
 
     public MediaNotifierHandler() {
         this(MediaNotifierConfig.from(EnvVars.fromSystem()));
+        SnapStartPriming.register(this);
     }
 
     private MediaNotifierHandler(MediaNotifierConfig config) {
@@ -63,5 +66,22 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
         if (queued > 0) {
             LOG.info("queued release emails", "releaseId", after.id(), "status", after.status(), "jobs", queued);
         }
+    }
+
+    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
+        SnapStartPriming.prime("media-notifier", this::prime);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> restore) {
+        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
+    }
+
+    /** Reads as a change would and maps a release image; SQS is not called (it would queue a job). */
+    public void prime() {
+        notifier.prime();
+        mapper.fromItem(mapper.toItem(SnapStartPriming.sampleRelease(java.time.Instant.now())));
     }
 }

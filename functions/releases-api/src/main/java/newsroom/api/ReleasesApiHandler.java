@@ -6,6 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPriming;
+import newsroom.domain.Scope;
+import java.util.Map;
+import org.crac.Resource;
 import newsroom.config.EnvVars;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ReleaseRules;
@@ -36,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda entry point for the HTTP API. Client mistakes become problem+json; anything else is
  * logged once with the request id and answered 500 without detail.
  */
-public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
     private static final JsonLog LOG = JsonLog.of(ReleasesApiHandler.class);
 
     private final ReleasesApi api;
@@ -44,6 +48,7 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     /** Used by Lambda: configuration from the environment, clients built once per container. */
     public ReleasesApiHandler() {
         this(ReleasesApiConfig.from(EnvVars.fromSystem()), Clock.systemUTC());
+        SnapStartPriming.register(this);
     }
 
     public ReleasesApiHandler(ReleasesApiConfig config, Clock clock) {
@@ -99,5 +104,54 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
             return ApiResponses.problem(Problem.of(500, "internal-error", "Internal error",
                     "Something went wrong on our side. Quote request id " + requestId + " if it persists."));
         }
+    }
+
+    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
+        SnapStartPriming.prime("releases-api", this::prime);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> restore) {
+        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
+    }
+
+    /**
+     * Two read-only requests through the whole API (routing, scopes, DynamoDB, JSON, problem
+     * responses): a release that does not exist, and the first page of the list.
+     */
+    public void prime() {
+        int missing = handleRequest(primingRequest(ApiRoutes.GET_RELEASE, "/releases/" + SnapStartPriming.NO_SUCH_ID,
+                Map.of("id", SnapStartPriming.NO_SUCH_ID), null), null).getStatusCode();
+        int list = handleRequest(primingRequest(ApiRoutes.LIST_RELEASES, "/releases", null, Map.of("limit", "1")),
+                null).getStatusCode();
+        if (missing != 404 || list != 200) {
+            throw new IllegalStateException("priming requests answered " + missing + " and " + list);
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent primingRequest(String route, String path, Map<String, String> pathParameters,
+                                                        Map<String, String> query) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(route)
+                .withRawPath(path)
+                .withPathParameters(pathParameters)
+                .withQueryStringParameters(query)
+                .withHeaders(Map.of("accept", "application/json"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRouteKey(route)
+                        .withRequestId("snapstart-priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(route.substring(0, route.indexOf(' '))).withPath(path).build())
+                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                        .withClaims(Map.of("sub", "snapstart-priming",
+                                                "scope", Scope.EDITOR.value()))
+                                        .build())
+                                .build())
+                        .build())
+                .build();
     }
 }

@@ -7,6 +7,8 @@ import java.time.Clock;
 import newsroom.aws.AwsClients;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
+import newsroom.aws.SnapStartPriming;
+import org.crac.Resource;
 import newsroom.mail.SesFeedback;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -16,11 +18,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * SNS (the SES configuration set's event destination) → the media list and the delivery records.
  * A failure is thrown, so that Lambda retries the event and then hands it to the failure queue.
  */
-public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Integer> {
+public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Integer>, Resource {
+    private final DynamoDbContactRepository contacts;
     private final SesFeedback feedback;
 
     public SesFeedbackHandler() {
         this(EnvVars.fromSystem());
+        SnapStartPriming.register(this);
     }
 
     private SesFeedbackHandler(EnvVars env) {
@@ -29,7 +33,8 @@ public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Intege
     }
 
     public SesFeedbackHandler(DynamoDbClient dynamo, String table, Clock clock) {
-        this.feedback = new SesFeedback(new DynamoDbContactRepository(dynamo, table),
+        this.contacts = new DynamoDbContactRepository(dynamo, table);
+        this.feedback = new SesFeedback(contacts,
                 new DynamoDbDeliveryRepository(dynamo, table), clock);
     }
 
@@ -42,5 +47,21 @@ public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Intege
             handled++;
         }
         return handled;
+    }
+
+    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
+        SnapStartPriming.prime("ses-feedback", this::prime);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> restore) {
+        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
+    }
+
+    /** Feedback first reads the contact; reading one that does not exist changes nothing. */
+    public void prime() {
+        contacts.find(SnapStartPriming.NO_SUCH_ID);
     }
 }

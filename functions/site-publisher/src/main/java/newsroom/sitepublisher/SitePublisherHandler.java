@@ -8,6 +8,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPriming;
+import newsroom.site.SiteBucket;
+import newsroom.site.SitePriming;
+import org.crac.Resource;
 import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
@@ -32,14 +36,17 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (read back from the table, so a late or repeated record cannot put an older version live).
  * A failed record is reported, with the records after it, so Lambda retries from there.
  */
-public final class SitePublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class SitePublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
     private static final JsonLog LOG = JsonLog.of(SitePublisherHandler.class);
 
     private final ReleaseRepository releases;
+    private final SiteBucket bucket;
+    private final SiteRenderer renderer;
     private final SitePublisher publisher;
 
     public SitePublisherHandler() {
         this(SitePublisherConfig.from(EnvVars.fromSystem()));
+        SnapStartPriming.register(this);
     }
 
     private SitePublisherHandler(SitePublisherConfig config) {
@@ -56,9 +63,10 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         SiteAssets assets = new SiteAssets();
         Cdn cdn = cloudFront == null || config.distributionId() == null
                 ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
-        this.publisher = new SitePublisher(releases, new S3SiteBucket(s3, config.siteBucket()),
-                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
-                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, cdn, clock);
+        this.bucket = new S3SiteBucket(s3, config.siteBucket());
+        this.renderer = new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone());
+        this.publisher = new SitePublisher(releases, bucket,
+                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()), renderer, assets, cdn, clock);
     }
 
     @Override
@@ -82,5 +90,26 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
                 LOG.info("published pages", "releaseId", id, "version", release.version(), "keys", written);
             }
         });
+    }
+
+    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
+        SnapStartPriming.prime("site-publisher", this::prime);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> restore) {
+        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
+    }
+
+    /**
+     * Reads a release and an object as a publish does and renders every kind of page in memory.
+     * Nothing is written and CloudFront is not called (its one call, an invalidation, is a write).
+     */
+    public void prime() {
+        releases.find(SnapStartPriming.NO_SUCH_ID);
+        bucket.exists("news/index.html");
+        SitePriming.render(renderer, java.time.Instant.now());
     }
 }

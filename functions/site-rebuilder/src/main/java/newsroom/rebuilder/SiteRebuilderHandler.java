@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPriming;
+import newsroom.site.SiteBucket;
+import newsroom.site.SitePriming;
+import newsroom.store.ReleaseRepository;
+import org.crac.Resource;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
 import newsroom.site.Cdn;
@@ -25,14 +30,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@code sam remote invoke SiteRebuilderFunction}). Safe to run again if it fails or times out:
  * it only overwrites.
  */
-public final class SiteRebuilderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+public final class SiteRebuilderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
     private static final JsonLog LOG = JsonLog.of(SiteRebuilderHandler.class);
     static final int THREADS = 16;
 
+    private final ReleaseRepository releases;
+    private final SiteBucket bucket;
+    private final SiteRenderer renderer;
     private final SiteRebuilder rebuilder;
 
     public SiteRebuilderHandler() {
         this(SiteRebuilderConfig.from(EnvVars.fromSystem()));
+        SnapStartPriming.register(this);
     }
 
     private SiteRebuilderHandler(SiteRebuilderConfig config) {
@@ -48,11 +57,11 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         SiteAssets assets = new SiteAssets();
         Cdn cdn = cloudFront == null || config.distributionId() == null
                 ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
-        this.rebuilder = new SiteRebuilder(
-                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
-                new S3SiteBucket(s3, config.siteBucket()),
-                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
-                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()),
+        this.releases = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
+        this.bucket = new S3SiteBucket(s3, config.siteBucket());
+        this.renderer = new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone());
+        this.rebuilder = new SiteRebuilder(releases, bucket,
+                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()), renderer,
                 assets, config.categories(), cdn, clock, THREADS);
     }
 
@@ -65,5 +74,23 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         SiteRebuilder.Result result = rebuild(line -> LOG.info(line));
         return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis());
+    }
+
+    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
+        SnapStartPriming.prime("site-rebuilder", this::prime);
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> restore) {
+        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
+    }
+
+    /** Reads as a rebuild does and renders every kind of page in memory; writes nothing. */
+    public void prime() {
+        releases.find(SnapStartPriming.NO_SUCH_ID);
+        bucket.exists("news/index.html");
+        SitePriming.render(renderer, java.time.Instant.now());
     }
 }

@@ -142,11 +142,15 @@ class SitePagesIT {
         assertTrue(rss.body().contains("<link>" + novemberRoads.path("url").asText() + "</link>"));
 
         String index = site("/sitemap.xml").body();
-        assertTrue(index.contains("<loc>" + runtime.siteUrl() + "/sitemaps/2026.xml</loc>"));
-        String shard = site("/sitemaps/2026.xml").body();
-        for (JsonNode release : List.of(october, novemberAppeal, novemberRoads)) {
-            assertTrue(shard.contains("<loc>" + release.path("url").asText() + "</loc>"));
+        assertTrue(index.contains("<loc>" + runtime.siteUrl() + "/sitemaps/2026-10.xml</loc>"));
+        assertTrue(index.contains("<loc>" + runtime.siteUrl() + "/sitemaps/2026-11.xml</loc>"));
+        String november = site("/sitemaps/2026-11.xml").body();
+        for (JsonNode release : List.of(novemberAppeal, novemberRoads)) {
+            assertTrue(november.contains("<loc>" + release.path("url").asText() + "</loc>"));
         }
+        assertTrue(november.contains("<loc>" + runtime.siteUrl() + "/news/2026/11/</loc>"), november);
+        assertFalse(november.contains(october.path("url").asText()), "each month's releases in its own shard");
+        assertTrue(site("/sitemaps/2026-10.xml").body().contains("<loc>" + october.path("url").asText() + "</loc>"));
         String robots = site("/robots.txt").body();
         assertTrue(robots.contains("Sitemap: " + runtime.siteUrl() + "/sitemap.xml"));
     }
@@ -181,7 +185,7 @@ class SitePagesIT {
         String releasePath = URI.create(novemberRoads.path("url").asText()).getPath() + "index.html";
         assertEquals(Set.of(releasePath, "/news/index.html", "/feeds/news.atom", "/feeds/news.rss",
                 "/news/2026/11/index.html", "/news/category/road-safety/index.html", "/feeds/road-safety.atom",
-                "/sitemaps/2026.xml", "/sitemap.xml", "/news/archive/index.html"), roadPaths);
+                "/sitemaps/2026-11.xml", "/sitemap.xml", "/news/archive/index.html"), roadPaths);
     }
 
 }

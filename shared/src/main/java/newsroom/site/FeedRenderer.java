@@ -4,7 +4,6 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -56,19 +55,20 @@ public final class FeedRenderer {
                 "/" + SitePaths.SITE_RSS, "/news/", releases, now));
     }
 
-    /** One year's shard: its releases and its month archives. */
-    public String sitemapShard(List<Release> releases, List<YearMonth> months, Instant now) {
+    /** One month's shard: its archive page and its releases. */
+    public String sitemapShard(YearMonth month, List<Release> releases, Instant now) {
         List<SitemapUrl> urls = new ArrayList<>();
-        months.stream().sorted().forEach(m -> urls.add(new SitemapUrl(baseUrl + SitePaths.monthUrlPath(m), null)));
+        urls.add(new SitemapUrl(baseUrl + SitePaths.monthUrlPath(month), null));
         releases.stream().filter(r -> r.isPublicAt(now))
                 .sorted(Comparator.comparing(Release::publishedAt))
                 .forEach(r -> urls.add(new SitemapUrl(baseUrl + paths.releaseUrlPath(r), r.updatedAt().toString())));
         return render(sitemap, new Sitemap(urls));
     }
 
-    public String sitemapIndex(List<Year> years) {
-        List<SitemapUrl> shards = years.stream().sorted()
-                .map(y -> new SitemapUrl(baseUrl + "/" + SitePaths.sitemapKey(y), null)).toList();
+    /** Every month's shard, oldest first. */
+    public String sitemapIndex(List<YearMonth> months) {
+        List<SitemapUrl> shards = months.stream().sorted()
+                .map(m -> new SitemapUrl(baseUrl + "/" + SitePaths.sitemapKey(m), null)).toList();
         return render(sitemapIndex, new SitemapIndex(shards));
     }
 

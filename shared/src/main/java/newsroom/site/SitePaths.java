@@ -1,6 +1,5 @@
 package newsroom.site;
 
-import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -62,8 +61,12 @@ public final class SitePaths {
         return "feeds/" + Categories.slugOf(category) + ".atom";
     }
 
-    public static String sitemapKey(Year year) {
-        return "sitemaps/" + year.getValue() + ".xml";
+    /**
+     * One sitemap shard per month: a publish re-renders its month's shard from the month's releases
+     * it reads anyway, so its work does not grow with the year (see README, "Site layout").
+     */
+    public static String sitemapKey(YearMonth month) {
+        return "sitemaps/" + month + ".xml";
     }
 
     /** The object key that serves a URL path: folders are served by their index.html. */

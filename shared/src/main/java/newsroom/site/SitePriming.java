@@ -24,6 +24,7 @@ public final class SitePriming {
         FeedRenderer feeds = new FeedRenderer(renderer);
         feeds.siteAtom(one, now);
         feeds.siteRss(one, now);
-        feeds.sitemapShard(one, List.of(month), now);
+        feeds.sitemapShard(month, one, now);
+        feeds.sitemapIndex(List.of(month));
     }
 }

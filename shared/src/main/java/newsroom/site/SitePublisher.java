@@ -3,7 +3,6 @@ package newsroom.site;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,7 @@ import newsroom.store.ReleaseRepository;
 /**
  * Puts a changed release on the public site: its own page (or, once withdrawn, the withdrawal
  * notice at the same URL), its downloads, and the pages that list it: the latest list, its month,
- * its category, the feeds, its year's sitemap, the sitemap index and the archive index. The work is
+ * its category, the feeds, its month's sitemap, the sitemap index and the archive index. The work is
  * bounded by what the release touches, never by the size of the archive; then the CDN is told
  * exactly which paths changed.
  */
@@ -109,16 +108,8 @@ public final class SitePublisher {
             pages.put(SitePaths.categoryFeedKey(category), new Page(feeds.categoryAtom(category, inCategory, now), ATOM));
         }
 
-        Year year = Year.of(month.getYear());
-        List<YearMonth> monthsOfYear = months.stream().filter(m -> m.getYear() == year.getValue()).toList();
-        List<Release> ofYear = new ArrayList<>();
-        for (YearMonth m : monthsOfYear) {
-            ofYear.addAll(m.equals(month) ? inMonth : releases.publishedInMonth(m));
-        }
-        ofYear = merged(ofYear, release, now, r -> renderer.paths().monthOf(r).getYear() == year.getValue(),
-                Integer.MAX_VALUE);
-        pages.put(SitePaths.sitemapKey(year), new Page(feeds.sitemapShard(ofYear, monthsOfYear, now), XML));
-        pages.put(SitePaths.SITEMAP_INDEX, new Page(feeds.sitemapIndex(years(months)), XML));
+        pages.put(SitePaths.sitemapKey(month), new Page(feeds.sitemapShard(month, inMonth, now), XML));
+        pages.put(SitePaths.SITEMAP_INDEX, new Page(feeds.sitemapIndex(months), XML));
         pages.put(SitePaths.ARCHIVE, new Page(renderer.archivePage(months), HTML));
 
         pages.forEach((k, page) -> bucket.put(k, page.content().getBytes(StandardCharsets.UTF_8), page.contentType(),
@@ -148,10 +139,6 @@ public final class SitePublisher {
         Set<YearMonth> all = new java.util.TreeSet<>(months);
         all.add(month);
         return List.copyOf(all);
-    }
-
-    static List<Year> years(List<YearMonth> months) {
-        return months.stream().map(m -> Year.of(m.getYear())).distinct().sorted().toList();
     }
 
     /** The assets, the 404 page and robots.txt: once per container, whatever it publishes. */

@@ -3,7 +3,6 @@ package newsroom.site;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,15 +110,12 @@ public final class SiteRebuilder {
             await(work);
 
             List<Future<?>> sitemaps = new ArrayList<>();
-            for (Year year : SitePublisher.years(months)) {
-                sitemaps.add(pool.submit(() -> {
-                    List<YearMonth> ofYear = months.stream().filter(m -> m.getYear() == year.getValue()).toList();
-                    List<Release> inYear = ofYear.stream().flatMap(m -> byMonth.getOrDefault(m, List.of()).stream()).toList();
-                    put(written, SitePaths.sitemapKey(year), feeds.sitemapShard(inYear, ofYear, now), SitePublisher.XML);
-                }));
+            for (YearMonth month : months) {
+                sitemaps.add(pool.submit(() -> put(written, SitePaths.sitemapKey(month),
+                        feeds.sitemapShard(month, byMonth.getOrDefault(month, List.of()), now), SitePublisher.XML)));
             }
             await(sitemaps);
-            put(written, SitePaths.SITEMAP_INDEX, feeds.sitemapIndex(SitePublisher.years(months)), SitePublisher.XML);
+            put(written, SitePaths.SITEMAP_INDEX, feeds.sitemapIndex(months), SitePublisher.XML);
         } finally {
             pool.shutdownNow();
         }

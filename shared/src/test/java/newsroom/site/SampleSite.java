@@ -72,7 +72,7 @@ final class SampleSite {
                 new String[] {"atom", FEEDS.siteAtom(list, NOW)},
                 new String[] {"category atom", FEEDS.categoryAtom(release.category(), list, NOW)},
                 new String[] {"rss", FEEDS.siteRss(list, NOW)},
-                new String[] {"sitemap", FEEDS.sitemapShard(list, List.of(YearMonth.of(2026, 11)), NOW)},
-                new String[] {"sitemap index", FEEDS.sitemapIndex(List.of(java.time.Year.of(2026)))});
+                new String[] {"sitemap", FEEDS.sitemapShard(YearMonth.of(2026, 11), list, NOW)},
+                new String[] {"sitemap index", FEEDS.sitemapIndex(List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11)))});
     }
 }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import newsroom.aws.AwsClients;
 import newsroom.domain.Release;
 import newsroom.local.LocalClients;
 import newsroom.local.LocalResources;
@@ -22,7 +25,14 @@ import newsroom.site.SiteRenderer;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.ReleaseMapper;
 import newsroom.store.Table;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -32,8 +42,42 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class PublishBench {
 
-    /** One archive size's figures. */
-    record Cost(int archive, int objects, double medianMillis) {
+    /**
+     * One archive size's figures, medians over the publishes: time, and of it the time spent
+     * waiting for DynamoDB; requests to DynamoDB and the items they returned.
+     */
+    record Cost(int archive, int objects, double medianMillis, double medianDynamoMillis, int dynamoRequests,
+                int itemsRead) {
+    }
+
+    /** Counts DynamoDB requests, the items they return and the time they take. */
+    private static final class DynamoMeter implements ExecutionInterceptor {
+        private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench-started");
+        final AtomicLong nanos = new AtomicLong();
+        final AtomicInteger requests = new AtomicInteger();
+        final AtomicInteger items = new AtomicInteger();
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            attributes.putAttribute(STARTED, System.nanoTime());
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+            nanos.addAndGet(System.nanoTime() - attributes.getAttribute(STARTED));
+            requests.incrementAndGet();
+            if (context.response() instanceof QueryResponse query) {
+                items.addAndGet(query.count());
+            } else if (context.response() instanceof GetItemResponse get && get.hasItem()) {
+                items.incrementAndGet();
+            }
+        }
+
+        void reset() {
+            nanos.set(0);
+            requests.set(0);
+            items.set(0);
+        }
     }
 
     private PublishBench() {
@@ -44,7 +88,10 @@ final class PublishBench {
         try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
             LocalResources.Provisioned resources = LocalResources.provision(clients);
             load(clients, resources.tableName(), Corpus.generate(archiveSize, 42));
-            var repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), RebuildBench.ZONE);
+            DynamoMeter meter = new DynamoMeter();
+            DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()
+                    .overrideConfiguration(o -> o.addExecutionInterceptor(meter)), clients.settings());
+            var repository = new DynamoDbReleaseRepository(metered, resources.tableName(), RebuildBench.ZONE);
             int[] objects = {0};
             SiteBucket counting = new SiteBucket() {
                 private final S3SiteBucket s3 = new S3SiteBucket(clients.s3(), resources.siteBucket());
@@ -69,19 +116,28 @@ final class PublishBench {
             List<Release> fresh = Corpus.generate(publishes + 1, 7).stream()
                     .map(r -> retime(r, now.minusSeconds(60))).toList();
             List<Long> times = new ArrayList<>();
+            List<Long> dynamoTimes = new ArrayList<>();
+            int requests = 0;
+            int items = 0;
             for (int i = 0; i < fresh.size(); i++) {
                 Release release = fresh.get(i);
                 repository.create(release);
                 objects[0] = 0;
+                meter.reset();
                 long start = System.nanoTime();
                 publisher.publish(release, null);
                 long micros = (System.nanoTime() - start) / 1_000;
                 if (i > 0) { // the first publish of a container also writes its assets
                     times.add(micros);
+                    dynamoTimes.add(meter.nanos.get() / 1_000);
+                    requests = meter.requests.get();
+                    items = meter.items.get();
                 }
             }
             times.sort(null);
-            return new Cost(archiveSize, objects[0], times.get(times.size() / 2) / 1000.0);
+            dynamoTimes.sort(null);
+            return new Cost(archiveSize, objects[0], times.get(times.size() / 2) / 1000.0,
+                    dynamoTimes.get(dynamoTimes.size() / 2) / 1000.0, requests, items);
         }
     }
 

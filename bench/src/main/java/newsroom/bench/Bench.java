@@ -88,14 +88,17 @@ public final class Bench {
         System.out.println("1. Full rebuild vs Hugo: generating " + sizes.corpus() + " releases");
         List<Release> corpus = Corpus.generate(sizes.corpus(), 2026);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
-        RebuildBench.Run ours = RebuildBench.newsroom(corpus, work.resolve("newsroom-site"), threads);
-        RebuildBench.Run hugo = RebuildBench.hugo(corpus, work.resolve("hugo-site"),
+        Path out = RebuildBench.scratch(work);
+        RebuildBench.Run ours = RebuildBench.newsroom(corpus, out.resolve("newsroom-site"), threads);
+        RebuildBench.Run hugo = RebuildBench.hugo(corpus, out.resolve("hugo-site"),
                 ProjectHome.find().resolve("bench/hugo"));
         double ratio = ours.pagesPerSecond() / hugo.pagesPerSecond();
         md.append("## 1. Full rebuild against Hugo\n\n")
                 .append(sizes.corpus()).append(" releases (deterministic corpus: 12 categories, ten years, 3-8 Markdown ")
                 .append("paragraphs with quotes and lists), rendered to a local folder: release pages, latest, month ")
-                .append("archives, category pages, feeds and sitemaps. Second of two runs each (warm JIT, warm file cache). ")
+                .append("archives, category pages, feeds and sitemaps, written to `").append(out)
+                .append("` (the same for both). Median of ").append(RebuildBench.RUNS)
+                .append(" runs each after an uncounted one (warm JIT, warm caches). ")
                 .append("Hugo renders the same corpus with the templates in `bench/hugo` (release pages, home, month ")
                 .append("sections, category terms, RSS, sitemap; it paginates lists by 20).\n\n")
                 .append("| generator | pages | time | pages/s |\n| --- | ---: | ---: | ---: |\n");

@@ -36,6 +36,17 @@ public final class Categories {
     }
 
     public static String slugOf(String category) {
-        return Slugs.fromTitle(category);
+        String cached = SLUGS.get(category);
+        if (cached != null) {
+            return cached;
+        }
+        String slug = Slugs.fromTitle(category);
+        if (SLUGS.size() < 1_000) { // a handful of categories; the bound only guards against misuse
+            SLUGS.put(category, slug);
+        }
+        return slug;
     }
+
+    /** Every page links its category, so a full rebuild asks for the same few slugs 30,000 times. */
+    private static final java.util.Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -2,10 +2,14 @@ package newsroom.domain;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Readable URL slugs from release titles. */
 public final class Slugs {
     static final int MAX_LENGTH = 80;
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_HYPHENS = Pattern.compile("^-+|-+$");
 
     private Slugs() {
     }
@@ -16,11 +20,11 @@ public final class Slugs {
      */
     public static String fromTitle(String title) {
         String folded = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
+                .transform(s -> MARKS.matcher(s).replaceAll(""))
                 .replace("'", "")
                 .replace("\u2019", "")
                 .toLowerCase(Locale.ROOT);
-        String slug = folded.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug = EDGE_HYPHENS.matcher(NOT_WORD.matcher(folded).replaceAll("-")).replaceAll("");
         if (slug.length() > MAX_LENGTH) {
             int cut = slug.lastIndexOf('-', MAX_LENGTH);
             slug = slug.substring(0, cut > 0 ? cut : MAX_LENGTH);

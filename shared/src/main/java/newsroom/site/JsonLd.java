@@ -17,6 +17,8 @@ import newsroom.domain.Release;
  */
 final class JsonLd {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The escapes for the characters above, made once: every URL's slashes need them. */
+    private static final SerializableString[] CUSTOM = new SerializableString[128];
 
     static {
         MAPPER.getFactory().setCharacterEscapes(new CharacterEscapes() {
@@ -26,6 +28,7 @@ final class JsonLd {
                 escapes = standardAsciiEscapesForJSON();
                 for (char c : new char[] {'<', '>', '&', '\'', '/'}) {
                     escapes[c] = ESCAPE_CUSTOM;
+                    CUSTOM[c] = new SerializedString(String.format("\\u%04x", (int) c));
                 }
             }
 
@@ -36,7 +39,8 @@ final class JsonLd {
 
             @Override
             public SerializableString getEscapeSequence(int ch) {
-                return new SerializedString(String.format("\\u%04x", ch));
+                return ch < CUSTOM.length && CUSTOM[ch] != null ? CUSTOM[ch]
+                        : new SerializedString(String.format("\\u%04x", ch));
             }
         });
     }

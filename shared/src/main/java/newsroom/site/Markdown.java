@@ -36,17 +36,16 @@ public final class Markdown {
     public String toHtml(String markdown) {
         Node document = parser.parse(markdown == null ? "" : markdown);
         List<Heading> headings = new ArrayList<>();
+        // Pictures come as attachments, with alt text the press office must write; an image in the
+        // body would load from anywhere and often has none, so it becomes a link to the picture.
+        List<Image> images = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
                 headings.add(heading);
                 visitChildren(heading);
             }
-        });
-        // Pictures come as attachments, with alt text the press office must write; an image in the
-        // body would load from anywhere and often has none, so it becomes a link to the picture.
-        List<Image> images = new ArrayList<>();
-        document.accept(new AbstractVisitor() {
+
             @Override
             public void visit(Image image) {
                 images.add(image);

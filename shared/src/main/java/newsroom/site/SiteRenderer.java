@@ -24,6 +24,8 @@ import newsroom.domain.ReleaseStatus;
  * {@link Markdown}'s escaping renderer) and the JSON-LD (through {@link JsonLd}'s escaping writer).
  */
 public final class SiteRenderer {
+    /** What a phone link leaves out of the number: spaces, brackets, dashes. */
+    private static final java.util.regex.Pattern NOT_DIALLED = java.util.regex.Pattern.compile("[^0-9+]");
     private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
     private static final String ATOM = "application/atom+xml";
@@ -249,7 +251,7 @@ public final class SiteRenderer {
         /** A dialable link: "0800 000 0000" becomes tel:08000000000. */
         public String phoneHref() {
             return contact == null || contact.phone() == null ? null
-                    : "tel:" + contact.phone().replaceAll("[^0-9+]", "");
+                    : "tel:" + NOT_DIALLED.matcher(contact.phone()).replaceAll("");
         }
     }
 

@@ -211,6 +211,11 @@ final class ColdStartBench {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(LAMBDA_JVM_FLAGS);
+        // e.g. -Dbench.coldStartJvmArgs=-agentpath:/path/libasyncProfiler.so=start,file=/tmp/cs-%p.txt,collapsed
+        String extra = System.getProperty("bench.coldStartJvmArgs", "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(String.join(java.io.File.pathSeparator, target.jar().toString(), probe.toString(),
                 serialization.toString()));

@@ -92,13 +92,13 @@ final class PublishBench {
             DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()
                     .overrideConfiguration(o -> o.addExecutionInterceptor(meter)), clients.settings());
             var repository = new DynamoDbReleaseRepository(metered, resources.tableName(), RebuildBench.ZONE);
-            int[] objects = {0};
+            AtomicInteger objects = new AtomicInteger(); // pages are written in parallel
             SiteBucket counting = new SiteBucket() {
                 private final S3SiteBucket s3 = new S3SiteBucket(clients.s3(), resources.siteBucket());
 
                 @Override
                 public void put(String key, byte[] content, String contentType, String cacheControl) {
-                    objects[0]++;
+                    objects.incrementAndGet();
                     s3.put(key, content, contentType, cacheControl);
                 }
 
@@ -122,7 +122,7 @@ final class PublishBench {
             for (int i = 0; i < fresh.size(); i++) {
                 Release release = fresh.get(i);
                 repository.create(release);
-                objects[0] = 0;
+                objects.set(0);
                 meter.reset();
                 long start = System.nanoTime();
                 publisher.publish(release, null);
@@ -136,7 +136,7 @@ final class PublishBench {
             }
             times.sort(null);
             dynamoTimes.sort(null);
-            return new Cost(archiveSize, objects[0], times.get(times.size() / 2) / 1000.0,
+            return new Cost(archiveSize, objects.get(), times.get(times.size() / 2) / 1000.0,
                     dynamoTimes.get(dynamoTimes.size() / 2) / 1000.0, requests, items);
         }
     }

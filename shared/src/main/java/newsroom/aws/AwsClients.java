@@ -9,8 +9,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Builds SDK clients the one way this project wants them: the URL-connection HTTP client (small and
- * quick to start), explicit region and credentials, and the emulator's endpoint when one is set.
- * Each function builds its clients once, in its constructor.
+ * quick to start, and shared), explicit region and credentials, and the emulator's endpoint when
+ * one is set. Each function builds its clients once, in its constructor.
  */
 public final class AwsClients {
     private AwsClients() {
@@ -25,8 +25,19 @@ public final class AwsClients {
         return builder.build();
     }
 
+    /**
+     * One HTTP client for every SDK client in the process: each new one would set up its own TLS
+     * context (the trust store read and parsed again), which was a tenth of a function's cold start.
+     * The URL-connection client keeps no per-service state, and the SDK never closes a client it
+     * was given, so sharing it is safe.
+     */
     private static SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder()
+        return SharedHttpClient.INSTANCE;
+    }
+
+    /** Built on first use, not when this class loads. */
+    private static final class SharedHttpClient {
+        static final SdkHttpClient INSTANCE = UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(20))
                 .build();

@@ -11,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
@@ -25,6 +29,12 @@ import newsroom.store.ReleaseRepository;
  */
 public final class SitePublisher {
     public static final int LATEST_COUNT = 20;
+    /** Writes a publish's objects in parallel; daemon threads, shared by every publisher in the process. */
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(12, runnable -> {
+        Thread thread = new Thread(runnable, "site-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
     static final String HTML = "text/html; charset=utf-8";
     static final String ATOM = "application/atom+xml; charset=utf-8";
     static final String RSS = "application/rss+xml; charset=utf-8";
@@ -112,8 +122,7 @@ public final class SitePublisher {
         pages.put(SitePaths.SITEMAP_INDEX, new Page(feeds.sitemapIndex(months), XML));
         pages.put(SitePaths.ARCHIVE, new Page(renderer.archivePage(months), HTML));
 
-        pages.forEach((k, page) -> bucket.put(k, page.content().getBytes(StandardCharsets.UTF_8), page.contentType(),
-                SiteBucket.HTML_CACHE));
+        writeAll(pages);
         List<String> written = List.copyOf(pages.keySet());
         cdn.invalidate(written.stream().map(k -> "/" + k).toList(), release.id() + "-v" + release.version());
         return written;
@@ -142,6 +151,33 @@ public final class SitePublisher {
     }
 
     /** The assets, the 404 page and robots.txt: once per container, whatever it publishes. */
+    /**
+     * The ten or so objects of a publish are written at once rather than one after another: a
+     * page is live when the slowest write is done, not after the sum of them. A failed write fails
+     * the publish (and so the stream record is retried) once the others have finished.
+     */
+    private void writeAll(Map<String, Page> pages) {
+        List<Future<?>> writes = new ArrayList<>();
+        pages.forEach((key, page) -> writes.add(WRITERS.submit(() -> bucket.put(key,
+                page.content().getBytes(StandardCharsets.UTF_8), page.contentType(), SiteBucket.HTML_CACHE))));
+        RuntimeException failure = null;
+        for (Future<?> write : writes) {
+            try {
+                write.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing pages", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     private void ensureAssets() {
         if (!assetsUploaded) {
             for (SiteAssets.Asset asset : assets.all()) {

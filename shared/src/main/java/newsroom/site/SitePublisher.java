@@ -82,7 +82,7 @@ public final class SitePublisher {
         if (!hasPublicPage(release, now)) {
             return List.of();
         }
-        ensureAssets();
+        List<Future<?>> assetWrites = startAssets();
         Map<String, Page> pages = new LinkedHashMap<>();
         String key = renderer.paths().releaseKey(release);
         if (release.isPublicAt(now)) {
@@ -122,7 +122,11 @@ public final class SitePublisher {
         pages.put(SitePaths.SITEMAP_INDEX, new Page(feeds.sitemapIndex(months), XML));
         pages.put(SitePaths.ARCHIVE, new Page(renderer.archivePage(months), HTML));
 
-        writeAll(pages);
+        List<Future<?>> writes = new ArrayList<>(assetWrites);
+        pages.forEach((k, page) -> writes.add(WRITERS.submit(() -> bucket.put(k,
+                page.content().getBytes(StandardCharsets.UTF_8), page.contentType(), SiteBucket.HTML_CACHE))));
+        awaitAll(writes);
+        assetsUploaded = true;
         List<String> written = List.copyOf(pages.keySet());
         cdn.invalidate(written.stream().map(k -> "/" + k).toList(), release.id() + "-v" + release.version());
         return written;
@@ -156,10 +160,7 @@ public final class SitePublisher {
      * page is live when the slowest write is done, not after the sum of them. A failed write fails
      * the publish (and so the stream record is retried) once the others have finished.
      */
-    private void writeAll(Map<String, Page> pages) {
-        List<Future<?>> writes = new ArrayList<>();
-        pages.forEach((key, page) -> writes.add(WRITERS.submit(() -> bucket.put(key,
-                page.content().getBytes(StandardCharsets.UTF_8), page.contentType(), SiteBucket.HTML_CACHE))));
+    private static void awaitAll(List<Future<?>> writes) {
         RuntimeException failure = null;
         for (Future<?> write : writes) {
             try {
@@ -178,19 +179,28 @@ public final class SitePublisher {
         }
     }
 
-    private void ensureAssets() {
-        if (!assetsUploaded) {
-            for (SiteAssets.Asset asset : assets.all()) {
+    /**
+     * The assets, the 404 page and robots.txt: once per container, whatever it publishes. Started
+     * before the pages are rendered and written alongside them, so a container's first publish
+     * does not wait for them one by one; they are marked done only when the publish succeeds.
+     */
+    private List<Future<?>> startAssets() {
+        if (assetsUploaded) {
+            return List.of();
+        }
+        List<Future<?>> writes = new ArrayList<>();
+        for (SiteAssets.Asset asset : assets.all()) {
+            writes.add(WRITERS.submit(() -> {
                 if (!bucket.exists(asset.key())) {
                     bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
                 }
-            }
-            bucket.put(SitePaths.NOT_FOUND, renderer.notFoundPage().getBytes(StandardCharsets.UTF_8), HTML,
-                    SiteBucket.HTML_CACHE);
-            bucket.put(SitePaths.ROBOTS, renderer.robots().getBytes(StandardCharsets.UTF_8), TEXT,
-                    SiteBucket.HTML_CACHE);
-            assetsUploaded = true;
+            }));
         }
+        writes.add(WRITERS.submit(() -> bucket.put(SitePaths.NOT_FOUND,
+                renderer.notFoundPage().getBytes(StandardCharsets.UTF_8), HTML, SiteBucket.HTML_CACHE)));
+        writes.add(WRITERS.submit(() -> bucket.put(SitePaths.ROBOTS,
+                renderer.robots().getBytes(StandardCharsets.UTF_8), TEXT, SiteBucket.HTML_CACHE)));
+        return writes;
     }
 
     private record Page(String content, String contentType) {

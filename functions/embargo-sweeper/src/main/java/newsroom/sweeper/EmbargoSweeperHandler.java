@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import java.time.Instant;
-import org.crac.Resource;
 import newsroom.config.EnvVars;
 import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseWorkflow;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * ended. It asks for everything due up to now, not for the last minute only, so a missed or late
  * tick is caught up by the next one; the conditional save makes a repeated tick harmless.
  */
-public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, Resource {
+public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(EmbargoSweeperHandler.class);
     /** Releases published per pass; more wait for the next pass of the same tick. */
     static final int BATCH = 100;
@@ -62,18 +62,8 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
         return Map.of("published", total);
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("embargo-sweeper", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /** The sweep's query, for embargoes that ended before 1970: finds nothing, publishes nothing. */
+    @Override
     public void prime() {
         repository.dueForPublication(Instant.EPOCH, 1);
     }

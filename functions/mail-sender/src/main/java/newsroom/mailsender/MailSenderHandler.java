@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import org.crac.Resource;
 import newsroom.config.EnvVars;
 import newsroom.domain.MailJob;
 import newsroom.json.Json;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
  * Mail queue → SES. Each message is one job; a job that fails is reported alone, so SQS
  * redelivers only it (and, after repeated failures, moves it to the dead-letter queue).
  */
-public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, Resource {
+public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(MailSenderHandler.class);
 
     private final ReleaseMailer mailer;
@@ -98,18 +98,8 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
                 "kind", job.kind(), "outcome", outcome);
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("mail-sender", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /** Reads and composes as a send would; SES is not called (the only call that would not be a read). */
+    @Override
     public void prime() {
         mailer.prime();
     }

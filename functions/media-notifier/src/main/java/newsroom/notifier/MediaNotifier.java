@@ -54,7 +54,6 @@ public final class MediaNotifier {
         return to.stream().map(id -> new MailJob(release.id(), id, kind, sequence)).toList();
     }
 
-
     /**
      * SnapStart priming: the query a change makes, for a release that does not exist; queues
      * nothing. (Not the subscribers' query: that would read every subscriber to all categories.)

@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import org.crac.Resource;
 import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * withdrawn, one mail job per contact concerned goes on the queue. A repeated record queues the jobs again; the mail sender's delivery
  * record makes sure each contact is still emailed once.
  */
-public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(MediaNotifierHandler.class);
 
     // The zone only shapes index keys the notifier never writes.
@@ -68,20 +69,10 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
         }
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("media-notifier", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /** Reads as a change would and maps a release image; SQS is not called (it would queue a job). */
+    @Override
     public void prime() {
         notifier.prime();
-        mapper.fromItem(mapper.toItem(SnapStartPriming.sampleRelease(java.time.Instant.now())));
+        mapper.fromItem(mapper.toItem(SnapStartPriming.sampleRelease(Instant.now())));
     }
 }

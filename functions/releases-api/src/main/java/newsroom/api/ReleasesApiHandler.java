@@ -5,42 +5,42 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import newsroom.aws.AwsClients;
-import newsroom.aws.SnapStartPriming;
-import newsroom.domain.Scope;
 import java.util.Map;
-import org.crac.Resource;
+import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
+import newsroom.aws.SnapStartPriming;
+import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ReleaseRules;
+import newsroom.domain.ReleaseWorkflow;
+import newsroom.domain.Scope;
 import newsroom.log.JsonLog;
-import newsroom.service.ContactService;
-import newsroom.service.ReleaseService;
-import newsroom.config.AwsSettings;
 import newsroom.mail.MailComposer;
 import newsroom.mail.Mailer;
 import newsroom.mail.SendRate;
 import newsroom.mail.SesMailer;
 import newsroom.mail.SignedTokens;
 import newsroom.service.ContactImport;
-import newsroom.store.DynamoDbDeliveryRepository;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-import newsroom.domain.ReleaseWorkflow;
+import newsroom.service.ContactService;
+import newsroom.service.ReleaseService;
 import newsroom.service.S3UploadUrls;
 import newsroom.site.SiteAssets;
 import newsroom.site.SiteRenderer;
-import newsroom.store.DynamoDbIdempotencyRepository;
-import software.amazon.awssdk.services.s3.S3Configuration;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbDeliveryRepository;
+import newsroom.store.DynamoDbIdempotencyRepository;
 import newsroom.store.DynamoDbReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Lambda entry point for the HTTP API. Client mistakes become problem+json; anything else is
  * logged once with the request id and answered 500 without detail.
  */
-public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, Resource {
+public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(ReleasesApiHandler.class);
 
     private final ReleasesApi api;
@@ -106,21 +106,11 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
         }
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("releases-api", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /**
      * Two read-only requests through the whole API (routing, scopes, DynamoDB, JSON, problem
      * responses): a release that does not exist, and the first page of the list.
      */
+    @Override
     public void prime() {
         int missing = handleRequest(primingRequest(ApiRoutes.GET_RELEASE, "/releases/" + SnapStartPriming.NO_SUCH_ID,
                 Map.of("id", SnapStartPriming.NO_SUCH_ID), null), null).getStatusCode();

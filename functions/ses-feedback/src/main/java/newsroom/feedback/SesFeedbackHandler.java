@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Clock;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
+import newsroom.aws.SnapStartPriming;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
-import newsroom.aws.SnapStartPriming;
-import org.crac.Resource;
 import newsroom.mail.SesFeedback;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * SNS (the SES configuration set's event destination) → the media list and the delivery records.
  * A failure is thrown, so that Lambda retries the event and then hands it to the failure queue.
  */
-public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Integer>, Resource {
+public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Integer>, SnapStartPrimed {
     private final DynamoDbContactRepository contacts;
     private final SesFeedback feedback;
 
@@ -49,18 +49,8 @@ public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Intege
         return handled;
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("ses-feedback", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /** Feedback first reads the contact; reading one that does not exist changes nothing. */
+    @Override
     public void prime() {
         contacts.find(SnapStartPriming.NO_SUCH_ID);
     }

@@ -5,13 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import newsroom.site.SiteBucket;
-import newsroom.site.SitePriming;
-import org.crac.Resource;
 import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
@@ -21,6 +20,8 @@ import newsroom.site.CloudFrontCdn;
 import newsroom.site.S3Downloads;
 import newsroom.site.S3SiteBucket;
 import newsroom.site.SiteAssets;
+import newsroom.site.SiteBucket;
+import newsroom.site.SitePriming;
 import newsroom.site.SitePublisher;
 import newsroom.site.SiteRenderer;
 import newsroom.store.DynamoDbReleaseRepository;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * (read back from the table, so a late or repeated record cannot put an older version live).
  * A failed record is reported, with the records after it, so Lambda retries from there.
  */
-public final class SitePublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, Resource {
+public final class SitePublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(SitePublisherHandler.class);
 
     private final ReleaseRepository releases;
@@ -92,24 +93,14 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         });
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("site-publisher", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /**
      * Reads a release and an object as a publish does and renders every kind of page in memory.
      * Nothing is written and CloudFront is not called (its one call, an invalidation, is a write).
      */
+    @Override
     public void prime() {
         releases.find(SnapStartPriming.NO_SUCH_ID);
         bucket.exists("news/index.html");
-        SitePriming.render(renderer, java.time.Instant.now());
+        SitePriming.render(renderer, Instant.now());
     }
 }

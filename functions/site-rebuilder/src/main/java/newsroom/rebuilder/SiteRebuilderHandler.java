@@ -3,14 +3,12 @@ package newsroom.rebuilder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import newsroom.site.SiteBucket;
-import newsroom.site.SitePriming;
-import newsroom.store.ReleaseRepository;
-import org.crac.Resource;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
 import newsroom.site.Cdn;
@@ -18,9 +16,12 @@ import newsroom.site.CloudFrontCdn;
 import newsroom.site.S3Downloads;
 import newsroom.site.S3SiteBucket;
 import newsroom.site.SiteAssets;
+import newsroom.site.SiteBucket;
+import newsroom.site.SitePriming;
 import newsroom.site.SiteRebuilder;
 import newsroom.site.SiteRenderer;
 import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.store.ReleaseRepository;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@code sam remote invoke SiteRebuilderFunction}). Safe to run again if it fails or times out:
  * it only overwrites.
  */
-public final class SiteRebuilderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, Resource {
+public final class SiteRebuilderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(SiteRebuilderHandler.class);
     static final int THREADS = 16;
 
@@ -76,21 +77,11 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis());
     }
 
-    /** SnapStart: warm the clients and code the first request needs, before the snapshot. */
-    @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> checkpoint) {
-        SnapStartPriming.prime("site-rebuilder", this::prime);
-    }
-
-    @Override
-    public void afterRestore(org.crac.Context<? extends Resource> restore) {
-        // Nothing to renew: clients reconnect on demand and credentials are fetched when needed.
-    }
-
     /** Reads as a rebuild does and renders every kind of page in memory; writes nothing. */
+    @Override
     public void prime() {
         releases.find(SnapStartPriming.NO_SUCH_ID);
         bucket.exists("news/index.html");
-        SitePriming.render(renderer, java.time.Instant.now());
+        SitePriming.render(renderer, Instant.now());
     }
 }

@@ -42,10 +42,21 @@ final class RebuildBench {
     private RebuildBench() {
     }
 
-    /** Where both generators write: /dev/shm when it is there and writable, else the given folder. */
+    /**
+     * Where both generators write: /dev/shm when it is there, writable and roomy (a container's is
+     * often 64 MB; the two sites take about 150), else the given folder.
+     */
     static Path scratch(Path fallback) {
         Path shm = Path.of("/dev/shm");
-        return Files.isDirectory(shm) && Files.isWritable(shm) ? shm.resolve("newsroom-bench") : fallback;
+        try {
+            if (Files.isDirectory(shm) && Files.isWritable(shm)
+                    && Files.getFileStore(shm).getUsableSpace() > 1L << 30) {
+                return shm.resolve("newsroom-bench");
+            }
+        } catch (IOException e) {
+            // fall back to the disk
+        }
+        return fallback;
     }
 
     static Run newsroom(List<Release> corpus, Path out, int threads) {

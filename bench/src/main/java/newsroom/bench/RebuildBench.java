@@ -30,7 +30,7 @@ import newsroom.site.SiteRenderer;
  */
 final class RebuildBench {
     static final ZoneId ZONE = ZoneId.of("Europe/London");
-    static final int RUNS = 3;
+    static final int RUNS = 5;
 
     /** One generator's run. */
     record Run(String name, int pages, long millis) {

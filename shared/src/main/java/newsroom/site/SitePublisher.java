@@ -29,9 +29,12 @@ import newsroom.store.ReleaseRepository;
  */
 public final class SitePublisher {
     public static final int LATEST_COUNT = 20;
-    /** Writes a publish's objects in parallel; daemon threads, shared by every publisher in the process. */
-    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(12, runnable -> {
-        Thread thread = new Thread(runnable, "site-writer");
+    /**
+     * A publish's reads and writes, made in parallel; daemon threads, shared by every publisher in
+     * the process. Only a publish's own thread waits on them, never one of these threads.
+     */
+    private static final ExecutorService IO = Executors.newFixedThreadPool(12, runnable -> {
+        Thread thread = new Thread(runnable, "site-io");
         thread.setDaemon(true);
         return thread;
     });
@@ -83,6 +86,20 @@ public final class SitePublisher {
             return List.of();
         }
         List<Future<?>> assetWrites = startAssets();
+        // The four reads do not depend on each other: ask for them at once, render while they run.
+        YearMonth month = renderer.paths().monthOf(release);
+        Set<String> categories = new LinkedHashSet<>();
+        categories.add(release.category());
+        if (previousCategory != null) {
+            categories.add(previousCategory);
+        }
+        Future<List<YearMonth>> knownMonths = IO.submit(releases::months);
+        Future<List<Release>> latestInIndex = IO.submit(() -> releases.latestPublished(LATEST_COUNT + 1));
+        Future<List<Release>> monthInIndex = IO.submit(() -> releases.publishedInMonth(month));
+        Map<String, Future<List<Release>>> categoryInIndex = new LinkedHashMap<>();
+        for (String category : categories) {
+            categoryInIndex.put(category, IO.submit(() -> releases.latestInCategory(category, LATEST_COUNT + 1)));
+        }
         Map<String, Page> pages = new LinkedHashMap<>();
         String key = renderer.paths().releaseKey(release);
         if (release.isPublicAt(now)) {
@@ -90,29 +107,23 @@ public final class SitePublisher {
         } else {
             pages.put(key, new Page(renderer.withdrawnPage(release), HTML));
         }
-        YearMonth month = renderer.paths().monthOf(release);
-        List<YearMonth> known = releases.months();
+        List<YearMonth> known = await(knownMonths);
         if (!known.contains(month)) {
             releases.recordMonth(month);
         }
         List<YearMonth> months = withMonth(known, month);
 
-        List<Release> latest = merged(releases.latestPublished(LATEST_COUNT + 1), release, now, r -> true, LATEST_COUNT);
+        List<Release> latest = merged(await(latestInIndex), release, now, r -> true, LATEST_COUNT);
         pages.put(SitePaths.LATEST, new Page(renderer.latestPage(latest, now), HTML));
         pages.put(SitePaths.SITE_ATOM, new Page(feeds.siteAtom(latest, now), ATOM));
         pages.put(SitePaths.SITE_RSS, new Page(feeds.siteRss(latest, now), RSS));
 
-        List<Release> inMonth = merged(releases.publishedInMonth(month), release, now,
+        List<Release> inMonth = merged(await(monthInIndex), release, now,
                 r -> renderer.paths().monthOf(r).equals(month), Integer.MAX_VALUE);
         pages.put(SitePaths.monthKey(month), new Page(renderer.monthPage(month, inMonth, now), HTML));
 
-        Set<String> categories = new LinkedHashSet<>();
-        categories.add(release.category());
-        if (previousCategory != null) {
-            categories.add(previousCategory);
-        }
         for (String category : categories) {
-            List<Release> inCategory = merged(releases.latestInCategory(category, LATEST_COUNT + 1), release, now,
+            List<Release> inCategory = merged(await(categoryInIndex.get(category)), release, now,
                     r -> r.category().equals(category), LATEST_COUNT);
             pages.put(SitePaths.categoryKey(category), new Page(renderer.categoryPage(category, inCategory, now), HTML));
             pages.put(SitePaths.categoryFeedKey(category), new Page(feeds.categoryAtom(category, inCategory, now), ATOM));
@@ -123,7 +134,7 @@ public final class SitePublisher {
         pages.put(SitePaths.ARCHIVE, new Page(renderer.archivePage(months), HTML));
 
         List<Future<?>> writes = new ArrayList<>(assetWrites);
-        pages.forEach((k, page) -> writes.add(WRITERS.submit(() -> bucket.put(k,
+        pages.forEach((k, page) -> writes.add(IO.submit(() -> bucket.put(k,
                 page.content().getBytes(StandardCharsets.UTF_8), page.contentType(), SiteBucket.HTML_CACHE))));
         awaitAll(writes);
         assetsUploaded = true;
@@ -160,6 +171,17 @@ public final class SitePublisher {
      * page is live when the slowest write is done, not after the sum of them. A failed write fails
      * the publish (and so the stream record is retried) once the others have finished.
      */
+    private static <T> T await(Future<T> read) {
+        try {
+            return read.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the index", e);
+        }
+    }
+
     private static void awaitAll(List<Future<?>> writes) {
         RuntimeException failure = null;
         for (Future<?> write : writes) {
@@ -190,15 +212,15 @@ public final class SitePublisher {
         }
         List<Future<?>> writes = new ArrayList<>();
         for (SiteAssets.Asset asset : assets.all()) {
-            writes.add(WRITERS.submit(() -> {
+            writes.add(IO.submit(() -> {
                 if (!bucket.exists(asset.key())) {
                     bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
                 }
             }));
         }
-        writes.add(WRITERS.submit(() -> bucket.put(SitePaths.NOT_FOUND,
+        writes.add(IO.submit(() -> bucket.put(SitePaths.NOT_FOUND,
                 renderer.notFoundPage().getBytes(StandardCharsets.UTF_8), HTML, SiteBucket.HTML_CACHE)));
-        writes.add(WRITERS.submit(() -> bucket.put(SitePaths.ROBOTS,
+        writes.add(IO.submit(() -> bucket.put(SitePaths.ROBOTS,
                 renderer.robots().getBytes(StandardCharsets.UTF_8), TEXT, SiteBucket.HTML_CACHE)));
         return writes;
     }

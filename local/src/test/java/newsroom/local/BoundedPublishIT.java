@@ -119,4 +119,42 @@ class BoundedPublishIT {
         assertEquals(small[1], large[1], "paths invalidated");
         assertTrue(repository.months().size() > 100, "the large archive spans years of months");
     }
+
+    /**
+     * Pages are written in parallel; one that fails still fails the publish (so the stream record is
+     * retried), after the others are written, and the CDN is told nothing until a publish succeeds.
+     */
+    @Test
+    void aFailedWriteFailsThePublishAndInvalidatesNothing() {
+        Release release = stored(900, NOW.minusSeconds(45), "Community");
+        String monthKey = newsroom.site.SitePaths.monthKey(java.time.YearMonth.from(release.publishedAt().atZone(ZONE)));
+        SiteBucket s3 = new S3SiteBucket(clients.s3(), resources.siteBucket());
+        SiteBucket failingMonth = new SiteBucket() {
+            @Override
+            public void put(String key, byte[] content, String contentType, String cacheControl) {
+                if (key.equals(monthKey)) {
+                    throw new IllegalStateException("S3 refused " + key);
+                }
+                s3.put(key, content, contentType, cacheControl);
+            }
+
+            @Override
+            public boolean exists(String key) {
+                return s3.exists(key);
+            }
+        };
+        List<List<String>> invalidations = new ArrayList<>();
+        SiteAssets assets = new SiteAssets();
+        SitePublisher publisher = new SitePublisher(repository, failingMonth,
+                new S3Downloads(clients.s3(), resources.uploadBucket(), resources.siteBucket()),
+                new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
+                (paths, reference) -> invalidations.add(paths), Clock.fixed(NOW, ZONE));
+
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> publisher.publish(release, null));
+        assertEquals("S3 refused " + monthKey, failure.getMessage());
+        assertTrue(invalidations.isEmpty(), "no invalidation for a publish that failed");
+        String releaseKey = new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE).paths().releaseKey(release);
+        assertTrue(s3.exists(releaseKey), "the other pages were written before the publish failed");
+    }
 }

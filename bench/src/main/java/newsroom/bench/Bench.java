@@ -211,7 +211,7 @@ public final class Bench {
                     r.target().name(), r.jarBytes() / 1e6, r.totalMillis(), r.initMillis(), r.invokeMillis(),
                     r.primeMillis(), r.primedInvokeMillis());
         }
-        List<ColdStartBench.Result> functions = results.stream().filter(r -> !r.target().name().startsWith("hello"))
+        List<ColdStartBench.Result> functions = results.stream().filter(r -> !r.target().baseline())
                 .toList();
         double worst = functions.stream().mapToDouble(ColdStartBench.Result::totalMillis).max().orElse(0);
         long overSize = functions.stream().filter(r -> r.jarBytes() > 12_000_000).count();

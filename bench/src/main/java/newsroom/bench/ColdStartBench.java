@@ -41,8 +41,11 @@ final class ColdStartBench {
     private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
     private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
 
-    /** One jar and what to give its handler; {@code expect} is part of a correct response. */
-    record Target(String name, Path jar, String handler, String event, String expect) {
+    /**
+     * One jar and what to give its handler; {@code expect} is part of a correct response. A
+     * baseline is a hello-world handler, not a function: it is not primed.
+     */
+    record Target(String name, Path jar, String handler, String event, String expect, boolean baseline) {
     }
 
     /**
@@ -60,8 +63,9 @@ final class ColdStartBench {
         Path functions = home.resolve("functions");
         Path hello = home.resolve("bench/hello-world/target/hello-world-lambda.jar");
         return List.of(
-                new Target("hello-world (answers only)", hello, "hello.HelloHandler", "{}", "\"hello\""),
-                new Target("hello-world + one DynamoDB read", hello, "hello.HelloDynamoDbHandler", "{}", "hello, "),
+                new Target("hello-world (answers only)", hello, "hello.HelloHandler", "{}", "\"hello\"", true),
+                new Target("hello-world + one DynamoDB read", hello, "hello.HelloDynamoDbHandler", "{}", "hello, ",
+                        true),
                 function(functions, "releases-api", "newsroom.api.ReleasesApiHandler",
                         "releases-api/list-releases.json", "\"statusCode\":200"),
                 function(functions, "site-publisher", "newsroom.sitepublisher.SitePublisherHandler",
@@ -80,7 +84,7 @@ final class ColdStartBench {
 
     private static Target function(Path functions, String name, String handler, String event, String expect) {
         return new Target(name, functions.resolve(name).resolve("target").resolve(name + "-lambda.jar"), handler,
-                "events/" + event, expect);
+                "events/" + event, expect, false);
     }
 
     static List<Result> measure(Emulator emulator, Path home, Path work, int rounds) throws IOException,
@@ -115,7 +119,7 @@ final class ColdStartBench {
                 if (round > 0) {
                     samples.get(target).add(sample);
                 }
-                if (!target.name().startsWith("hello")) {
+                if (!target.baseline()) {
                     event = eventFor(target, home, work.resolve("coldstart"), 2 * round + 1);
                     sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"), true);
                     if (round > 0) {

@@ -1,10 +1,14 @@
 package newsroom.domain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The press office's configured list of release categories, each with its URL slug. */
 public final class Categories {
+    /** Every page links its category, so a full rebuild asks for the same few slugs 30,000 times. */
+    private static final Map<String, String> SLUGS = new ConcurrentHashMap<>();
     private final List<String> names;
 
     public Categories(List<String> names) {
@@ -46,7 +50,4 @@ public final class Categories {
         }
         return slug;
     }
-
-    /** Every page links its category, so a full rebuild asks for the same few slugs 30,000 times. */
-    private static final java.util.Map<String, String> SLUGS = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -6,13 +6,25 @@ import java.time.ZoneOffset;
 import java.util.List;
 import newsroom.aws.SnapStartPriming;
 import newsroom.domain.Release;
+import newsroom.store.ReleaseRepository;
 
-/** Renders one of each page and feed in memory, so that a snapshot holds warm templates and Markdown. */
-public final class SitePriming {
+/**
+ * SnapStart priming for the functions that write the site: the reads a publish or a rebuild makes
+ * (a release, an object's existence) and one of each page and feed rendered in memory, so that a
+ * snapshot holds warm clients, templates and Markdown. Nothing is written and CloudFront is not
+ * called (its one call, an invalidation, is a write).
+ */
+final class SitePriming {
     private SitePriming() {
     }
 
-    public static void render(SiteRenderer renderer, Instant now) {
+    static void prime(ReleaseRepository releases, SiteBucket bucket, SiteRenderer renderer) {
+        releases.find(SnapStartPriming.NO_SUCH_ID);
+        bucket.exists(SitePaths.LATEST);
+        render(renderer, Instant.now());
+    }
+
+    static void render(SiteRenderer renderer, Instant now) {
         Release sample = SnapStartPriming.sampleRelease(now);
         List<Release> one = List.of(sample);
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));

@@ -66,6 +66,11 @@ public final class SitePublisher {
         this.clock = clock;
     }
 
+    /** SnapStart priming: see {@link SitePriming}. */
+    public void prime() {
+        SitePriming.prime(releases, bucket, renderer);
+    }
+
     /** Whether anything about this release belongs on the public site now. */
     public static boolean hasPublicPage(Release release, Instant now) {
         boolean withdrawnAfterPublication = release.status() == ReleaseStatus.WITHDRAWN
@@ -165,35 +170,30 @@ public final class SitePublisher {
         return List.copyOf(all);
     }
 
-    /** The assets, the 404 page and robots.txt: once per container, whatever it publishes. */
+    /** The result of a read or write made on {@link #IO}, its failure thrown as it was thrown there. */
+    private static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the site bucket or the index", e);
+        }
+    }
+
     /**
      * The ten or so objects of a publish are written at once rather than one after another: a
      * page is live when the slowest write is done, not after the sum of them. A failed write fails
      * the publish (and so the stream record is retried) once the others have finished.
      */
-    private static <T> T await(Future<T> read) {
-        try {
-            return read.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the index", e);
-        }
-    }
-
     private static void awaitAll(List<Future<?>> writes) {
         RuntimeException failure = null;
         for (Future<?> write : writes) {
             try {
-                write.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing pages", e);
+                await(write);
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
             }
         }
         if (failure != null) {

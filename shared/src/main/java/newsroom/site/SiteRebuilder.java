@@ -57,6 +57,11 @@ public final class SiteRebuilder {
         this.threads = threads;
     }
 
+    /** SnapStart priming: see {@link SitePriming}. */
+    public void prime() {
+        SitePriming.prime(releases, bucket, renderer);
+    }
+
     public Result rebuild(Consumer<String> progress) {
         long start = System.nanoTime();
         Instant now = clock.instant();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import newsroom.domain.ContactBlock;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
@@ -25,7 +26,7 @@ import newsroom.domain.ReleaseStatus;
  */
 public final class SiteRenderer {
     /** What a phone link leaves out of the number: spaces, brackets, dashes. */
-    private static final java.util.regex.Pattern NOT_DIALLED = java.util.regex.Pattern.compile("[^0-9+]");
+    private static final Pattern NOT_DIALLED = Pattern.compile("[^0-9+]");
     private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
     private static final String ATOM = "application/atom+xml";

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import newsroom.aws.AwsClients;
@@ -20,8 +19,6 @@ import newsroom.site.CloudFrontCdn;
 import newsroom.site.S3Downloads;
 import newsroom.site.S3SiteBucket;
 import newsroom.site.SiteAssets;
-import newsroom.site.SiteBucket;
-import newsroom.site.SitePriming;
 import newsroom.site.SitePublisher;
 import newsroom.site.SiteRenderer;
 import newsroom.store.DynamoDbReleaseRepository;
@@ -41,8 +38,6 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     private static final JsonLog LOG = JsonLog.of(SitePublisherHandler.class);
 
     private final ReleaseRepository releases;
-    private final SiteBucket bucket;
-    private final SiteRenderer renderer;
     private final SitePublisher publisher;
 
     public SitePublisherHandler() {
@@ -64,10 +59,9 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         SiteAssets assets = new SiteAssets();
         Cdn cdn = cloudFront == null || config.distributionId() == null
                 ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
-        this.bucket = new S3SiteBucket(s3, config.siteBucket());
-        this.renderer = new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone());
-        this.publisher = new SitePublisher(releases, bucket,
-                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()), renderer, assets, cdn, clock);
+        this.publisher = new SitePublisher(releases, new S3SiteBucket(s3, config.siteBucket()),
+                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
+                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, cdn, clock);
     }
 
     @Override
@@ -93,14 +87,9 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         });
     }
 
-    /**
-     * Reads a release and an object as a publish does and renders every kind of page in memory.
-     * Nothing is written and CloudFront is not called (its one call, an invalidation, is a write).
-     */
+    /** Reads as a publish does and renders every kind of page in memory; writes nothing. */
     @Override
     public void prime() {
-        releases.find(SnapStartPriming.NO_SUCH_ID);
-        bucket.exists("news/index.html");
-        SitePriming.render(renderer, Instant.now());
+        publisher.prime();
     }
 }

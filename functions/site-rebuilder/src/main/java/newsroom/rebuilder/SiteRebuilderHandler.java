@@ -3,7 +3,6 @@ package newsroom.rebuilder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.Consumer;
 import newsroom.aws.AwsClients;
@@ -16,12 +15,9 @@ import newsroom.site.CloudFrontCdn;
 import newsroom.site.S3Downloads;
 import newsroom.site.S3SiteBucket;
 import newsroom.site.SiteAssets;
-import newsroom.site.SiteBucket;
-import newsroom.site.SitePriming;
 import newsroom.site.SiteRebuilder;
 import newsroom.site.SiteRenderer;
 import newsroom.store.DynamoDbReleaseRepository;
-import newsroom.store.ReleaseRepository;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -35,9 +31,6 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     private static final JsonLog LOG = JsonLog.of(SiteRebuilderHandler.class);
     static final int THREADS = 16;
 
-    private final ReleaseRepository releases;
-    private final SiteBucket bucket;
-    private final SiteRenderer renderer;
     private final SiteRebuilder rebuilder;
 
     public SiteRebuilderHandler() {
@@ -58,11 +51,11 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         SiteAssets assets = new SiteAssets();
         Cdn cdn = cloudFront == null || config.distributionId() == null
                 ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
-        this.releases = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
-        this.bucket = new S3SiteBucket(s3, config.siteBucket());
-        this.renderer = new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone());
-        this.rebuilder = new SiteRebuilder(releases, bucket,
-                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()), renderer,
+        this.rebuilder = new SiteRebuilder(
+                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
+                new S3SiteBucket(s3, config.siteBucket()),
+                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
+                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()),
                 assets, config.categories(), cdn, clock, THREADS);
     }
 
@@ -80,8 +73,6 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     /** Reads as a rebuild does and renders every kind of page in memory; writes nothing. */
     @Override
     public void prime() {
-        releases.find(SnapStartPriming.NO_SUCH_ID);
-        bucket.exists("news/index.html");
-        SitePriming.render(renderer, Instant.now());
+        rebuilder.prime();
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import newsroom.site.SiteBucket;
+import newsroom.service.port.SiteBucket;
 
 /** The site written to a local folder, one file an object, as a static site generator writes it. */
 final class DirectoryBucket implements SiteBucket {

@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import newsroom.domain.Page;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
-import newsroom.store.Page;
-import newsroom.store.ReleaseRepository;
-import newsroom.store.ReleaseVersion;
+import newsroom.domain.ReleaseVersion;
+import newsroom.service.port.ReleaseRepository;
 
 /**
  * The corpus held in memory, answering the reads a full rebuild makes, so that the rebuild

@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import newsroom.domain.Categories;
 import newsroom.domain.Release;
-import newsroom.site.Cdn;
-import newsroom.site.SiteAssets;
-import newsroom.site.SiteRebuilder;
-import newsroom.site.SiteRenderer;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
+import newsroom.service.SiteRebuilder;
+import newsroom.service.port.Cdn;
 
 /**
  * Full rebuild of the whole site from the corpus to a local folder, against Hugo rendering the same

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import newsroom.feedback.SesFeedbackHandler;
 import newsroom.json.Json;
-import newsroom.mail.Email;
-import newsroom.mail.Mailer;
+import newsroom.render.Email;
+import newsroom.service.port.Mailer;
 
 /**
  * What SES's configuration set does in AWS, for the emulator, which publishes no events: when SES

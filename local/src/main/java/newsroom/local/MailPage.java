@@ -2,7 +2,7 @@ package newsroom.local;
 
 import java.util.List;
 import newsroom.local.emulator.SentEmail;
-import newsroom.site.Html;
+import newsroom.render.Html;
 
 /** The /_local/mail page: every email SES accepted, newest first, so a developer can read them. */
 final class MailPage {

@@ -9,17 +9,17 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import newsroom.aws.S3Downloads;
+import newsroom.aws.S3SiteBucket;
 import newsroom.domain.ContactBlock;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.local.support.SharedEmulator;
-import newsroom.site.Cdn;
-import newsroom.site.S3Downloads;
-import newsroom.site.S3SiteBucket;
-import newsroom.site.SiteAssets;
-import newsroom.site.SiteBucket;
-import newsroom.site.SitePublisher;
-import newsroom.site.SiteRenderer;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
+import newsroom.service.SitePublisher;
+import newsroom.service.port.Cdn;
+import newsroom.service.port.SiteBucket;
 import newsroom.store.DynamoDbReleaseRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +127,7 @@ class BoundedPublishIT {
     @Test
     void aFailedWriteFailsThePublishAndInvalidatesNothing() {
         Release release = stored(900, NOW.minusSeconds(45), "Community");
-        String monthKey = newsroom.site.SitePaths.monthKey(java.time.YearMonth.from(release.publishedAt().atZone(ZONE)));
+        String monthKey = newsroom.render.SitePaths.monthKey(java.time.YearMonth.from(release.publishedAt().atZone(ZONE)));
         SiteBucket s3 = new S3SiteBucket(clients.s3(), resources.siteBucket());
         SiteBucket failingMonth = new SiteBucket() {
             @Override

@@ -197,8 +197,8 @@ class ContactsIT {
     void signedUnsubscribeLinksWorkInOneClickAndForgedOnesDoNot() {
         String id = json(api.post("/contacts", admin,
                 "{\"email\": \"leaver@paper.example\", \"name\": \"Leaver\", \"topics\": [\"*\"]}")).path("id").asText();
-        var tokens = new newsroom.mail.SignedTokens(LocalRuntime.Options.defaults().tokenKey(), java.time.Clock.systemUTC());
-        String forged = new newsroom.mail.SignedTokens("someone-elses-key-that-is-long-enough!!", java.time.Clock.systemUTC())
+        var tokens = new newsroom.service.SignedTokens(LocalRuntime.Options.defaults().tokenKey(), java.time.Clock.systemUTC());
+        String forged = new newsroom.service.SignedTokens("someone-elses-key-that-is-long-enough!!", java.time.Clock.systemUTC())
                 .unsubscribe(id);
         HttpResponse<String> refused = api.send("POST", "/unsubscribe?token=" + forged, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));

@@ -27,8 +27,8 @@ import newsroom.local.support.Eventually;
 import newsroom.local.support.LocalStack;
 import newsroom.local.support.MutableClock;
 import newsroom.local.support.SharedEmulator;
-import newsroom.mail.MailComposer;
-import newsroom.mail.SignedTokens;
+import newsroom.render.MailComposer;
+import newsroom.service.SignedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +101,7 @@ class MailDeliveryIT {
         }
     }
 
-    private static newsroom.mail.Mailer crashing(newsroom.mail.Mailer ses) {
+    private static newsroom.service.port.Mailer crashing(newsroom.service.port.Mailer ses) {
         return email -> {
             String key = email.to() + "|" + email.subject();
             if (CRASH_BEFORE.stream().anyMatch(email.subject()::contains) && CRASH_BEFORE.add(key)) {

@@ -180,7 +180,7 @@ class OpenApiContractIT {
         api.get(path + "/deliveries", editor);
         api.get(path + "/deliveries?limit=500", editor);
 
-        String token = new newsroom.mail.SignedTokens(LocalRuntime.Options.defaults().tokenKey(),
+        String token = new newsroom.service.SignedTokens(LocalRuntime.Options.defaults().tokenKey(),
                 java.time.Clock.systemUTC()).unsubscribe(contactId);
         api.get("/unsubscribe?token=" + token, null);
         api.get("/unsubscribe?token=forged", null);

@@ -1,13 +1,5 @@
 package newsroom.aws;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import newsroom.domain.ContactBlock;
-import newsroom.domain.ContactStatus;
-import newsroom.domain.MediaContact;
-import newsroom.domain.Release;
-import newsroom.domain.ReleaseStatus;
 import newsroom.log.JsonLog;
 import org.crac.Core;
 import org.crac.Resource;
@@ -22,8 +14,6 @@ import org.crac.Resource;
  */
 public final class SnapStartPriming {
     private static final JsonLog LOG = JsonLog.of(SnapStartPriming.class);
-    /** An id nothing has: priming reads it and finds nothing. */
-    public static final String NO_SUCH_ID = "00000000-0000-4000-8000-0000000000ff";
 
     private SnapStartPriming() {
     }
@@ -49,22 +39,5 @@ public final class SnapStartPriming {
             LOG.warn("priming failed; the first request will warm up instead", "function", function,
                     "error", e.toString());
         }
-    }
-
-    /** A realistic release to render (never stored): Markdown with a quote and a list, a contact block. */
-    public static Release sampleRelease(Instant now) {
-        return new Release(NO_SUCH_ID, "priming-sample", "Priming sample: appeal after collision",
-                "Officers are appealing for witnesses.",
-                "Officers are appealing for **witnesses** after a collision.\n\n"
-                        + "> \u201cWe would like to hear from anyone who saw it,\u201d said an officer.\n\n"
-                        + "- Call 101\n- Quote reference 123\n\n[More](https://example.org/more)",
-                "Appeals", List.of("roads"), new ContactBlock("Press office", "0800 000 0000", "press@example.org"),
-                null, List.of(), ReleaseStatus.PUBLISHED, "priming", now, now, now, null, List.of(), null, 2);
-    }
-
-    /** A contact to address a sample email to (never stored). */
-    public static MediaContact sampleContact(Instant now) {
-        return new MediaContact(NO_SUCH_ID, "priming@example.org", "Priming", "Example", null, Set.of("*"), false,
-                ContactStatus.ACTIVE, "priming", now, now);
     }
 }

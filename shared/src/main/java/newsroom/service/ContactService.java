@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import newsroom.domain.ContactDraft;
+import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
-import newsroom.store.ContactNotFoundException;
-import newsroom.store.ContactRepository;
-import newsroom.store.Page;
-import newsroom.store.Table;
+import newsroom.domain.Page;
+import newsroom.domain.Timestamps;
+import newsroom.service.port.ContactRepository;
 
 /** The press office's media list: adding, changing, removing and listing contacts. */
 public final class ContactService {
@@ -30,14 +30,14 @@ public final class ContactService {
 
     /**
      * @throws newsroom.domain.InvalidRequestException listing every field at fault
-     * @throws newsroom.store.EmailTakenException when the address is already on the list
+     * @throws newsroom.domain.EmailTakenException when the address is already on the list
      */
     public MediaContact create(ContactDraft draft) {
         return create(rules.check(draft));
     }
 
     public MediaContact create(ContactRules.Checked checked) {
-        Instant now = Table.truncate(clock.instant());
+        Instant now = Timestamps.truncate(clock.instant());
         MediaContact contact = new MediaContact(UUID.randomUUID().toString(), checked.email(), checked.name(),
                 checked.outlet(), checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
                 checked.consentSource(), now, now);
@@ -55,7 +55,7 @@ public final class ContactService {
     }
 
     public MediaContact update(MediaContact previous, ContactRules.Checked checked, boolean newConsent) {
-        Instant now = Table.truncate(clock.instant());
+        Instant now = Timestamps.truncate(clock.instant());
         MediaContact updated = new MediaContact(previous.id(), checked.email(), checked.name(), checked.outlet(),
                 checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
                 newConsent ? checked.consentSource() : previous.consentSource(),

@@ -6,21 +6,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import newsroom.domain.Attachment;
+import newsroom.domain.Page;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
 import newsroom.domain.ReleaseEdit;
 import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseVersion;
 import newsroom.domain.ReleaseWorkflow;
+import newsroom.domain.SlugTakenException;
 import newsroom.domain.Slugs;
+import newsroom.domain.Timestamps;
+import newsroom.domain.VersionConflictException;
 import newsroom.log.JsonLog;
-import newsroom.store.Page;
-import newsroom.store.ReleaseRepository;
-import newsroom.store.ReleaseVersion;
-import newsroom.store.SlugTakenException;
-import newsroom.store.Table;
-import newsroom.store.VersionConflictException;
+import newsroom.service.port.ReleaseRepository;
 
 /**
  * The press office's work on releases: each operation reads the release, applies one workflow
@@ -42,7 +42,7 @@ public final class ReleaseService {
     }
 
     private Instant now() {
-        return Table.truncate(clock.instant());
+        return Timestamps.truncate(clock.instant());
     }
 
     /**
@@ -55,7 +55,7 @@ public final class ReleaseService {
     public Release create(ReleaseDraft draft, String author) {
         ReleaseRules.Checked checked = workflow.rules().check(draft);
         Instant now = now();
-        Instant embargo = Table.truncate(checked.embargoUntil());
+        Instant embargo = Timestamps.truncate(checked.embargoUntil());
         String id = UUID.randomUUID().toString();
         String baseSlug = Slugs.fromTitle(draft.title());
         for (int attempt = 1; attempt <= SLUG_ATTEMPTS + 1; attempt++) {

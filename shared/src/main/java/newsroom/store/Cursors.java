@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import newsroom.domain.InvalidCursorException;
 import newsroom.json.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

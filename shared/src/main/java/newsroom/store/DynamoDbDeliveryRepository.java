@@ -14,6 +14,7 @@ import newsroom.domain.Delivery;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
+import newsroom.service.port.DeliveryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

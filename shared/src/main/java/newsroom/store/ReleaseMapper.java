@@ -13,10 +13,10 @@ import java.util.Map;
 import newsroom.domain.Attachment;
 import newsroom.domain.ContactBlock;
 import newsroom.domain.HeroImage;
-import newsroom.domain.ReleaseChange;
-import newsroom.domain.Withdrawal;
 import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
 import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Release ↔ DynamoDB item, including the index keys that place it in lists and archives. */

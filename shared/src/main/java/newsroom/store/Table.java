@@ -3,7 +3,6 @@ package newsroom.store;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The single table's key schema. Every item has PK and SK; three generic indexes serve the access
@@ -42,10 +41,5 @@ public final class Table {
 
     public static Instant parseTime(String text) {
         return text == null ? null : Instant.parse(text);
-    }
-
-    /** Instants are kept to the millisecond, the precision of the stored text. */
-    public static Instant truncate(Instant instant) {
-        return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -14,8 +14,8 @@ import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseWorkflow;
 import newsroom.log.JsonLog;
 import newsroom.service.ReleaseService;
+import newsroom.service.port.ReleaseRepository;
 import newsroom.store.DynamoDbReleaseRepository;
-import newsroom.store.ReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -10,11 +10,14 @@ import java.util.Map;
 import newsroom.aws.AwsClients;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
+import newsroom.aws.SqsMailQueue;
 import newsroom.aws.StreamBatch;
 import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
+import newsroom.service.MediaNotifier;
+import newsroom.service.PrimingSamples;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.ReleaseMapper;
@@ -73,6 +76,6 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
     @Override
     public void prime() {
         notifier.prime();
-        mapper.fromItem(mapper.toItem(SnapStartPriming.sampleRelease(Instant.now())));
+        mapper.fromItem(mapper.toItem(PrimingSamples.release(Instant.now())));
     }
 }

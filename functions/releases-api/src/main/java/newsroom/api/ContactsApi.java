@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import newsroom.domain.ContactDraft;
+import newsroom.domain.ContactNotFoundException;
+import newsroom.domain.EmailTakenException;
 import newsroom.domain.FieldError;
+import newsroom.domain.InvalidCursorException;
 import newsroom.domain.MediaContact;
+import newsroom.domain.Page;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
-import newsroom.store.ContactNotFoundException;
-import newsroom.store.EmailTakenException;
-import newsroom.store.InvalidCursorException;
-import newsroom.store.Page;
 
 /** The media list, for the press office admin (scope newsroom/contacts). */
 final class ContactsApi {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import newsroom.domain.FieldError;
-import newsroom.store.IdempotencyRepository;
+import newsroom.service.port.IdempotencyRepository;
 
 /**
  * The Idempotency-Key header on POST routes: the first request with a key does the work and its

@@ -2,7 +2,7 @@ package newsroom.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import newsroom.site.Html;
+import newsroom.render.Html;
 
 /** The few HTML pages the public sees from the API: confirming a subscription, unsubscribing. */
 final class PublicPages {

@@ -12,7 +12,9 @@ import java.util.UUID;
 import newsroom.domain.Attachment;
 import newsroom.domain.Categories;
 import newsroom.domain.FieldError;
+import newsroom.domain.InvalidCursorException;
 import newsroom.domain.InvalidRequestException;
+import newsroom.domain.Page;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
 import newsroom.domain.ReleaseEdit;
@@ -20,14 +22,12 @@ import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Scope;
 import newsroom.domain.TwoPersonRuleException;
+import newsroom.domain.VersionConflictException;
 import newsroom.domain.WorkflowException;
+import newsroom.render.SiteRenderer;
 import newsroom.service.ReleaseService;
-import newsroom.service.UploadUrls;
-import newsroom.site.SiteRenderer;
-import newsroom.store.DeliveryRepository;
-import newsroom.store.InvalidCursorException;
-import newsroom.store.Page;
-import newsroom.store.VersionConflictException;
+import newsroom.service.port.DeliveryRepository;
+import newsroom.service.port.UploadUrls;
 
 /**
  * The API's routes: each checks the caller's scope, reads its request and calls the domain.

@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.S3UploadUrls;
+import newsroom.aws.SendRate;
+import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.AwsSettings;
@@ -16,17 +19,15 @@ import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseWorkflow;
 import newsroom.domain.Scope;
 import newsroom.log.JsonLog;
-import newsroom.mail.MailComposer;
-import newsroom.mail.Mailer;
-import newsroom.mail.SendRate;
-import newsroom.mail.SesMailer;
-import newsroom.mail.SignedTokens;
+import newsroom.render.MailComposer;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
+import newsroom.service.PrimingSamples;
 import newsroom.service.ReleaseService;
-import newsroom.service.S3UploadUrls;
-import newsroom.site.SiteAssets;
-import newsroom.site.SiteRenderer;
+import newsroom.service.SignedTokens;
+import newsroom.service.port.Mailer;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.DynamoDbIdempotencyRepository;
@@ -112,8 +113,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
      */
     @Override
     public void prime() {
-        int missing = handleRequest(primingRequest(ApiRoutes.GET_RELEASE, "/releases/" + SnapStartPriming.NO_SUCH_ID,
-                Map.of("id", SnapStartPriming.NO_SUCH_ID), null), null).getStatusCode();
+        int missing = handleRequest(primingRequest(ApiRoutes.GET_RELEASE, "/releases/" + PrimingSamples.NO_SUCH_ID,
+                Map.of("id", PrimingSamples.NO_SUCH_ID), null), null).getStatusCode();
         int list = handleRequest(primingRequest(ApiRoutes.LIST_RELEASES, "/releases", null, Map.of("limit", "1")),
                 null).getStatusCode();
         if (missing != 404 || list != 200) {

@@ -6,16 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.domain.ContactDraft;
+import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
 import newsroom.log.JsonLog;
-import newsroom.mail.MailComposer;
-import newsroom.mail.Mailer;
-import newsroom.mail.SignedTokens;
+import newsroom.render.MailComposer;
 import newsroom.service.ContactService;
-import newsroom.store.ContactNotFoundException;
-import newsroom.store.ContactRepository;
+import newsroom.service.SignedTokens;
+import newsroom.service.port.ContactRepository;
+import newsroom.service.port.Mailer;
 
 /**
  * The public's own routes, with no token: subscribing with double opt-in (a signed, expiring link

@@ -9,7 +9,8 @@ import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
-import newsroom.mail.SesFeedback;
+import newsroom.service.PrimingSamples;
+import newsroom.service.SesFeedback;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -52,6 +53,6 @@ public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Intege
     /** Feedback first reads the contact; reading one that does not exist changes nothing. */
     @Override
     public void prime() {
-        contacts.find(SnapStartPriming.NO_SUCH_ID);
+        contacts.find(PrimingSamples.NO_SUCH_ID);
     }
 }

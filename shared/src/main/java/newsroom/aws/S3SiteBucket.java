@@ -1,0 +1,39 @@
+package newsroom.aws;
+
+import newsroom.service.port.SiteBucket;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** The site bucket in S3. */
+public final class S3SiteBucket implements SiteBucket {
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3SiteBucket(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType, String cacheControl) {
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+                RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(h -> h.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

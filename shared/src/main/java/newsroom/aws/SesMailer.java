@@ -1,0 +1,101 @@
+package newsroom.aws;
+
+import java.util.List;
+import newsroom.log.JsonLog;
+import newsroom.render.Email;
+import newsroom.service.port.Mailer;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Body;
+import software.amazon.awssdk.services.sesv2.model.Content;
+import software.amazon.awssdk.services.sesv2.model.LimitExceededException;
+import software.amazon.awssdk.services.sesv2.model.Message;
+import software.amazon.awssdk.services.sesv2.model.MessageHeader;
+import software.amazon.awssdk.services.sesv2.model.MessageTag;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
+
+/**
+ * Sends through SES v2 with the configured sender and configuration set (for feedback events),
+ * within a send rate, backing off and retrying while SES throttles.
+ */
+public final class SesMailer implements Mailer {
+    private static final JsonLog LOG = JsonLog.of(SesMailer.class);
+    static final int ATTEMPTS = 5;
+
+    private final SesV2Client ses;
+    private final String from;
+    private final String configurationSet;
+    private final SendRate rate;
+    private final long firstBackoffMillis;
+
+    public SesMailer(SesV2Client ses, String from, String configurationSet, SendRate rate) {
+        this(ses, from, configurationSet, rate, 200);
+    }
+
+    SesMailer(SesV2Client ses, String from, String configurationSet, SendRate rate, long firstBackoffMillis) {
+        this.ses = ses;
+        this.from = from;
+        this.configurationSet = configurationSet;
+        this.rate = rate;
+        this.firstBackoffMillis = firstBackoffMillis;
+    }
+
+    @Override
+    public String send(Email email) {
+        List<MessageHeader> headers = email.headers().entrySet().stream()
+                .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build())
+                .toList();
+        List<MessageTag> tags = email.tags().entrySet().stream()
+                .map(t -> MessageTag.builder().name(t.getKey()).value(t.getValue()).build())
+                .toList();
+        Message message = Message.builder()
+                .subject(utf8(email.subject()))
+                .body(Body.builder().html(utf8(email.html())).text(utf8(email.text())).build())
+                .headers(headers)
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                rate.acquire();
+                return ses.sendEmail(r -> {
+                    r.fromEmailAddress(from)
+                            .destination(d -> d.toAddresses(email.to()))
+                            .content(c -> c.simple(message));
+                    if (!tags.isEmpty()) {
+                        r.emailTags(tags);
+                    }
+                    if (configurationSet != null) {
+                        r.configurationSetName(configurationSet);
+                    }
+                }).messageId();
+            } catch (TooManyRequestsException | LimitExceededException e) {
+                backOff(attempt, e);
+            } catch (SesV2Exception e) {
+                if (!e.isThrottlingException() || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                backOff(attempt, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to send", e);
+            }
+        }
+    }
+
+    private void backOff(int attempt, RuntimeException cause) {
+        if (attempt >= ATTEMPTS) {
+            throw cause;
+        }
+        long pause = firstBackoffMillis << (attempt - 1);
+        LOG.warn("SES throttled; backing off", "attempt", attempt, "pauseMillis", pause);
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw cause;
+        }
+    }
+
+    private static Content utf8(String data) {
+        return Content.builder().charset("UTF-8").data(data).build();
+    }
+}

@@ -1,0 +1,118 @@
+package newsroom.render;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.Embargo;
+import newsroom.domain.MediaContact;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
+
+/**
+ * Writes the emails journalists get, from Mustache templates compiled once: the release (or its
+ * advance copy under embargo), a major update, a withdrawal, and the subscription confirmation;
+ * each in HTML (release text escaped, body through the safe Markdown renderer) and plain text.
+ * Release emails carry one-click unsubscribe headers (RFC 8058).
+ */
+public final class MailComposer {
+    public static final String EMBARGO_HEADER = "X-Embargo-Until";
+    private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final Mustache releaseHtml;
+    private final Mustache releaseText;
+    private final Mustache confirmHtml;
+    private final Mustache confirmText;
+    private final Markdown markdown = new Markdown();
+    private final String siteName;
+    private final ZoneId zone;
+
+    public MailComposer(String siteName, ZoneId zone) {
+        DefaultMustacheFactory html = new DefaultMustacheFactory("mail");
+        DefaultMustacheFactory text = new PlainTextMustacheFactory();
+        this.releaseHtml = html.compile("release.html.mustache");
+        this.releaseText = text.compile("release.txt.mustache");
+        this.confirmHtml = html.compile("confirm.html.mustache");
+        this.confirmText = text.compile("confirm.txt.mustache");
+        this.siteName = siteName;
+        this.zone = zone;
+    }
+
+    /** The release email of this kind to one contact, with its unsubscribe link. */
+    public Email releaseEmail(Release release, String releaseUrl, MediaContact to, DeliveryKind kind, int sequence,
+                              String unsubscribeUrl) {
+        String embargo = kind == DeliveryKind.EMBARGOED && release.embargoUntil() != null
+                ? Embargo.describe(release.embargoUntil(), zone) : null;
+        ReleaseChange change = kind == DeliveryKind.UPDATED && sequence >= 1 && sequence <= release.changes().size()
+                ? release.changes().get(sequence - 1) : null;
+        String withdrawal = kind == DeliveryKind.WITHDRAWN && release.withdrawal() != null
+                ? release.withdrawal().reason() : null;
+        String subject = switch (kind) {
+            case EMBARGOED -> "EMBARGOED UNTIL " + embargo + ": " + release.title();
+            case UPDATED -> "Updated: " + release.title();
+            case WITHDRAWN -> "Withdrawn: " + release.title();
+            case PUBLISHED -> release.title();
+        };
+        View view = new View(siteName, subject, release.title(), release.summary(),
+                kind == DeliveryKind.WITHDRAWN ? null : markdown.toHtml(release.body()),
+                kind == DeliveryKind.WITHDRAWN ? null : Markdown.toText(release.body()),
+                releaseUrl, release.category(),
+                release.publishedAt() == null ? null : HUMAN_DATE.format(release.publishedAt().atZone(zone)),
+                release.contact(), to.name(), embargo, change == null ? null : change.note(), withdrawal,
+                unsubscribeUrl);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        if (embargo != null) {
+            headers.put(EMBARGO_HEADER, release.embargoUntil().toString());
+        }
+        return new Email(to.email(), subject, render(releaseHtml, view), render(releaseText, view), headers);
+    }
+
+    /** The double opt-in email: nothing else is sent to an address until its owner confirms. */
+    public Email confirmationEmail(String email, String name, List<String> topics, String confirmUrl) {
+        Map<String, Object> view = Map.of("siteName", siteName, "name", name == null ? "" : name,
+                "topics", String.join(", ", topics), "confirmUrl", confirmUrl);
+        return new Email(email, "Confirm your subscription to " + siteName + " news releases",
+                render(confirmHtml, view), render(confirmText, view), Map.of());
+    }
+
+    private static String render(Mustache template, Object view) {
+        StringWriter out = new StringWriter();
+        template.execute(out, view);
+        return out.toString();
+    }
+
+    /** What the release templates see. */
+    public record View(String siteName, String subject, String title, String summary, String bodyHtml,
+                       String bodyText, String url, String category, String date, ContactBlock contact,
+                       String recipientName, String embargo, String changeNote, String withdrawalReason,
+                       String unsubscribeUrl) {
+    }
+
+    /** Plain text must not be HTML-escaped. */
+    private static final class PlainTextMustacheFactory extends DefaultMustacheFactory {
+        PlainTextMustacheFactory() {
+            super("mail");
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package newsroom.render;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+
+/**
+ * Renders the public HTML pages from Mustache templates compiled once, when the renderer is built.
+ * Release text only ever reaches a page through Mustache's HTML escaping, except the body (through
+ * {@link Markdown}'s escaping renderer) and the JSON-LD (through {@link JsonLd}'s escaping writer).
+ */
+public final class SiteRenderer {
+    /** What a phone link leaves out of the number: spaces, brackets, dashes. */
+    private static final Pattern NOT_DIALLED = Pattern.compile("[^0-9+]");
+    private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", Locale.UK);
+    private static final String ATOM = "application/atom+xml";
+    private static final String RSS = "application/rss+xml";
+
+    private final Mustache releaseTemplate;
+    private final Mustache listTemplate;
+    private final Mustache withdrawnTemplate;
+    private final Mustache archiveTemplate;
+    private final Mustache notFoundTemplate;
+    private final Markdown markdown = new Markdown();
+    private final SitePaths paths;
+    private final SiteAssets assets;
+    private final String siteName;
+    private final String baseUrl;
+
+    public SiteRenderer(SiteAssets assets, String siteName, String baseUrl, java.time.ZoneId zone) {
+        MustacheFactory factory = new DefaultMustacheFactory("site");
+        this.releaseTemplate = factory.compile("release.mustache");
+        this.listTemplate = factory.compile("latest.mustache");
+        this.withdrawnTemplate = factory.compile("withdrawn.mustache");
+        this.archiveTemplate = factory.compile("archive.mustache");
+        this.notFoundTemplate = factory.compile("not-found.mustache");
+        this.assets = assets;
+        this.paths = new SitePaths(zone);
+        this.siteName = siteName;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    public SitePaths paths() {
+        return paths;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String siteName() {
+        return siteName;
+    }
+
+    /** Public URL of a release page. */
+    public String releaseUrl(Release release) {
+        return baseUrl + paths.releaseUrlPath(release);
+    }
+
+    /**
+     * The release page, with the downloads that are on the site. Refuses a release that is not
+     * public at {@code now}: whatever event asks for it, embargoed or draft text never becomes a
+     * public page.
+     */
+    public String releasePage(Release release, List<Download> downloads, Instant now) {
+        if (!release.isPublicAt(now)) {
+            throw new EmbargoedException(release.id());
+        }
+        return render(releaseTemplate, releaseView(release, downloads, null));
+    }
+
+    /**
+     * The page as it would render, for the press office before publishing: never written to the
+     * public bucket, marked as a preview and kept out of search engines. Attachments link to nothing
+     * yet, so they are listed by their declared type and size.
+     */
+    public String previewPage(Release release) {
+        List<Download> declared = release.attachments().stream()
+                .map(a -> new Download(a.fileName(), "#", a.contentType(), a.describeFile(), a.description()))
+                .toList();
+        return render(releaseTemplate, releaseView(release, declared,
+                release.status() == ReleaseStatus.SCHEDULED
+                        ? "Preview: scheduled, not public until its embargo ends"
+                        : release.status() == ReleaseStatus.PUBLISHED ? "Preview of the published release"
+                        : "Preview: not published"));
+    }
+
+    private ReleasePage releaseView(Release release, List<Download> downloads, String previewBanner) {
+        Hero hero = null;
+        if (release.heroImage() != null) {
+            hero = downloads.stream().filter(d -> d.fileName().equals(release.heroImage().fileName())).findFirst()
+                    .map(d -> new Hero(d.url(), release.heroImage().alt())).orElse(null);
+        }
+        List<Download> files = downloads.stream()
+                .filter(d -> release.heroImage() == null || !d.fileName().equals(release.heroImage().fileName()))
+                .toList();
+        List<Update> updates = release.changes().stream()
+                .map(c -> new Update(c.at().toString(), HUMAN_TIME.format(c.at().atZone(paths.zone())), c.note()))
+                .toList();
+        boolean hasUrl = release.publishedAt() != null;
+        Teaser teaser = hasUrl ? teaser(release) : new Teaser(release.title(), release.summary(), "#",
+                release.category(), SitePaths.categoryUrlPath(release.category()), release.updatedAt().toString(),
+                HUMAN_DATE.format(release.updatedAt().atZone(paths.zone())));
+        String url = hasUrl ? releaseUrl(release) : baseUrl + "/news/";
+        String imageUrl = hero == null || hero.url().equals("#") ? null : baseUrl + hero.url();
+        Page page = new Page(release.title(), siteName, url, description(release.summary()), assets.stylesheetUrl(),
+                assets.iconUrl(), "article", imageUrl, hero == null ? null : hero.alt(),
+                hasUrl ? JsonLd.newsArticle(release, url, imageUrl, siteName) : null,
+                List.of(siteFeed(), categoryFeed(release.category())), previewBanner != null);
+        return new ReleasePage(page, teaser, markdown.toHtml(release.body()), release.contact(), release.tags(), hero,
+                files, updates, previewBanner);
+    }
+
+    /** What stays at a withdrawn release's URL: its title, the date, and the public reason. */
+    public String withdrawnPage(Release release) {
+        if (release.status() != ReleaseStatus.WITHDRAWN || release.withdrawal() == null) {
+            throw new IllegalArgumentException("release " + release.id() + " is not withdrawn");
+        }
+        Page page = listPage("Withdrawn: " + release.title(), releaseUrl(release), "This release has been withdrawn.",
+                List.of(siteFeed()));
+        return render(withdrawnTemplate, new WithdrawnPage(page, teaser(release), release.withdrawal().reason(),
+                release.withdrawal().at().toString(),
+                HUMAN_DATE.format(release.withdrawal().at().atZone(paths.zone()))));
+    }
+
+    /** The newest releases, newest first; anything not public now is left out. */
+    public String latestPage(List<Release> releases, Instant now) {
+        return render(listTemplate, new ListPage(
+                listPage("Latest news", baseUrl + "/news/", "The latest news releases from " + siteName + ".",
+                        List.of(siteFeed())),
+                "Latest news", null, teasers(releases, now), "/news/archive/", "Older news: browse the archive"));
+    }
+
+    /** Every release published in one month, newest first. */
+    public String monthPage(YearMonth month, List<Release> releases, Instant now) {
+        String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear();
+        return render(listTemplate, new ListPage(
+                listPage("News from " + name, baseUrl + SitePaths.monthUrlPath(month),
+                        "News releases from " + siteName + " published in " + name + ".", List.of(siteFeed())),
+                "News from " + name, null, teasers(releases, now), "/news/archive/", "All months in the archive"));
+    }
+
+    /** The newest releases in one category. */
+    public String categoryPage(String category, List<Release> releases, Instant now) {
+        return render(listTemplate, new ListPage(
+                listPage(category, baseUrl + SitePaths.categoryUrlPath(category),
+                        "The latest " + category + " news from " + siteName + ".",
+                        List.of(categoryFeed(category), siteFeed())),
+                category, "The latest " + category + " news releases.", teasers(releases, now), "/news/archive/",
+                "Older news: browse the archive by month"));
+    }
+
+    /** Every month that has releases, newest first, grouped by year. */
+    public String archivePage(List<YearMonth> months) {
+        Map<Integer, List<MonthLink>> byYear = new TreeMap<>(Comparator.reverseOrder());
+        months.stream().sorted(Comparator.reverseOrder()).forEach(m -> byYear.computeIfAbsent(m.getYear(),
+                y -> new ArrayList<>()).add(new MonthLink(m.getMonth().getDisplayName(TextStyle.FULL, Locale.UK)
+                + " " + m.getYear(), SitePaths.monthUrlPath(m))));
+        List<YearLinks> years = byYear.entrySet().stream().map(e -> new YearLinks(e.getKey(), e.getValue())).toList();
+        return render(archiveTemplate, new ArchivePage(listPage("News archive", baseUrl + "/news/archive/",
+                "Every news release from " + siteName + ", by month.", List.of(siteFeed())), years));
+    }
+
+    public String notFoundPage() {
+        return render(notFoundTemplate, Map.of("page", listPage("Page not found", baseUrl + "/404.html",
+                "The page could not be found.", List.of())));
+    }
+
+    public String robots() {
+        return "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "/" + SitePaths.SITEMAP_INDEX + "\n";
+    }
+
+    private List<Teaser> teasers(List<Release> releases, Instant now) {
+        return releases.stream().filter(r -> r.isPublicAt(now)).map(this::teaser).toList();
+    }
+
+    private Page listPage(String title, String url, String description, List<FeedLink> feeds) {
+        return new Page(title, siteName, url, description, assets.stylesheetUrl(), assets.iconUrl(), "website", null,
+                null, null, feeds, false);
+    }
+
+    private FeedLink siteFeed() {
+        return new FeedLink(siteName + ": all news (Atom)", "/" + SitePaths.SITE_ATOM, ATOM);
+    }
+
+    private FeedLink categoryFeed(String category) {
+        return new FeedLink(siteName + ": " + category + " (Atom)", "/" + SitePaths.categoryFeedKey(category), ATOM);
+    }
+
+    Teaser teaser(Release r) {
+        return new Teaser(r.title(), r.summary(), paths.releaseUrlPath(r), r.category(),
+                SitePaths.categoryUrlPath(r.category()),
+                r.publishedAt().toString(), HUMAN_DATE.format(r.publishedAt().atZone(paths.zone())));
+    }
+
+    private static String description(String summary) {
+        return summary == null ? "" : summary;
+    }
+
+    private static String render(Mustache template, Object view) {
+        StringWriter out = new StringWriter();
+        template.execute(out, view);
+        return out.toString();
+    }
+
+    /** What every page's head needs: title, canonical URL, social and feed metadata. */
+    public record Page(String title, String siteName, String canonicalUrl, String description, String stylesheet,
+                       String icon, String ogType, String imageUrl, String imageAlt, String jsonLd, List<FeedLink> feeds,
+                       boolean noindex) {
+    }
+
+    public record FeedLink(String title, String url, String type) {
+    }
+
+    /** A release as it appears in a list, and in the heading of its own page. */
+    public record Teaser(String title, String summary, String url, String category, String categoryUrl,
+                         String isoDate, String date) {
+    }
+
+    public record Hero(String url, String alt) {
+    }
+
+    public record Update(String isoTime, String time, String note) {
+    }
+
+    public record ReleasePage(Page page, Teaser release, String bodyHtml, ContactBlock contact, List<String> tags,
+                              Hero hero, List<Download> downloads, List<Update> updates, String previewBanner) {
+        public boolean hasDownloads() {
+            return !downloads.isEmpty();
+        }
+
+        public boolean hasUpdates() {
+            return !updates.isEmpty();
+        }
+
+        /** A dialable link: "0800 000 0000" becomes tel:08000000000. */
+        public String phoneHref() {
+            return contact == null || contact.phone() == null ? null
+                    : "tel:" + NOT_DIALLED.matcher(contact.phone()).replaceAll("");
+        }
+    }
+
+    public record WithdrawnPage(Page page, Teaser release, String reason, String isoDate, String date) {
+    }
+
+    public record ListPage(Page page, String heading, String intro, List<Teaser> releases, String moreUrl,
+                           String moreText) {
+        public boolean empty() {
+            return releases.isEmpty();
+        }
+    }
+
+    public record MonthLink(String name, String url) {
+    }
+
+    public record YearLinks(int year, List<MonthLink> months) {
+    }
+
+    public record ArchivePage(Page page, List<YearLinks> years) {
+        public boolean empty() {
+            return years.isEmpty();
+        }
+    }
+}

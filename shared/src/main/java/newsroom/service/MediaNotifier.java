@@ -1,0 +1,64 @@
+package newsroom.service;
+
+import java.util.List;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.MailJob;
+import newsroom.domain.MediaContact;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
+import newsroom.domain.ReleaseStatus;
+import newsroom.service.port.ContactRepository;
+import newsroom.service.port.DeliveryRepository;
+import newsroom.service.port.MailQueue;
+
+/**
+ * Decides who is emailed about a change to a release, and queues one job for each: trusted
+ * contacts get an advance copy when it is scheduled; every subscriber gets it when it goes public;
+ * those who received it get major updates and the withdrawal. Subscribers who may not be emailed
+ * (unsubscribed, bounced, complained) get a job too: the sender records them as suppressed, so
+ * the delivery report accounts for everyone.
+ */
+public final class MediaNotifier {
+    private final ContactRepository contacts;
+    private final DeliveryRepository deliveries;
+    private final MailQueue queue;
+
+    public MediaNotifier(ContactRepository contacts, DeliveryRepository deliveries, MailQueue queue) {
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.queue = queue;
+    }
+
+    /** Returns how many jobs were queued. {@code before} is null for a new release. */
+    public int releaseChanged(Release before, Release after) {
+        ReleaseStatus was = before == null ? null : before.status();
+        List<MailJob> jobs = List.of();
+        if (after.status() == ReleaseStatus.SCHEDULED && was != ReleaseStatus.SCHEDULED) {
+            jobs = jobs(after, DeliveryKind.EMBARGOED, 0, contacts.subscribers(after.category()).stream()
+                    .filter(MediaContact::embargoAccess).map(MediaContact::id).toList());
+        } else if (after.status() == ReleaseStatus.PUBLISHED && was != ReleaseStatus.PUBLISHED) {
+            jobs = jobs(after, DeliveryKind.PUBLISHED, 0, contacts.subscribers(after.category()).stream()
+                    .map(MediaContact::id).toList());
+        } else if (after.status() == ReleaseStatus.PUBLISHED && was == ReleaseStatus.PUBLISHED
+                && after.changes().size() > before.changes().size()
+                && after.lastChange().map(c -> c.type() == ReleaseChange.ChangeType.MAJOR).orElse(false)) {
+            jobs = jobs(after, DeliveryKind.UPDATED, after.changes().size(), deliveries.recipients(after.id()));
+        } else if (after.status() == ReleaseStatus.WITHDRAWN && was != null && was != ReleaseStatus.WITHDRAWN) {
+            jobs = jobs(after, DeliveryKind.WITHDRAWN, 0, deliveries.recipients(after.id()));
+        }
+        queue.enqueue(jobs);
+        return jobs.size();
+    }
+
+    private static List<MailJob> jobs(Release release, DeliveryKind kind, int sequence, java.util.Collection<String> to) {
+        return to.stream().map(id -> new MailJob(release.id(), id, kind, sequence)).toList();
+    }
+
+    /**
+     * SnapStart priming: the query a change makes, for a release that does not exist; queues
+     * nothing. (Not the subscribers' query: that would read every subscriber to all categories.)
+     */
+    public void prime() {
+        deliveries.recipients(PrimingSamples.NO_SUCH_ID);
+    }
+}

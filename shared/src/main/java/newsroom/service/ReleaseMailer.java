@@ -1,0 +1,159 @@
+package newsroom.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.DeliveryStatus;
+import newsroom.domain.MailJob;
+import newsroom.domain.MediaContact;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.json.Json;
+import newsroom.render.MailComposer;
+import newsroom.render.SitePaths;
+import newsroom.service.port.ContactRepository;
+import newsroom.service.port.DeliveryRepository;
+import newsroom.service.port.Mailer;
+import newsroom.service.port.ReleaseRepository;
+
+/**
+ * Sends one mail job: checks the contact may still be emailed and that this kind of email is due
+ * to them, claims the delivery (so no one else sends it), sends, and records the outcome.
+ */
+public final class ReleaseMailer {
+
+    /** What became of a job. */
+    public enum Outcome { SENT, ALREADY_SENT, SUPPRESSED, NOT_DUE }
+
+    private final ReleaseRepository releases;
+    private final ContactRepository contacts;
+    private final DeliveryRepository deliveries;
+    private final MailComposer composer;
+    private final Mailer mailer;
+    private final SignedTokens tokens;
+    private final SitePaths paths;
+    private final String siteBaseUrl;
+    private final String apiBaseUrl;
+    private final Clock clock;
+    private final java.time.Duration lease;
+    // Within one batch most jobs are for the same release: read it once.
+    private final Map<String, Optional<Release>> releaseCache = new HashMap<>();
+
+    public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
+                         MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
+                         String siteBaseUrl, String apiBaseUrl, Clock clock, java.time.Duration lease) {
+        this.releases = releases;
+        this.contacts = contacts;
+        this.deliveries = deliveries;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.tokens = tokens;
+        this.paths = paths;
+        this.siteBaseUrl = trim(siteBaseUrl);
+        this.apiBaseUrl = trim(apiBaseUrl);
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /**
+     * An earlier attempt claimed this email and never reported back: the message is kept on the
+     * queue and tried again later, when SES's Send event or the end of the lease has settled it.
+     */
+    public static final class InDoubtException extends RuntimeException {
+        InDoubtException(MailJob job) {
+            super("delivery " + job.deliveryKind() + " of " + job.releaseId() + " to " + job.contactId()
+                    + " is in doubt; retry later", null, false, false);
+        }
+    }
+
+    private static String trim(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** Forgets releases read for the previous batch. */
+    public void startBatch() {
+        releaseCache.clear();
+    }
+
+    public Outcome send(MailJob job) {
+        Instant now = clock.instant();
+        Optional<Release> found = releaseCache.computeIfAbsent(job.releaseId(), releases::find);
+        Optional<MediaContact> foundContact = contacts.find(job.contactId());
+        if (found.isEmpty() || foundContact.isEmpty()) {
+            return Outcome.NOT_DUE;
+        }
+        Release release = found.get();
+        MediaContact contact = foundContact.get();
+        if (!isDue(job, release, contact, now)) {
+            return Outcome.NOT_DUE;
+        }
+        if (!contact.mayBeEmailed()) {
+            deliveries.recordSuppressed(job, contact.email(), contact.status().name(), now);
+            return Outcome.SUPPRESSED;
+        }
+        switch (deliveries.claim(job, contact.email(), now, lease)) {
+            case DONE:
+                return Outcome.ALREADY_SENT;
+            case IN_DOUBT:
+                throw new InDoubtException(job);
+            default:
+                break;
+        }
+        String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
+        String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
+        String messageId;
+        try {
+            messageId = mailer.send(composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe)
+                    .withTags(Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
+        } catch (RuntimeException e) {
+            deliveries.recordFailed(job, e.getClass().getSimpleName(), clock.instant());
+            throw e;
+        }
+        deliveries.recordSent(job, messageId, clock.instant());
+        return Outcome.SENT;
+    }
+
+    /**
+     * Whether this kind of email is still due: an advance copy only to a trusted contact while the
+     * release is under embargo; the public copy once it is public and only to those without an
+     * advance copy; updates and withdrawals only to those who received the release.
+     */
+    private boolean isDue(MailJob job, Release release, MediaContact contact, Instant now) {
+        return switch (job.kind()) {
+            case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
+                    && release.embargoUntil() != null && release.embargoUntil().isAfter(now);
+            case PUBLISHED -> release.isPublicAt(now) && !received(release, contact, DeliveryKind.EMBARGOED);
+            case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
+            case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);
+        };
+    }
+
+    private boolean receivedRelease(Release release, MediaContact contact) {
+        return received(release, contact, DeliveryKind.PUBLISHED) || received(release, contact, DeliveryKind.EMBARGOED);
+    }
+
+    private boolean received(Release release, MediaContact contact, DeliveryKind kind) {
+        return deliveries.statusOf(new MailJob(release.id(), contact.id(), kind))
+                .filter(s -> s == DeliveryStatus.SENT || s == DeliveryStatus.SENDING).isPresent();
+    }
+
+    /**
+     * SnapStart priming: the reads and the composing a send does, for a release and a contact that
+     * do not exist. Nothing is claimed, sent or recorded.
+     */
+    public void prime() {
+        Instant now = clock.instant();
+        Release sample = PrimingSamples.release(now);
+        MediaContact contact = PrimingSamples.contact(now);
+        MailJob job = Json.read(Json.write(new MailJob(sample.id(), contact.id(), DeliveryKind.PUBLISHED, 0)),
+                MailJob.class);
+        releases.find(job.releaseId());
+        contacts.find(job.contactId());
+        deliveries.statusOf(job);
+        composer.releaseEmail(sample, siteBaseUrl + paths.releaseUrlPath(sample), contact, job.kind(), 0,
+                apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id()));
+    }
+}

@@ -1,0 +1,50 @@
+package newsroom.service.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import newsroom.domain.Delivery;
+import newsroom.domain.MailJob;
+
+/** The record of who was sent what: at most one email per (release, contact, kind). */
+public interface DeliveryRepository {
+
+    /** The answer to a claim. */
+    enum Claim {
+        /** Yours to send. */
+        CLAIMED,
+        /** Sent or suppressed already: nothing to do. */
+        DONE,
+        /**
+         * Claimed by a send that has not reported back, and its lease has not run out: SES may or
+         * may not have it. Try again later; by then SES's Send event has settled it, or the lease
+         * has run out and the send is known not to have happened.
+         */
+        IN_DOUBT
+    }
+
+    /**
+     * Claims the one send of this job before it happens: when it was never tried, when SES refused
+     * it, or when an earlier claim's lease ran out without SES reporting a send.
+     */
+    Claim claim(MailJob job, String email, Instant now, java.time.Duration lease);
+
+    /** SES reports it accepted this email (its Send event): whatever our own record says, it was sent. */
+    void confirmSent(String releaseId, String deliveryKind, String contactId, String messageId, Instant now);
+
+    void recordSent(MailJob job, String messageId, Instant now);
+
+    /** Records a send that SES refused, so that a later retry may claim it again. */
+    void recordFailed(MailJob job, String reason, Instant now);
+
+    /** Records that the contact was not emailed on purpose (unsubscribed, bounced, complained). */
+    void recordSuppressed(MailJob job, String email, String reason, Instant now);
+
+    List<Delivery> forRelease(String releaseId);
+
+    /** The status of one job's delivery, if it was ever claimed or suppressed. */
+    java.util.Optional<newsroom.domain.DeliveryStatus> statusOf(MailJob job);
+
+    /** Contacts who were sent the release itself (the advance copy or the public one). */
+    Set<String> recipients(String releaseId);
+}

@@ -1,0 +1,64 @@
+package newsroom.service.port;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+import newsroom.domain.Page;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseVersion;
+import newsroom.domain.SlugTakenException;
+import newsroom.domain.VersionConflictException;
+
+/** Where releases and their versions are kept. */
+public interface ReleaseRepository {
+
+    /**
+     * Stores a new release with its first version and claims its slug, in one transaction.
+     *
+     * @throws SlugTakenException when another release already has the slug; nothing is written
+     */
+    void create(Release release);
+
+    Optional<Release> find(String id);
+
+    /**
+     * Saves a changed release, and a copy as its new version, if the stored one is still at
+     * {@code expectedVersion}.
+     *
+     * @throws VersionConflictException when it has moved on (or is gone); nothing is written
+     */
+    void save(Release changed, long expectedVersion);
+
+    /**
+     * Deletes a draft with its slug claim and versions, if it is still at {@code expectedVersion}.
+     *
+     * @throws VersionConflictException when it has moved on or is no longer a draft
+     */
+    void delete(Release release, long expectedVersion);
+
+    /** The newest published releases, newest first. */
+    List<Release> latestPublished(int limit);
+
+    /** Releases by status (or all, most recently changed first), optionally in one category. */
+    Page<Release> list(ReleaseStatus status, String category, int limit, String cursor);
+
+    /** Scheduled releases whose embargo has passed at {@code now}, oldest first. */
+    List<Release> dueForPublication(Instant now, int limit);
+
+    /** Published releases in a month of the archive, newest first. */
+    List<Release> publishedInMonth(YearMonth month);
+
+    /** The newest published releases in a category, newest first. */
+    List<Release> latestInCategory(String category, int limit);
+
+    /** Notes that a month has releases, for the archive index and the sitemap index. Idempotent. */
+    void recordMonth(YearMonth month);
+
+    /** Every month that has had a release published, oldest first. */
+    List<YearMonth> months();
+
+    /** Every saved version, oldest first. */
+    List<ReleaseVersion> versions(String id);
+}

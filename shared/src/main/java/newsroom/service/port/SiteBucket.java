@@ -1,0 +1,13 @@
+package newsroom.service.port;
+
+/** The public site's storage: one object a page, keyed by URL path. */
+public interface SiteBucket {
+    /** HTML: short browser cache, longer CDN cache; the CDN is told when a page changes. */
+    String HTML_CACHE = "public, max-age=60, s-maxage=300";
+    /** Content-hashed assets never change under the same name. */
+    String ASSET_CACHE = "public, max-age=31536000, immutable";
+
+    void put(String key, byte[] content, String contentType, String cacheControl);
+
+    boolean exists(String key);
+}

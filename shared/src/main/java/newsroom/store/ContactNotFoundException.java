@@ -1,8 +1,0 @@
-package newsroom.store;
-
-/** No media contact has this id. */
-public final class ContactNotFoundException extends RuntimeException {
-    public ContactNotFoundException(String id) {
-        super("There is no media contact with id " + id + ".", null, false, false);
-    }
-}

@@ -1,0 +1,78 @@
+package newsroom.render;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import newsroom.domain.Attachment;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.HeroImage;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
+
+/** Every kind of page and feed the site has, rendered from a few releases, for tests that check them all. */
+final class SampleSite {
+    static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    static final SiteRenderer PAGES = new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example",
+            ZoneId.of("Europe/London"));
+    static final FeedRenderer FEEDS = new FeedRenderer(PAGES);
+
+    private SampleSite() {
+    }
+
+    static Release release(String id, String title, String summary, String body, String category, ContactBlock contact,
+                           List<String> tags) {
+        Instant at = NOW.minusSeconds(3600);
+        return new Release(id, "slug-" + id, title, summary, body, category, tags, contact,
+                new HeroImage("chart.png", "A chart of results"),
+                List.of(new Attachment("a1", "chart.png", "image/png", 2048, "Chart"),
+                        new Attachment("a2", "report.pdf", "application/pdf", 1_258_291, "The report")),
+                ReleaseStatus.PUBLISHED, "author", at, at.plusSeconds(60), at, null,
+                List.of(new ReleaseChange(at.plusSeconds(60), "Corrected a date.", ReleaseChange.ChangeType.MINOR)),
+                null, 3);
+    }
+
+    static Release ordinary() {
+        return release("r1", "Appeal for witnesses after burglary", "Police are appealing for witnesses.",
+                "Officers were called at 9pm.\n\n> \u201cWe need your help.\u201d\n\n## What to do\n\n- Call 101\n- [Report online](https://example.gov.uk/report)",
+                "Appeals", new ContactBlock("Press office", "0800 000 0000", "press@example.gov.uk"), List.of("burglary"));
+    }
+
+    static List<Download> downloads(Release release) {
+        return List.of(new Download("chart.png", "/downloads/" + release.id() + "/chart.png", "image/png", "PNG image, 2 KB", "Chart"),
+                new Download("report.pdf", "/downloads/" + release.id() + "/report.pdf", "application/pdf", "PDF, 1.2 MB", "The report"));
+    }
+
+    static Release withdrawn(Release release) {
+        return release.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW.minusSeconds(60), "Withdrawn at the family's request.")).saved(NOW);
+    }
+
+    /** Name → HTML of every kind of page. */
+    static List<String[]> htmlPages(Release release) {
+        List<Release> list = List.of(release);
+        return List.of(
+                new String[] {"release", PAGES.releasePage(release, downloads(release), NOW)},
+                new String[] {"preview", PAGES.previewPage(release)},
+                new String[] {"withdrawn", PAGES.withdrawnPage(withdrawn(release))},
+                new String[] {"latest", PAGES.latestPage(list, NOW)},
+                new String[] {"month", PAGES.monthPage(YearMonth.of(2026, 11), list, NOW)},
+                new String[] {"category", PAGES.categoryPage(release.category(), list, NOW)},
+                new String[] {"archive", PAGES.archivePage(List.of(YearMonth.of(2025, 1), YearMonth.of(2026, 11)))},
+                new String[] {"404", PAGES.notFoundPage()},
+                new String[] {"empty latest", PAGES.latestPage(List.of(), NOW)});
+    }
+
+    /** Name → XML of every feed and sitemap. */
+    static List<String[]> xmlDocuments(Release release) {
+        List<Release> list = List.of(release);
+        return List.of(
+                new String[] {"atom", FEEDS.siteAtom(list, NOW)},
+                new String[] {"category atom", FEEDS.categoryAtom(release.category(), list, NOW)},
+                new String[] {"rss", FEEDS.siteRss(list, NOW)},
+                new String[] {"sitemap", FEEDS.sitemapShard(YearMonth.of(2026, 11), list, NOW)},
+                new String[] {"sitemap index", FEEDS.sitemapIndex(List.of(YearMonth.of(2026, 10), YearMonth.of(2026, 11)))});
+    }
+}

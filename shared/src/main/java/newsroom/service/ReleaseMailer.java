@@ -62,10 +62,10 @@ public final class ReleaseMailer {
      * An earlier attempt claimed this email and never reported back: the message is kept on the
      * queue and tried again later, when SES's Send event or the end of the lease has settled it.
      */
-    public static final class InDoubtException extends RuntimeException {
+    public static final class InDoubtException extends TryAgainLater {
         InDoubtException(MailJob job) {
             super("delivery " + job.deliveryKind() + " of " + job.releaseId() + " to " + job.contactId()
-                    + " is in doubt; retry later", null, false, false);
+                    + " is in doubt; retry later");
         }
     }
 

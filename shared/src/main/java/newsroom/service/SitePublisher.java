@@ -1,6 +1,5 @@
 package newsroom.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -18,9 +17,9 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
-import newsroom.render.FeedRenderer;
 import newsroom.render.SiteAssets;
-import newsroom.render.SitePaths;
+import newsroom.render.SitePages.SitePage;
+import newsroom.render.SitePages;
 import newsroom.render.SiteRenderer;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
@@ -45,17 +44,12 @@ public final class SitePublisher {
         thread.setDaemon(true);
         return thread;
     });
-    static final String HTML = "text/html; charset=utf-8";
-    static final String ATOM = "application/atom+xml; charset=utf-8";
-    static final String RSS = "application/rss+xml; charset=utf-8";
-    static final String XML = "application/xml; charset=utf-8";
-    static final String TEXT = "text/plain; charset=utf-8";
 
     private final ReleaseRepository releases;
     private final SiteBucket bucket;
     private final Downloads downloads;
     private final SiteRenderer renderer;
-    private final FeedRenderer feeds;
+    private final SitePages site;
     private final SiteAssets assets;
     private final Cdn cdn;
     private final Clock clock;
@@ -67,7 +61,7 @@ public final class SitePublisher {
         this.bucket = bucket;
         this.downloads = downloads;
         this.renderer = renderer;
-        this.feeds = new FeedRenderer(renderer);
+        this.site = new SitePages(renderer);
         this.assets = assets;
         this.cdn = cdn;
         this.clock = clock;
@@ -75,7 +69,7 @@ public final class SitePublisher {
 
     /** SnapStart priming: see {@link SitePriming}. */
     public void prime() {
-        SitePriming.prime(releases, bucket, renderer);
+        SitePriming.prime(releases, bucket, site);
     }
 
     /** Whether anything about this release belongs on the public site now. */
@@ -112,45 +106,29 @@ public final class SitePublisher {
         for (String category : categories) {
             categoryInIndex.put(category, IO.submit(() -> releases.latestInCategory(category, LATEST_COUNT + 1)));
         }
-        Map<String, Page> pages = new LinkedHashMap<>();
-        String key = renderer.paths().releaseKey(release);
-        if (release.isPublicAt(now)) {
-            pages.put(key, new Page(renderer.releasePage(release, downloads.publishAll(release), now), HTML));
-        } else {
-            pages.put(key, new Page(renderer.withdrawnPage(release), HTML));
-        }
+        List<SitePage> pages = new ArrayList<>();
+        pages.add(site.release(release, release.isPublicAt(now) ? downloads.publishAll(release) : List.of(), now));
         List<YearMonth> known = await(knownMonths);
         if (!known.contains(month)) {
             releases.recordMonth(month);
         }
         List<YearMonth> months = withMonth(known, month);
 
-        List<Release> latest = merged(await(latestInIndex), release, now, r -> true, LATEST_COUNT);
-        pages.put(SitePaths.LATEST, new Page(renderer.latestPage(latest, now), HTML));
-        pages.put(SitePaths.SITE_ATOM, new Page(feeds.siteAtom(latest, now), ATOM));
-        pages.put(SitePaths.SITE_RSS, new Page(feeds.siteRss(latest, now), RSS));
-
+        pages.addAll(site.latest(merged(await(latestInIndex), release, now, r -> true, LATEST_COUNT), now));
         List<Release> inMonth = merged(await(monthInIndex), release, now,
                 r -> renderer.paths().monthOf(r).equals(month), Integer.MAX_VALUE);
-        pages.put(SitePaths.monthKey(month), new Page(renderer.monthPage(month, inMonth, now), HTML));
-
+        pages.addAll(site.month(month, inMonth, now));
         for (String category : categories) {
-            List<Release> inCategory = merged(await(categoryInIndex.get(category)), release, now,
-                    r -> r.category().equals(category), LATEST_COUNT);
-            pages.put(SitePaths.categoryKey(category), new Page(renderer.categoryPage(category, inCategory, now), HTML));
-            pages.put(SitePaths.categoryFeedKey(category), new Page(feeds.categoryAtom(category, inCategory, now), ATOM));
+            pages.addAll(site.category(category, merged(await(categoryInIndex.get(category)), release, now,
+                    r -> r.category().equals(category), LATEST_COUNT), now));
         }
-
-        pages.put(SitePaths.sitemapKey(month), new Page(feeds.sitemapShard(month, inMonth, now), XML));
-        pages.put(SitePaths.SITEMAP_INDEX, new Page(feeds.sitemapIndex(months), XML));
-        pages.put(SitePaths.ARCHIVE, new Page(renderer.archivePage(months), HTML));
+        pages.addAll(site.months(months));
 
         List<Future<?>> writes = new ArrayList<>(assetWrites);
-        pages.forEach((k, page) -> writes.add(IO.submit(() -> bucket.put(k,
-                page.content().getBytes(StandardCharsets.UTF_8), page.contentType(), SiteBucket.HTML_CACHE))));
+        pages.forEach(page -> writes.add(IO.submit(() -> write(bucket, page))));
         awaitAll(writes);
         assetsUploaded = true;
-        List<String> written = List.copyOf(pages.keySet());
+        List<String> written = pages.stream().map(SitePage::key).toList();
         cdn.invalidate(written.stream().map(k -> "/" + k).toList(), release.id() + "-v" + release.version());
         return written;
     }
@@ -225,13 +203,12 @@ public final class SitePublisher {
                 }
             }));
         }
-        writes.add(IO.submit(() -> bucket.put(SitePaths.NOT_FOUND,
-                renderer.notFoundPage().getBytes(StandardCharsets.UTF_8), HTML, SiteBucket.HTML_CACHE)));
-        writes.add(IO.submit(() -> bucket.put(SitePaths.ROBOTS,
-                renderer.robots().getBytes(StandardCharsets.UTF_8), TEXT, SiteBucket.HTML_CACHE)));
+        site.fixed().forEach(page -> writes.add(IO.submit(() -> write(bucket, page))));
         return writes;
     }
 
-    private record Page(String content, String contentType) {
+    /** Writes one page of the site with the HTML cache policy (short in browsers, longer in the CDN). */
+    static void write(SiteBucket bucket, SitePage page) {
+        bucket.put(page.key(), page.content(), page.contentType(), SiteBucket.HTML_CACHE);
     }
 }

@@ -1,6 +1,5 @@
 package newsroom.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,9 +17,9 @@ import newsroom.domain.Categories;
 import newsroom.domain.Page;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
-import newsroom.render.FeedRenderer;
 import newsroom.render.SiteAssets;
-import newsroom.render.SitePaths;
+import newsroom.render.SitePages.SitePage;
+import newsroom.render.SitePages;
 import newsroom.render.SiteRenderer;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
@@ -43,7 +43,7 @@ public final class SiteRebuilder {
     private final SiteBucket bucket;
     private final Downloads downloads;
     private final SiteRenderer renderer;
-    private final FeedRenderer feeds;
+    private final SitePages site;
     private final SiteAssets assets;
     private final Categories categories;
     private final Cdn cdn;
@@ -56,7 +56,7 @@ public final class SiteRebuilder {
         this.bucket = bucket;
         this.downloads = downloads;
         this.renderer = renderer;
-        this.feeds = new FeedRenderer(renderer);
+        this.site = new SitePages(renderer);
         this.assets = assets;
         this.categories = categories;
         this.cdn = cdn;
@@ -66,7 +66,7 @@ public final class SiteRebuilder {
 
     /** SnapStart priming: see {@link SitePriming}. */
     public void prime() {
-        SitePriming.prime(releases, bucket, renderer);
+        SitePriming.prime(releases, bucket, site);
     }
 
     public Result rebuild(Consumer<String> progress) {
@@ -79,22 +79,18 @@ public final class SiteRebuilder {
             for (SiteAssets.Asset asset : assets.all()) {
                 bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
             }
-            put(written, SitePaths.NOT_FOUND, renderer.notFoundPage(), SitePublisher.HTML);
-            put(written, SitePaths.ROBOTS, renderer.robots(), SitePublisher.TEXT);
+            put(written, site.fixed());
 
             List<YearMonth> months = releases.months();
             progress.accept("Rebuilding " + months.size() + " months of releases with " + threads + " threads");
-            Map<YearMonth, List<Release>> byMonth = new ConcurrentHashMap<>();
             List<Future<?>> work = new ArrayList<>();
             for (YearMonth month : months) {
                 work.add(pool.submit(() -> {
                     List<Release> inMonth = releases.publishedInMonth(month).stream()
                             .filter(r -> r.isPublicAt(now)).toList();
-                    byMonth.put(month, inMonth);
-                    put(written, SitePaths.monthKey(month), renderer.monthPage(month, inMonth, now), SitePublisher.HTML);
+                    put(written, site.month(month, inMonth, now));
                     for (Release release : inMonth) {
-                        put(written, renderer.paths().releaseKey(release),
-                                renderer.releasePage(release, downloads.publishAll(release), now), SitePublisher.HTML);
+                        put(written, List.of(site.release(release, downloads.publishAll(release), now)));
                         int done = releaseCount.incrementAndGet();
                         if (done % PROGRESS_EVERY == 0) {
                             progress.accept("  " + done + " release pages");
@@ -102,32 +98,16 @@ public final class SiteRebuilder {
                     }
                 }));
             }
-            work.add(pool.submit(() -> rebuildWithdrawn(written)));
+            work.add(pool.submit(() -> rebuildWithdrawn(written, now)));
             for (String category : categories.names()) {
-                work.add(pool.submit(() -> {
-                    List<Release> latest = releases.latestInCategory(category, SitePublisher.LATEST_COUNT);
-                    put(written, SitePaths.categoryKey(category), renderer.categoryPage(category, latest, now),
-                            SitePublisher.HTML);
-                    put(written, SitePaths.categoryFeedKey(category), feeds.categoryAtom(category, latest, now),
-                            SitePublisher.ATOM);
-                }));
+                work.add(pool.submit(() -> put(written, site.category(category,
+                        releases.latestInCategory(category, SitePublisher.LATEST_COUNT), now))));
             }
             work.add(pool.submit(() -> {
-                List<Release> latest = releases.latestPublished(SitePublisher.LATEST_COUNT);
-                put(written, SitePaths.LATEST, renderer.latestPage(latest, now), SitePublisher.HTML);
-                put(written, SitePaths.SITE_ATOM, feeds.siteAtom(latest, now), SitePublisher.ATOM);
-                put(written, SitePaths.SITE_RSS, feeds.siteRss(latest, now), SitePublisher.RSS);
-                put(written, SitePaths.ARCHIVE, renderer.archivePage(months), SitePublisher.HTML);
+                put(written, site.latest(releases.latestPublished(SitePublisher.LATEST_COUNT), now));
+                put(written, site.months(months));
             }));
             await(work);
-
-            List<Future<?>> sitemaps = new ArrayList<>();
-            for (YearMonth month : months) {
-                sitemaps.add(pool.submit(() -> put(written, SitePaths.sitemapKey(month),
-                        feeds.sitemapShard(month, byMonth.getOrDefault(month, List.of()), now), SitePublisher.XML)));
-            }
-            await(sitemaps);
-            put(written, SitePaths.SITEMAP_INDEX, feeds.sitemapIndex(months), SitePublisher.XML);
         } finally {
             pool.shutdownNow();
         }
@@ -142,22 +122,24 @@ public final class SiteRebuilder {
         return new Result(written.size(), releaseCount.get(), millis);
     }
 
-    private void rebuildWithdrawn(Map<String, Boolean> written) {
+    private void rebuildWithdrawn(Map<String, Boolean> written, Instant now) {
         String cursor = null;
         do {
             Page<Release> page = releases.list(ReleaseStatus.WITHDRAWN, null, 100, cursor);
             for (Release release : page.items()) {
-                if (SitePublisher.hasPublicPage(release, clock.instant())) {
-                    put(written, renderer.paths().releaseKey(release), renderer.withdrawnPage(release), SitePublisher.HTML);
+                if (SitePublisher.hasPublicPage(release, now)) {
+                    put(written, List.of(site.release(release, List.of(), now)));
                 }
             }
             cursor = page.nextCursor();
         } while (cursor != null);
     }
 
-    private void put(Map<String, Boolean> written, String key, String content, String contentType) {
-        bucket.put(key, content.getBytes(StandardCharsets.UTF_8), contentType, SiteBucket.HTML_CACHE);
-        written.put(key, Boolean.TRUE);
+    private void put(Map<String, Boolean> written, List<SitePage> pages) {
+        for (SitePage page : pages) {
+            SitePublisher.write(bucket, page);
+            written.put(page.key(), Boolean.TRUE);
+        }
     }
 
     private static void await(List<Future<?>> work) {
@@ -167,7 +149,7 @@ public final class SiteRebuilder {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("rebuild interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
         }

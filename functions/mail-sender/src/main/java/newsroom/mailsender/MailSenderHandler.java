@@ -5,9 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import newsroom.aws.AwsClients;
+import newsroom.aws.QueueBatch;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
@@ -73,21 +72,8 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         mailer.startBatch();
-        for (SQSEvent.SQSMessage message : event.getRecords() == null ? List.<SQSEvent.SQSMessage>of() : event.getRecords()) {
-            try {
-                process(message);
-            } catch (ReleaseMailer.InDoubtException e) {
-                LOG.info("delivery in doubt; the message stays on the queue", "messageId", message.getMessageId());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            } catch (RuntimeException e) {
-                LOG.error("could not send release email", e, "messageId", message.getMessageId(),
-                        "requestId", context == null ? null : context.getAwsRequestId());
-                failures.add(new SQSBatchResponse.BatchItemFailure(message.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+        return QueueBatch.process(event, context, LOG, "could not send release email", this::process);
     }
 
     private void process(SQSEvent.SQSMessage message) {

@@ -5,24 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.Map;
 import newsroom.aws.AwsClients;
+import newsroom.aws.ReleaseStreamRecords;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.aws.SqsMailQueue;
 import newsroom.aws.StreamBatch;
-import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
-import newsroom.domain.Release;
 import newsroom.log.JsonLog;
 import newsroom.service.MediaNotifier;
 import newsroom.service.PrimingSamples;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
-import newsroom.store.ReleaseMapper;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -33,8 +28,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(MediaNotifierHandler.class);
 
-    // The zone only shapes index keys the notifier never writes.
-    private final ReleaseMapper mapper = new ReleaseMapper(ZoneId.of("UTC"));
     private final MediaNotifier notifier;
 
     public MediaNotifierHandler() {
@@ -59,23 +52,19 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
     }
 
     private void process(DynamodbEvent.DynamodbStreamRecord record) {
-        Map<String, AttributeValue> newImage = StreamImages.toSdk(record.getDynamodb().getNewImage());
-        if (!ReleaseMapper.isRelease(newImage)) {
-            return;
-        }
-        Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
-        Release after = mapper.fromItem(newImage);
-        Release before = ReleaseMapper.isRelease(oldImage) ? mapper.fromItem(oldImage) : null;
-        int queued = notifier.releaseChanged(before, after);
-        if (queued > 0) {
-            LOG.info("queued release emails", "releaseId", after.id(), "status", after.status(), "jobs", queued);
-        }
+        ReleaseStreamRecords.decode(record).ifPresent(change -> {
+            int queued = notifier.releaseChanged(change.before(), change.after());
+            if (queued > 0) {
+                LOG.info("queued release emails", "releaseId", change.after().id(), "status", change.after().status(),
+                        "jobs", queued);
+            }
+        });
     }
 
     /** Reads as a change would and maps a release image; SQS is not called (it would queue a job). */
     @Override
     public void prime() {
         notifier.prime();
-        mapper.fromItem(mapper.toItem(PrimingSamples.release(Instant.now())));
+        ReleaseStreamRecords.prime(PrimingSamples.release(Instant.now()));
     }
 }

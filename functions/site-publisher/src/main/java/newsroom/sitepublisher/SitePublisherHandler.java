@@ -6,27 +6,19 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import newsroom.aws.AwsClients;
-import newsroom.aws.CloudFrontCdn;
-import newsroom.aws.S3Downloads;
-import newsroom.aws.S3SiteBucket;
+import newsroom.aws.ReleaseStreamRecords;
+import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.aws.StreamBatch;
-import newsroom.aws.StreamImages;
 import newsroom.config.EnvVars;
+import newsroom.domain.Release;
 import newsroom.log.JsonLog;
-import newsroom.render.SiteAssets;
-import newsroom.render.SiteRenderer;
 import newsroom.service.SitePublisher;
-import newsroom.service.port.Cdn;
 import newsroom.service.port.ReleaseRepository;
-import newsroom.store.DynamoDbReleaseRepository;
-import newsroom.store.ReleaseMapper;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -55,13 +47,11 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
 
     public SitePublisherHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3,
                                 CloudFrontClient cloudFront, Clock clock) {
-        this.releases = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
-        SiteAssets assets = new SiteAssets();
-        Cdn cdn = cloudFront == null || config.distributionId() == null
-                ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
-        this.publisher = new SitePublisher(releases, new S3SiteBucket(s3, config.siteBucket()),
-                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
-                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()), assets, cdn, clock);
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
+                config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
+        this.releases = site.releases();
+        this.publisher = new SitePublisher(site.releases(), site.bucket(), site.downloads(), site.renderer(),
+                site.assets(), site.cdn(), clock);
     }
 
     @Override
@@ -70,21 +60,19 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     }
 
     private void process(DynamodbEvent.DynamodbStreamRecord record) {
-        Map<String, AttributeValue> image = StreamImages.toSdk(record.getDynamodb().getNewImage());
-        if (!ReleaseMapper.isRelease(image)) {
-            return;
-        }
-        String id = image.get("id").s();
-        Map<String, AttributeValue> oldImage = StreamImages.toSdk(record.getDynamodb().getOldImage());
-        String oldCategory = ReleaseMapper.isRelease(oldImage) && oldImage.get("category") != null
-                ? oldImage.get("category").s() : null;
-        releases.find(id).ifPresent(release -> {
-            String previousCategory = oldCategory != null && !oldCategory.equals(release.category()) ? oldCategory : null;
-            List<String> written = publisher.publish(release, previousCategory);
-            if (!written.isEmpty()) {
-                LOG.info("published pages", "releaseId", id, "version", release.version(), "keys", written);
-            }
+        ReleaseStreamRecords.decode(record).ifPresent(change -> {
+            String id = change.after().id();
+            String oldCategory = change.before() == null ? null : change.before().category();
+            releases.find(id).ifPresent(release -> publish(release, oldCategory));
         });
+    }
+
+    private void publish(Release release, String oldCategory) {
+        String previousCategory = oldCategory != null && !oldCategory.equals(release.category()) ? oldCategory : null;
+        List<String> written = publisher.publish(release, previousCategory);
+        if (!written.isEmpty()) {
+            LOG.info("published pages", "releaseId", release.id(), "version", release.version(), "keys", written);
+        }
     }
 
     /** Reads as a publish does and renders every kind of page in memory; writes nothing. */

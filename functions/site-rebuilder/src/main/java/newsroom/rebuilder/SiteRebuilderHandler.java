@@ -6,18 +6,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import newsroom.aws.AwsClients;
-import newsroom.aws.CloudFrontCdn;
-import newsroom.aws.S3Downloads;
-import newsroom.aws.S3SiteBucket;
+import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
-import newsroom.render.SiteAssets;
-import newsroom.render.SiteRenderer;
 import newsroom.service.SiteRebuilder;
-import newsroom.service.port.Cdn;
-import newsroom.store.DynamoDbReleaseRepository;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -48,15 +42,10 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
 
     public SiteRebuilderHandler(SiteRebuilderConfig config, DynamoDbClient dynamo, S3Client s3,
                                 CloudFrontClient cloudFront, Clock clock) {
-        SiteAssets assets = new SiteAssets();
-        Cdn cdn = cloudFront == null || config.distributionId() == null
-                ? Cdn.NONE : new CloudFrontCdn(cloudFront, config.distributionId());
-        this.rebuilder = new SiteRebuilder(
-                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
-                new S3SiteBucket(s3, config.siteBucket()),
-                new S3Downloads(s3, config.uploadBucket(), config.siteBucket()),
-                new SiteRenderer(assets, config.siteName(), config.siteBaseUrl(), config.zone()),
-                assets, config.categories(), cdn, clock, THREADS);
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
+                config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
+        this.rebuilder = new SiteRebuilder(site.releases(), site.bucket(), site.downloads(), site.renderer(),
+                site.assets(), config.categories(), site.cdn(), clock, THREADS);
     }
 
     /** Rebuilds, reporting progress to {@code progress} as it goes. */

@@ -1,0 +1,83 @@
+package newsroom.render;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import newsroom.domain.Release;
+
+/**
+ * Every object of the public site, as (key, content, type): the one list of which pages a change
+ * touches, used alike by a publish (the pages one release touches) and by the full rebuild (all
+ * of them). Pure: it renders, the caller writes.
+ */
+public final class SitePages {
+    public static final String HTML = "text/html; charset=utf-8";
+    public static final String ATOM = "application/atom+xml; charset=utf-8";
+    public static final String RSS = "application/rss+xml; charset=utf-8";
+    public static final String XML = "application/xml; charset=utf-8";
+    public static final String TEXT = "text/plain; charset=utf-8";
+
+    /** One object of the site: its key in the bucket (the URL path), its bytes and its content type. */
+    public record SitePage(String key, byte[] content, String contentType) {
+        static SitePage of(String key, String content, String contentType) {
+            return new SitePage(key, content.getBytes(StandardCharsets.UTF_8), contentType);
+        }
+    }
+
+    private final SiteRenderer renderer;
+    private final FeedRenderer feeds;
+
+    public SitePages(SiteRenderer renderer) {
+        this.renderer = renderer;
+        this.feeds = new FeedRenderer(renderer);
+    }
+
+    public SiteRenderer renderer() {
+        return renderer;
+    }
+
+    /** A release's own page: the release while it is public, the withdrawal notice once withdrawn. */
+    public SitePage release(Release release, List<Download> downloads, Instant now) {
+        String key = renderer.paths().releaseKey(release);
+        return release.isPublicAt(now)
+                ? SitePage.of(key, renderer.releasePage(release, downloads, now), HTML)
+                : SitePage.of(key, renderer.withdrawnPage(release), HTML);
+    }
+
+    /** The latest list and the site's feeds, from the newest public releases. */
+    public List<SitePage> latest(List<Release> latest, Instant now) {
+        return List.of(
+                SitePage.of(SitePaths.LATEST, renderer.latestPage(latest, now), HTML),
+                SitePage.of(SitePaths.SITE_ATOM, feeds.siteAtom(latest, now), ATOM),
+                SitePage.of(SitePaths.SITE_RSS, feeds.siteRss(latest, now), RSS));
+    }
+
+    /** A month's archive page and its sitemap shard, from the month's public releases. */
+    public List<SitePage> month(YearMonth month, List<Release> inMonth, Instant now) {
+        return List.of(
+                SitePage.of(SitePaths.monthKey(month), renderer.monthPage(month, inMonth, now), HTML),
+                SitePage.of(SitePaths.sitemapKey(month), feeds.sitemapShard(month, inMonth, now), XML));
+    }
+
+    /** A category's page and feed, from its newest public releases. */
+    public List<SitePage> category(String category, List<Release> latest, Instant now) {
+        return List.of(
+                SitePage.of(SitePaths.categoryKey(category), renderer.categoryPage(category, latest, now), HTML),
+                SitePage.of(SitePaths.categoryFeedKey(category), feeds.categoryAtom(category, latest, now), ATOM));
+    }
+
+    /** What lists the months: the sitemap index and the archive index. */
+    public List<SitePage> months(List<YearMonth> months) {
+        return List.of(
+                SitePage.of(SitePaths.SITEMAP_INDEX, feeds.sitemapIndex(months), XML),
+                SitePage.of(SitePaths.ARCHIVE, renderer.archivePage(months), HTML));
+    }
+
+    /** The pages that depend on nothing published: the 404 page and robots.txt. */
+    public List<SitePage> fixed() {
+        return List.of(
+                SitePage.of(SitePaths.NOT_FOUND, renderer.notFoundPage(), HTML),
+                SitePage.of(SitePaths.ROBOTS, renderer.robots(), TEXT));
+    }
+}

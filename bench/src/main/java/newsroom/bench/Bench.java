@@ -1,5 +1,6 @@
 package newsroom.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,7 +242,7 @@ public final class Bench {
     }
 
     private static String machine() {
-        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long memory = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
         return String.format(Locale.UK, "%d cores, %.0f GiB, %s %s, Java %s (%s)",
                 Runtime.getRuntime().availableProcessors(), memory / (1024.0 * 1024 * 1024),

@@ -3,6 +3,7 @@ package newsroom.bench;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -153,7 +155,7 @@ final class ColdStartBench {
         var image = StreamImages.toSdk(published.getRecords().get(0).getDynamodb().getNewImage());
         clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(image));
         new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), RebuildBench.ZONE)
-                .recordMonth(java.time.YearMonth.of(2019, 10));
+                .recordMonth(YearMonth.of(2019, 10));
         var repository = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
         Instant now = Instant.now();
         for (int i = 0; i < contacts; i++) {
@@ -221,7 +223,7 @@ final class ColdStartBench {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, target.jar().toString(), probe.toString(),
+        command.add(String.join(File.pathSeparator, target.jar().toString(), probe.toString(),
                 serialization.toString()));
         command.add(ColdStartProbe.class.getName());
         command.add(target.handler());

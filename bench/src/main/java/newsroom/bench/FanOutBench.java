@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -83,7 +84,7 @@ final class FanOutBench {
         var repository = new DynamoDbContactRepository(runtime.clients().dynamo(), runtime.resources().tableName());
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<?>> work = new java.util.ArrayList<>();
+            List<Future<?>> work = new ArrayList<>();
             Instant now = Instant.now();
             for (int i = 0; i < contacts; i++) {
                 int n = i;

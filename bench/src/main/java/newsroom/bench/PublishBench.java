@@ -5,10 +5,13 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import newsroom.aws.AwsClients;
 import newsroom.aws.S3Downloads;
@@ -57,7 +60,7 @@ final class PublishBench {
      */
     private static final class DynamoMeter implements ExecutionInterceptor {
         private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("bench-started");
-        private final List<long[]> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final List<long[]> calls = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger items = new AtomicInteger();
 
@@ -175,7 +178,7 @@ final class PublishBench {
     static void load(LocalClients clients, String table, List<Release> releases) {
         ReleaseMapper mapper = new ReleaseMapper(RebuildBench.ZONE);
         List<WriteRequest> batch = new ArrayList<>();
-        java.util.Set<YearMonth> months = new java.util.TreeSet<>();
+        Set<YearMonth> months = new TreeSet<>();
         for (Release r : releases) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(mapper.toItem(r)).build()).build());
             months.add(YearMonth.from(r.publishedAt().atZone(RebuildBench.ZONE)));

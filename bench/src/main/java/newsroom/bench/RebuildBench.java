@@ -10,8 +10,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import newsroom.domain.Categories;
@@ -60,12 +64,12 @@ final class RebuildBench {
     }
 
     static Run newsroom(List<Release> corpus, Path out, int threads) {
-        List<Run> runs = new java.util.ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (int i = 0; i <= RUNS; i++) {
             deleteTree(out);
             SiteAssets assets = new SiteAssets();
             SiteRebuilder rebuilder = new SiteRebuilder(new InMemoryReleases(corpus, ZONE), new DirectoryBucket(out),
-                    (release, attachment) -> java.util.Optional.empty(),
+                    (release, attachment) -> Optional.empty(),
                     new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
                     new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
                     threads);
@@ -96,14 +100,14 @@ final class RebuildBench {
             Path index = month.resolve("_index.md");
             if (!Files.exists(index)) {
                 Files.writeString(index, String.format("---%ntitle: \"News from %s %d\"%n---%n",
-                        at.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK), at.getYear()));
+                        at.getMonth().getDisplayName(TextStyle.FULL, Locale.UK), at.getYear()));
             }
             String front = "---\ntitle: \"" + r.title().replace("\"", "\\\"") + "\"\ndate: " + date.format(r.publishedAt())
                     + "\nslug: \"" + r.slug() + "\"\ncategories: [\"" + r.category() + "\"]\nsummary: \""
                     + r.summary().replace("\"", "\\\"") + "\"\n---\n\n";
             Files.writeString(month.resolve(r.slug() + ".md"), front + r.body() + "\n", StandardCharsets.UTF_8);
         }
-        List<Run> runs = new java.util.ArrayList<>();
+        List<Run> runs = new ArrayList<>();
         for (int i = 0; i <= RUNS; i++) {
             deleteTree(work.resolve("public"));
             long start = System.nanoTime();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import newsroom.domain.Release;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class BenchSmokeIT {
     @Test
     void everyBenchmarkProducesItsFigures() throws Exception {
         Path output = Path.of("target", "SMOKE.md");
-        Bench.run(Bench.Sizes.SMOKE, output, true, java.util.Set.of(1, 2, 3, 4, 5));
+        Bench.run(Bench.Sizes.SMOKE, output, true, Set.of(1, 2, 3, 4, 5));
         String results = Files.readString(output);
         assertTrue(results.contains("## 1. Full rebuild against Hugo"));
         assertTrue(results.matches("(?s).*\\| Newsroom \\(\\d+ threads\\) \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);

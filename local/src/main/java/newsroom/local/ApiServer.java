@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -126,7 +127,7 @@ final class ApiServer implements AutoCloseable {
     private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizerContext(JWTClaimsSet claims) {
         Map<String, String> flat = new HashMap<>();
         claims.getClaims().forEach((name, value) -> {
-            if (value instanceof java.util.Date date) {
+            if (value instanceof Date date) {
                 flat.put(name, Long.toString(date.toInstant().getEpochSecond()));
             } else if (value instanceof List<?> list) {
                 flat.put(name, list.size() == 1 ? String.valueOf(list.get(0)) : list.toString());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import newsroom.api.ApiRoutes;
 import newsroom.api.ReleasesApiConfig;
@@ -241,7 +242,7 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The full rebuild, as the site-rebuilder function runs it in AWS. */
-    public SiteRebuilder.Result rebuildSite(java.util.function.Consumer<String> progress) {
+    public SiteRebuilder.Result rebuildSite(Consumer<String> progress) {
         return siteRebuilder.rebuild(progress);
     }
 

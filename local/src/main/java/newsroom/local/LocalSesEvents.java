@@ -2,6 +2,7 @@ package newsroom.local;
 
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import newsroom.feedback.SesFeedbackHandler;
 import newsroom.json.Json;
 import newsroom.render.Email;
 import newsroom.service.port.Mailer;
+import org.joda.time.DateTime;
 
 /**
  * What SES's configuration set does in AWS, for the emulator, which publishes no events: when SES
@@ -29,7 +31,7 @@ final class LocalSesEvents implements Mailer {
     @Override
     public String send(Email email) {
         String messageId = ses.send(email);
-        Map<String, Object> tags = new java.util.LinkedHashMap<>();
+        Map<String, Object> tags = new LinkedHashMap<>();
         email.tags().forEach((name, value) -> tags.put(name, List.of(value)));
         String sesEvent = Json.write(Map.of(
                 "eventType", "Send",
@@ -46,7 +48,7 @@ final class LocalSesEvents implements Mailer {
         sns.setMessageId(UUID.randomUUID().toString());
         sns.setTopicArn(topicArn);
         sns.setType("Notification");
-        sns.setTimestamp(new org.joda.time.DateTime());
+        sns.setTimestamp(new DateTime());
         SNSEvent.SNSRecord record = new SNSEvent.SNSRecord();
         record.setSns(sns);
         record.setEventSource("aws:sns");

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -23,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -98,7 +100,7 @@ public final class LocalTokens {
     public Optional<JWTClaimsSet> verify(String token) {
         try {
             return Optional.of(processor.process(token, null));
-        } catch (ParseException | com.nimbusds.jose.proc.BadJOSEException | JOSEException e) {
+        } catch (ParseException | BadJOSEException | JOSEException e) {
             return Optional.empty();
         }
     }
@@ -107,7 +109,7 @@ public final class LocalTokens {
         Object scope = claims.getClaim("scope");
         Set<String> scopes = new HashSet<>();
         if (scope instanceof String s && !s.isBlank()) {
-            scopes.addAll(java.util.Arrays.asList(s.split(" ")));
+            scopes.addAll(Arrays.asList(s.split(" ")));
         }
         return scopes;
     }

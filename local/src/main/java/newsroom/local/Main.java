@@ -1,5 +1,11 @@
 package newsroom.local;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -65,15 +71,15 @@ public final class Main {
     private static void rebuild() throws InterruptedException {
         int apiPort = port("NEWSROOM_API_PORT", 3000);
         try {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create("http://localhost:" + apiPort + "/_local/rebuild"))
-                            .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + apiPort + "/_local/rebuild"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             System.out.print(response.body());
             if (response.statusCode() != 200) {
                 System.exit(1);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             System.err.println("No local stack answers on port " + apiPort + ": start it first (" + e.getMessage() + ")");
             System.exit(1);
         }
@@ -84,11 +90,11 @@ public final class Main {
             System.err.println("usage: import-contacts FILE.csv [--api URL --token JWT]");
             System.exit(2);
         }
-        java.net.URI api = java.net.URI.create("http://localhost:" + port("NEWSROOM_API_PORT", 3000));
+        URI api = URI.create("http://localhost:" + port("NEWSROOM_API_PORT", 3000));
         String token = null;
         for (int i = 1; i + 1 < args.size(); i += 2) {
             if (args.get(i).equals("--api")) {
-                api = java.net.URI.create(args.get(i + 1));
+                api = URI.create(args.get(i + 1));
             } else if (args.get(i).equals("--token")) {
                 token = args.get(i + 1);
             }
@@ -97,8 +103,8 @@ public final class Main {
             token = projectTokens().issue("contact-import", List.of(Scope.CONTACTS.value()));
         }
         try {
-            System.exit(ContactImportCommand.run(java.nio.file.Path.of(args.get(0)), api, token));
-        } catch (java.io.IOException e) {
+            System.exit(ContactImportCommand.run(Path.of(args.get(0)), api, token));
+        } catch (IOException e) {
             System.err.println("Cannot import: " + e.getMessage());
             System.exit(1);
         }

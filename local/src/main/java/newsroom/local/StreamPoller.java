@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ final class StreamPoller implements Runnable {
             }
             data.setSequenceNumber(r.dynamodb().sequenceNumber());
             data.setSizeBytes(r.dynamodb().sizeBytes());
-            data.setStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(r.dynamodb().streamViewTypeAsString()));
+            data.setStreamViewType(StreamViewType.fromValue(r.dynamodb().streamViewTypeAsString()));
             if (r.dynamodb().approximateCreationDateTime() != null) {
                 data.setApproximateCreationDateTime(Date.from(r.dynamodb().approximateCreationDateTime()));
             }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import newsroom.api.ApiRoutes;
@@ -61,7 +62,7 @@ class AuthMatrixIT {
             String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "3f0a2b9c-0000-4000-8000-000000000000");
             String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
             String scopes = route.contains(" /contacts") ? "newsroom/contacts" : "newsroom/publisher";
-            Map<String, String> tokens = new java.util.LinkedHashMap<>();
+            Map<String, String> tokens = new LinkedHashMap<>();
             tokens.put("no token", null);
             tokens.put("malformed", "not.a.jwt");
             tokens.put("expired", runtime.tokens().issue("officer", List.of(scopes),

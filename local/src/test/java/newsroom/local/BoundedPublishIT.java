@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import newsroom.aws.S3Downloads;
 import newsroom.aws.S3SiteBucket;
 import newsroom.domain.ContactBlock;
@@ -16,12 +19,14 @@ import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.local.support.SharedEmulator;
 import newsroom.render.SiteAssets;
+import newsroom.render.SitePaths;
 import newsroom.render.SiteRenderer;
 import newsroom.service.SitePublisher;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.SiteBucket;
 import newsroom.store.DynamoDbReleaseRepository;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +58,7 @@ class BoundedPublishIT {
     private static final class CountingBucket implements SiteBucket {
         private final SiteBucket inner;
         // Pages are written in parallel.
-        final List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<String> keys = new CopyOnWriteArrayList<>();
 
         CountingBucket(SiteBucket inner) {
             this.inner = inner;
@@ -77,7 +82,7 @@ class BoundedPublishIT {
                 new ContactBlock("Press office", "0800", null), null, List.of(), ReleaseStatus.PUBLISHED, "author",
                 publishedAt, publishedAt, publishedAt, null, List.of(), null, 2);
         repository.create(release);
-        repository.recordMonth(java.time.YearMonth.from(publishedAt.atZone(ZONE)));
+        repository.recordMonth(YearMonth.from(publishedAt.atZone(ZONE)));
         return release;
     }
 
@@ -96,7 +101,7 @@ class BoundedPublishIT {
         Release fresh = stored(0, NOW.minusSeconds(30), "Appeals");
         List<String> written = publisher.publish(fresh, null);
         assertEquals(written.size(), bucket.keys.size(), label + ": each object written once");
-        assertEquals(java.util.Set.copyOf(written), java.util.Set.copyOf(bucket.keys), label);
+        assertEquals(Set.copyOf(written), Set.copyOf(bucket.keys), label);
         assertEquals(1, invalidations.size(), label + ": one invalidation request per publish");
         return new int[] {bucket.keys.size(), invalidations.get(0).size()};
     }
@@ -127,7 +132,7 @@ class BoundedPublishIT {
     @Test
     void aFailedWriteFailsThePublishAndInvalidatesNothing() {
         Release release = stored(900, NOW.minusSeconds(45), "Community");
-        String monthKey = newsroom.render.SitePaths.monthKey(java.time.YearMonth.from(release.publishedAt().atZone(ZONE)));
+        String monthKey = SitePaths.monthKey(YearMonth.from(release.publishedAt().atZone(ZONE)));
         SiteBucket s3 = new S3SiteBucket(clients.s3(), resources.siteBucket());
         SiteBucket failingMonth = new SiteBucket() {
             @Override
@@ -150,7 +155,7 @@ class BoundedPublishIT {
                 new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
                 (paths, reference) -> invalidations.add(paths), Clock.fixed(NOW, ZONE));
 
-        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException failure = Assertions.assertThrows(IllegalStateException.class,
                 () -> publisher.publish(release, null));
         assertEquals("S3 refused " + monthKey, failure.getMessage());
         assertTrue(invalidations.isEmpty(), "no invalidation for a publish that failed");

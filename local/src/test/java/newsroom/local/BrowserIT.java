@@ -10,6 +10,12 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,6 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import javax.imageio.ImageIO;
 import newsroom.local.support.Api;
 import newsroom.local.support.Eventually;
 import newsroom.local.support.Http;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -90,26 +98,26 @@ class BrowserIT {
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).build(), options);
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
         browser.manage().window().setSize(new Dimension(1200, 900));
     }
 
     /** A bar chart as the hero image: forces with a dedicated cyber crime unit, 2016 and 2019. */
-    private static byte[] chart() throws java.io.IOException {
-        var image = new java.awt.image.BufferedImage(720, 300, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    private static byte[] chart() throws IOException {
+        var image = new BufferedImage(720, 300, BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
-        g.setColor(new java.awt.Color(0xf3f2f1));
+        g.setColor(new Color(0xf3f2f1));
         g.fillRect(0, 0, 720, 300);
-        g.setColor(new java.awt.Color(0x1d70b8));
+        g.setColor(new Color(0x1d70b8));
         g.fillRect(120, 300 - 40 - 70, 180, 70);
         g.fillRect(420, 300 - 40 - 210, 180, 210);
-        g.setColor(new java.awt.Color(0x0b0c0c));
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 22));
+        g.setColor(new Color(0x0b0c0c));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
         g.drawString("14 forces (2016)", 120, 300 - 50 - 70);
         g.drawString("43 forces (2019)", 420, 300 - 50 - 210);
         g.dispose();
-        var out = new java.io.ByteArrayOutputStream();
-        javax.imageio.ImageIO.write(image, "png", out);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
         return out.toByteArray();
     }
 
@@ -147,7 +155,7 @@ class BrowserIT {
         check("release-page", releaseUrl);
         assertEquals(1, browser.findElements(By.tagName("h1")).size());
         assertEquals("The inspection report's cover", browser.findElement(By.cssSelector(".hero img")).getAttribute("alt"));
-        browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
         assertEquals("Skip to main content", browser.switchTo().activeElement().getText(),
                 "the first Tab reaches a visible skip link");
     }

@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +25,7 @@ import newsroom.local.support.Eventually;
 import newsroom.local.support.Http;
 import newsroom.local.support.LocalStack;
 import newsroom.local.support.SharedEmulator;
+import newsroom.service.SignedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,18 +139,18 @@ class ContactsIT {
             file.append(i % 120 == 0 ? "broken-address-" + i : "journalist" + i + "@outlet.example")
                     .append(",Journalist ").append(i).append(",Outlet,").append(i % 2 == 0 ? "Appeals" : "*").append('\n');
         }
-        java.nio.file.Path csv = java.nio.file.Files.createTempFile("media-list", ".csv");
-        java.nio.file.Files.writeString(csv, file);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream original = System.out;
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        Path csv = Files.createTempFile("media-list", ".csv");
+        Files.writeString(csv, file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         int code;
         try {
             code = ContactImportCommand.run(csv, runtime.apiUrl(), admin);
         } finally {
             System.setOut(original);
         }
-        String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String printed = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, printed);
         assertTrue(printed.contains("500/1200 rows: 496 created"), printed);
         assertTrue(printed.contains("1200/1200 rows: 1190 created, 0 updated, 0 unchanged, 10 rejected"), printed);
@@ -150,13 +158,13 @@ class ContactsIT {
         assertTrue(printed.contains("  row 1201: email must be an email address"), printed);
 
         out.reset();
-        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             ContactImportCommand.run(csv, runtime.apiUrl(), admin);
         } finally {
             System.setOut(original);
         }
-        assertTrue(out.toString(java.nio.charset.StandardCharsets.UTF_8)
+        assertTrue(out.toString(StandardCharsets.UTF_8)
                 .contains("1200/1200 rows: 0 created, 0 updated, 1190 unchanged, 10 rejected"), "safe to run again");
     }
 
@@ -166,7 +174,7 @@ class ContactsIT {
         HttpResponse<String> subscribed = api.post("/subscriptions", null,
                 "{\"email\": \"Reader@Blog.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");
         assertEquals(202, subscribed.statusCode(), subscribed.body());
-        SentEmail confirmation = Eventually.await(java.time.Duration.ofSeconds(5),
+        SentEmail confirmation = Eventually.await(Duration.ofSeconds(5),
                 () -> SharedEmulator.get().sentEmails().stream().filter(e -> e.to().contains(email)).findFirst().orElse(null),
                 e -> e != null);
         assertTrue(confirmation.subject().startsWith("Confirm your subscription"));
@@ -197,8 +205,8 @@ class ContactsIT {
     void signedUnsubscribeLinksWorkInOneClickAndForgedOnesDoNot() {
         String id = json(api.post("/contacts", admin,
                 "{\"email\": \"leaver@paper.example\", \"name\": \"Leaver\", \"topics\": [\"*\"]}")).path("id").asText();
-        var tokens = new newsroom.service.SignedTokens(LocalRuntime.Options.defaults().tokenKey(), java.time.Clock.systemUTC());
-        String forged = new newsroom.service.SignedTokens("someone-elses-key-that-is-long-enough!!", java.time.Clock.systemUTC())
+        var tokens = new SignedTokens(LocalRuntime.Options.defaults().tokenKey(), Clock.systemUTC());
+        String forged = new SignedTokens("someone-elses-key-that-is-long-enough!!", Clock.systemUTC())
                 .unsubscribe(id);
         HttpResponse<String> refused = api.send("POST", "/unsubscribe?token=" + forged, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));

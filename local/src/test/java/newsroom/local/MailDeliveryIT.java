@@ -6,6 +6,7 @@ import static newsroom.local.support.Api.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,14 +30,18 @@ import newsroom.local.support.MutableClock;
 import newsroom.local.support.SharedEmulator;
 import newsroom.render.MailComposer;
 import newsroom.service.SignedTokens;
+import newsroom.service.port.Mailer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
@@ -82,7 +87,7 @@ class MailDeliveryIT {
                 }
                 if (random.nextInt(8) == 0 && refusedOnce.add(to)) {
                     REFUSED.incrementAndGet();
-                    throw software.amazon.awssdk.services.sesv2.model.SesV2Exception.builder()
+                    throw SesV2Exception.builder()
                             .message("Service unavailable").statusCode(503).build();
                 }
             }
@@ -101,7 +106,7 @@ class MailDeliveryIT {
         }
     }
 
-    private static newsroom.service.port.Mailer crashing(newsroom.service.port.Mailer ses) {
+    private static Mailer crashing(Mailer ses) {
         return email -> {
             String key = email.to() + "|" + email.subject();
             if (CRASH_BEFORE.stream().anyMatch(email.subject()::contains) && CRASH_BEFORE.add(key)) {
@@ -124,9 +129,9 @@ class MailDeliveryIT {
                 .endpointOverride(emulator.endpoint())
                 .region(LocalClients.REGION)
                 .credentialsProvider(clients.settings().credentials())
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new UnreliableSes())
-                        .retryStrategy(software.amazon.awssdk.retries.DefaultRetryStrategy.doNotRetry()))
+                        .retryStrategy(DefaultRetryStrategy.doNotRetry()))
                 .build();
         clients.close();
         runtime = LocalStack.start(emulator, LocalRuntime.Options.defaults().withClock(clock).withTick(Duration.ZERO)
@@ -276,12 +281,12 @@ class MailDeliveryIT {
         assertEquals(List.of(), sentTo(Set.of("will-bounce@paper.example", "will-complain@paper.example"), "After the bounce"));
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.SNSEvent sns(String message) {
-        var sns = new com.amazonaws.services.lambda.runtime.events.SNSEvent.SNS();
+    private static SNSEvent sns(String message) {
+        var sns = new SNSEvent.SNS();
         sns.setMessage(message);
-        var record = new com.amazonaws.services.lambda.runtime.events.SNSEvent.SNSRecord();
+        var record = new SNSEvent.SNSRecord();
         record.setSns(sns);
-        var event = new com.amazonaws.services.lambda.runtime.events.SNSEvent();
+        var event = new SNSEvent();
         event.setRecords(List.of(record));
         return event;
     }

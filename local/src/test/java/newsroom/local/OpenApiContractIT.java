@@ -17,6 +17,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,8 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import newsroom.api.ApiRoutes;
 import newsroom.local.support.Api;
+import newsroom.local.support.Eventually;
 import newsroom.local.support.LocalStack;
 import newsroom.local.support.SharedEmulator;
+import newsroom.service.SignedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,15 +184,15 @@ class OpenApiContractIT {
         api.get(path + "/deliveries", editor);
         api.get(path + "/deliveries?limit=500", editor);
 
-        String token = new newsroom.service.SignedTokens(LocalRuntime.Options.defaults().tokenKey(),
-                java.time.Clock.systemUTC()).unsubscribe(contactId);
+        String token = new SignedTokens(LocalRuntime.Options.defaults().tokenKey(),
+                Clock.systemUTC()).unsubscribe(contactId);
         api.get("/unsubscribe?token=" + token, null);
         api.get("/unsubscribe?token=forged", null);
         api.send("POST", "/unsubscribe?token=" + token, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         api.post("/subscriptions", null, "{\"email\": \"reader@paper.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");
         api.post("/subscriptions", null, "{\"email\": \"reader\"}");
-        String confirm = newsroom.local.support.Eventually.await(java.time.Duration.ofSeconds(5),
+        String confirm = Eventually.await(Duration.ofSeconds(5),
                 () -> runtime.clients() == null ? null : SharedEmulator.get().sentEmails().stream()
                         .filter(e -> e.to().contains("reader@paper.example")).map(e -> e.text()).findFirst().orElse(null),
                 text -> text != null);

@@ -18,10 +18,14 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
 import newsroom.aws.StreamImages;
@@ -31,6 +35,7 @@ import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
+import newsroom.feedback.SesFeedbackHandler;
 import newsroom.local.emulator.Emulator;
 import newsroom.local.emulator.ProjectHome;
 import newsroom.local.emulator.SentEmail;
@@ -187,11 +192,11 @@ class SampleEventsIT {
     void aQueueMessageSendsOneEmailEvenWhenRedelivered() throws IOException {
         putReleaseFrom(event("site-publisher/release-published.json", DynamodbEvent.class));
         MediaContact desk = new MediaContact(CONTACT_ID, "desk@daily.example", "Desk", "Daily", null, Set.of("*"), false,
-                ContactStatus.ACTIVE, "test", java.time.Instant.now(), java.time.Instant.now());
+                ContactStatus.ACTIVE, "test", Instant.now(), Instant.now());
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(desk);
         var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
                 resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
-                50, 1, java.time.Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
+                50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
 
         SQSEvent jobs = event("mail-sender/mail-jobs.json", SQSEvent.class);
         assertTrue(handler.handleRequest(jobs, null).getBatchItemFailures().isEmpty());
@@ -204,16 +209,16 @@ class SampleEventsIT {
         // Two senders given the same job at the same moment (a redelivery racing the first delivery).
         String secondId = "3a4b5c6d-0000-4000-8000-0000000000cc";
         MediaContact second = new MediaContact(secondId, "second@daily.example", "Second", "Daily", null, Set.of("*"),
-                false, ContactStatus.ACTIVE, "test", java.time.Instant.now(), java.time.Instant.now());
+                false, ContactStatus.ACTIVE, "test", Instant.now(), Instant.now());
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(second);
         SQSEvent race = event("mail-sender/mail-jobs.json", SQSEvent.class);
         race.getRecords().get(0).setBody(race.getRecords().get(0).getBody().replace(CONTACT_ID, secondId));
         var other = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
                 resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
-                50, 1, java.time.Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
-        var racers = List.of(handler, other).stream().map(h -> java.util.concurrent.CompletableFuture.runAsync(
+                50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
+        var racers = List.of(handler, other).stream().map(h -> CompletableFuture.runAsync(
                 () -> h.handleRequest(race, null))).toList();
-        racers.forEach(java.util.concurrent.CompletableFuture::join);
+        racers.forEach(CompletableFuture::join);
         assertEquals(1, Eventually.await(Duration.ofSeconds(2), () -> emulator.sentEmails().stream()
                 .filter(e -> e.to().contains("second@daily.example")).count(), n -> n > 1), "two senders, one email");
 
@@ -224,7 +229,7 @@ class SampleEventsIT {
 
     @Test
     void theScheduledEventPublishesWhatIsDue() throws IOException {
-        Instant embargo = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant embargo = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         var repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);
         repository.create(new Release("9c8b7a6d-0000-4000-8000-0000000000aa", "due-release", "Due release", null,
                 "Text", "Appeals", List.of(), new ContactBlock("Press office", "0800", null), null, List.of(),
@@ -243,7 +248,7 @@ class SampleEventsIT {
     void theRebuildEventRebuildsTheSite() throws IOException {
         putReleaseFrom(event("site-publisher/release-published.json", DynamodbEvent.class));
         new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE)
-                .recordMonth(java.time.YearMonth.of(2019, 10));
+                .recordMonth(YearMonth.of(2019, 10));
         var rebuilder = new SiteRebuilderHandler(new SiteRebuilderConfig(clients.settings(), resources.tableName(),
                 resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", CATEGORIES,
                 ZONE), clients.dynamo(), clients.s3(), null, Clock.systemUTC());
@@ -264,7 +269,7 @@ class SampleEventsIT {
             contacts.create(created);
             return created;
         });
-        var handler = new newsroom.feedback.SesFeedbackHandler(clients.dynamo(), resources.tableName(), Clock.systemUTC());
+        var handler = new SesFeedbackHandler(clients.dynamo(), resources.tableName(), Clock.systemUTC());
         assertEquals(1, handler.handleRequest(event("ses-feedback/send.json", SNSEvent.class), null));
         assertEquals(1, handler.handleRequest(event("ses-feedback/bounce.json", SNSEvent.class), null));
         assertEquals(ContactStatus.BOUNCED, contacts.find(desk.id()).orElseThrow().status());
@@ -275,8 +280,8 @@ class SampleEventsIT {
     }
 
     private static MediaContact contact(String email, String topic) {
-        return new MediaContact(java.util.UUID.randomUUID().toString(), email, "Reporter", "Paper", null,
-                Set.of(topic), false, ContactStatus.ACTIVE, "test", java.time.Instant.now(), java.time.Instant.now());
+        return new MediaContact(UUID.randomUUID().toString(), email, "Reporter", "Paper", null,
+                Set.of(topic), false, ContactStatus.ACTIVE, "test", Instant.now(), Instant.now());
     }
 
     private static void putReleaseFrom(DynamodbEvent event) {

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -179,10 +182,10 @@ class SnapStartPrimingIT {
         static World now() {
             List<Map<String, String>> items = clients.dynamo().scanPaginator(s -> s.tableName(resources.tableName()))
                     .items().stream().map(item -> {
-                        Map<String, String> flat = new java.util.TreeMap<>();
+                        Map<String, String> flat = new TreeMap<>();
                         item.forEach((k, v) -> flat.put(k, v.toString()));
                         return flat;
-                    }).sorted(java.util.Comparator.comparing(Map::toString)).toList();
+                    }).sorted(Comparator.comparing(Map::toString)).toList();
             List<String> objects = clients.s3().listObjectsV2(l -> l.bucket(resources.siteBucket())).contents().stream()
                     .map(o -> o.key() + "@" + o.eTag()).sorted().toList();
             String queued = clients.sqs().getQueueAttributes(a -> a.queueUrl(resources.mailQueueUrl())
@@ -197,7 +200,7 @@ class SnapStartPrimingIT {
         // Guards the guard: a write between two snapshots must show.
         World before = World.now();
         clients.s3().putObject(p -> p.bucket(resources.siteBucket()).key("priming-test.txt"),
-                software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
+                RequestBody.fromString("x"));
         assertFalse(before.equals(World.now()));
         clients.s3().deleteObject(d -> d.bucket(resources.siteBucket()).key("priming-test.txt"));
     }

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +291,7 @@ class WorkflowIT {
         HttpResponse<String> draft = createDraft("Report with attachments");
         String id = json(draft).path("id").asText();
         byte[] pdf = "%PDF-1.4 a small test report".getBytes();
-        byte[] png = java.util.Base64.getDecoder().decode(
+        byte[] png = Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
         HttpResponse<String> badType = api.post("/releases/" + id + "/attachments", editor,

@@ -1,5 +1,6 @@
 package newsroom.aws;
 
+import java.util.Map;
 import java.util.Optional;
 import newsroom.domain.Attachment;
 import newsroom.domain.Release;
@@ -51,7 +52,7 @@ public final class S3Downloads implements Downloads {
                     .metadataDirective(MetadataDirective.REPLACE)
                     .contentType(attachment.contentType())
                     .cacheControl(SiteBucket.HTML_CACHE)
-                    .metadata(java.util.Map.of("attachment-id", attachment.id())));
+                    .metadata(Map.of("attachment-id", attachment.id())));
             published = upload;
         }
         Attachment actual = new Attachment(attachment.id(), attachment.fileName(), attachment.contentType(),

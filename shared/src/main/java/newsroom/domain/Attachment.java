@@ -1,8 +1,11 @@
 package newsroom.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A file that goes with a release (a report, a picture). Uploaded by the press office to the private
@@ -24,8 +27,8 @@ public record Attachment(String id, String fileName, String contentType, long si
         return contentType != null && TYPES.containsKey(contentType.toLowerCase(Locale.ROOT));
     }
 
-    public static java.util.Set<String> allowedTypes() {
-        return new java.util.TreeSet<>(TYPES.keySet());
+    public static Set<String> allowedTypes() {
+        return new TreeSet<>(TYPES.keySet());
     }
 
     /** Where the file waits, in the private upload bucket, until publication. */
@@ -33,7 +36,7 @@ public record Attachment(String id, String fileName, String contentType, long si
         return "uploads/" + releaseId + "/" + id + "/" + fileName;
     }
 
-    @com.fasterxml.jackson.annotation.JsonIgnore
+    @JsonIgnore
     public boolean isImage() {
         return contentType.startsWith("image/");
     }

@@ -1,5 +1,6 @@
 package newsroom.domain;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class Categories {
 
     /** Parses "Crime Operations, Appeals, ..." as set in configuration. */
     public static Categories parse(String commaSeparated) {
-        return new Categories(java.util.Arrays.stream(commaSeparated.split(","))
+        return new Categories(Arrays.stream(commaSeparated.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .distinct()

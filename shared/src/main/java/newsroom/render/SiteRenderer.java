@@ -6,6 +6,7 @@ import com.github.mustachejava.MustacheFactory;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ public final class SiteRenderer {
     private final String siteName;
     private final String baseUrl;
 
-    public SiteRenderer(SiteAssets assets, String siteName, String baseUrl, java.time.ZoneId zone) {
+    public SiteRenderer(SiteAssets assets, String siteName, String baseUrl, ZoneId zone) {
         MustacheFactory factory = new DefaultMustacheFactory("site");
         this.releaseTemplate = factory.compile("release.mustache");
         this.listTemplate = factory.compile("latest.mustache");

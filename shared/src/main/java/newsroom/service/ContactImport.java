@@ -2,6 +2,7 @@ package newsroom.service;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import newsroom.domain.ContactDraft;
 import newsroom.domain.ContactRules;
@@ -94,7 +96,7 @@ public final class ContactImport {
                     rejected.add(new RowError(rowNumber, List.of(new FieldError("row", e.getMessage()))));
                 }
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw new InvalidRequestException(List.of(new FieldError("file", "is not readable CSV: " + e.getMessage())));
         }
         int created = 0;
@@ -168,8 +170,8 @@ public final class ContactImport {
     }
 
     private static boolean sameAs(MediaContact current, ContactRules.Checked row) {
-        return current.name().equals(row.name()) && java.util.Objects.equals(current.outlet(), row.outlet())
-                && java.util.Objects.equals(current.role(), row.role()) && current.topics().equals(row.topics())
+        return current.name().equals(row.name()) && Objects.equals(current.outlet(), row.outlet())
+                && Objects.equals(current.role(), row.role()) && current.topics().equals(row.topics())
                 && current.embargoAccess() == row.embargoAccess();
     }
 }

@@ -1,5 +1,6 @@
 package newsroom.service;
 
+import java.util.Collection;
 import java.util.List;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.MailJob;
@@ -50,7 +51,7 @@ public final class MediaNotifier {
         return jobs.size();
     }
 
-    private static List<MailJob> jobs(Release release, DeliveryKind kind, int sequence, java.util.Collection<String> to) {
+    private static List<MailJob> jobs(Release release, DeliveryKind kind, int sequence, Collection<String> to) {
         return to.stream().map(id -> new MailJob(release.id(), id, kind, sequence)).toList();
     }
 

@@ -1,6 +1,7 @@
 package newsroom.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,13 +39,13 @@ public final class ReleaseMailer {
     private final String siteBaseUrl;
     private final String apiBaseUrl;
     private final Clock clock;
-    private final java.time.Duration lease;
+    private final Duration lease;
     // Within one batch most jobs are for the same release: read it once.
     private final Map<String, Optional<Release>> releaseCache = new HashMap<>();
 
     public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
                          MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
-                         String siteBaseUrl, String apiBaseUrl, Clock clock, java.time.Duration lease) {
+                         String siteBaseUrl, String apiBaseUrl, Clock clock, Duration lease) {
         this.releases = releases;
         this.contacts = contacts;
         this.deliveries = deliveries;

@@ -3,9 +3,12 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import newsroom.domain.Attachment;
+import newsroom.domain.FieldError;
+import newsroom.domain.InvalidRequestException;
 import newsroom.domain.Page;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
@@ -49,7 +52,7 @@ public final class ReleaseService {
      * Checks and stores a new release. With {@code publish} it is public at once, or scheduled
      * when its embargo lies in the future; otherwise it is a draft.
      *
-     * @throws newsroom.domain.InvalidRequestException listing every field at fault; nothing stored
+     * @throws InvalidRequestException listing every field at fault; nothing stored
      * @throws newsroom.domain.TwoPersonRuleException when publishing one's own release is not allowed
      */
     public Release create(ReleaseDraft draft, String author) {
@@ -107,6 +110,28 @@ public final class ReleaseService {
         }
         workflow.checkDeletable(current);
         releases.delete(current, expectedVersion);
+    }
+
+    /** An attachment just declared, and the release it now belongs to. */
+    public record DeclaredAttachment(Release release, Attachment attachment) {
+    }
+
+    /**
+     * Declares a file the press office is about to upload: a new attachment with its own id, its
+     * name and type tidied, added to the release.
+     *
+     * @throws InvalidRequestException when the size is missing or the file is not acceptable
+     */
+    public DeclaredAttachment declareAttachment(String id, String fileName, String contentType, Long size,
+                                                String description) {
+        if (size == null) {
+            throw new InvalidRequestException(List.of(new FieldError("size", "is required: the file's size in bytes")));
+        }
+        Attachment attachment = new Attachment(UUID.randomUUID().toString(),
+                fileName == null ? null : fileName.strip(),
+                contentType == null ? null : contentType.strip().toLowerCase(Locale.ROOT),
+                size, description);
+        return new DeclaredAttachment(addAttachment(id, attachment), attachment);
     }
 
     /**

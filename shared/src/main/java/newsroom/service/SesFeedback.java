@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import newsroom.domain.ContactStatus;
 import newsroom.json.Json;
 import newsroom.log.JsonLog;
@@ -82,7 +83,7 @@ public final class SesFeedback {
         if (open >= 0 && close > open) {
             a = a.substring(open + 1, close);
         }
-        return a.toLowerCase(java.util.Locale.ROOT);
+        return a.toLowerCase(Locale.ROOT);
     }
 
     private static String first(JsonNode tags, String name) {

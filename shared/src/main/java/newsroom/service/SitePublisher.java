@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,7 +151,7 @@ public final class SitePublisher {
     }
 
     static List<YearMonth> withMonth(List<YearMonth> months, YearMonth month) {
-        Set<YearMonth> all = new java.util.TreeSet<>(months);
+        Set<YearMonth> all = new TreeSet<>(months);
         all.add(month);
         return List.copyOf(all);
     }

@@ -3,22 +3,27 @@ package newsroom.store;
 import static newsroom.store.Items.s;
 import static newsroom.store.Items.string;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import newsroom.domain.Delivery;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
+import newsroom.domain.Page;
 import newsroom.service.port.DeliveryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Deliveries live under their release (PK RELEASE#id, SK DELIVERY#kind#contactId). */
 public final class DynamoDbDeliveryRepository implements DeliveryRepository {
@@ -59,7 +64,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
-    public Claim claim(MailJob job, String email, Instant now, java.time.Duration lease) {
+    public Claim claim(MailJob job, String email, Instant now, Duration lease) {
         try {
             dynamo.putItem(p -> p.tableName(table).item(item(job, email, DeliveryStatus.SENDING, now))
                     .conditionExpression("attribute_not_exists(#pk) OR #status = :failed"
@@ -130,34 +135,83 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
-    public List<Delivery> forRelease(String releaseId) {
+    public Page<Delivery> page(String releaseId, int limit, String cursor) {
+        String queryName = "deliveries#" + releaseId;
+        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor);
+        QueryRequest.Builder query = ofRelease(releaseId).toBuilder().limit(limit + 1);
+        if (startKey != null) {
+            query.exclusiveStartKey(startKey);
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> lastKey;
+        do {
+            QueryResponse response = dynamo.query(query.build());
+            items.addAll(response.items());
+            lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey() : null;
+            query.exclusiveStartKey(lastKey).limit(limit + 1 - items.size());
+        } while (lastKey != null && items.size() <= limit);
+        // One more than asked for tells whether another page follows, without an empty last page.
+        String next = null;
+        if (items.size() > limit) {
+            items = items.subList(0, limit);
+            Map<String, AttributeValue> last = items.get(limit - 1);
+            next = Cursors.encode(queryName, Map.of(Table.PK, last.get(Table.PK), Table.SK, last.get(Table.SK)));
+        }
+        return new Page<>(items.stream().map(DynamoDbDeliveryRepository::fromItem).toList(), next);
+    }
+
+    @Override
+    public Map<DeliveryStatus, Long> countByStatus(String releaseId) {
+        Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+        for (DeliveryStatus status : DeliveryStatus.values()) {
+            counts.put(status, 0L);
+        }
+        QueryRequest statusesOnly = ofRelease(releaseId).toBuilder()
+                .projectionExpression("#status")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK, "#status", STATUS))
+                .build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(statusesOnly).items()) {
+            counts.merge(DeliveryStatus.valueOf(string(item, STATUS)), 1L, Long::sum);
+        }
+        return counts;
+    }
+
+    private List<Delivery> forRelease(String releaseId) {
         List<Delivery> deliveries = new ArrayList<>();
-        QueryRequest query = QueryRequest.builder()
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(ofRelease(releaseId)).items()) {
+            deliveries.add(fromItem(item));
+        }
+        return deliveries;
+    }
+
+    private QueryRequest ofRelease(String releaseId) {
+        return QueryRequest.builder()
                 .tableName(table)
                 .consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
                 .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s("DELIVERY#")))
                 .build();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
-            deliveries.add(new Delivery(
-                    string(item, RELEASE_ID),
-                    string(item, CONTACT_ID),
-                    string(item, KIND),
-                    string(item, EMAIL),
-                    DeliveryStatus.valueOf(string(item, STATUS)),
-                    string(item, MESSAGE_ID),
-                    string(item, REASON),
-                    Table.parseTime(string(item, UPDATED_AT))));
-        }
-        return deliveries;
+    }
+
+    private static Delivery fromItem(Map<String, AttributeValue> item) {
+        return new Delivery(
+                string(item, RELEASE_ID),
+                string(item, CONTACT_ID),
+                string(item, KIND),
+                string(item, EMAIL),
+                DeliveryStatus.valueOf(string(item, STATUS)),
+                string(item, MESSAGE_ID),
+                string(item, REASON),
+                Table.parseTime(string(item, UPDATED_AT)));
     }
 
     @Override
-    public java.util.Optional<DeliveryStatus> statusOf(MailJob job) {
+    public Optional<DeliveryStatus> statusOf(MailJob job) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(job)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? java.util.Optional.empty()
-                : java.util.Optional.of(DeliveryStatus.valueOf(string(item, STATUS)));
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(DeliveryStatus.valueOf(string(item, STATUS)));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.StringReader;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -64,7 +65,7 @@ class SiteSafetyTest {
     void jsonLdStaysValidJsonWithTheTextInIt() throws Exception {
         String page = SampleSite.PAGES.releasePage(hostile(), List.of(), SampleSite.NOW);
         String json = Jsoup.parse(page).select("script[type=application/ld+json]").first().data();
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        var node = new ObjectMapper().readTree(json);
         assertEquals(NASTY, node.path("headline").asText());
         assertEquals("NewsArticle", node.path("@type").asText());
     }

@@ -8,10 +8,12 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 import nu.validator.validation.SimpleDocumentValidator;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
@@ -88,11 +90,11 @@ class SiteValidityTest {
     @Test
     void rssIsWellFormedRss2() throws Exception {
         String rss = SampleSite.FEEDS.siteRss(List.of(SampleSite.ordinary()), SampleSite.NOW);
-        var document = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new InputSource(new StringReader(rss)));
         assertEquals("rss", document.getDocumentElement().getTagName());
         assertEquals("2.0", document.getDocumentElement().getAttribute("version"));
-        var item = (org.w3c.dom.Element) document.getElementsByTagName("item").item(0);
+        var item = (Element) document.getElementsByTagName("item").item(0);
         for (String required : List.of("title", "link", "guid", "pubDate", "description")) {
             assertEquals(1, item.getElementsByTagName(required).getLength(), required);
         }

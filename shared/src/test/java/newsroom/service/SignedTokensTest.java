@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SignedTokensTest {
                 .unsubscribe("contact-1");
         assertTrue(tokens.verifyUnsubscribe(otherKey).isEmpty(), "signed with another key");
         String payload = token.substring(0, token.indexOf('.'));
-        String forgedPayload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 "{\"p\":\"unsubscribe\",\"c\":\"contact-2\",\"x\":9999999999}".getBytes());
         assertTrue(tokens.verifyUnsubscribe(forgedPayload + token.substring(payload.length())).isEmpty(), "altered");
         for (String junk : new String[] {null, "", ".", "abc", "abc.", ".abc", "a.b.c", "%%%.%%%"}) {

@@ -1,5 +1,6 @@
 package newsroom.mailsender;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
@@ -8,12 +9,12 @@ import newsroom.config.EnvVars;
 public record MailSenderConfig(AwsSettings aws, String tableName, String mailFrom, String configurationSet,
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
                                String tokenSigningKey, double maxSendRate, int concurrency,
-                               java.time.Duration sendingLease) {
+                               Duration sendingLease) {
     /**
      * How long a claimed send may go unreported before it counts as not sent. SES's Send event
      * settles a send within seconds; the queue retries a message for longer than this.
      */
-    public static final java.time.Duration SENDING_LEASE = java.time.Duration.ofMinutes(10);
+    public static final Duration SENDING_LEASE = Duration.ofMinutes(10);
 
     public static MailSenderConfig from(EnvVars env) {
         return new MailSenderConfig(

@@ -1,6 +1,7 @@
 package newsroom.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The routes of the HTTP API, as template.yaml and openapi.yaml declare them; the local runtime
@@ -37,7 +38,7 @@ public final class ApiRoutes {
             IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE);
 
     /** The routes the public uses, with no token: subscribing and unsubscribing. */
-    public static final java.util.Set<String> PUBLIC = java.util.Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,
+    public static final Set<String> PUBLIC = Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,
             UNSUBSCRIBE_PAGE, UNSUBSCRIBE);
 
     private ApiRoutes() {

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.Map;
+import newsroom.api.http.Api;
+import newsroom.api.http.Router;
 import newsroom.aws.AwsClients;
 import newsroom.aws.S3UploadUrls;
 import newsroom.aws.SendRate;
@@ -24,9 +26,11 @@ import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
+import newsroom.service.DeliveryReports;
 import newsroom.service.PrimingSamples;
 import newsroom.service.ReleaseService;
 import newsroom.service.SignedTokens;
+import newsroom.service.SubscriptionService;
 import newsroom.service.port.Mailer;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -44,7 +48,7 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(ReleasesApiHandler.class);
 
-    private final ReleasesApi api;
+    private final Router router;
 
     /** Used by Lambda: configuration from the environment, clients built once per container. */
     public ReleasesApiHandler() {
@@ -58,8 +62,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                         config.configurationSet(), new SendRate(1)), clock));
     }
 
-    public ReleasesApiHandler(ReleasesApi api) {
-        this.api = api;
+    public ReleasesApiHandler(Router router) {
+        this.router = router;
     }
 
     /** Presigned upload URLs name the bucket in the path, which works with AWS and emulators alike. */
@@ -73,37 +77,37 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     }
 
     /** Wires the API from its parts; the local runtime calls this with its own clients. */
-    public static ReleasesApi wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
-                                   Mailer mailer, Clock clock) {
+    public static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
+                              Mailer mailer, Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
         var contacts = new ContactService(contactRepository, new ContactRules(config.categories()), clock);
-        return new ReleasesApi(
+        var subscriptions = new SubscriptionService(contacts, contactRepository,
+                new SignedTokens(config.tokenSigningKey(), clock), mailer,
+                new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl());
+        return Api.router(new Api.Services(
                 new ReleaseService(releaseRepository, workflow, clock),
-                new ContactsApi(contacts, new ContactImport(contactRepository, contacts)),
-                new SubscriptionsApi(contacts, contactRepository, new SignedTokens(config.tokenSigningKey(), clock),
-                        mailer, new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
-                        config.siteName()),
-                new DynamoDbDeliveryRepository(dynamo, config.tableName()),
-                config.categories(),
+                contacts,
+                new ContactImport(contactRepository, contacts),
+                subscriptions,
+                new DeliveryReports(releaseRepository, new DynamoDbDeliveryRepository(dynamo, config.tableName())),
                 new S3UploadUrls(presigner, config.uploadBucket()),
+                new DynamoDbIdempotencyRepository(dynamo, config.tableName()),
                 new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone()),
-                new Idempotency(new DynamoDbIdempotencyRepository(dynamo, config.tableName()), clock),
-                config.siteBaseUrl());
+                config.categories(),
+                config.siteBaseUrl(),
+                config.siteName()), clock);
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String requestId = event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
         try {
-            return api.handle(event);
-        } catch (ApiException e) {
-            return ApiResponses.problem(e.problem());
+            return router.handle(event);
         } catch (RuntimeException e) {
             LOG.error("request failed", e, "requestId", requestId, "route", event.getRouteKey());
-            return ApiResponses.problem(Problem.of(500, "internal-error", "Internal error",
-                    "Something went wrong on our side. Quote request id " + requestId + " if it persists."));
+            return Router.internalError(requestId);
         }
     }
 

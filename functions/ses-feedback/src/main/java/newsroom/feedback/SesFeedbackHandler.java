@@ -7,7 +7,6 @@ import java.time.Clock;
 import newsroom.aws.AwsClients;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 import newsroom.service.PrimingSamples;
 import newsroom.service.SesFeedback;
@@ -24,13 +23,12 @@ public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Intege
     private final SesFeedback feedback;
 
     public SesFeedbackHandler() {
-        this(EnvVars.fromSystem());
+        this(SesFeedbackConfig.from(EnvVars.fromSystem()));
         SnapStartPriming.register(this);
     }
 
-    private SesFeedbackHandler(EnvVars env) {
-        this(AwsClients.build(DynamoDbClient.builder(), AwsSettings.from(env)), env.required(EnvVars.TABLE_NAME),
-                Clock.systemUTC());
+    private SesFeedbackHandler(SesFeedbackConfig config) {
+        this(AwsClients.build(DynamoDbClient.builder(), config.aws()), config.tableName(), Clock.systemUTC());
     }
 
     public SesFeedbackHandler(DynamoDbClient dynamo, String table, Clock clock) {

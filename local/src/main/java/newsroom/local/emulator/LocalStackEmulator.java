@@ -1,5 +1,7 @@
 package newsroom.local.emulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,8 +63,8 @@ public final class LocalStackEmulator implements Emulator {
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint().resolve("/_localstack/state/reset"))
                     .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot reset LocalStack", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset LocalStack", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

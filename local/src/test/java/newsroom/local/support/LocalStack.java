@@ -1,5 +1,7 @@
 package newsroom.local.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +27,8 @@ public final class LocalStack {
         try {
             Path keyFile = Files.createTempDirectory("newsroom-test-key").resolve("key.json");
             return LocalRuntime.start(emulator, options.withPorts(0, 0), LocalTokens.fromProjectKey(keyFile));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

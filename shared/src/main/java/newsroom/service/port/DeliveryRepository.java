@@ -1,10 +1,14 @@
 package newsroom.service.port;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import newsroom.domain.Delivery;
+import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
+import newsroom.domain.Page;
 
 /** The record of who was sent what: at most one email per (release, contact, kind). */
 public interface DeliveryRepository {
@@ -27,7 +31,7 @@ public interface DeliveryRepository {
      * Claims the one send of this job before it happens: when it was never tried, when SES refused
      * it, or when an earlier claim's lease ran out without SES reporting a send.
      */
-    Claim claim(MailJob job, String email, Instant now, java.time.Duration lease);
+    Claim claim(MailJob job, String email, Instant now, Duration lease);
 
     /** SES reports it accepted this email (its Send event): whatever our own record says, it was sent. */
     void confirmSent(String releaseId, String deliveryKind, String contactId, String messageId, Instant now);
@@ -40,10 +44,14 @@ public interface DeliveryRepository {
     /** Records that the contact was not emailed on purpose (unsubscribed, bounced, complained). */
     void recordSuppressed(MailJob job, String email, String reason, Instant now);
 
-    List<Delivery> forRelease(String releaseId);
+    /** A release's deliveries a page at a time, by kind and contact; the cursor is opaque. */
+    Page<Delivery> page(String releaseId, int limit, String cursor);
+
+    /** How many of a release's deliveries are in each status (every status, zero included). */
+    Map<DeliveryStatus, Long> countByStatus(String releaseId);
 
     /** The status of one job's delivery, if it was ever claimed or suppressed. */
-    java.util.Optional<newsroom.domain.DeliveryStatus> statusOf(MailJob job);
+    Optional<DeliveryStatus> statusOf(MailJob job);
 
     /** Contacts who were sent the release itself (the advance copy or the public one). */
     Set<String> recipients(String releaseId);

@@ -1,5 +1,7 @@
 package newsroom.service.port;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import newsroom.domain.Attachment;
 import newsroom.domain.Release;
@@ -20,8 +22,8 @@ public interface Downloads {
     Optional<Download> publish(Release release, Attachment attachment);
 
     /** Every attachment of the release that is on the site, in the release's order. */
-    default java.util.List<Download> publishAll(Release release) {
-        java.util.List<Download> files = new java.util.ArrayList<>();
+    default List<Download> publishAll(Release release) {
+        List<Download> files = new ArrayList<>();
         for (Attachment attachment : release.attachments()) {
             publish(release, attachment).ifPresent(files::add);
         }

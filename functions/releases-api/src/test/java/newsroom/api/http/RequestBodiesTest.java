@@ -1,4 +1,4 @@
-package newsroom.api;
+package newsroom.api.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

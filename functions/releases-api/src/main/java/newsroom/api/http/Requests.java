@@ -1,4 +1,4 @@
-package newsroom.api;
+package newsroom.api.http;
 
 /** Small request bodies of the workflow routes. */
 final class Requests {

@@ -1,10 +1,11 @@
-package newsroom.api;
+package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -73,7 +74,7 @@ final class RequestBodies {
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON",
                     "The request body is not valid JSON" + where + "."));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON",
                     "The request body could not be read."));
         }

@@ -1,4 +1,4 @@
-package newsroom.api;
+package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
@@ -25,6 +25,10 @@ final class ApiResponses {
                 .withHeaders(headers)
                 .withBody(Json.write(body))
                 .build();
+    }
+
+    static APIGatewayV2HTTPResponse noContent() {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(204).withHeaders(Map.of()).build();
     }
 
     static APIGatewayV2HTTPResponse problem(Problem problem) {

@@ -1,4 +1,4 @@
-package newsroom.api;
+package newsroom.api.http;
 
 /** A request the API answers with a problem: the caller's mistake, or a state it must resolve. */
 public final class ApiException extends RuntimeException {

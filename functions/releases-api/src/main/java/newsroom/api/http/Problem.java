@@ -1,4 +1,4 @@
-package newsroom.api;
+package newsroom.api.http;
 
 import java.util.List;
 import newsroom.domain.FieldError;

@@ -1,4 +1,4 @@
-package newsroom.api;
+package newsroom.api.http;
 
 import java.time.Instant;
 import java.util.List;

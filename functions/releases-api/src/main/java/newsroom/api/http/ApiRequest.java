@@ -1,0 +1,65 @@
+package newsroom.api.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.util.Map;
+
+/**
+ * One request as a route sees it: the gateway's event and, on routes that need a token, the
+ * caller. Reads path and query parameters, headers, the body and If-Match the same way everywhere.
+ */
+record ApiRequest(APIGatewayV2HTTPEvent event, Caller caller) {
+
+    /** A path parameter; a route without it does not exist. */
+    String path(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        if (value == null || value.isBlank()) {
+            throw new ApiException(Problem.of(404, "not-found", "Not found", "No " + name + " in the path."));
+        }
+        return value;
+    }
+
+    Map<String, String> query() {
+        return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
+    }
+
+    String query(String name) {
+        return query().get(name);
+    }
+
+    String header(String name) {
+        return RequestBodies.header(event.getHeaders(), name);
+    }
+
+    <T> T body(Class<T> type) {
+        return RequestBodies.read(event, type);
+    }
+
+    /** For routes whose body may be left out: no body reads as an empty JSON object. */
+    <T> T optionalBody(Class<T> type) {
+        return RequestBodies.readOptional(event, type);
+    }
+
+    /** The version the caller based its change on; a change without one could silently undo another. */
+    long ifMatch() {
+        String value = header("if-match");
+        if (value == null || value.isBlank()) {
+            throw new ApiException(Problem.of(428, "precondition-required", "If-Match required",
+                    "Send the release's current ETag in an If-Match header, so that a change made meanwhile"
+                            + " by someone else is not overwritten."));
+        }
+        String tag = value.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+            tag = tag.substring(1, tag.length() - 1);
+        }
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new ApiException(Problem.of(412, "precondition-failed", "Release has changed",
+                    "If-Match " + value + " does not match the release's ETag."));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package newsroom.api.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import newsroom.api.ApiRoutes;
+import newsroom.domain.Scope;
+import newsroom.service.DeliveryReports;
+
+/** The delivery report of a release: counts by status, then who was sent what, a page at a time. */
+final class DeliveryRoutes {
+    private final DeliveryReports reports;
+
+    DeliveryRoutes(DeliveryReports reports) {
+        this.reports = reports;
+    }
+
+    void register(Router router) {
+        router.guarded(ApiRoutes.LIST_DELIVERIES, this::report, Scope.EDITOR, Scope.PUBLISHER);
+    }
+
+    private APIGatewayV2HTTPResponse report(ApiRequest request) {
+        String id = request.path("id");
+        Paging.PageRequest page = Paging.read(request);
+        DeliveryReports.Report report = reports.report(id, page.limit(), page.cursor());
+        Map<String, Long> counts = new TreeMap<>();
+        report.counts().forEach((status, count) -> counts.put(status.name(), count));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("releaseId", id);
+        body.put("counts", counts);
+        return ApiResponses.json(200, Paging.body(body, report.page(), Function.identity()));
+    }
+}

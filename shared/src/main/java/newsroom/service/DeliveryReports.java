@@ -1,0 +1,33 @@
+package newsroom.service;
+
+import java.util.Map;
+import newsroom.domain.Delivery;
+import newsroom.domain.DeliveryStatus;
+import newsroom.domain.Page;
+import newsroom.domain.ReleaseNotFoundException;
+import newsroom.service.port.DeliveryRepository;
+import newsroom.service.port.ReleaseRepository;
+
+/** The delivery report of a release: how many emails are in each state, and who was sent what, a page at a time. */
+public final class DeliveryReports {
+    /** Counts by status (every status, zero included) and one page of deliveries. */
+    public record Report(String releaseId, Map<DeliveryStatus, Long> counts, Page<Delivery> page) {
+    }
+
+    private final ReleaseRepository releases;
+    private final DeliveryRepository deliveries;
+
+    public DeliveryReports(ReleaseRepository releases, DeliveryRepository deliveries) {
+        this.releases = releases;
+        this.deliveries = deliveries;
+    }
+
+    /**
+     * @throws ReleaseNotFoundException when there is no such release
+     * @throws newsroom.domain.InvalidCursorException when the cursor is not one this report handed out
+     */
+    public Report report(String releaseId, int limit, String cursor) {
+        releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
+        return new Report(releaseId, deliveries.countByStatus(releaseId), deliveries.page(releaseId, limit, cursor));
+    }
+}

@@ -1,0 +1,106 @@
+package newsroom.service;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import newsroom.domain.ContactDraft;
+import newsroom.domain.ContactNotFoundException;
+import newsroom.domain.ContactRules;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.MediaContact;
+import newsroom.log.JsonLog;
+import newsroom.render.MailComposer;
+import newsroom.service.port.ContactRepository;
+import newsroom.service.port.Mailer;
+
+/**
+ * The public's own subscriptions: double opt-in (a signed, expiring link by email; nothing else
+ * goes to the address until it is followed) and unsubscribing by a signed link. A confirmed
+ * subscriber becomes an active media contact; one already on the list keeps their details and
+ * gains the topics they asked for.
+ */
+public final class SubscriptionService {
+    private static final JsonLog LOG = JsonLog.of(SubscriptionService.class);
+    public static final String DOUBLE_OPT_IN = "double opt-in (subscription form)";
+
+    private final ContactService contacts;
+    private final ContactRepository repository;
+    private final SignedTokens tokens;
+    private final Mailer mailer;
+    private final MailComposer composer;
+    private final String apiBaseUrl;
+
+    public SubscriptionService(ContactService contacts, ContactRepository repository, SignedTokens tokens,
+                               Mailer mailer, MailComposer composer, String apiBaseUrl) {
+        this.contacts = contacts;
+        this.repository = repository;
+        this.tokens = tokens;
+        this.mailer = mailer;
+        this.composer = composer;
+        this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+    }
+
+    /**
+     * Emails a confirmation link, whether or not the address is known (the list is not disclosed).
+     *
+     * @throws newsroom.domain.InvalidRequestException when the address, name or topics are not acceptable
+     */
+    public void subscribe(String email, String name, List<String> requestedTopics) {
+        ContactRules.Checked checked = check(email, name, requestedTopics);
+        List<String> topics = List.copyOf(checked.topics());
+        String link = apiBaseUrl + "/subscriptions/confirm?token="
+                + tokens.confirmation(checked.email(), checked.name(), topics);
+        mailer.send(composer.confirmationEmail(checked.email(), checked.name(), topics, link));
+        LOG.info("subscription confirmation sent");
+    }
+
+    /** Whether a confirmation link is genuine and still valid (the page with the button shows only then). */
+    public boolean isValidConfirmation(String token) {
+        return tokens.verifyConfirmation(token).isPresent();
+    }
+
+    /** Follows a confirmation link: the subscriber is on the list, active, with the topics asked for. */
+    public boolean confirm(String token) {
+        Optional<SignedTokens.Confirmation> confirmation = tokens.verifyConfirmation(token);
+        if (confirmation.isEmpty()) {
+            return false;
+        }
+        SignedTokens.Confirmation c = confirmation.get();
+        ContactRules.Checked checked = check(c.email(), c.name(), c.topics());
+        Optional<MediaContact> existing = repository.findByEmail(checked.email());
+        if (existing.isEmpty()) {
+            contacts.create(checked);
+        } else {
+            MediaContact current = existing.get();
+            Set<String> topics = new LinkedHashSet<>(current.topics());
+            topics.addAll(checked.topics());
+            contacts.update(current, new ContactRules.Checked(current.email(), current.name(), current.outlet(),
+                    current.role(), topics, current.embargoAccess(), ContactStatus.ACTIVE, DOUBLE_OPT_IN), true);
+        }
+        return true;
+    }
+
+    /** Whether an unsubscribe link is genuine. */
+    public boolean isValidUnsubscribe(String token) {
+        return tokens.verifyUnsubscribe(token).isPresent();
+    }
+
+    /** Follows an unsubscribe link: no more email to that contact. */
+    public boolean unsubscribe(String token) {
+        Optional<String> contactId = tokens.verifyUnsubscribe(token);
+        if (contactId.isEmpty()) {
+            return false;
+        }
+        try {
+            repository.setStatus(contactId.get(), ContactStatus.UNSUBSCRIBED);
+        } catch (ContactNotFoundException gone) {
+            // Deleted from the list already: the outcome the reader asked for.
+        }
+        return true;
+    }
+
+    private ContactRules.Checked check(String email, String name, List<String> topics) {
+        return contacts.rules().check(new ContactDraft(email, name, null, null, topics, false, null, DOUBLE_OPT_IN));
+    }
+}

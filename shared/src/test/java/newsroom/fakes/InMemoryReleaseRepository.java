@@ -1,0 +1,174 @@
+package newsroom.fakes;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.stream.Stream;
+import newsroom.domain.InvalidCursorException;
+import newsroom.domain.Page;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseVersion;
+import newsroom.domain.SlugTakenException;
+import newsroom.domain.VersionConflictException;
+import newsroom.service.port.ReleaseRepository;
+
+/**
+ * Releases in memory, with the table's rules: unique slugs, version-checked saves, drafts-only
+ * deletes, a saved copy of every version, and the same orderings as the indexes. Safe for the
+ * parallel reads of a rebuild.
+ */
+public final class InMemoryReleaseRepository implements ReleaseRepository {
+    private static final Comparator<Release> NEWEST_PUBLISHED_FIRST =
+            Comparator.comparing(Release::publishedAt).thenComparing(Release::id).reversed();
+
+    private final ZoneId zone;
+    private final Map<String, Release> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> slugs = new ConcurrentHashMap<>();
+    private final Map<String, List<ReleaseVersion>> versions = new ConcurrentHashMap<>();
+    private final Set<YearMonth> months = new ConcurrentSkipListSet<>();
+
+    public InMemoryReleaseRepository(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** Releases as they would be after their own history: stored as they are, their months recorded. */
+    public static InMemoryReleaseRepository of(List<Release> releases, ZoneId zone) {
+        InMemoryReleaseRepository repository = new InMemoryReleaseRepository(zone);
+        for (Release release : releases) {
+            repository.byId.put(release.id(), release);
+            repository.slugs.put(release.slug(), release.id());
+            if (release.publishedAt() != null) {
+                repository.months.add(repository.monthOf(release));
+            }
+        }
+        return repository;
+    }
+
+    private YearMonth monthOf(Release release) {
+        return YearMonth.from(release.publishedAt().atZone(zone));
+    }
+
+    @Override
+    public synchronized void create(Release release) {
+        if (slugs.containsKey(release.slug())) {
+            throw new SlugTakenException(release.slug());
+        }
+        slugs.put(release.slug(), release.id());
+        byId.put(release.id(), release);
+        versions.computeIfAbsent(release.id(), id -> new ArrayList<>())
+                .add(new ReleaseVersion(release.version(), release.updatedAt(), release));
+    }
+
+    @Override
+    public Optional<Release> find(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized void save(Release changed, long expectedVersion) {
+        Release current = byId.get(changed.id());
+        if (current == null || current.version() != expectedVersion) {
+            throw new VersionConflictException(changed.id());
+        }
+        byId.put(changed.id(), changed);
+        versions.computeIfAbsent(changed.id(), id -> new ArrayList<>())
+                .add(new ReleaseVersion(changed.version(), changed.updatedAt(), changed));
+    }
+
+    @Override
+    public synchronized void delete(Release release, long expectedVersion) {
+        Release current = byId.get(release.id());
+        if (current == null || current.version() != expectedVersion || current.status() != ReleaseStatus.DRAFT) {
+            throw new VersionConflictException(release.id());
+        }
+        byId.remove(release.id());
+        slugs.remove(current.slug());
+        versions.remove(release.id());
+    }
+
+    private Stream<Release> published() {
+        return byId.values().stream().filter(r -> r.status() == ReleaseStatus.PUBLISHED);
+    }
+
+    @Override
+    public List<Release> latestPublished(int limit) {
+        return published().sorted(NEWEST_PUBLISHED_FIRST).limit(limit).toList();
+    }
+
+    /** By status in the order of the status index (its time, newest first), or all by last change; the cursor is an offset. */
+    @Override
+    public Page<Release> list(ReleaseStatus status, String category, int limit, String cursor) {
+        Comparator<Release> order = status == null
+                ? Comparator.comparing(Release::updatedAt).thenComparing(Release::id).reversed()
+                : Comparator.comparing(InMemoryReleaseRepository::statusTime).thenComparing(Release::id).reversed();
+        List<Release> all = byId.values().stream()
+                .filter(r -> status == null || r.status() == status)
+                .filter(r -> category == null || r.category().equals(category))
+                .sorted(order).toList();
+        int from = offset(cursor);
+        int to = Math.min(all.size(), from + limit);
+        return new Page<>(from >= all.size() ? List.of() : all.subList(from, to),
+                to < all.size() ? "offset:" + to : null);
+    }
+
+    private static Instant statusTime(Release r) {
+        return switch (r.status()) {
+            case PUBLISHED -> r.publishedAt();
+            case SCHEDULED -> r.embargoUntil();
+            default -> r.updatedAt();
+        };
+    }
+
+    private static int offset(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(cursor.substring("offset:".length()));
+        } catch (RuntimeException e) {
+            throw new InvalidCursorException();
+        }
+    }
+
+    @Override
+    public List<Release> dueForPublication(Instant now, int limit) {
+        return byId.values().stream().filter(r -> r.isDueAt(now))
+                .sorted(Comparator.comparing(Release::embargoUntil).thenComparing(Release::id))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public List<Release> publishedInMonth(YearMonth month) {
+        return published().filter(r -> monthOf(r).equals(month)).sorted(NEWEST_PUBLISHED_FIRST).toList();
+    }
+
+    @Override
+    public List<Release> latestInCategory(String category, int limit) {
+        return published().filter(r -> r.category().equals(category)).sorted(NEWEST_PUBLISHED_FIRST)
+                .limit(limit).toList();
+    }
+
+    @Override
+    public void recordMonth(YearMonth month) {
+        months.add(month);
+    }
+
+    @Override
+    public List<YearMonth> months() {
+        return List.copyOf(months);
+    }
+
+    @Override
+    public List<ReleaseVersion> versions(String id) {
+        return List.copyOf(versions.getOrDefault(id, List.of()));
+    }
+}

@@ -1,0 +1,145 @@
+package newsroom.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import newsroom.domain.InvalidRequestException;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseDraft;
+import newsroom.domain.ReleaseEdit;
+import newsroom.domain.ReleaseNotFoundException;
+import newsroom.domain.ReleaseRules;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseWorkflow;
+import newsroom.domain.TwoPersonRuleException;
+import newsroom.domain.VersionConflictException;
+import newsroom.domain.WorkflowException;
+import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.Samples;
+import org.junit.jupiter.api.Test;
+
+/** The press office's work on releases, against the in-memory table. Pure. */
+class ReleaseServiceTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00.123456Z");
+    private final InMemoryReleaseRepository repository = new InMemoryReleaseRepository(ZoneId.of("Europe/London"));
+    private final ReleaseService releases = service(false);
+
+    private ReleaseService service(boolean twoPersonRule) {
+        return new ReleaseService(repository, new ReleaseWorkflow(new ReleaseRules(Samples.CATEGORIES), twoPersonRule),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static ReleaseDraft publishing(String title, String embargo) {
+        ReleaseDraft d = Samples.draft(title, "Appeals");
+        return new ReleaseDraft(d.title(), d.summary(), d.body(), d.category(), d.tags(), d.contact(), embargo, true);
+    }
+
+    @Test
+    void aNewReleaseIsADraftStoredWithItsFirstVersionAndTimesToTheMillisecond() {
+        Release draft = releases.create(Samples.draft("Appeal after collision", "Appeals"), "editor@police.example");
+        assertEquals(ReleaseStatus.DRAFT, draft.status());
+        assertEquals("appeal-after-collision", draft.slug());
+        assertEquals("editor@police.example", draft.author());
+        assertEquals(Instant.parse("2026-11-29T12:00:00.123Z"), draft.createdAt());
+        assertNull(draft.publishedAt());
+        assertEquals(draft, repository.find(draft.id()).orElseThrow());
+        assertEquals(1, releases.versions(draft.id()).size());
+    }
+
+    @Test
+    void aDraftThatBreaksTheRulesIsRefusedWithEveryFieldAndNothingIsStored() {
+        var e = assertThrows(InvalidRequestException.class, () -> releases.create(
+                new ReleaseDraft(null, null, "Body", "Gardening", null, null, null, null), "editor"));
+        assertEquals(List.of("title", "category", "contact"), e.errors().stream().map(f -> f.field()).toList());
+        assertTrue(repository.list(null, null, 10, null).items().isEmpty());
+    }
+
+    @Test
+    void aSecondReleaseWithTheSameTitleGetsTheNextSlug() {
+        releases.create(Samples.draft("Road closed", "Road Safety"), "editor");
+        Release second = releases.create(Samples.draft("Road closed", "Road Safety"), "editor");
+        assertEquals("road-closed-2", second.slug());
+    }
+
+    @Test
+    void publishingOnCreationIsPublicAtOnceOrScheduledUntilItsEmbargo() {
+        Release now = releases.create(publishing("Now", null), "publisher");
+        assertEquals(ReleaseStatus.PUBLISHED, now.status());
+        assertEquals(Instant.parse("2026-11-29T12:00:00.123Z"), now.publishedAt());
+        assertEquals(1, now.version());
+
+        Release later = releases.create(publishing("Later", "2026-12-01T00:01:00Z"), "publisher");
+        assertEquals(ReleaseStatus.SCHEDULED, later.status());
+        assertEquals(Instant.parse("2026-12-01T00:01:00Z"), later.publishedAt());
+        assertFalse(later.isPublicAt(NOW));
+    }
+
+    @Test
+    void aChangeBasedOnAnOldVersionIsRefusedAndChangesNothing() {
+        Release draft = releases.create(Samples.draft("First title", "Appeals"), "editor");
+        ReleaseEdit edit = new ReleaseEdit("Second title", null, "Body", "Appeals", null, Samples.PRESS_OFFICE,
+                null, null, null, null);
+        Release edited = releases.edit(draft.id(), draft.version(), edit);
+        assertEquals(2, edited.version());
+        assertThrows(VersionConflictException.class, () -> releases.edit(draft.id(), draft.version(), edit));
+        assertThrows(VersionConflictException.class, () -> releases.publish(draft.id(), 1, "publisher"));
+        assertEquals(edited, releases.get(draft.id()));
+    }
+
+    @Test
+    void withTheTwoPersonRuleTheAuthorCannotPublishButAnotherPublisherCan() {
+        ReleaseService strict = service(true);
+        Release draft = strict.create(Samples.draft("Needs a second pair of eyes", "Appeals"), "jo");
+        assertThrows(TwoPersonRuleException.class, () -> strict.publish(draft.id(), draft.version(), "jo"));
+        assertEquals(ReleaseStatus.PUBLISHED, strict.publish(draft.id(), draft.version(), "sam").status());
+    }
+
+    @Test
+    void onlyADraftCanBeDeleted() {
+        Release published = releases.create(publishing("Out already", null), "publisher");
+        assertThrows(WorkflowException.class, () -> releases.delete(published.id(), published.version()));
+        Release draft = releases.create(Samples.draft("Not yet", "Appeals"), "editor");
+        releases.delete(draft.id(), draft.version());
+        assertThrows(ReleaseNotFoundException.class, () -> releases.get(draft.id()));
+    }
+
+    @Test
+    void theSweepPublishesOnlyWhatIsDueAtItsEmbargoTime() {
+        Release due = releases.create(publishing("Due", "2026-11-29T11:59:00Z"), "publisher");
+        Release notYet = releases.create(publishing("Not yet", "2026-11-29T12:01:00Z"), "publisher");
+        // Created "in the past": scheduled when the embargo was ahead.
+        repository.save(due.toBuilder().status(ReleaseStatus.SCHEDULED).publishedAt(due.embargoUntil())
+                .saved(NOW.minusSeconds(600)), due.version());
+
+        assertEquals(1, releases.publishDue(10));
+        Release published = releases.get(due.id());
+        assertEquals(ReleaseStatus.PUBLISHED, published.status());
+        assertEquals(Instant.parse("2026-11-29T11:59:00Z"), published.publishedAt());
+        assertEquals(ReleaseStatus.SCHEDULED, releases.get(notYet.id()).status());
+        assertEquals(0, releases.publishDue(10), "a repeated tick publishes nothing more");
+    }
+
+    @Test
+    void aDeclaredAttachmentGetsItsOwnIdATidyTypeAndIsAddedToTheRelease() {
+        Release draft = releases.create(Samples.draft("With a map", "Road Safety"), "editor");
+        var declared = releases.declareAttachment(draft.id(), " map.pdf ", " Application/PDF ", 48_213L, "Map");
+        assertEquals("map.pdf", declared.attachment().fileName());
+        assertEquals("application/pdf", declared.attachment().contentType());
+        assertEquals(List.of(declared.attachment()), releases.get(draft.id()).attachments());
+        assertEquals(draft.version() + 1, declared.release().version());
+
+        var missingSize = assertThrows(InvalidRequestException.class,
+                () -> releases.declareAttachment(draft.id(), "x.pdf", "application/pdf", null, null));
+        assertEquals("size", missingSize.errors().get(0).field());
+        assertThrows(ReleaseNotFoundException.class,
+                () -> releases.declareAttachment("no-such-release", "x.pdf", "application/pdf", 10L, null));
+    }
+}

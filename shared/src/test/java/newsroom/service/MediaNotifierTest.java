@@ -1,0 +1,89 @@
+package newsroom.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.MailJob;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
+import newsroom.fakes.InMemoryContactRepository;
+import newsroom.fakes.InMemoryDeliveryRepository;
+import newsroom.fakes.InMemoryMailQueue;
+import newsroom.fakes.Samples;
+import org.junit.jupiter.api.Test;
+
+/** Who is emailed about which change, against in-memory ports. Pure. */
+class MediaNotifierTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private final InMemoryContactRepository contacts = new InMemoryContactRepository();
+    private final InMemoryDeliveryRepository deliveries = new InMemoryDeliveryRepository();
+    private final InMemoryMailQueue queue = new InMemoryMailQueue();
+    private final MediaNotifier notifier = new MediaNotifier(contacts, deliveries, queue);
+    private final Release published = Samples.published("r1", "Appeal", "Appeals", NOW);
+
+    MediaNotifierTest() {
+        contacts.create(Samples.contact("trusted", "t@paper.example", Set.of("Appeals"), true, ContactStatus.ACTIVE));
+        contacts.create(Samples.contact("everything", "e@paper.example", Set.of("*"), false, ContactStatus.ACTIVE));
+        contacts.create(Samples.contact("gone", "g@paper.example", Set.of("Appeals"), true, ContactStatus.UNSUBSCRIBED));
+        contacts.create(Samples.contact("courts", "c@paper.example", Set.of("Court Results"), true, ContactStatus.ACTIVE));
+    }
+
+    private Set<String> queuedTo(DeliveryKind kind) {
+        return Set.copyOf(queue.jobs().stream().filter(j -> j.kind() == kind).map(MailJob::contactId).toList());
+    }
+
+    private Release scheduled() {
+        return published.toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(NOW.plusSeconds(3600)).saved(NOW);
+    }
+
+    @Test
+    void aScheduledReleaseGoesInAdvanceOnlyToTrustedSubscribersOfItsCategory() {
+        notifier.releaseChanged(null, scheduled());
+        assertEquals(Set.of("trusted", "gone"), queuedTo(DeliveryKind.EMBARGOED),
+                "the sender records the unsubscribed one as suppressed");
+        assertEquals(2, queue.jobs().size());
+    }
+
+    @Test
+    void aReleaseGoingPublicGoesToEverySubscriberOfItsCategory() {
+        notifier.releaseChanged(scheduled(), published);
+        assertEquals(Set.of("trusted", "everything", "gone"), queuedTo(DeliveryKind.PUBLISHED));
+        queue.clear();
+        notifier.releaseChanged(published, published);
+        assertEquals(List.of(), queue.jobs(), "no change of state, nothing to send");
+    }
+
+    @Test
+    void aMajorUpdateGoesToThoseWhoReceivedTheReleaseAndAMinorOneToNobody() {
+        deliveries.claim(new MailJob("r1", "everything", DeliveryKind.PUBLISHED), "e@paper.example", NOW,
+                Duration.ofMinutes(10));
+        deliveries.recordSent(new MailJob("r1", "everything", DeliveryKind.PUBLISHED), "m-1", NOW);
+        Release minor = published.toBuilder().changes(List.of(
+                new ReleaseChange(NOW, "Typo.", ReleaseChange.ChangeType.MINOR))).saved(NOW);
+        notifier.releaseChanged(published, minor);
+        assertEquals(List.of(), queue.jobs());
+
+        Release major = minor.toBuilder().changes(List.of(minor.changes().get(0),
+                new ReleaseChange(NOW, "The suspect has been charged.", ReleaseChange.ChangeType.MAJOR))).saved(NOW);
+        notifier.releaseChanged(minor, major);
+        assertEquals(List.of(new MailJob("r1", "everything", DeliveryKind.UPDATED, 2)), queue.jobs());
+    }
+
+    @Test
+    void aWithdrawalGoesToThoseWhoReceivedTheRelease() {
+        MailJob advance = new MailJob("r1", "trusted", DeliveryKind.EMBARGOED);
+        deliveries.claim(advance, "t@paper.example", NOW, Duration.ofMinutes(10));
+        deliveries.recordSent(advance, "m-1", NOW);
+        Release withdrawn = published.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW, "Published in error.")).saved(NOW);
+        notifier.releaseChanged(published, withdrawn);
+        assertEquals(List.of(new MailJob("r1", "trusted", DeliveryKind.WITHDRAWN, 0)), queue.jobs());
+    }
+}

@@ -1,0 +1,147 @@
+package newsroom.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.Delivery;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.DeliveryStatus;
+import newsroom.domain.MailJob;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.fakes.InMemoryContactRepository;
+import newsroom.fakes.InMemoryDeliveryRepository;
+import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.RecordingMailer;
+import newsroom.fakes.Samples;
+import newsroom.fakes.TestClock;
+import newsroom.render.Email;
+import newsroom.render.MailComposer;
+import newsroom.render.SitePaths;
+import org.junit.jupiter.api.Test;
+
+/** Sending one mail job exactly once, against in-memory ports. Pure. */
+class ReleaseMailerTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final Duration LEASE = Duration.ofMinutes(10);
+    private final TestClock clock = new TestClock(NOW);
+    private final InMemoryReleaseRepository releases = new InMemoryReleaseRepository(ZONE);
+    private final InMemoryContactRepository contacts = new InMemoryContactRepository();
+    private final InMemoryDeliveryRepository deliveries = new InMemoryDeliveryRepository();
+    private final RecordingMailer mailer = new RecordingMailer();
+    private final ReleaseMailer sender = new ReleaseMailer(releases, contacts, deliveries,
+            new MailComposer("Example Police", ZONE), mailer,
+            new SignedTokens("a-signing-key-of-at-least-32-characters", clock), new SitePaths(ZONE),
+            "https://news.example/", "https://api.example", clock, LEASE);
+    private final Release published = Samples.published("r1", "Appeal for witnesses", "Appeals", NOW.minusSeconds(60));
+
+    ReleaseMailerTest() {
+        contacts.create(Samples.contact("ann", "ann@paper.example", Set.of("Appeals"), true, ContactStatus.ACTIVE));
+        contacts.create(Samples.contact("bob", "bob@radio.example", Set.of("*"), false, ContactStatus.ACTIVE));
+        contacts.create(Samples.contact("cat", "cat@tv.example", Set.of("*"), false, ContactStatus.BOUNCED));
+    }
+
+    private Optional<DeliveryStatus> status(String contact, DeliveryKind kind) {
+        return deliveries.statusOf(new MailJob("r1", contact, kind));
+    }
+
+    @Test
+    void aJobIsSentOnceWithTheReleaseAndAnUnsubscribeLinkAndItsMessageIdIsRecorded() {
+        releases.create(published);
+        MailJob job = new MailJob("r1", "bob", DeliveryKind.PUBLISHED);
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(job));
+        assertEquals(ReleaseMailer.Outcome.ALREADY_SENT, sender.send(job), "a redelivered job sends nothing");
+
+        List<Email> sent = mailer.sentTo("bob@radio.example");
+        assertEquals(1, sent.size());
+        assertTrue(sent.get(0).text().contains("https://news.example/news/2026/11/slug-r1/"));
+        assertTrue(sent.get(0).text().contains("https://api.example/unsubscribe?token="));
+        assertEquals("r1", sent.get(0).tags().get("release"));
+        Delivery delivery = deliveries.all("r1").get(0);
+        assertEquals(DeliveryStatus.SENT, delivery.status());
+        assertEquals("message-1", delivery.messageId());
+    }
+
+    @Test
+    void aContactWhoMayNotBeEmailedGetsNothingAndIsRecordedAsSuppressed() {
+        releases.create(published);
+        assertEquals(ReleaseMailer.Outcome.SUPPRESSED, sender.send(new MailJob("r1", "cat", DeliveryKind.PUBLISHED)));
+        assertEquals(List.of(), mailer.sent());
+        assertEquals(Optional.of(DeliveryStatus.SUPPRESSED), status("cat", DeliveryKind.PUBLISHED));
+    }
+
+    @Test
+    void anAdvanceCopyGoesOnlyToATrustedContactWhileTheEmbargoLasts() {
+        Release scheduled = published.toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(NOW.plusSeconds(3600))
+                .publishedAt(NOW.plusSeconds(3600)).saved(NOW);
+        releases.create(scheduled);
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(new MailJob("r1", "bob", DeliveryKind.EMBARGOED)));
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "ann", DeliveryKind.EMBARGOED)));
+        assertTrue(mailer.sentTo("ann@paper.example").get(0).subject().contains("EMBARGOED"));
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(new MailJob("r1", "bob", DeliveryKind.PUBLISHED)),
+                "nobody gets the public copy before the embargo ends");
+        assertEquals(List.of(), mailer.sentTo("bob@radio.example"));
+    }
+
+    @Test
+    void whoeverHadTheAdvanceCopyDoesNotGetThePublicOne() {
+        Release scheduled = published.toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(NOW.plusSeconds(60))
+                .publishedAt(NOW.plusSeconds(60)).saved(NOW);
+        releases.create(scheduled);
+        sender.send(new MailJob("r1", "ann", DeliveryKind.EMBARGOED));
+        releases.save(scheduled.toBuilder().status(ReleaseStatus.PUBLISHED).saved(NOW.plusSeconds(60)),
+                scheduled.version());
+        clock.advance(Duration.ofSeconds(61));
+        sender.startBatch();
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(new MailJob("r1", "ann", DeliveryKind.PUBLISHED)));
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "bob", DeliveryKind.PUBLISHED)));
+        assertEquals(1, mailer.sentTo("ann@paper.example").size());
+    }
+
+    @Test
+    void aRefusedSendIsRecordedAsFailedAndTheRetrySendsIt() {
+        releases.create(published);
+        MailJob job = new MailJob("r1", "bob", DeliveryKind.PUBLISHED);
+        mailer.refuse(email -> true);
+        assertThrows(IllegalStateException.class, () -> sender.send(job));
+        assertEquals(Optional.of(DeliveryStatus.FAILED), status("bob", DeliveryKind.PUBLISHED));
+        mailer.refuse(email -> false);
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(job));
+        assertEquals(1, mailer.sent().size());
+    }
+
+    @Test
+    void aSendInDoubtWaitsUntilItsLeaseRunsOutAndIsThenTriedAgain() {
+        releases.create(published);
+        MailJob job = new MailJob("r1", "bob", DeliveryKind.PUBLISHED);
+        // An earlier sender claimed it and died before reporting back.
+        deliveries.claim(job, "bob@radio.example", NOW, LEASE);
+        assertThrows(ReleaseMailer.InDoubtException.class, () -> sender.send(job));
+        assertEquals(List.of(), mailer.sent());
+
+        deliveries.confirmSent("r1", "PUBLISHED", "bob", "ses-1", NOW.plusSeconds(5));
+        assertEquals(ReleaseMailer.Outcome.ALREADY_SENT, sender.send(job), "SES said it sent it: nothing more");
+
+        MailJob other = new MailJob("r1", "ann", DeliveryKind.PUBLISHED);
+        deliveries.claim(other, "ann@paper.example", NOW, LEASE);
+        clock.advance(LEASE.plusSeconds(1));
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(other), "no Send event within the lease: never sent");
+    }
+
+    @Test
+    void updatesAndWithdrawalsGoOnlyToThoseWhoReceivedTheRelease() {
+        releases.create(published);
+        sender.send(new MailJob("r1", "bob", DeliveryKind.PUBLISHED));
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "bob", DeliveryKind.UPDATED, 1)));
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(new MailJob("r1", "ann", DeliveryKind.UPDATED, 1)));
+    }
+}

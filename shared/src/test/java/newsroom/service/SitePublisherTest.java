@@ -1,0 +1,153 @@
+package newsroom.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import newsroom.domain.Attachment;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
+import newsroom.fakes.InMemoryDownloads;
+import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySiteBucket;
+import newsroom.fakes.RecordingCdn;
+import newsroom.fakes.Samples;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
+import newsroom.service.port.SiteBucket;
+import org.junit.jupiter.api.Test;
+
+/** Putting one release's change on the site, against in-memory ports. Pure. */
+class SitePublisherTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private final InMemoryReleaseRepository releases = new InMemoryReleaseRepository(ZONE);
+    private final InMemorySiteBucket bucket = new InMemorySiteBucket();
+    private final InMemoryDownloads downloads = new InMemoryDownloads();
+    private final RecordingCdn cdn = new RecordingCdn();
+    private final SiteAssets assets = new SiteAssets();
+    private final SitePublisher publisher = new SitePublisher(releases, bucket, downloads,
+            new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Release stored(Release release) {
+        releases.create(release);
+        return release;
+    }
+
+    private static Set<String> pageKeys(List<String> written) {
+        return Set.copyOf(written);
+    }
+
+    @Test
+    void aDraftOrAReleaseStillUnderEmbargoPutsNothingOnTheSite() {
+        Release published = Samples.published("r1", "Embargoed appeal", "Appeals", NOW.minusSeconds(60));
+        Release scheduled = stored(published.toBuilder().status(ReleaseStatus.SCHEDULED)
+                .embargoUntil(NOW.plusSeconds(3600)).publishedAt(NOW.plusSeconds(3600)).saved(NOW));
+        Release draft = stored(new Release("r2", "slug-r2", "Draft", null, "Body", "Appeals", null,
+                Samples.PRESS_OFFICE, null, null, ReleaseStatus.DRAFT, "a", NOW, NOW, null, null, null, null, 1));
+        assertEquals(List.of(), publisher.publish(scheduled, null));
+        assertEquals(List.of(), publisher.publish(draft, null));
+        assertEquals(Set.of(), bucket.objects().keySet());
+        assertEquals(List.of(), cdn.invalidations());
+    }
+
+    @Test
+    void aPublishWritesTheReleaseAndEveryPageThatListsItThenInvalidatesExactlyThose() {
+        Release release = stored(Samples.published("r1", "Appeal after collision", "Appeals", NOW.minusSeconds(60)));
+        List<String> written = publisher.publish(release, null);
+        assertEquals(Set.of("news/2026/11/slug-r1/index.html", "news/index.html", "feeds/news.atom", "feeds/news.rss",
+                "news/2026/11/index.html", "sitemaps/2026-11.xml", "news/category/appeals/index.html",
+                "feeds/appeals.atom", "sitemap.xml", "news/archive/index.html"), pageKeys(written));
+        for (String key : written) {
+            assertEquals(SiteBucket.HTML_CACHE, bucket.get(key).cacheControl(), key);
+        }
+        assertTrue(bucket.text("news/2026/11/slug-r1/index.html").contains("Appeal after collision"));
+        assertTrue(bucket.text("news/index.html").contains("/news/2026/11/slug-r1/"));
+        assertTrue(bucket.text("feeds/news.atom").contains("Appeal after collision"));
+        assertEquals(1, cdn.invalidations().size());
+        assertEquals(written.stream().map(k -> "/" + k).collect(Collectors.toSet()),
+                Set.copyOf(cdn.invalidations().get(0).paths()));
+        assertEquals("r1-v2", cdn.invalidations().get(0).reference());
+    }
+
+    @Test
+    void theChangedReleaseIsInItsListsEvenBeforeTheIndexShowsIt() {
+        Release older = stored(Samples.published("r0", "Older release", "Appeals", NOW.minusSeconds(7200)));
+        Release fresh = Samples.published("r1", "Fresh release", "Appeals", NOW.minusSeconds(60));
+        publisher.publish(fresh, null); // not in the repository's indexes yet
+        String latest = bucket.text("news/index.html");
+        assertTrue(latest.contains("Fresh release") && latest.contains(older.title()));
+        assertTrue(latest.indexOf("Fresh release") < latest.indexOf("Older release"), "newest first");
+    }
+
+    @Test
+    void aWithdrawnReleaseLeavesEveryListAndItsPageBecomesTheNotice() {
+        Release release = stored(Samples.published("r1", "Missing person found", "Appeals", NOW.minusSeconds(600)));
+        publisher.publish(release, null);
+        Release withdrawn = release.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW.minusSeconds(30), "She has been found. Thank you.")).saved(NOW);
+        releases.save(withdrawn, release.version());
+        List<String> written = publisher.publish(withdrawn, null);
+
+        String page = bucket.text("news/2026/11/slug-r1/index.html");
+        assertTrue(page.contains("She has been found. Thank you."), page);
+        assertFalse(page.contains("Body of"), "the text is gone from its page");
+        for (String list : List.of("news/index.html", "feeds/news.atom", "feeds/news.rss", "news/2026/11/index.html",
+                "news/category/appeals/index.html", "feeds/appeals.atom", "sitemaps/2026-11.xml")) {
+            assertTrue(written.contains(list), list);
+            assertFalse(bucket.text(list).contains("slug-r1"), list + " no longer links it");
+        }
+    }
+
+    @Test
+    void aReleaseThatChangedCategoryLeavesTheOldCategorysPages() {
+        Release before = stored(Samples.published("r1", "Road closed", "Appeals", NOW.minusSeconds(600)));
+        publisher.publish(before, null);
+        Release moved = before.toBuilder().content(before.title(), before.summary(), before.body(), "Road Safety",
+                before.tags(), before.contact(), before.heroImage()).saved(NOW);
+        releases.save(moved, before.version());
+        List<String> written = publisher.publish(moved, "Appeals");
+        assertTrue(written.containsAll(List.of("news/category/appeals/index.html", "feeds/appeals.atom",
+                "news/category/road-safety/index.html", "feeds/road-safety.atom")));
+        assertFalse(bucket.text("news/category/appeals/index.html").contains("Road closed"));
+        assertTrue(bucket.text("news/category/road-safety/index.html").contains("Road closed"));
+    }
+
+    @Test
+    void aPublicReleasesUploadedFilesAreCopiedAndLinked() {
+        Attachment map = new Attachment("a1", "map.pdf", "application/pdf", 48_213, "Map of the closure");
+        Attachment notUploaded = new Attachment("a2", "missing.pdf", "application/pdf", 10, "Never uploaded");
+        Release release = stored(Samples.published("r1", "Road closed", "Road Safety", NOW.minusSeconds(60))
+                .toBuilder().attachments(List.of(map, notUploaded)).saved(NOW));
+        downloads.upload("r1", map);
+        publisher.publish(release, null);
+        assertEquals(Set.of("downloads/r1/map.pdf"), downloads.published());
+        String page = bucket.text("news/2026/11/slug-r1/index.html");
+        assertTrue(page.contains("/downloads/r1/map.pdf"));
+        assertFalse(page.contains("missing.pdf"), "a file never uploaded is not linked");
+    }
+
+    @Test
+    void theAssetsTheErrorPageAndRobotsAreWrittenOnceAContainer() {
+        Release first = stored(Samples.published("r1", "First", "Appeals", NOW.minusSeconds(120)));
+        Release second = stored(Samples.published("r2", "Second", "Appeals", NOW.minusSeconds(60)));
+        publisher.publish(first, null);
+        assertTrue(bucket.exists("404.html") && bucket.exists("robots.txt"));
+        for (SiteAssets.Asset asset : assets.all()) {
+            assertEquals(SiteBucket.ASSET_CACHE, bucket.get(asset.key()).cacheControl());
+        }
+        bucket.clearWrites();
+        publisher.publish(second, null);
+        assertFalse(bucket.writes().contains("404.html"));
+        assertTrue(bucket.writes().stream().noneMatch(k -> k.startsWith("assets/")));
+    }
+}

@@ -1,0 +1,98 @@
+package newsroom.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import newsroom.domain.Categories;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
+import newsroom.fakes.InMemoryDownloads;
+import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySiteBucket;
+import newsroom.fakes.RecordingCdn;
+import newsroom.fakes.Samples;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
+import org.junit.jupiter.api.Test;
+
+/** The full rebuild, against in-memory ports. Pure. */
+class SiteRebuilderTest {
+    private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private final InMemorySiteBucket bucket = new InMemorySiteBucket();
+    private final RecordingCdn cdn = new RecordingCdn();
+
+    private SiteRebuilder rebuilder(List<Release> releases) {
+        SiteAssets assets = new SiteAssets();
+        return new SiteRebuilder(InMemoryReleaseRepository.of(releases, ZONE), bucket, new InMemoryDownloads(),
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, Samples.CATEGORIES,
+                cdn, Clock.fixed(NOW, ZoneOffset.UTC), 4);
+    }
+
+    @Test
+    void everyPublicPageIsWrittenAndNothingEmbargoedOrDraft() {
+        List<Release> releases = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            releases.add(Samples.published("p" + i, "Release number " + i, i % 2 == 0 ? "Appeals" : "Community",
+                    NOW.minusSeconds(86_400L * 3 * i)));
+        }
+        Release gone = Samples.published("w1", "Withdrawn later", "Appeals", NOW.minusSeconds(7200))
+                .toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW.minusSeconds(3600), "Published in error.")).saved(NOW);
+        Release embargoed = Samples.published("s1", "Secret until tomorrow", "Appeals", NOW.plusSeconds(86_400))
+                .toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(NOW.plusSeconds(86_400)).saved(NOW);
+        releases.add(gone);
+        releases.add(embargoed);
+        List<String> progress = new ArrayList<>();
+
+        SiteRebuilder.Result result = rebuilder(releases).rebuild(progress::add);
+
+        assertEquals(30, result.releases());
+        for (int i = 0; i < 30; i++) {
+            Release release = releases.get(i);
+            String key = "news/" + release.publishedAt().atZone(ZONE).getYear() + "/"
+                    + String.format("%02d", release.publishedAt().atZone(ZONE).getMonthValue()) + "/slug-p" + i + "/index.html";
+            assertTrue(bucket.exists(key), key);
+        }
+        assertTrue(bucket.text("news/2026/11/slug-w1/index.html").contains("Published in error."));
+        assertTrue(bucket.objects().values().stream().noneMatch(o -> o.text().contains("Secret until tomorrow")),
+                "no page, list or feed carries embargoed text");
+        for (String category : Samples.CATEGORIES.names()) {
+            assertTrue(bucket.exists("news/category/" + Categories.slugOf(category) + "/index.html"));
+        }
+        for (String key : List.of("news/index.html", "feeds/news.atom", "feeds/news.rss", "sitemap.xml",
+                "news/archive/index.html", "404.html", "robots.txt", "news/2026/09/index.html", "sitemaps/2026-09.xml")) {
+            assertTrue(bucket.exists(key), key);
+        }
+        assertFalse(bucket.text("news/index.html").contains("Withdrawn later"));
+        assertTrue(progress.get(progress.size() - 1).startsWith("Rebuilt " + result.objects() + " objects"));
+    }
+
+    @Test
+    void everyPathWrittenIsInvalidatedInBatchesNeverAsAWildcard() {
+        List<Release> releases = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            releases.add(Samples.published("p" + i, "Release " + i, "Appeals", NOW.minusSeconds(3_600L * i)));
+        }
+        SiteRebuilder.Result result = rebuilder(releases).rebuild(line -> { });
+        Set<String> invalidated = new HashSet<>();
+        cdn.invalidations().forEach(i -> {
+            assertTrue(i.paths().size() <= SiteRebuilder.INVALIDATION_BATCH);
+            invalidated.addAll(i.paths());
+        });
+        assertEquals(2, cdn.invalidations().size());
+        assertEquals(result.objects(), invalidated.size());
+        assertFalse(invalidated.contains("/*"));
+        assertTrue(invalidated.contains("/news/index.html"));
+    }
+}

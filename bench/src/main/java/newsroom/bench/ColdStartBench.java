@@ -24,7 +24,7 @@ import newsroom.aws.StreamImages;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
 import newsroom.local.LocalClients;
-import newsroom.local.LocalResources;
+import newsroom.local.TemplateStack;
 import newsroom.local.emulator.Emulator;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbReleaseRepository;
@@ -94,7 +94,7 @@ final class ColdStartBench {
         emulator.reset();
         Map<String, String> env;
         try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
-            LocalResources.Provisioned resources = LocalResources.provision(clients);
+            TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
             seed(clients, resources, home, 2 * rounds + 2);
             env = environment(emulator, resources);
         }
@@ -145,7 +145,7 @@ final class ColdStartBench {
      * The release the samples name, a contact per round for the mail sender (so that every round
      * really sends, instead of finding the email already sent), and the contact the SES sample names.
      */
-    private static void seed(LocalClients clients, LocalResources.Provisioned resources, Path home, int contacts)
+    private static void seed(LocalClients clients, TemplateStack.Deployed resources, Path home, int contacts)
             throws IOException {
         DynamodbEvent published;
         try (InputStream in = Files.newInputStream(home.resolve("events/site-publisher/release-published.json"))) {
@@ -182,7 +182,7 @@ final class ColdStartBench {
         return event;
     }
 
-    private static Map<String, String> environment(Emulator emulator, LocalResources.Provisioned resources) {
+    private static Map<String, String> environment(Emulator emulator, TemplateStack.Deployed resources) {
         Map<String, String> env = new HashMap<>();
         env.put("AWS_REGION", LocalClients.REGION.id());
         env.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());

@@ -18,7 +18,7 @@ import newsroom.aws.S3Downloads;
 import newsroom.aws.S3SiteBucket;
 import newsroom.domain.Release;
 import newsroom.local.LocalClients;
-import newsroom.local.LocalResources;
+import newsroom.local.TemplateStack;
 import newsroom.local.emulator.Emulator;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
@@ -114,7 +114,7 @@ final class PublishBench {
     static Cost measure(Emulator emulator, int archiveSize, int publishes) {
         emulator.reset();
         try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
-            LocalResources.Provisioned resources = LocalResources.provision(clients);
+            TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
             load(clients, resources.tableName(), Corpus.generate(archiveSize, 42));
             DynamoMeter meter = new DynamoMeter();
             DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()

@@ -7,16 +7,19 @@ import newsroom.config.AwsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The SDK clients the local runtime and the tests share, all pointed at the emulator. */
 public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDbStreamsClient streams, S3Client s3,
-                           SqsClient sqs, SesV2Client ses, CloudFrontClient cloudFront) implements AutoCloseable {
+                           SqsClient sqs, SesV2Client ses, CloudFrontClient cloudFront,
+                           CloudFormationClient cloudFormation, LambdaClient lambda) implements AutoCloseable {
 
     public static final Region REGION = Region.EU_WEST_2;
 
@@ -31,7 +34,9 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
                 AwsClients.build(SesV2Client.builder(), settings),
                 // CloudFront is a global service, signed for us-east-1 whatever the stack's region.
                 AwsClients.build(CloudFrontClient.builder(), new AwsSettings(Region.AWS_GLOBAL, settings.endpoint(),
-                        settings.credentials())));
+                        settings.credentials())),
+                AwsClients.build(CloudFormationClient.builder(), settings),
+                AwsClients.build(LambdaClient.builder(), settings));
     }
 
     @Override
@@ -42,5 +47,7 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
         sqs.close();
         ses.close();
         cloudFront.close();
+        cloudFormation.close();
+        lambda.close();
     }
 }

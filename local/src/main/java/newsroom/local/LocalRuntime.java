@@ -4,11 +4,12 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
+import newsroom.feedback.SesFeedbackConfig;
 import newsroom.feedback.SesFeedbackHandler;
 import newsroom.json.Json;
 import newsroom.local.emulator.Emulator;
@@ -54,64 +56,63 @@ public final class LocalRuntime implements AutoCloseable {
      * two-person rule, how often the scheduled functions tick (in AWS: every minute), the key that
      * signs email links, the SES send rate, and a wrapper for the mailer (tests inject faults).
      */
-    public record Options(int apiPort, int sitePort, Clock clock, Categories categories, ZoneId zone,
+    public record Options(int apiPort, int sitePort, Clock clock, Categories categories,
                           boolean twoPersonRule, Duration tick, String tokenKey, double maxSendRate,
                           UnaryOperator<Mailer> mailer, SesV2Client ses, int mailConcurrency) {
         public static Options defaults() {
-            return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES),
-                    ZoneId.of(EnvVars.DEFAULT_TIME_ZONE), false, Duration.ofSeconds(5),
+            return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES), false, Duration.ofSeconds(5),
                     "local-development-signing-key-not-for-production", 50, UnaryOperator.identity(), null, 2);
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
+            return new Options(api, site, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(apiPort, sitePort, newClock, categories, zone, twoPersonRule, tick, tokenKey,
+            return new Options(apiPort, sitePort, newClock, categories, twoPersonRule, tick, tokenKey,
                     maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withTwoPersonRule(boolean on) {
-            return new Options(apiPort, sitePort, clock, categories, zone, on, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
+            return new Options(apiPort, sitePort, clock, categories, on, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
         }
 
         /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
         public Options withTick(Duration newTick) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, newTick, tokenKey,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, newTick, tokenKey,
                     maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withTokenKey(String key) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, key, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, key, maxSendRate,
                     mailer, ses, mailConcurrency);
         }
 
         public Options withMailer(UnaryOperator<Mailer> wrapper) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate,
                     wrapper, ses, mailConcurrency);
         }
 
         /** Mail goes through this SES client (tests make it unreliable). */
         public Options withSes(SesV2Client client) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate,
                     mailer, client, mailConcurrency);
         }
 
         /** How many mail senders run at once (the share of the send rate each gets follows). */
         public Options withMailConcurrency(int senders) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate,
                     mailer, ses, senders);
         }
 
         public Options withMaxSendRate(double rate) {
-            return new Options(apiPort, sitePort, clock, categories, zone, twoPersonRule, tick, tokenKey, rate, mailer, ses, mailConcurrency);
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, rate, mailer, ses, mailConcurrency);
         }
     }
 
     private final Options options;
     private final LocalClients clients;
-    private final LocalResources.Provisioned resources;
+    private final TemplateStack.Deployed stack;
     private final LocalTokens tokens;
     private final SiteServer siteServer;
     private final ApiServer apiServer;
@@ -128,43 +129,41 @@ public final class LocalRuntime implements AutoCloseable {
     private LocalRuntime(Emulator emulator, Options options, LocalTokens tokens) throws IOException {
         this.options = options;
         this.clients = LocalClients.forEndpoint(emulator.endpoint());
-        this.resources = LocalResources.provision(clients);
         this.tokens = tokens;
-        this.siteServer = new SiteServer(options.sitePort(), clients.s3(), resources.siteBucket());
+        // The servers take their ports first: their addresses are parameters of the stack.
+        this.siteServer = new SiteServer(options.sitePort(), clients.s3());
         this.apiServer = new ApiServer(options.apiPort(), ApiRoutes.ALL, ApiRoutes.PUBLIC, tokens);
         String siteBaseUrl = "http://localhost:" + siteServer.port();
+        String apiBaseUrl = "http://localhost:" + apiServer.port();
+        this.stack = TemplateStack.deploy(clients, parameters(options, apiBaseUrl, siteBaseUrl));
         this.region = clients.settings().region().id();
 
+        // Each function is configured from its deployed environment, as in Lambda.
         this.presigner = ReleasesApiHandler.presigner(clients.settings());
-        String apiBaseUrl = "http://localhost:" + apiServer.port();
-        var api = new ReleasesApiHandler(ReleasesApiHandler.wire(
-                new ReleasesApiConfig(clients.settings(), resources.tableName(), resources.uploadBucket(), siteBaseUrl,
-                        SITE_NAME, options.categories(), options.zone(), options.twoPersonRule(), apiBaseUrl,
-                        options.tokenKey(), resources.mailFrom(), null),
-                clients.dynamo(), presigner,
-                new SesMailer(clients.ses(), resources.mailFrom(), null, new SendRate(options.maxSendRate())),
+        var apiConfig = ReleasesApiConfig.from(environment(emulator, "ReleasesApiFunction"));
+        var api = new ReleasesApiHandler(ReleasesApiHandler.wire(apiConfig, clients.dynamo(), presigner,
+                new SesMailer(clients.ses(), apiConfig.mailFrom(), apiConfig.configurationSet(),
+                        new SendRate(options.maxSendRate())),
                 options.clock()));
         var sitePublisher = new SitePublisherHandler(
-                new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
-                        resources.uploadBucket(), resources.distributionId(), siteBaseUrl, SITE_NAME, options.zone()),
+                SitePublisherConfig.from(environment(emulator, "SitePublisherFunction")),
                 clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
-        this.siteRebuilder = new SiteRebuilderHandler(new SiteRebuilderConfig(clients.settings(), resources.tableName(),
-                resources.siteBucket(), resources.uploadBucket(), resources.distributionId(), siteBaseUrl, SITE_NAME,
-                options.categories(), options.zone()), clients.dynamo(), clients.s3(), clients.cloudFront(),
-                options.clock());
+        this.siteRebuilder = new SiteRebuilderHandler(
+                SiteRebuilderConfig.from(environment(emulator, "SiteRebuilderFunction")),
+                clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
         this.embargoSweeper = new EmbargoSweeperHandler(
-                new EmbargoSweeperConfig(clients.settings(), resources.tableName(), options.categories(), options.zone()),
+                EmbargoSweeperConfig.from(environment(emulator, "EmbargoSweeperFunction")),
                 clients.dynamo(), options.clock());
         var mediaNotifier = new MediaNotifierHandler(
-                new MediaNotifierConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl()),
-                clients.dynamo(), clients.sqs());
-        var mailConfig = new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailFrom(), null,
-                siteBaseUrl, apiBaseUrl, SITE_NAME, options.zone(), options.tokenKey(),
-                options.maxSendRate(), options.mailConcurrency(), SENDING_LEASE);
-        this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), resources.tableName(), options.clock());
+                MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs());
+        var mailConfig = MailSenderConfig.from(environment(emulator, "MailSenderFunction"))
+                .withSendingLease(SENDING_LEASE);
+        var feedbackConfig = SesFeedbackConfig.from(environment(emulator, "SesFeedbackFunction"));
+        this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), feedbackConfig.tableName(), options.clock());
         // One mailer for all the local senders, so one bucket holds them to the whole send rate.
         Mailer ses = new LocalSesEvents(new SesMailer(options.ses() == null ? clients.ses() : options.ses(),
-                resources.mailFrom(), null, new SendRate(options.maxSendRate())), sesFeedback, region);
+                mailConfig.mailFrom(), mailConfig.configurationSet(), new SendRate(mailConfig.maxSendRate())),
+                sesFeedback, region);
         Mailer mailer = options.mailer().apply(ses);
 
         apiServer.serve(api);
@@ -181,16 +180,16 @@ public final class LocalRuntime implements AutoCloseable {
         apiServer.addLocalPage("/_local/mail.json", exchange ->
                 new ApiServer.LocalPage(200, "application/json", Json.write(emulator.sentEmails())));
 
-        StreamPoller sitePoller = new StreamPoller("site-publisher", clients.streams(), resources.streamArn(),
+        StreamPoller sitePoller = new StreamPoller("site-publisher", clients.streams(), stack.streamArn(),
                 region, sitePublisher);
-        StreamPoller notifierPoller = new StreamPoller("media-notifier", clients.streams(), resources.streamArn(),
+        StreamPoller notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
                 region, mediaNotifier);
-        String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(resources.mailQueueUrl())
+        String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(mailConfigQueue())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
         List<QueuePoller> mailPollers = new ArrayList<>();
-        for (int i = 0; i < options.mailConcurrency(); i++) {
-            mailPollers.add(new QueuePoller(clients.sqs(), resources.mailQueueUrl(), queueArn, region,
+        for (int i = 0; i < mailConfig.concurrency(); i++) {
+            mailPollers.add(new QueuePoller(clients.sqs(), mailConfigQueue(), queueArn, region,
                     new MailSenderHandler(mailConfig, clients.dynamo(), mailer, options.clock())));
         }
         background("site-publisher", sitePoller, sitePoller::stop);
@@ -203,8 +202,35 @@ public final class LocalRuntime implements AutoCloseable {
             Ticker ticker = new Ticker(options.tick(), this::tickSchedules);
             background("schedule", ticker, ticker::stop);
         }
-        siteServer.start();
+        siteServer.start(stack.siteBucket());
         apiServer.start();
+    }
+
+    /** The mail queue the senders read: the one the stack made. */
+    private String mailConfigQueue() {
+        return stack.mailQueueUrl();
+    }
+
+    /** The stack's parameters for these options: the local ones, and this runtime's own addresses. */
+    static Map<String, String> parameters(Options options, String apiBaseUrl, String siteBaseUrl) {
+        Map<String, String> parameters = TemplateStack.localParameters();
+        parameters.put("SiteName", SITE_NAME);
+        parameters.put("Categories", String.join(", ", options.categories().names()));
+        parameters.put("TwoPersonRule", Boolean.toString(options.twoPersonRule()));
+        parameters.put("PublicApiBaseUrl", apiBaseUrl);
+        parameters.put("SiteBaseUrl", siteBaseUrl);
+        parameters.put("TokenSigningKey", options.tokenKey());
+        parameters.put("MaxSendRate", BigDecimal.valueOf(options.maxSendRate()).stripTrailingZeros().toPlainString());
+        parameters.put("MailSenderConcurrency", Integer.toString(options.mailConcurrency()));
+        return parameters;
+    }
+
+    /** A function's deployed environment, with what Lambda adds (its region) and the emulator's endpoint. */
+    private EnvVars environment(Emulator emulator, String functionLogicalId) {
+        Map<String, String> env = new HashMap<>(TemplateStack.environment(clients, stack, functionLogicalId));
+        env.put(EnvVars.AWS_REGION, region == null ? clients.settings().region().id() : region);
+        env.put(EnvVars.AWS_ENDPOINT_URL, emulator.endpoint().toString());
+        return EnvVars.from(env);
     }
 
     /** Provisions the resources in the emulator and starts the servers and pollers. */
@@ -267,8 +293,9 @@ public final class LocalRuntime implements AutoCloseable {
         return clients;
     }
 
-    public LocalResources.Provisioned resources() {
-        return resources;
+    /** The stack template.yaml made in the emulator: its outputs, parameters and resources. */
+    public TemplateStack.Deployed resources() {
+        return stack;
     }
 
     @Override

@@ -25,17 +25,18 @@ final class SiteServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final S3Client s3;
-    private final String bucket;
+    private volatile String bucket;
 
-    SiteServer(int port, S3Client s3, String bucket) throws IOException {
+    /** Binds the port at once (its address goes into the stack's parameters); serves once given the bucket. */
+    SiteServer(int port, S3Client s3) throws IOException {
         this.s3 = s3;
-        this.bucket = bucket;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
     }
 
-    void start() {
+    void start(String siteBucket) {
+        this.bucket = siteBucket;
         server.start();
     }
 

@@ -39,13 +39,13 @@ class BoundedPublishIT {
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
     private static LocalClients clients;
-    private static LocalResources.Provisioned resources;
+    private static TemplateStack.Deployed resources;
     private static DynamoDbReleaseRepository repository;
 
     @BeforeAll
     static void provision() {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
-        resources = LocalResources.provision(clients);
+        resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
         repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);
     }
 

@@ -72,13 +72,13 @@ class SampleEventsIT {
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
     private static LocalClients clients;
-    private static LocalResources.Provisioned resources;
+    private static TemplateStack.Deployed resources;
 
     @BeforeAll
     static void provision() {
         emulator = SharedEmulator.fresh();
         clients = LocalClients.forEndpoint(emulator.endpoint());
-        resources = LocalResources.provision(clients);
+        resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
     }
 
     @AfterAll

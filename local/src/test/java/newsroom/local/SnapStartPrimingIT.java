@@ -56,7 +56,7 @@ class SnapStartPrimingIT {
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
     private static LocalClients clients;
-    private static LocalResources.Provisioned resources;
+    private static TemplateStack.Deployed resources;
 
     /** Every call answered by AWS, as "Service.Operation", with the status when it was an error. */
     private final List<String> calls = new CopyOnWriteArrayList<>();
@@ -83,7 +83,7 @@ class SnapStartPrimingIT {
     static void provision() {
         emulator = SharedEmulator.fresh();
         clients = LocalClients.forEndpoint(emulator.endpoint());
-        resources = LocalResources.provision(clients);
+        resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
     }
 
     @AfterAll

@@ -156,7 +156,7 @@ class TemplateTest {
 
     @Test
     void mailQueueHasADeadLetterQueueWithAnAlarm() {
-        assertEquals(LocalResources.MAX_RECEIVES,
+        assertEquals(5,
                 resources.path("MailQueue").path("Properties").path("RedrivePolicy").path("maxReceiveCount").asInt());
         assertEquals("AWS::CloudWatch::Alarm", resources.path("MailDeadLetterAlarm").path("Type").asText());
     }

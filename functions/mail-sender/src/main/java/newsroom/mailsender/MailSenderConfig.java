@@ -32,6 +32,12 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
                 SENDING_LEASE);
     }
 
+    /** The same, with another lease: the local runtime's queue retries within seconds, not minutes. */
+    public MailSenderConfig withSendingLease(Duration lease) {
+        return new MailSenderConfig(aws, tableName, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl, siteName, zone,
+                tokenSigningKey, maxSendRate, concurrency, lease);
+    }
+
     /** Each sender's share of the account's rate. */
     public double ratePerSender() {
         return maxSendRate / Math.max(1, concurrency);

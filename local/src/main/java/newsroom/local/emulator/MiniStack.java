@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * MiniStack (MIT, pip package {@code ministack}), run from a project-local Python venv that this
- * class creates on first use, on a free loopback port. Used when no endpoint is given and no
+ * MiniStack (MIT, pip package {@code ministack} with its {@code full} extra, which adds the SAM
+ * translator its CloudFormation needs for template.yaml), run from a project-local Python venv that
+ * this class creates on first use, on a free loopback port. Used when no endpoint is given and no
  * Docker engine is running.
  */
 public final class MiniStack implements Emulator {
     public static final String VERSION = "1.5.33";
+    /** The extra that brings the SAM translator, so that template.yaml deploys through CloudFormation. */
+    static final String PACKAGE = "ministack[full]==" + VERSION;
     private static final String INSTALLED_MARKER = ".newsroom-installed";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -81,7 +84,7 @@ public final class MiniStack implements Emulator {
      * MiniStack is run as {@code python -m ministack}, which works wherever the venv was built.
      */
     static Path ensureInstalled() {
-        Path venv = ProjectHome.stateDir().resolve("ministack-" + VERSION);
+        Path venv = ProjectHome.stateDir().resolve("ministack-" + VERSION + "-full");
         if (Files.exists(venv.resolve(INSTALLED_MARKER))) {
             return venv;
         }
@@ -92,12 +95,12 @@ public final class MiniStack implements Emulator {
             String python = System.getenv().getOrDefault("NEWSROOM_PYTHON", "python3");
             run(List.of(python, "-m", "venv", staging.toString()));
             run(List.of(staging.resolve("bin/python").toString(), "-m", "pip", "install", "--quiet",
-                    "--disable-pip-version-check", "ministack==" + VERSION));
-            Files.writeString(staging.resolve(INSTALLED_MARKER), VERSION + "\n");
+                    "--disable-pip-version-check", PACKAGE));
+            Files.writeString(staging.resolve(INSTALLED_MARKER), PACKAGE + "\n");
             Files.move(staging, venv, StandardCopyOption.ATOMIC_MOVE);
             return venv;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot install MiniStack " + VERSION
+            throw new UncheckedIOException("cannot install " + PACKAGE
                     + " (needs python3 with venv, and PyPI)", e);
         }
     }

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import newsroom.local.LocalClients;
-import newsroom.local.LocalResources;
+import newsroom.local.TemplateStack;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Docker path: LocalStack in a container provisions the same resources. Skipped, and reported
+ * The Docker path: LocalStack in a container deploys the same template.yaml. Skipped, and reported
  * as skipped, where no Docker engine runs (as on the project's CI machine).
  * Needs: a Docker engine.
  */
@@ -20,8 +20,9 @@ class LocalStackEmulatorIT {
         try (LocalStackEmulator localStack = LocalStackEmulator.start(System.getenv().getOrDefault(
                 LocalStackEmulator.IMAGE_VARIABLE, LocalStackEmulator.DEFAULT_IMAGE));
              LocalClients clients = LocalClients.forEndpoint(localStack.endpoint())) {
-            LocalResources.Provisioned resources = LocalResources.provision(clients);
-            assertEquals(LocalResources.TABLE, resources.tableName());
+            TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
+            assertEquals("ACTIVE", clients.dynamo().describeTable(d -> d.tableName(resources.tableName())).table()
+                    .tableStatusAsString());
         }
     }
 }

@@ -135,9 +135,12 @@ public final class Main {
                   API:   %s   (routes as in template.yaml)
                   Site:  %s/news/
                   Mail:  %s/_local/mail
+                  Stack: template.yaml, deployed as stack "%s":
+                         aws cloudformation describe-stacks --stack-name %s --endpoint-url %s
                 A token: java -jar local/target/newsroom-local.jar token newsroom/publisher
                 Ctrl-C stops everything.
-                """, emulator.description(), runtime.apiUrl(), runtime.siteUrl(), runtime.apiUrl());
+                """, emulator.description(), runtime.apiUrl(), runtime.siteUrl(), runtime.apiUrl(),
+                TemplateStack.NAME, TemplateStack.NAME, emulator.endpoint());
         stopped.await();
     }
 

@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +29,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import newsroom.api.ApiRoutes;
+import newsroom.api.http.RouteTable;
 import newsroom.log.JsonLog;
 
 /**
@@ -87,18 +92,16 @@ final class ApiServer implements AutoCloseable {
                 return;
             }
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            Optional<RouteTable.Match> match = routes.match(method, path);
-            if (match.isEmpty()) {
-                sendJson(exchange, 404, "{\"message\":\"Not Found\"}");
-                return;
-            }
+            // Anything no route matches goes to the $default route, as in template.yaml (no token needed).
+            Optional<RouteTable.Match> match = Optional.of(routes.match(method, path)
+                    .orElse(new RouteTable.Match(ApiRoutes.DEFAULT, Map.of())));
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
                 sendJson(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
                 return;
             }
             APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
-            if (!publicRoutes.contains(match.get().routeKey())) {
+            if (!publicRoutes.contains(match.get().routeKey()) && !match.get().routeKey().equals(ApiRoutes.DEFAULT)) {
                 Optional<JWTClaimsSet> claims = bearer(exchange).flatMap(tokens::verify);
                 if (claims.isEmpty()) {
                     sendJson(exchange, 401, "{\"message\":\"Unauthorized\"}");
@@ -153,16 +156,17 @@ final class ApiServer implements AutoCloseable {
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
                 String[] kv = pair.split("=", 2);
-                String name = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
-                String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+                String name = decode(kv[0]);
+                String value = kv.length > 1 ? decode(kv[1]) : "";
                 query.merge(name, value, (a, b) -> a + "," + b);
             }
         }
         Map<String, String> pathParameters = new HashMap<>();
-        match.pathParameters().forEach((k, v) -> pathParameters.put(k, URLDecoder.decode(v, StandardCharsets.UTF_8)));
+        match.pathParameters().forEach((k, v) -> pathParameters.put(k, decode(v)));
         String contentType = headers.getOrDefault("content-type", "");
-        boolean text = contentType.isEmpty() || contentType.startsWith("text/") || contentType.contains("json")
-                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded");
+        // As API Gateway: a text body that is not valid UTF-8 is passed on base64-encoded, never "repaired".
+        boolean text = (contentType.isEmpty() || contentType.startsWith("text/") || contentType.contains("json")
+                || contentType.contains("xml") || contentType.contains("x-www-form-urlencoded")) && isUtf8(body);
         String requestId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         return APIGatewayV2HTTPEvent.builder()
@@ -194,6 +198,25 @@ final class ApiServer implements AutoCloseable {
                         .withAuthorizer(authorizer)
                         .build())
                 .build();
+    }
+
+    /** Percent-decoded; a malformed escape is passed on as it came, for the function to refuse. */
+    private static String decode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    private static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {

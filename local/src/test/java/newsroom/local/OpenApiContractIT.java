@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import newsroom.api.ApiRoutes;
+import newsroom.api.http.RouteTable;
 import newsroom.local.support.Api;
 import newsroom.local.support.Eventually;
 import newsroom.local.support.LocalStack;

@@ -24,6 +24,14 @@ public final class ContactRules {
 
     public Checked check(ContactDraft draft) {
         List<FieldError> errors = new ArrayList<>();
+        // JSON is checked as it is read; a CSV media list reaches these rules as it was typed.
+        for (var text : List.of(new String[] {"email", draft.email()}, new String[] {"name", draft.name()},
+                new String[] {"outlet", draft.outlet()}, new String[] {"role", draft.role()},
+                new String[] {"consentSource", draft.consentSource()})) {
+            if (!SafeText.isSafe(text[1])) {
+                errors.add(new FieldError(text[0], SafeText.PROBLEM));
+            }
+        }
         if (ReleaseRules.isBlank(draft.email())) {
             errors.add(new FieldError("email", "is required"));
         } else if (!ReleaseRules.isEmail(draft.email().strip()) || draft.email().length() > 254) {

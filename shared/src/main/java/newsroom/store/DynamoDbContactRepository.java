@@ -158,7 +158,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
 
     @Override
     public Page<MediaContact> list(int limit, String cursor) {
-        Map<String, AttributeValue> startKey = Cursors.decode(ALL_CONTACTS, cursor);
+        Map<String, AttributeValue> startKey = Cursors.decode(ALL_CONTACTS, cursor, Map.of(Table.GSI1PK, ALL_CONTACTS));
         QueryRequest.Builder query = QueryRequest.builder()
                 .tableName(table)
                 .indexName(Table.GSI1)
@@ -169,7 +169,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
         if (startKey != null) {
             query.exclusiveStartKey(startKey);
         }
-        QueryResponse page = dynamo.query(query.build());
+        QueryResponse page = Cursors.query(dynamo, query.build());
         Map<String, AttributeValue> last = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                 ? page.lastEvaluatedKey() : null;
         return new Page<>(page.items().stream().map(DynamoDbContactRepository::fromItem).toList(),

@@ -137,7 +137,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     @Override
     public Page<Delivery> page(String releaseId, int limit, String cursor) {
         String queryName = "deliveries#" + releaseId;
-        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor);
+        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor, Map.of(Table.PK, ReleaseMapper.pk(releaseId)));
         QueryRequest.Builder query = ofRelease(releaseId).toBuilder().limit(limit + 1);
         if (startKey != null) {
             query.exclusiveStartKey(startKey);
@@ -145,7 +145,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> lastKey;
         do {
-            QueryResponse response = dynamo.query(query.build());
+            QueryResponse response = Cursors.query(dynamo, query.build());
             items.addAll(response.items());
             lastKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;

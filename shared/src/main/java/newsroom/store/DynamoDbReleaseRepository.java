@@ -160,7 +160,8 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         String index = status == null ? Table.GSI4 : Table.GSI1;
         String partition = status == null ? ReleaseMapper.ALL_RELEASES : ReleaseMapper.statusKey(status);
         String queryName = partition + "|" + (category == null ? "" : category);
-        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor);
+        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor,
+                Map.of(status == null ? Table.GSI4PK : Table.GSI1PK, partition));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         names.put("#pk", status == null ? Table.GSI4PK : Table.GSI1PK);
@@ -185,7 +186,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
             if (lastKey != null) {
                 query.exclusiveStartKey(lastKey);
             }
-            QueryResponse page = dynamo.query(query.limit(limit - items.size()).build());
+            QueryResponse page = Cursors.query(dynamo, query.limit(limit - items.size()).build());
             for (Map<String, AttributeValue> item : page.items()) {
                 items.add(mapper.fromItem(item));
             }

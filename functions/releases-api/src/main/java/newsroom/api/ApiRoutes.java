@@ -31,7 +31,10 @@ public final class ApiRoutes {
     public static final String UNSUBSCRIBE_PAGE = "GET /unsubscribe";
     public static final String UNSUBSCRIBE = "POST /unsubscribe";
 
-    /** Every route key the releases-api function serves. */
+    /** Every request no other route matches: answered 404, or 405 with Allow for a known path. */
+    public static final String DEFAULT = "$default";
+
+    /** Every route key of the contract (the $default route aside). */
     public static final List<String> ALL = List.of(CREATE_RELEASE, LIST_RELEASES, GET_RELEASE, UPDATE_RELEASE,
             DELETE_RELEASE, PREVIEW_RELEASE, PUBLISH_RELEASE, WITHDRAW_RELEASE, LIST_VERSIONS, ADD_ATTACHMENT,
             LIST_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,

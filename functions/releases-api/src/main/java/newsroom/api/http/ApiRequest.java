@@ -2,19 +2,27 @@ package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One request as a route sees it: the gateway's event and, on routes that need a token, the
  * caller. Reads path and query parameters, headers, the body and If-Match the same way everywhere.
  */
 record ApiRequest(APIGatewayV2HTTPEvent event, Caller caller) {
+    private static final Pattern POSSIBLE_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-    /** A path parameter; a route without it does not exist. */
+    /**
+     * A path parameter. Ids are ours (UUIDs): one that could never have been handed out names
+     * nothing, and is not looked up (a 3 KB id would be over the table's key size).
+     */
     String path(String name) {
         Map<String, String> parameters = event.getPathParameters();
         String value = parameters == null ? null : parameters.get(name);
         if (value == null || value.isBlank()) {
             throw new ApiException(Problem.of(404, "not-found", "Not found", "No " + name + " in the path."));
+        }
+        if (!POSSIBLE_ID.matcher(value).matches()) {
+            throw new ApiException(Problem.of(404, "not-found", "Not found", "Nothing has this " + name + "."));
         }
         return value;
     }

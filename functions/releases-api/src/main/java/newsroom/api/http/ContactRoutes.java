@@ -2,6 +2,9 @@ package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -75,8 +78,7 @@ final class ContactRoutes {
             throw new ApiException(Problem.of(413, "payload-too-large", "Request body too large",
                     "Send the media list in parts of at most 5 MB."));
         }
-        String csv = request.event().getIsBase64Encoded()
-                ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+        String csv = request.event().getIsBase64Encoded() ? utf8(body) : body;
         long rowOffset = 0;
         if (request.query("rowOffset") != null) {
             try {
@@ -89,5 +91,16 @@ final class ContactRoutes {
             }
         }
         return ApiResponses.json(200, importer.importCsv(new StringReader(csv), rowOffset));
+    }
+
+    /** A base64 body as UTF-8 text; bytes that are not UTF-8 are refused, never replaced. */
+    private static String utf8(String base64) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getDecoder().decode(base64))).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw Problems.invalid("file", "is not UTF-8 text; save the media list as CSV (UTF-8)");
+        }
     }
 }

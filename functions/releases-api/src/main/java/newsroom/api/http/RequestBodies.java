@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import newsroom.domain.FieldError;
+import newsroom.domain.SafeText;
 import newsroom.json.Json;
 
 /**
@@ -53,8 +54,9 @@ final class RequestBodies {
         if (bytes.length > MAX_BYTES) {
             throw tooLarge();
         }
+        T value;
         try {
-            return Json.mapper().readValue(bytes, type);
+            value = Json.mapper().readValue(bytes, type);
         } catch (UnrecognizedPropertyException e) {
             String field = path(e);
             throw new ApiException(Problem.ofFields(400, "unknown-field", "Unknown field",
@@ -62,6 +64,11 @@ final class RequestBodies {
                     List.of(new FieldError(field, "is not a known field"))));
         } catch (MismatchedInputException e) {
             String field = path(e);
+            if (Json.isUnsafeText(e)) {
+                throw new ApiException(Problem.ofFields(400, "invalid-field", "Invalid field",
+                        "The field '" + field + "' " + SafeText.PROBLEM + ".",
+                        List.of(new FieldError(field, SafeText.PROBLEM))));
+            }
             if (field.isEmpty()) {
                 throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON",
                         "The request body must be a JSON object."));
@@ -70,6 +77,12 @@ final class RequestBodies {
                     "The field '" + field + "' has the wrong type.",
                     List.of(new FieldError(field, "has the wrong type"))));
         } catch (JsonProcessingException e) {
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                throw new ApiException(Problem.ofFields(400, "duplicate-field", "Field given twice",
+                        "The field '" + duplicate + "' is given more than once; send it once.",
+                        List.of(new FieldError(duplicate, "is given more than once"))));
+            }
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON",
@@ -78,6 +91,21 @@ final class RequestBodies {
             throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON",
                     "The request body could not be read."));
         }
+        if (value == null) {
+            throw new ApiException(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "The request body is null; a JSON object is required."));
+        }
+        return value;
+    }
+
+    /** Jackson's strict duplicate detection names the field: "Duplicate field 'publish'". */
+    private static String duplicateField(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        if (message == null || !message.startsWith("Duplicate field '")) {
+            return null;
+        }
+        int end = message.indexOf('\'', "Duplicate field '".length());
+        return end < 0 ? null : message.substring("Duplicate field '".length(), end);
     }
 
     private static ApiException tooLarge() {

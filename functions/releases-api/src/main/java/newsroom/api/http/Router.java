@@ -3,9 +3,11 @@ package newsroom.api.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import newsroom.api.ApiRoutes;
 import newsroom.domain.Scope;
 
 /**
@@ -27,9 +29,27 @@ public final class Router {
 
     private final Map<String, Entry> routes = new HashMap<>();
     private final Idempotency idempotency;
+    private final RouteTable table = new RouteTable(ApiRoutes.ALL);
 
     Router(Idempotency idempotency) {
         this.idempotency = idempotency;
+        open(ApiRoutes.DEFAULT, this::noRoute);
+    }
+
+    /** The $default route: a known path asked with the wrong method, or a path that does not exist. */
+    private APIGatewayV2HTTPResponse noRoute(ApiRequest request) {
+        String path = request.event().getRawPath() == null ? "/" : request.event().getRawPath();
+        Set<String> allowed = table.methodsFor(path);
+        if (allowed.isEmpty()) {
+            throw new ApiException(Problem.of(404, "not-found", "Not found", "There is no such path in this API."));
+        }
+        String allow = String.join(", ", allowed);
+        APIGatewayV2HTTPResponse response = ApiResponses.problem(Problem.of(405, "method-not-allowed",
+                "Method not allowed", "This path takes " + allow + "."));
+        Map<String, String> headers = new HashMap<>(response.getHeaders());
+        headers.put("Allow", allow);
+        response.setHeaders(headers);
+        return response;
     }
 
     /** A route for the public: no token. */
@@ -60,9 +80,11 @@ public final class Router {
                 "Something went wrong on our side. Quote request id " + requestId + " if it persists."));
     }
 
-    /** The route keys this router serves. */
+    /** The route keys this router serves, $default aside. */
     public Set<String> keys() {
-        return Set.copyOf(routes.keySet());
+        Set<String> keys = new HashSet<>(routes.keySet());
+        keys.remove(ApiRoutes.DEFAULT);
+        return Set.copyOf(keys);
     }
 
     /**

@@ -58,4 +58,35 @@ class RequestBodiesTest {
         String bigBase64 = "A".repeat(RequestBodies.MAX_BYTES * 2);
         assertEquals(413, problemFor(event("application/json", bigBase64, true)).status());
     }
+
+    @Test
+    void nothingIsGuessedAt() {
+        assertEquals("/problems/malformed-json", problemFor(event("application/json", "null", false)).type());
+        Problem number = problemFor(event("application/json", "{\"title\": 123}", false));
+        assertEquals("/problems/invalid-field", number.type());
+        assertEquals("title", number.errors().get(0).field());
+        assertEquals("/problems/invalid-field",
+                problemFor(event("application/json", "{\"title\": false}", false)).type());
+        assertEquals("/problems/invalid-field",
+                problemFor(event("application/json", "{\"publish\": \"true\"}", false)).type());
+        Problem twice = problemFor(event("application/json", "{\"publish\": true, \"publish\": false}", false));
+        assertEquals("/problems/duplicate-field", twice.type());
+        assertEquals("publish", twice.errors().get(0).field());
+    }
+
+    @Test
+    void textThatCannotBeStoredOrPublishedIsRefusedWhereItStands() {
+        for (String bad : new String[] {"\\ud800", "\\udc00x", "bell\\u0007", "\\uffff", "nul\\u0000"}) {
+            Problem problem = problemFor(event("application/json",
+                    "{\"contact\": {\"name\": \"" + bad + "\"}}", false));
+            assertEquals("/problems/invalid-field", problem.type(), bad);
+            assertEquals("contact.name", problem.errors().get(0).field(), bad);
+        }
+        ReleaseDraft fine = RequestBodies.read(event("application/json",
+                "{\"title\": \"Tab\\tand\\nlines \\ud83d\\ude93\"}", false), ReleaseDraft.class);
+        assertEquals("Tab\tand\nlines \ud83d\ude93", fine.title());
+        byte[] latin1 = "{\"title\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals("/problems/malformed-json", problemFor(event("application/json",
+                Base64.getEncoder().encodeToString(latin1), true)).type());
+    }
 }

@@ -176,4 +176,27 @@ class RouterTest {
         assertEquals(400, badLink.getStatusCode());
         assertFalse(badLink.getBody().contains("Exception"));
     }
+
+    @Test
+    void theDefaultRouteTellsAWrongMethodFromAPathThatDoesNotExist() {
+        APIGatewayV2HTTPEvent wrongMethod = request(ApiRoutes.DEFAULT, null, null, Map.of(), null);
+        wrongMethod.setRawPath("/releases/abc/publish");
+        APIGatewayV2HTTPResponse response = router.handle(wrongMethod);
+        assertProblem(response, 405, "method-not-allowed");
+        assertEquals("POST", response.getHeaders().get("Allow"));
+
+        APIGatewayV2HTTPEvent nowhere = request(ApiRoutes.DEFAULT, null, null, Map.of(), null);
+        nowhere.setRawPath("/wp-admin/setup.php");
+        assertProblem(router.handle(nowhere), 404, "not-found");
+    }
+
+    @Test
+    void anIdThatCouldNeverHaveBeenHandedOutIsNotLookedUp() {
+        for (String id : new String[] {"x".repeat(3000), "../etc", "caf\u00e9", " "}) {
+            assertProblem(router.handle(request(ApiRoutes.GET_RELEASE, "newsroom/editor", Map.of("id", id),
+                    Map.of(), null)), 404, "not-found");
+            assertProblem(router.handle(request(ApiRoutes.GET_CONTACT, "newsroom/contacts", Map.of("id", id),
+                    Map.of(), null)), 404, "not-found");
+        }
+    }
 }

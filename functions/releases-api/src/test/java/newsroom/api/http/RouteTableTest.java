@@ -1,4 +1,4 @@
-package newsroom.local;
+package newsroom.api.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -112,7 +112,7 @@ final class RebuildBench {
         for (int i = 0; i <= RUNS; i++) {
             deleteTree(work.resolve("public"));
             long start = System.nanoTime();
-            Process hugo = new ProcessBuilder("hugo", "--quiet", "--source", work.toString(), "--destination",
+            Process hugo = new ProcessBuilder(Hugo.binary().toString(), "--quiet", "--source", work.toString(), "--destination",
                     work.resolve("public").toString()).redirectErrorStream(true).start();
             String output = new String(hugo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!hugo.waitFor(30, TimeUnit.MINUTES) || hugo.exitValue() != 0) {
@@ -129,7 +129,7 @@ final class RebuildBench {
 
     static String hugoVersion() {
         try {
-            Process p = new ProcessBuilder("hugo", "version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(Hugo.binary().toString(), "version").redirectErrorStream(true).start();
             String v = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor();
             String[] words = v.split(" ");

@@ -4,15 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * MiniStack (MIT, pip package {@code ministack} with its {@code full} extra, which adds the SAM
@@ -24,7 +20,6 @@ public final class MiniStack implements Emulator {
     public static final String VERSION = "1.5.33";
     /** The extra that brings the SAM translator, so that template.yaml deploys through CloudFormation. */
     static final String PACKAGE = "ministack[full]==" + VERSION;
-    private static final String INSTALLED_MARKER = ".newsroom-installed";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process process;
@@ -78,54 +73,9 @@ public final class MiniStack implements Emulator {
         throw new IllegalStateException("MiniStack did not become healthy within " + START_TIMEOUT + "; see " + log);
     }
 
-    /**
-     * The venv lives in .newsroom/ministack-VERSION. It is built in a temporary folder and moved
-     * into place with a marker file, so an interrupted install is never mistaken for a finished one.
-     * MiniStack is run as {@code python -m ministack}, which works wherever the venv was built.
-     */
+    /** The venv .newsroom/ministack-VERSION-full, made on first use. */
     static Path ensureInstalled() {
-        Path venv = ProjectHome.stateDir().resolve("ministack-" + VERSION + "-full");
-        if (Files.exists(venv.resolve(INSTALLED_MARKER))) {
-            return venv;
-        }
-        try {
-            Files.createDirectories(venv.getParent());
-            deleteTree(venv);
-            Path staging = Files.createTempDirectory(venv.getParent(), "ministack-install-");
-            String python = System.getenv().getOrDefault("NEWSROOM_PYTHON", "python3");
-            run(List.of(python, "-m", "venv", staging.toString()));
-            run(List.of(staging.resolve("bin/python").toString(), "-m", "pip", "install", "--quiet",
-                    "--disable-pip-version-check", PACKAGE));
-            Files.writeString(staging.resolve(INSTALLED_MARKER), PACKAGE + "\n");
-            Files.move(staging, venv, StandardCopyOption.ATOMIC_MOVE);
-            return venv;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot install " + PACKAGE
-                    + " (needs python3 with venv, and PyPI)", e);
-        }
-    }
-
-    private static void run(List<String> command) throws IOException {
-        Process p = new ProcessBuilder(command).inheritIO().start();
-        try {
-            if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IOException("command failed: " + String.join(" ", command));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return ProjectVenv.ensure("ministack-" + VERSION + "-full", List.of(PACKAGE));
     }
 
     private static int freePort() {

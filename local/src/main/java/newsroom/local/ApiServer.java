@@ -50,6 +50,7 @@ final class ApiServer implements AutoCloseable {
     private final LocalTokens tokens;
     private volatile RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
     private final Map<String, Function<HttpExchange, LocalPage>> localPages = new HashMap<>();
+    private final LocalOrigin origin = new LocalOrigin();
 
     /** A page the local runtime itself serves under /_local/. */
     record LocalPage(int status, String contentType, String body) {
@@ -81,11 +82,25 @@ final class ApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** This run's key for the /_local/ pages. */
+    String localKey() {
+        return origin.key();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!LocalOrigin.isLocalHost(exchange, port())) {
+                sendJson(exchange, 421, "{\"message\":\"This local server answers only to localhost\"}");
+                return;
+            }
             String path = exchange.getRequestURI().getRawPath();
             Function<HttpExchange, LocalPage> local = localPages.get(path);
             if (local != null) {
+                boolean devToken = bearer(exchange).flatMap(tokens::verify).isPresent();
+                if (!devToken && !origin.hasKey(exchange)) {
+                    sendJson(exchange, 401, "{\"message\":\"Add this run's ?key= (printed at start) or a dev token\"}");
+                    return;
+                }
                 LocalPage page = local.apply(exchange);
                 send(exchange, page.status(), Map.of("Content-Type", page.contentType()),
                         page.body().getBytes(StandardCharsets.UTF_8));

@@ -167,8 +167,8 @@ public final class LocalRuntime implements AutoCloseable {
         Mailer mailer = options.mailer().apply(ses);
 
         apiServer.serve(api);
-        apiServer.addLocalPage("/_local/mail", exchange ->
-                new ApiServer.LocalPage(200, "text/html; charset=utf-8", MailPage.render(emulator.sentEmails())));
+        apiServer.addLocalPage("/_local/mail", exchange -> new ApiServer.LocalPage(200, "text/html; charset=utf-8",
+                MailPage.render(emulator.sentEmails(), apiServer.localKey())));
         apiServer.addLocalPage("/_local/rebuild", exchange -> {
             if (!exchange.getRequestMethod().equals("POST")) {
                 return new ApiServer.LocalPage(405, "text/plain; charset=utf-8", "POST to rebuild the site\n");
@@ -202,7 +202,7 @@ public final class LocalRuntime implements AutoCloseable {
             Ticker ticker = new Ticker(options.tick(), this::tickSchedules);
             background("schedule", ticker, ticker::stop);
         }
-        siteServer.start(stack.siteBucket());
+        siteServer.start(stack.siteBucket(), SiteHeaders.of(clients.cloudFront(), stack.distributionId()));
         apiServer.start();
     }
 
@@ -283,6 +283,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public URI siteUrl() {
         return URI.create("http://localhost:" + siteServer.port());
+    }
+
+    /** This run's key for the /_local/ pages ({@code ?key=}), printed at start. */
+    public String localKey() {
+        return apiServer.localKey();
     }
 
     public LocalTokens tokens() {

@@ -9,7 +9,7 @@ final class MailPage {
     private MailPage() {
     }
 
-    static String render(List<SentEmail> emails) {
+    static String render(List<SentEmail> emails, String localKey) {
         StringBuilder html = new StringBuilder("""
                 <!DOCTYPE html>
                 <html lang="en-GB"><head><meta charset="utf-8"><title>Sent email (local)</title>
@@ -19,7 +19,8 @@ final class MailPage {
                 <h1>Sent email</h1>
                 """);
         html.append("<p>").append(emails.size()).append(emails.size() == 1 ? " email" : " emails")
-                .append(" sent through SES in this local stack. As JSON: <a href=\"/_local/mail.json\">/_local/mail.json</a>.</p>\n");
+                .append(" sent through SES in this local stack. As JSON: <a href=\"/_local/mail.json?key=")
+                .append(Html.escape(localKey)).append("\">/_local/mail.json</a>.</p>\n");
         for (int i = emails.size() - 1; i >= 0; i--) {
             SentEmail email = emails.get(i);
             html.append("<article><h2>").append(Html.escape(email.subject())).append("</h2>")

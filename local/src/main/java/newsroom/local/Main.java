@@ -73,6 +73,9 @@ public final class Main {
         try {
             var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + apiPort + "/_local/rebuild"))
+                            // The project's dev key signs a token the running stack trusts.
+                            .header("Authorization", "Bearer " + projectTokens().issue("local-cli",
+                                    List.of(Scope.PUBLISHER.value())))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             System.out.print(response.body());
@@ -134,12 +137,12 @@ public final class Main {
                 Newsroom is running (AWS: %s)
                   API:   %s   (routes as in template.yaml)
                   Site:  %s/news/
-                  Mail:  %s/_local/mail
+                  Mail:  %s/_local/mail?key=%s
                   Stack: template.yaml, deployed as stack "%s":
                          aws cloudformation describe-stacks --stack-name %s --endpoint-url %s
                 A token: java -jar local/target/newsroom-local.jar token newsroom/publisher
                 Ctrl-C stops everything.
-                """, emulator.description(), runtime.apiUrl(), runtime.siteUrl(), runtime.apiUrl(),
+                """, emulator.description(), runtime.apiUrl(), runtime.siteUrl(), runtime.apiUrl(), runtime.localKey(),
                 TemplateStack.NAME, TemplateStack.NAME, emulator.endpoint());
         stopped.await();
     }

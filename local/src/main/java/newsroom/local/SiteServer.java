@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import newsroom.render.SitePaths;
@@ -26,6 +27,7 @@ final class SiteServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(8);
     private final S3Client s3;
     private volatile String bucket;
+    private volatile Map<String, String> securityHeaders = Map.of();
 
     /** Binds the port at once (its address goes into the stack's parameters); serves once given the bucket. */
     SiteServer(int port, S3Client s3) throws IOException {
@@ -35,8 +37,10 @@ final class SiteServer implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    void start(String siteBucket) {
+    /** Serves this bucket, adding to every response the headers CloudFront adds (see {@link SiteHeaders}). */
+    void start(String siteBucket, Map<String, String> headers) {
         this.bucket = siteBucket;
+        this.securityHeaders = Map.copyOf(headers);
         server.start();
     }
 
@@ -46,6 +50,11 @@ final class SiteServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (!LocalOrigin.isLocalHost(exchange, port())) {
+                send(exchange, 421, "text/plain; charset=utf-8", null,
+                        "This local server answers only to localhost".getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 send(exchange, 405, "text/plain; charset=utf-8", null, "Method not allowed".getBytes(StandardCharsets.UTF_8));
@@ -78,6 +87,9 @@ final class SiteServer implements AutoCloseable {
                 }
                 return;
             }
+            if (object.response().contentDisposition() != null) {
+                exchange.getResponseHeaders().set("Content-Disposition", object.response().contentDisposition());
+            }
             send(exchange, 200, object.response().contentType(), object.response().cacheControl(), object.asByteArray());
         }
     }
@@ -95,8 +107,9 @@ final class SiteServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String cacheControl, byte[] body)
+    private void send(HttpExchange exchange, int status, String contentType, String cacheControl, byte[] body)
             throws IOException {
+        securityHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }

@@ -96,7 +96,7 @@ class EndToEndIT {
         assertTrue(email.text().contains(page.toString()), "the plain text links the page");
         assertTrue(email.html().contains("href=\"" + page + "\""), "the HTML links the page");
 
-        HttpResponse<String> mailPage = Http.get(runtime.apiUrl().resolve("/_local/mail"));
+        HttpResponse<String> mailPage = Http.get(runtime.apiUrl().resolve("/_local/mail?key=" + runtime.localKey()));
         assertEquals(200, mailPage.statusCode());
         for (String address : expected) {
             assertTrue(mailPage.body().contains(address), "the local mail page lists " + address);

@@ -182,4 +182,12 @@ class HostileInputIT {
         assertEquals("/problems/method-not-allowed", problem(wrongMethod, 405, "PATCH").path("type").asText());
         assertEquals("GET, PUT, DELETE", wrongMethod.headers().firstValue("Allow").orElse(""));
     }
+
+    @Test
+    void aFileWhoseNameDoesNotMatchItsTypeIsRefused() throws IOException {
+        JsonNode problem = problem(send(ApiRoutes.ADD_ATTACHMENT, releaseId, "application/json",
+                "{\"fileName\": \"x.html\", \"contentType\": \"application/pdf\", \"size\": 10}"
+                        .getBytes(StandardCharsets.UTF_8)), 400, "x.html as pdf");
+        assertEquals("fileName", problem.path("errors").get(0).path("field").asText());
+    }
 }

@@ -206,7 +206,10 @@ class MailDeliveryIT {
         assertTrue(counts.values().stream().allMatch(n -> n == 1), "exactly once each: " + counts);
         assertTrue(THROTTLED.get() > 0 && REFUSED.get() > 0, "SES did throttle and refuse some sends");
 
-        JsonNode report = json(api.get("/releases/" + id + "/deliveries?limit=100", publisher));
+        // Addresses are shown only to a caller who also keeps the media list.
+        String publisherAndAdmin = runtime.tokens().issue("lead@example.gov.uk",
+                List.of("newsroom/publisher", "newsroom/contacts"));
+        JsonNode report = json(api.get("/releases/" + id + "/deliveries?limit=100", publisherAndAdmin));
         assertEquals(eligible.size(), report.path("counts").path("SENT").asInt());
         assertEquals(0, report.path("counts").path("FAILED").asInt());
         assertEquals(2, report.path("counts").path("SUPPRESSED").asInt(), "unsubscribed and bounced");

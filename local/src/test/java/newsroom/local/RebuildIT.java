@@ -71,6 +71,7 @@ class RebuildIT {
         assertEquals(Set.of(), left);
 
         HttpResponse<String> first = Http.send(HttpRequest.newBuilder(runtime.apiUrl().resolve("/_local/rebuild"))
+                .header("Authorization", "Bearer " + runtime.tokens().issue("dev", List.of("newsroom/publisher")))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, first.statusCode());
         assertTrue(first.body().contains("Rebuilding 1 months of releases"), first.body());
@@ -83,6 +84,7 @@ class RebuildIT {
                 "the withdrawal notice is rebuilt too");
 
         HttpResponse<String> again = Http.send(HttpRequest.newBuilder(runtime.apiUrl().resolve("/_local/rebuild"))
+                .header("Authorization", "Bearer " + runtime.tokens().issue("dev", List.of("newsroom/publisher")))
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, again.statusCode());
         assertEquals(after, siteKeys(), "running it again changes nothing");

@@ -171,4 +171,29 @@ class TemplateTest {
         assertEquals("AWS::CloudFront::OriginAccessControl", resources.path("SiteOriginAccessControl").path("Type").asText());
     }
 
+
+    @Test
+    void theSiteIsAHardenedOriginThatForgetsOldVersions() {
+        JsonNode rules = resources.path("SiteBucket").path("Properties").path("LifecycleConfiguration").path("Rules");
+        assertEquals(30, rules.path(0).path("NoncurrentVersionExpiration").path("NoncurrentDays").asInt());
+        JsonNode behavior = resources.path("SiteDistribution").path("Properties").path("DistributionConfig")
+                .path("DefaultCacheBehavior");
+        assertTrue(behavior.has("ResponseHeadersPolicyId"), "the distribution adds the security headers");
+        JsonNode security = resources.path("SiteHeadersPolicy").path("Properties").path("ResponseHeadersPolicyConfig")
+                .path("SecurityHeadersConfig");
+        assertTrue(security.path("StrictTransportSecurity").path("AccessControlMaxAgeSec").asInt() >= 31536000);
+        assertTrue(security.path("ContentSecurityPolicy").path("ContentSecurityPolicy").asText()
+                .contains("frame-ancestors 'none'"));
+    }
+
+    @Test
+    void thePublicRoutesAreThrottledAndTheApiCannotTakeEveryInstance() {
+        JsonNode routeSettings = resources.path("HttpApi").path("Properties").path("RouteSettings");
+        for (String route : ApiRoutes.PUBLIC) {
+            assertTrue(routeSettings.has(route), route + " has its own throttle");
+        }
+        assertTrue(routeSettings.path(ApiRoutes.SUBSCRIBE).path("ThrottlingRateLimit").asInt() <= 5,
+                "subscribing sends email: a human pace");
+        assertTrue(resources.path("ReleasesApiFunction").path("Properties").has("ReservedConcurrentExecutions"));
+    }
 }

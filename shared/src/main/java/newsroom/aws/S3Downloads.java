@@ -51,6 +51,7 @@ public final class S3Downloads implements Downloads {
                     .destinationBucket(siteBucket).destinationKey(target)
                     .metadataDirective(MetadataDirective.REPLACE)
                     .contentType(attachment.contentType())
+                    .contentDisposition(attachment.contentDisposition())
                     .cacheControl(SiteBucket.HTML_CACHE)
                     .metadata(Map.of("attachment-id", attachment.id())));
             published = upload;

@@ -23,8 +23,38 @@ public record Attachment(String id, String fileName, String contentType, long si
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word document",
             "application/vnd.oasis.opendocument.text", "OpenDocument text");
 
+    /** The file name extensions each type may have: a file's name must say what it is. */
+    private static final Map<String, Set<String>> EXTENSIONS = Map.of(
+            "application/pdf", Set.of("pdf"),
+            "image/png", Set.of("png"),
+            "image/jpeg", Set.of("jpg", "jpeg"),
+            "image/webp", Set.of("webp"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Set.of("docx"),
+            "application/vnd.oasis.opendocument.text", Set.of("odt"));
+
     public static boolean allowedType(String contentType) {
         return contentType != null && TYPES.containsKey(contentType.toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the name's extension is one this type may have ("x.html" is never a PDF). */
+    public static boolean extensionMatches(String fileName, String contentType) {
+        Set<String> allowed = contentType == null ? null : EXTENSIONS.get(contentType.toLowerCase(Locale.ROOT));
+        int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+        return allowed != null && dot >= 0 && allowed.contains(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The extensions a type may have, for the message that refuses another. */
+    public static Set<String> extensionsOf(String contentType) {
+        return new TreeSet<>(EXTENSIONS.getOrDefault(contentType.toLowerCase(Locale.ROOT), Set.of()));
+    }
+
+    /**
+     * How the site serves the file: pictures shown in place, documents downloaded under their own
+     * name (the name is plain: letters, digits, spaces, dots, underscores and hyphens).
+     */
+    @JsonIgnore
+    public String contentDisposition() {
+        return (isImage() ? "inline" : "attachment") + "; filename=\"" + fileName + "\"";
     }
 
     public static Set<String> allowedTypes() {

@@ -16,7 +16,14 @@ public final class ReleaseRules {
     public static final int MAX_TAGS = 20;
     public static final int MAX_TAG = 50;
     public static final int MAX_CONTACT_FIELD = 200;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /**
+     * A plain addr-spec, as SES and mail clients take it: a dot-atom local part (no quoted strings,
+     * no display name, no angle brackets) and a domain of letters, digits and hyphens with a
+     * top-level part of two letters or more.
+     */
+    private static final Pattern EMAIL = Pattern.compile(
+            "^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                    + "@([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$");
 
     private final Categories categories;
 
@@ -114,6 +121,6 @@ public final class ReleaseRules {
 
     /** Whether a string looks like an email address; shared with media-contact checks. */
     public static boolean isEmail(String s) {
-        return s != null && EMAIL.matcher(s).matches();
+        return s != null && s.length() <= 254 && s.indexOf('@') <= 64 && EMAIL.matcher(s).matches();
     }
 }

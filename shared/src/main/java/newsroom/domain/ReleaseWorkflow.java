@@ -149,6 +149,10 @@ public final class ReleaseWorkflow {
         }
         if (!Attachment.allowedType(attachment.contentType())) {
             errors.add(new FieldError("contentType", "must be one of " + Attachment.allowedTypes()));
+        } else if (attachment.fileName() != null
+                && !Attachment.extensionMatches(attachment.fileName(), attachment.contentType())) {
+            errors.add(new FieldError("fileName", "must end in ." + String.join(" or .",
+                    Attachment.extensionsOf(attachment.contentType())) + " for " + attachment.contentType()));
         }
         if (attachment.size() <= 0 || attachment.size() > Attachment.MAX_SIZE) {
             errors.add(new FieldError("size", "must be between 1 byte and 50 MB"));

@@ -80,9 +80,13 @@ public final class MailComposer {
     }
 
     /** The double opt-in email: nothing else is sent to an address until its owner confirms. */
-    public Email confirmationEmail(String email, String name, List<String> topics, String confirmUrl) {
-        Map<String, Object> view = Map.of("siteName", siteName, "name", name == null ? "" : name,
-                "topics", String.join(", ", topics), "confirmUrl", confirmUrl);
+    /**
+     * The double opt-in email. Anyone can ask for it to be sent to any address, so it carries
+     * nothing the asker chose but the topics (from our own list): not their name, not free text.
+     */
+    public Email confirmationEmail(String email, List<String> topics, String confirmUrl) {
+        Map<String, Object> view = Map.of("siteName", siteName, "topics", String.join(", ", topics),
+                "confirmUrl", confirmUrl);
         return new Email(email, "Confirm your subscription to " + siteName + " news releases",
                 render(confirmHtml, view), render(confirmText, view), Map.of());
     }

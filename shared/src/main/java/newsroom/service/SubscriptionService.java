@@ -1,5 +1,7 @@
 package newsroom.service;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
 import newsroom.log.JsonLog;
 import newsroom.render.MailComposer;
+import newsroom.service.port.ConfirmationCooldown;
 import newsroom.service.port.ContactRepository;
 import newsroom.service.port.Mailer;
 
@@ -23,6 +26,8 @@ import newsroom.service.port.Mailer;
 public final class SubscriptionService {
     private static final JsonLog LOG = JsonLog.of(SubscriptionService.class);
     public static final String DOUBLE_OPT_IN = "double opt-in (subscription form)";
+    /** At most one confirmation email an address in this time, however often it is asked for. */
+    public static final Duration COOLDOWN = Duration.ofMinutes(15);
 
     private final ContactService contacts;
     private final ContactRepository repository;
@@ -30,28 +35,39 @@ public final class SubscriptionService {
     private final Mailer mailer;
     private final MailComposer composer;
     private final String apiBaseUrl;
+    private final ConfirmationCooldown cooldown;
+    private final Clock clock;
 
     public SubscriptionService(ContactService contacts, ContactRepository repository, SignedTokens tokens,
-                               Mailer mailer, MailComposer composer, String apiBaseUrl) {
+                               Mailer mailer, MailComposer composer, String apiBaseUrl, ConfirmationCooldown cooldown,
+                               Clock clock) {
         this.contacts = contacts;
         this.repository = repository;
         this.tokens = tokens;
         this.mailer = mailer;
         this.composer = composer;
         this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+        this.cooldown = cooldown;
+        this.clock = clock;
     }
 
     /**
-     * Emails a confirmation link, whether or not the address is known (the list is not disclosed).
+     * Emails a confirmation link, whether or not the address is known (the list is not disclosed),
+     * unless one went to the address within {@link #COOLDOWN}: then nothing is sent, and the caller
+     * is told the same as ever, so the answer reveals nothing either.
      *
      * @throws newsroom.domain.InvalidRequestException when the address, name or topics are not acceptable
      */
     public void subscribe(String email, String name, List<String> requestedTopics) {
         ContactRules.Checked checked = check(email, name, requestedTopics);
+        if (!cooldown.tryStart(checked.email(), clock.instant(), COOLDOWN)) {
+            LOG.info("subscription confirmation not sent: one went to this address recently");
+            return;
+        }
         List<String> topics = List.copyOf(checked.topics());
         String link = apiBaseUrl + "/subscriptions/confirm?token="
                 + tokens.confirmation(checked.email(), checked.name(), topics);
-        mailer.send(composer.confirmationEmail(checked.email(), checked.name(), topics, link));
+        mailer.send(composer.confirmationEmail(checked.email(), topics, link));
         LOG.info("subscription confirmation sent");
     }
 

@@ -121,4 +121,19 @@ class ReleaseWorkflowTest {
                 new Attachment("a3", "big.pdf", "application/pdf", Attachment.MAX_SIZE + 1, null), NOW));
         assertEquals("PDF, 1.2 MB", new Attachment("a", "r.pdf", "application/pdf", 1_258_291, null).describeFile());
     }
+
+    @Test
+    void aFilesNameMustSayWhatItIsAndDocumentsDownloadUnderTheirOwnName() {
+        var e = assertThrows(InvalidRequestException.class, () -> workflow.addAttachment(draft(null),
+                new Attachment("a1", "x.html", "application/pdf", 10, null), NOW));
+        assertEquals("fileName", e.errors().get(0).field());
+        assertEquals("must end in .pdf for application/pdf", e.errors().get(0).message());
+        assertThrows(InvalidRequestException.class, () -> workflow.addAttachment(draft(null),
+                new Attachment("a2", "photo.png", "image/jpeg", 10, null), NOW));
+        workflow.addAttachment(draft(null), new Attachment("a3", "Photo.JPG", "image/jpeg", 10, null), NOW);
+        assertEquals("attachment; filename=\"Collision map.pdf\"",
+                new Attachment("a", "Collision map.pdf", "application/pdf", 10, null).contentDisposition());
+        assertEquals("inline; filename=\"chart.png\"",
+                new Attachment("a", "chart.png", "image/png", 10, null).contentDisposition());
+    }
 }

@@ -83,7 +83,7 @@ class MailComposerTest {
 
     @Test
     void confirmationEmailCarriesTheLink() {
-        Email email = composer.confirmationEmail("new@paper.example", "New", List.of("Appeals"),
+        Email email = composer.confirmationEmail("new@paper.example", List.of("Appeals"),
                 "https://api.example/subscriptions/confirm?token=t");
         assertTrue(email.text().contains("https://api.example/subscriptions/confirm?token=t"));
         assertTrue(email.subject().startsWith("Confirm your subscription"));

@@ -5,19 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.InvalidRequestException;
 import newsroom.domain.MediaContact;
+import newsroom.fakes.InMemoryConfirmationCooldown;
 import newsroom.fakes.InMemoryContactRepository;
 import newsroom.fakes.RecordingMailer;
 import newsroom.fakes.Samples;
+import newsroom.fakes.TestClock;
 import newsroom.render.Email;
 import newsroom.render.MailComposer;
 import org.junit.jupiter.api.Test;
@@ -25,13 +25,14 @@ import org.junit.jupiter.api.Test;
 /** Double opt-in and unsubscribing, against the in-memory table and a recording mailer. Pure. */
 class SubscriptionServiceTest {
     private static final String KEY = "a-signing-key-of-at-least-32-characters";
-    private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC);
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-29T12:00:00Z"));
     private final InMemoryContactRepository repository = new InMemoryContactRepository();
     private final RecordingMailer mailer = new RecordingMailer();
     private final SignedTokens tokens = new SignedTokens(KEY, clock);
     private final SubscriptionService subscriptions = new SubscriptionService(
             new ContactService(repository, new ContactRules(Samples.CATEGORIES), clock), repository, tokens, mailer,
-            new MailComposer("Example Police", ZoneId.of("Europe/London")), "https://api.example/");
+            new MailComposer("Example Police", ZoneId.of("Europe/London")), "https://api.example/",
+            new InMemoryConfirmationCooldown(), clock);
 
     private String confirmationToken() {
         Email email = mailer.sent().get(mailer.sent().size() - 1);
@@ -101,5 +102,27 @@ class SubscriptionServiceTest {
 
         repository.delete(repository.find("c1").orElseThrow());
         assertTrue(subscriptions.unsubscribe(token));
+    }
+
+    @Test
+    void oneConfirmationAnAddressPerCooldownHoweverOftenItIsAskedFor() {
+        for (int i = 0; i < 5; i++) {
+            subscriptions.subscribe("victim@example.org", "Anyone", List.of("Appeals"));
+        }
+        assertEquals(1, mailer.sentTo("victim@example.org").size());
+        subscriptions.subscribe("VICTIM@example.org", "Anyone", List.of("Appeals"));
+        assertEquals(1, mailer.sentTo("victim@example.org").size(), "whatever the case of the address");
+
+        clock.advance(SubscriptionService.COOLDOWN.plusSeconds(1));
+        subscriptions.subscribe("victim@example.org", "Anyone", List.of("Appeals"));
+        assertEquals(2, mailer.sentTo("victim@example.org").size());
+    }
+
+    @Test
+    void theConfirmationCarriesNothingTheAskerWrote() {
+        subscriptions.subscribe("victim@example.org", "Visit https://evil.example now", List.of("Appeals"));
+        Email email = mailer.sentTo("victim@example.org").get(0);
+        assertFalse(email.text().contains("evil.example") || email.html().contains("evil.example"));
+        assertFalse(email.subject().contains("Visit"));
     }
 }

@@ -32,6 +32,7 @@ import newsroom.service.ReleaseService;
 import newsroom.service.SignedTokens;
 import newsroom.service.SubscriptionService;
 import newsroom.service.port.Mailer;
+import newsroom.store.DynamoDbConfirmationCooldown;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.DynamoDbIdempotencyRepository;
@@ -85,7 +86,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
         var contacts = new ContactService(contactRepository, new ContactRules(config.categories()), clock);
         var subscriptions = new SubscriptionService(contacts, contactRepository,
                 new SignedTokens(config.tokenSigningKey(), clock), mailer,
-                new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl());
+                new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
+                new DynamoDbConfirmationCooldown(dynamo, config.tableName()), clock);
         return Api.router(new Api.Services(
                 new ReleaseService(releaseRepository, workflow, clock),
                 contacts,

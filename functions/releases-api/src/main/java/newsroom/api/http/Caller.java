@@ -36,6 +36,10 @@ record Caller(String subject, Set<Scope> scopes) {
         return new Caller(claims.get("sub"), scopes);
     }
 
+    boolean has(Scope scope) {
+        return scopes.contains(scope);
+    }
+
     /** Passes when the caller holds any one of the scopes; otherwise a 403 naming them. */
     void requireAny(Scope... allowed) {
         for (Scope scope : allowed) {

@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import newsroom.api.ApiRoutes;
+import newsroom.domain.Delivery;
 import newsroom.domain.Scope;
 import newsroom.service.DeliveryReports;
 
-/** The delivery report of a release: counts by status, then who was sent what, a page at a time. */
+/**
+ * The delivery report of a release: counts by status, then each delivery, a page at a time.
+ * Recipients' addresses are personal data: only a caller who also keeps the media list (scope
+ * newsroom/contacts) sees them; editors and publishers see counts and statuses.
+ */
 final class DeliveryRoutes {
     private final DeliveryReports reports;
 
@@ -30,6 +35,9 @@ final class DeliveryRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("releaseId", id);
         body.put("counts", counts);
-        return ApiResponses.json(200, Paging.body(body, report.page(), Function.identity()));
+        Function<Delivery, Delivery> view = request.caller().has(Scope.CONTACTS) ? Function.identity()
+                : d -> new Delivery(d.releaseId(), d.contactId(), d.kind(), null, d.status(), d.messageId(), d.reason(),
+                        d.updatedAt());
+        return ApiResponses.json(200, Paging.body(body, report.page(), view));
     }
 }

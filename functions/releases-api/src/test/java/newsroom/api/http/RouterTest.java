@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -14,9 +15,12 @@ import java.util.Map;
 import java.util.Set;
 import newsroom.api.ApiRoutes;
 import newsroom.domain.ContactRules;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.MailJob;
 import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseWorkflow;
 import newsroom.fakes.FixedUploadUrls;
+import newsroom.fakes.InMemoryConfirmationCooldown;
 import newsroom.fakes.InMemoryContactRepository;
 import newsroom.fakes.InMemoryDeliveryRepository;
 import newsroom.fakes.InMemoryIdempotencyRepository;
@@ -43,6 +47,7 @@ class RouterTest {
     private final InMemoryReleaseRepository releases = new InMemoryReleaseRepository(ZONE);
     private final InMemoryContactRepository contacts = new InMemoryContactRepository();
     private final RecordingMailer mailer = new RecordingMailer();
+    private final InMemoryDeliveryRepository deliveries = new InMemoryDeliveryRepository();
     private final Router router;
 
     RouterTest() {
@@ -53,8 +58,9 @@ class RouterTest {
                 new ContactImport(contacts, contactService),
                 new SubscriptionService(contactService, contacts,
                         new SignedTokens("a-signing-key-of-at-least-32-characters", clock), mailer,
-                        new MailComposer("Example Police", ZONE), "https://api.example"),
-                new DeliveryReports(releases, new InMemoryDeliveryRepository()),
+                        new MailComposer("Example Police", ZONE), "https://api.example",
+                        new InMemoryConfirmationCooldown(), clock),
+                new DeliveryReports(releases, deliveries),
                 new FixedUploadUrls(),
                 new InMemoryIdempotencyRepository(),
                 new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example", ZONE),
@@ -198,5 +204,23 @@ class RouterTest {
             assertProblem(router.handle(request(ApiRoutes.GET_CONTACT, "newsroom/contacts", Map.of("id", id),
                     Map.of(), null)), 404, "not-found");
         }
+    }
+
+    @Test
+    void theDeliveryReportShowsAddressesOnlyToWhoeverKeepsTheMediaList() {
+        String id = createDraft();
+        MailJob job = new MailJob(id, "contact-1", DeliveryKind.PUBLISHED);
+        deliveries.claim(job, "ann@paper.example", clock.instant(), Duration.ofMinutes(10));
+        deliveries.recordSent(job, "ses-1", clock.instant());
+
+        JsonNode forPublisher = json(router.handle(request(ApiRoutes.LIST_DELIVERIES, "newsroom/publisher",
+                Map.of("id", id), Map.of(), null)));
+        assertEquals(1, forPublisher.path("counts").path("SENT").asInt());
+        assertEquals("SENT", forPublisher.path("items").get(0).path("status").asText());
+        assertFalse(forPublisher.path("items").get(0).has("email"), forPublisher.toString());
+
+        JsonNode forKeeper = json(router.handle(request(ApiRoutes.LIST_DELIVERIES,
+                "newsroom/publisher newsroom/contacts", Map.of("id", id), Map.of(), null)));
+        assertEquals("ann@paper.example", forKeeper.path("items").get(0).path("email").asText());
     }
 }

@@ -6,6 +6,7 @@ import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
 import newsroom.render.Download;
+import newsroom.render.SitePaths;
 import newsroom.service.port.Downloads;
 import newsroom.service.port.SiteBucket;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -58,7 +59,7 @@ public final class S3Downloads implements Downloads {
         }
         Attachment actual = new Attachment(attachment.id(), attachment.fileName(), attachment.contentType(),
                 published.contentLength(), attachment.description());
-        return Optional.of(new Download(attachment.fileName(), "/" + target, attachment.contentType(),
+        return Optional.of(new Download(attachment.fileName(), SitePaths.urlPathOf(target), attachment.contentType(),
                 actual.describeFile(), attachment.description()));
     }
 

@@ -52,6 +52,17 @@ public final class Markdown {
             }
         });
         for (Image image : images) {
+            if (insideLink(image)) {
+                // [![Logo](…)](…): the outer link stays; the picture becomes its alt text (no <a> in an <a>).
+                Node child = image.getFirstChild();
+                while (child != null) {
+                    Node next = child.getNext();
+                    image.insertBefore(child);
+                    child = next;
+                }
+                image.unlink();
+                continue;
+            }
             Link link = new Link(image.getDestination(), image.getTitle());
             Node child = image.getFirstChild();
             while (child != null) {
@@ -66,6 +77,15 @@ public final class Markdown {
         int shift = Math.max(0, 2 - top);
         headings.forEach(h -> h.setLevel(Math.min(6, h.getLevel() + shift)));
         return renderer.render(document);
+    }
+
+    private static boolean insideLink(Node node) {
+        for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent instanceof Link) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Plain text for emails and feeds: the Markdown source, which reads well as it is. */

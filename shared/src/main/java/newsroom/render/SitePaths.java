@@ -1,5 +1,7 @@
 package newsroom.render;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import newsroom.domain.Categories;
@@ -72,5 +74,14 @@ public final class SitePaths {
     public static String keyFor(String urlPath) {
         String key = urlPath.startsWith("/") ? urlPath.substring(1) : urlPath;
         return key.isEmpty() || key.endsWith("/") ? key + "index.html" : key;
+    }
+
+    /** The URL path that serves an object key, each segment percent-encoded ("Collision map.pdf" → "Collision%20map.pdf"). */
+    public static String urlPathOf(String key) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : key.split("/", -1)) {
+            path.append('/').append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return path.toString();
     }
 }

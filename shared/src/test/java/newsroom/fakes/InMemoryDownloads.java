@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.render.Download;
+import newsroom.render.SitePaths;
 import newsroom.service.port.Downloads;
 
 /** Downloads whose files are "uploaded" by a test; an attachment never uploaded is not published. */
@@ -24,7 +25,7 @@ public final class InMemoryDownloads implements Downloads {
         }
         String key = Downloads.key(release.id(), attachment.fileName());
         published.add(key);
-        return Optional.of(new Download(attachment.fileName(), "/" + key, attachment.contentType(),
+        return Optional.of(new Download(attachment.fileName(), SitePaths.urlPathOf(key), attachment.contentType(),
                 attachment.describeFile(), attachment.description()));
     }
 

@@ -73,4 +73,11 @@ class MarkdownTest {
     void plainTextIsTheTrimmedSource() {
         assertEquals("Hello *world*", Markdown.toText("  Hello *world*\n"));
     }
+
+    @Test
+    void aPictureInsideALinkBecomesItsAltTextNeverANestedLink() {
+        String html = new Markdown().toHtml("[![Force logo](logo.png)](https://example.police.uk)");
+        assertEquals(1, html.split("<a ", -1).length - 1, html);
+        assertTrue(html.contains("<a href=\"https://example.police.uk\">Force logo</a>"), html);
+    }
 }

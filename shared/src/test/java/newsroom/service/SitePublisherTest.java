@@ -124,15 +124,15 @@ class SitePublisherTest {
 
     @Test
     void aPublicReleasesUploadedFilesAreCopiedAndLinked() {
-        Attachment map = new Attachment("a1", "map.pdf", "application/pdf", 48_213, "Map of the closure");
+        Attachment map = new Attachment("a1", "Road map.pdf", "application/pdf", 48_213, "Map of the closure");
         Attachment notUploaded = new Attachment("a2", "missing.pdf", "application/pdf", 10, "Never uploaded");
         Release release = stored(Samples.published("r1", "Road closed", "Road Safety", NOW.minusSeconds(60))
                 .toBuilder().attachments(List.of(map, notUploaded)).saved(NOW));
         downloads.upload("r1", map);
         publisher.publish(release, null);
-        assertEquals(Set.of("downloads/r1/map.pdf"), downloads.published());
+        assertEquals(Set.of("downloads/r1/Road map.pdf"), downloads.published());
         String page = bucket.text("news/2026/11/slug-r1/index.html");
-        assertTrue(page.contains("/downloads/r1/map.pdf"));
+        assertTrue(page.contains("href=\"/downloads/r1/Road%20map.pdf\""), "linked, percent-encoded");
         assertFalse(page.contains("missing.pdf"), "a file never uploaded is not linked");
     }
 

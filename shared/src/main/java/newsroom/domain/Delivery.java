@@ -12,4 +12,10 @@ public record Delivery(
         String messageId,
         String reason,
         Instant updatedAt) {
+
+    /** Whether this delivery put the release itself (the advance copy or the public one) in the inbox. */
+    public boolean deliveredTheRelease() {
+        return status == DeliveryStatus.SENT
+                && (kind.equals(DeliveryKind.PUBLISHED.name()) || kind.equals(DeliveryKind.EMBARGOED.name()));
+    }
 }

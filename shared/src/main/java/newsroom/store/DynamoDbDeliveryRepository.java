@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import newsroom.domain.Delivery;
-import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
 import newsroom.domain.Page;
@@ -218,9 +217,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     public Set<String> recipients(String releaseId) {
         Set<String> contacts = new LinkedHashSet<>();
         for (Delivery delivery : forRelease(releaseId)) {
-            boolean theRelease = delivery.kind().equals(DeliveryKind.PUBLISHED.name())
-                    || delivery.kind().equals(DeliveryKind.EMBARGOED.name());
-            if (theRelease && delivery.status() == DeliveryStatus.SENT) {
+            if (delivery.deliveredTheRelease()) {
                 contacts.add(delivery.contactId());
             }
         }

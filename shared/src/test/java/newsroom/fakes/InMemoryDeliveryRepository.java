@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import newsroom.domain.Delivery;
-import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.InvalidCursorException;
 import newsroom.domain.MailJob;
@@ -123,9 +122,7 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
     public Set<String> recipients(String releaseId) {
         Set<String> contacts = new LinkedHashSet<>();
         for (Delivery delivery : ofRelease(releaseId)) {
-            boolean theRelease = delivery.kind().equals(DeliveryKind.PUBLISHED.name())
-                    || delivery.kind().equals(DeliveryKind.EMBARGOED.name());
-            if (theRelease && delivery.status() == DeliveryStatus.SENT) {
+            if (delivery.deliveredTheRelease()) {
                 contacts.add(delivery.contactId());
             }
         }

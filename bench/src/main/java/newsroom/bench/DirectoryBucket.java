@@ -26,6 +26,15 @@ final class DirectoryBucket implements SiteBucket {
     }
 
     @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(root.resolve(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.exists(root.resolve(key));
     }

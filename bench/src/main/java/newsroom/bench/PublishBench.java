@@ -131,6 +131,11 @@ final class PublishBench {
                 }
 
                 @Override
+                public void delete(String key) {
+                    s3.delete(key);
+                }
+
+                @Override
                 public boolean exists(String key) {
                     return s3.exists(key);
                 }

@@ -71,6 +71,11 @@ class BoundedPublishIT {
         }
 
         @Override
+        public void delete(String key) {
+            inner.delete(key);
+        }
+
+        @Override
         public boolean exists(String key) {
             return inner.exists(key);
         }
@@ -141,6 +146,11 @@ class BoundedPublishIT {
                     throw new IllegalStateException("S3 refused " + key);
                 }
                 s3.put(key, content, contentType, cacheControl);
+            }
+
+            @Override
+            public void delete(String key) {
+                s3.delete(key);
             }
 
             @Override

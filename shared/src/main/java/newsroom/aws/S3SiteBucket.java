@@ -23,6 +23,11 @@ public final class S3SiteBucket implements SiteBucket {
     }
 
     @Override
+    public void delete(String key) {
+        s3.deleteObject(d -> d.bucket(bucket).key(key));
+    }
+
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(h -> h.bucket(bucket).key(key));

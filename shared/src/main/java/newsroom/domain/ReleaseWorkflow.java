@@ -127,7 +127,8 @@ public final class ReleaseWorkflow {
             throw new InvalidRequestException(List.of(new FieldError("reason",
                     "must be at most " + MAX_REASON + " characters")));
         }
-        return current.toBuilder().status(ReleaseStatus.WITHDRAWN).withdrawal(new Withdrawal(now, reason.strip()))
+        return current.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(now, reason.strip(), current.status() == ReleaseStatus.PUBLISHED))
                 .saved(now);
     }
 

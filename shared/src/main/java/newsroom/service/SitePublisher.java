@@ -16,11 +16,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
+import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
 import newsroom.render.SiteAssets;
 import newsroom.render.SitePages.SitePage;
 import newsroom.render.SitePages;
+import newsroom.render.SitePaths;
 import newsroom.render.SiteRenderer;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
@@ -75,9 +78,10 @@ public final class SitePublisher {
 
     /** Whether anything about this release belongs on the public site now. */
     public static boolean hasPublicPage(Release release, Instant now) {
-        boolean withdrawnAfterPublication = release.status() == ReleaseStatus.WITHDRAWN
-                && release.publishedAt() != null && release.withdrawal() != null
-                && !release.publishedAt().isAfter(release.withdrawal().at());
+        Withdrawal withdrawal = release.withdrawal();
+        boolean withdrawnAfterPublication = release.status() == ReleaseStatus.WITHDRAWN && withdrawal != null
+                && (withdrawal.wasPublic() != null ? withdrawal.wasPublic()
+                        : release.publishedAt() != null && !release.publishedAt().isAfter(withdrawal.at()));
         return release.isPublicAt(now) || withdrawnAfterPublication;
     }
 
@@ -130,7 +134,16 @@ public final class SitePublisher {
         awaitAll(writes);
         assetsUploaded = true;
         List<String> written = pages.stream().map(SitePage::key).toList();
-        cdn.invalidate(written.stream().map(k -> "/" + k).toList(), release.id() + "-v" + release.version());
+        List<String> paths = new ArrayList<>(written.stream().map(k -> "/" + k).toList());
+        if (!release.isPublicAt(now)) {
+            // Withdrawn: nothing of the release stays public but the notice, its files included.
+            for (Attachment attachment : release.attachments()) {
+                String download = Downloads.key(release.id(), attachment.fileName());
+                bucket.delete(download);
+                paths.add(SitePaths.urlPathOf(download));
+            }
+        }
+        cdn.invalidate(paths, release.id() + "-v" + release.version());
         return written;
     }
 

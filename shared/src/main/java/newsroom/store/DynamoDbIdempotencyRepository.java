@@ -23,6 +23,7 @@ public final class DynamoDbIdempotencyRepository implements IdempotencyRepositor
     private static final String STATUS = "responseStatus";
     private static final String HEADERS = "responseHeaders";
     private static final String BODY = "responseBody";
+    private static final String LEASE_UNTIL = "leaseUntil";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -43,11 +44,16 @@ public final class DynamoDbIdempotencyRepository implements IdempotencyRepositor
         item.put(REQUEST_HASH, s(requestHash));
         item.put(COMPLETE, AttributeValue.fromBool(false));
         item.put(Table.EXPIRES_AT, Items.n(now.plus(RETENTION).getEpochSecond()));
+        item.put(LEASE_UNTIL, Items.n(now.plus(IN_PROGRESS_LEASE).getEpochSecond()));
         try {
+            // Free, expired, or claimed by a request that died before it finished (its lease is over).
             dynamo.putItem(p -> p.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#expires", Table.EXPIRES_AT))
-                    .expressionAttributeValues(Map.of(":now", Items.n(now.getEpochSecond()))));
+                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now"
+                            + " OR (#complete = :false AND #lease < :now)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#expires", Table.EXPIRES_AT,
+                            "#complete", COMPLETE, "#lease", LEASE_UNTIL))
+                    .expressionAttributeValues(Map.of(":now", Items.n(now.getEpochSecond()),
+                            ":false", AttributeValue.fromBool(false))));
             return Optional.empty();
         } catch (ConditionalCheckFailedException taken) {
             Map<String, AttributeValue> existing = dynamo.getItem(g -> g.tableName(table).key(key(key))

@@ -58,6 +58,7 @@ public final class ReleaseMapper {
     static final String WITHDRAWAL = "withdrawal";
     static final String WITHDRAWAL_AT = "at";
     static final String WITHDRAWAL_REASON = "reason";
+    static final String WITHDRAWAL_WAS_PUBLIC = "wasPublic";
 
     static final String ALL_RELEASES = "RELEASES";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
@@ -127,9 +128,13 @@ public final class ReleaseMapper {
                 CHANGE_NOTE, s(c.note()),
                 CHANGE_TYPE, s(c.type().name())))).toList()));
         if (r.withdrawal() != null) {
-            item.put(WITHDRAWAL, AttributeValue.fromM(Map.of(
+            Map<String, AttributeValue> withdrawal = new HashMap<>(Map.of(
                     WITHDRAWAL_AT, s(Table.time(r.withdrawal().at())),
-                    WITHDRAWAL_REASON, s(r.withdrawal().reason()))));
+                    WITHDRAWAL_REASON, s(r.withdrawal().reason())));
+            if (r.withdrawal().wasPublic() != null) {
+                withdrawal.put(WITHDRAWAL_WAS_PUBLIC, AttributeValue.fromBool(r.withdrawal().wasPublic()));
+            }
+            item.put(WITHDRAWAL, AttributeValue.fromM(withdrawal));
         }
         item.put(STATUS, s(r.status().name()));
         putIfPresent(item, AUTHOR, r.author());
@@ -183,7 +188,9 @@ public final class ReleaseMapper {
         Withdrawal withdrawal = null;
         AttributeValue w = item.get(WITHDRAWAL);
         if (w != null && w.hasM()) {
-            withdrawal = new Withdrawal(Table.parseTime(string(w.m(), WITHDRAWAL_AT)), string(w.m(), WITHDRAWAL_REASON));
+            AttributeValue wasPublic = w.m().get(WITHDRAWAL_WAS_PUBLIC);
+            withdrawal = new Withdrawal(Table.parseTime(string(w.m(), WITHDRAWAL_AT)), string(w.m(), WITHDRAWAL_REASON),
+                    wasPublic == null ? null : wasPublic.bool());
         }
         return new Release(
                 string(item, ID),

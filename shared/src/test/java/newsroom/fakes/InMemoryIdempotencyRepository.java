@@ -9,11 +9,17 @@ import newsroom.service.port.IdempotencyRepository;
 /** Idempotency keys in memory: the first claim wins, until it completes or is let go. */
 public final class InMemoryIdempotencyRepository implements IdempotencyRepository {
     private final Map<String, Record> records = new ConcurrentHashMap<>();
+    private final Map<String, Instant> leases = new ConcurrentHashMap<>();
 
     @Override
-    public Optional<Record> claim(String key, String requestHash, Instant now) {
-        Record existing = records.putIfAbsent(key, new Record(requestHash, false, 0, Map.of(), null));
-        return Optional.ofNullable(existing);
+    public synchronized Optional<Record> claim(String key, String requestHash, Instant now) {
+        Record existing = records.get(key);
+        if (existing == null || (!existing.complete() && leases.get(key).isBefore(now))) {
+            records.put(key, new Record(requestHash, false, 0, Map.of(), null));
+            leases.put(key, now.plus(IN_PROGRESS_LEASE));
+            return Optional.empty();
+        }
+        return Optional.of(existing);
     }
 
     @Override
@@ -23,7 +29,8 @@ public final class InMemoryIdempotencyRepository implements IdempotencyRepositor
     }
 
     @Override
-    public void release(String key) {
+    public synchronized void release(String key) {
         records.remove(key);
+        leases.remove(key);
     }
 }

@@ -26,6 +26,11 @@ public final class InMemorySiteBucket implements SiteBucket {
     }
 
     @Override
+    public void delete(String key) {
+        objects.remove(key);
+    }
+
+    @Override
     public boolean exists(String key) {
         return objects.containsKey(key);
     }

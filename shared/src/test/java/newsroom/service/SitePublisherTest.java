@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import newsroom.domain.Attachment;
 import newsroom.domain.Release;
+import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseWorkflow;
 import newsroom.domain.Withdrawal;
 import newsroom.fakes.InMemoryDownloads;
 import newsroom.fakes.InMemoryReleaseRepository;
@@ -149,5 +151,36 @@ class SitePublisherTest {
         publisher.publish(second, null);
         assertFalse(bucket.writes().contains("404.html"));
         assertTrue(bucket.writes().stream().noneMatch(k -> k.startsWith("assets/")));
+    }
+
+    @Test
+    void aScheduledReleaseWithdrawnAfterItsTimeButBeforeTheSweepNeverGetsAPublicPage() {
+        Release scheduled = stored(Samples.published("r1", "Due but not yet swept", "Appeals", NOW.minusSeconds(60))
+                .toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(NOW.minusSeconds(60)).saved(NOW));
+        Release withdrawn = new ReleaseWorkflow(new ReleaseRules(Samples.CATEGORIES), false)
+                .withdraw(scheduled, "Sent to the wrong list.", NOW);
+        releases.save(withdrawn, scheduled.version());
+        assertEquals(List.of(), publisher.publish(withdrawn, null));
+        assertEquals(Set.of(), bucket.objects().keySet(), "no notice, no list, nothing public");
+    }
+
+    @Test
+    void aWithdrawnReleasesFilesLeaveTheSiteAndTheCdn() {
+        Attachment map = new Attachment("a1", "Road map.pdf", "application/pdf", 48_213, "Map");
+        Release release = stored(Samples.published("r1", "Road closed", "Road Safety", NOW.minusSeconds(600))
+                .toBuilder().attachments(List.of(map)).saved(NOW.minusSeconds(600)));
+        downloads.upload("r1", map);
+        bucket.put("downloads/r1/Road map.pdf", new byte[] {1}, "application/pdf", SiteBucket.HTML_CACHE);
+        Release withdrawn = release.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW, "Published in error.", true)).saved(NOW);
+        releases.save(withdrawn, release.version());
+
+        publisher.publish(withdrawn, null);
+
+        assertFalse(bucket.exists("downloads/r1/Road map.pdf"));
+        assertTrue(bucket.objects().keySet().stream().noneMatch(k -> k.startsWith("downloads/")),
+                "nothing of the release but its notice: " + bucket.objects().keySet());
+        assertTrue(cdn.invalidations().get(cdn.invalidations().size() - 1).paths()
+                .contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets the file too");
     }
 }

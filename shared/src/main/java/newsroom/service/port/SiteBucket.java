@@ -10,4 +10,7 @@ public interface SiteBucket {
     void put(String key, byte[] content, String contentType, String cacheControl);
 
     boolean exists(String key);
+
+    /** Takes an object off the site (a withdrawn release's downloads); nothing when it is not there. */
+    void delete(String key);
 }

@@ -32,9 +32,15 @@ final class ApiResponses {
     }
 
     static APIGatewayV2HTTPResponse problem(Problem problem) {
+        return problem(problem, Map.of());
+    }
+
+    static APIGatewayV2HTTPResponse problem(Problem problem, Map<String, String> extraHeaders) {
+        Map<String, String> headers = new HashMap<>(extraHeaders);
+        headers.put("Content-Type", PROBLEM_JSON);
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(problem.status())
-                .withHeaders(Map.of("Content-Type", PROBLEM_JSON))
+                .withHeaders(headers)
                 .withBody(Json.write(problem))
                 .build();
     }

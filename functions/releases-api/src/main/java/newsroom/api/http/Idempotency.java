@@ -23,6 +23,8 @@ import newsroom.service.port.IdempotencyRepository;
 final class Idempotency {
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** When a retry may find the first request finished; its lease ends the wait if it died. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private final IdempotencyRepository store;
     private final Clock clock;
@@ -52,7 +54,7 @@ final class Idempotency {
         try {
             response = work.get();
         } catch (ApiException e) {
-            response = ApiResponses.problem(e.problem());
+            response = ApiResponses.problem(e.problem(), e.headers());
         } catch (RuntimeException e) {
             store.release(scopedKey);
             throw e;
@@ -73,7 +75,8 @@ final class Idempotency {
         }
         if (!record.complete()) {
             throw new ApiException(Problem.of(409, "request-in-progress", "Request in progress",
-                    "The first request with this Idempotency-Key is still being processed; retry shortly."));
+                    "The first request with this Idempotency-Key is still being processed; retry shortly."),
+                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
         Map<String, String> headers = new HashMap<>(record.headers());
         headers.put(REPLAYED_HEADER, "true");
@@ -81,8 +84,8 @@ final class Idempotency {
                 .withBody(record.body()).build();
     }
 
-    /** The same request is the same route, path and body. */
-    private static String hash(APIGatewayV2HTTPEvent event) {
+    /** The same request is the same route, path, body and If-Match. */
+    static String hash(APIGatewayV2HTTPEvent event) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(String.valueOf(event.getRouteKey()).getBytes(StandardCharsets.UTF_8));
@@ -90,6 +93,10 @@ final class Idempotency {
             digest.update(String.valueOf(event.getRawPath()).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(String.valueOf(event.getBody()).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            // A retry is the same change only if it was based on the same version.
+            digest.update(String.valueOf(RequestBodies.header(event.getHeaders(), "if-match"))
+                    .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -44,12 +44,8 @@ public final class Router {
             throw new ApiException(Problem.of(404, "not-found", "Not found", "There is no such path in this API."));
         }
         String allow = String.join(", ", allowed);
-        APIGatewayV2HTTPResponse response = ApiResponses.problem(Problem.of(405, "method-not-allowed",
-                "Method not allowed", "This path takes " + allow + "."));
-        Map<String, String> headers = new HashMap<>(response.getHeaders());
-        headers.put("Allow", allow);
-        response.setHeaders(headers);
-        return response;
+        throw new ApiException(Problem.of(405, "method-not-allowed", "Method not allowed",
+                "This path takes " + allow + "."), Map.of("Allow", allow));
     }
 
     /** A route for the public: no token. */
@@ -113,7 +109,7 @@ public final class Router {
             if (problem == null) {
                 throw e;
             }
-            return ApiResponses.problem(problem);
+            return ApiResponses.problem(problem, e instanceof ApiException api ? api.headers() : Map.of());
         }
     }
 }

@@ -38,6 +38,7 @@ import newsroom.service.DeliveryReports;
 import newsroom.service.ReleaseService;
 import newsroom.service.SignedTokens;
 import newsroom.service.SubscriptionService;
+import newsroom.service.port.IdempotencyRepository;
 import org.junit.jupiter.api.Test;
 
 /** The router over in-memory ports: routing, scopes, idempotency and the exception-to-problem table. Pure. */
@@ -48,6 +49,7 @@ class RouterTest {
     private final InMemoryContactRepository contacts = new InMemoryContactRepository();
     private final RecordingMailer mailer = new RecordingMailer();
     private final InMemoryDeliveryRepository deliveries = new InMemoryDeliveryRepository();
+    private final InMemoryIdempotencyRepository keys = new InMemoryIdempotencyRepository();
     private final Router router;
 
     RouterTest() {
@@ -62,7 +64,7 @@ class RouterTest {
                         new InMemoryConfirmationCooldown(), clock),
                 new DeliveryReports(releases, deliveries),
                 new FixedUploadUrls(),
-                new InMemoryIdempotencyRepository(),
+                keys,
                 new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example", ZONE),
                 Samples.CATEGORIES, "https://news.example", "Example Police"), clock);
     }
@@ -222,5 +224,34 @@ class RouterTest {
         JsonNode forKeeper = json(router.handle(request(ApiRoutes.LIST_DELIVERIES,
                 "newsroom/publisher newsroom/contacts", Map.of("id", id), Map.of(), null)));
         assertEquals("ann@paper.example", forKeeper.path("items").get(0).path("email").asText());
+    }
+
+    @Test
+    void aKeyWhoseFirstRequestDiedCanBeRetriedOnceItsLeaseIsOver() {
+        String body = Json.write(Samples.draft("After a crash", "Appeals"));
+        Map<String, String> key = Map.of("idempotency-key", "crashed-once");
+        // The first request (this same one) claimed the key, then its process died before it finished.
+        keys.claim("jo@police.example|crashed-once",
+                Idempotency.hash(request(ApiRoutes.CREATE_RELEASE, "newsroom/editor", null, key, body)), clock.instant());
+
+        APIGatewayV2HTTPResponse busy = router.handle(request(ApiRoutes.CREATE_RELEASE, "newsroom/editor", null,
+                key, body));
+        assertProblem(busy, 409, "request-in-progress");
+        assertEquals("2", busy.getHeaders().get("Retry-After"));
+
+        clock.advance(IdempotencyRepository.IN_PROGRESS_LEASE.plusSeconds(1));
+        assertEquals(201, router.handle(request(ApiRoutes.CREATE_RELEASE, "newsroom/editor", null, key, body))
+                .getStatusCode(), "no day-long lock-out");
+    }
+
+    @Test
+    void theSameKeyBasedOnAnotherVersionIsAnotherRequest() {
+        String id = createDraft();
+        Map<String, String> first = Map.of("idempotency-key", "publish-it", "if-match", "\"1\"");
+        assertEquals(200, router.handle(request(ApiRoutes.PUBLISH_RELEASE, "newsroom/publisher", Map.of("id", id),
+                first, null)).getStatusCode());
+        Map<String, String> other = Map.of("idempotency-key", "publish-it", "if-match", "\"2\"");
+        assertProblem(router.handle(request(ApiRoutes.PUBLISH_RELEASE, "newsroom/publisher", Map.of("id", id),
+                other, null)), 422, "idempotency-key-reuse");
     }
 }

@@ -96,7 +96,8 @@ public final class ContactImport {
                     rejected.add(new RowError(rowNumber, List.of(new FieldError("row", e.getMessage()))));
                 }
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            // commons-csv refuses a header with a missing or repeated name with IllegalArgumentException.
             throw new InvalidRequestException(List.of(new FieldError("file", "is not readable CSV: " + e.getMessage())));
         }
         int created = 0;

@@ -2,11 +2,14 @@ package newsroom.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import newsroom.domain.ContactDraft;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
+import newsroom.domain.FieldError;
+import newsroom.domain.InvalidRequestException;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Page;
 import newsroom.domain.Timestamps;
@@ -51,7 +54,17 @@ public final class ContactService {
 
     /** Replaces a contact's details; consent is kept unless a new source is given. */
     public MediaContact update(String id, ContactDraft draft) {
-        return update(get(id), rules.check(draft), draft.consentSource() != null);
+        MediaContact previous = get(id);
+        ContactRules.Checked checked = rules.check(draft);
+        if (draft.status() == null) {
+            // Left out: the contact keeps the status it has (an edit never re-activates anyone).
+            checked = new ContactRules.Checked(checked.email(), checked.name(), checked.outlet(), checked.role(),
+                    checked.topics(), checked.embargoAccess(), previous.status(), checked.consentSource());
+        } else if (previous.status() != ContactStatus.ACTIVE && checked.status() == ContactStatus.ACTIVE) {
+            throw new InvalidRequestException(List.of(new FieldError("status", "cannot be set back to ACTIVE: "
+                    + "the contact is " + previous.status() + "; only they can subscribe again")));
+        }
+        return update(previous, checked, draft.consentSource() != null);
     }
 
     public MediaContact update(MediaContact previous, ContactRules.Checked checked, boolean newConsent) {

@@ -2,6 +2,7 @@ package newsroom.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.time.Clock;
@@ -84,5 +85,13 @@ class ContactImportTest {
         var e = assertThrows(InvalidRequestException.class, () -> run("email,colour\nann@paper.example,red\n", 0));
         assertEquals(List.of("header", "header", "header"), e.errors().stream().map(f -> f.field()).toList());
         assertEquals(List.of(), repository.all());
+    }
+
+    @Test
+    void aHeaderWithAMissingOrRepeatedNameIsAnUnreadableFileNotAnError() {
+        for (String csv : new String[] {",\uDA62\uDCFA \u00b5@\u00ac\n", "email,name,email\na,b,c\n"}) {
+            var e = assertThrows(InvalidRequestException.class, () -> run(csv, 0));
+            assertTrue(List.of("file", "header").contains(e.errors().get(0).field()), csv);
+        }
     }
 }

@@ -90,4 +90,19 @@ class ContactServiceTest {
         assertEquals(List.of("cat@paper.example"), second.items().stream().map(MediaContact::email).toList());
         assertNull(second.nextCursor());
     }
+
+    @Test
+    void anEditNeverReactivatesAContactWhoUnsubscribedOrBounced() {
+        MediaContact ann = contacts.create(draft("ann@paper.example", "signed form"));
+        repository.setStatus(ann.id(), ContactStatus.UNSUBSCRIBED);
+
+        MediaContact edited = contacts.update(ann.id(), draft("ann@paper.example", null));
+        assertEquals(ContactStatus.UNSUBSCRIBED, edited.status(), "a PUT without status keeps the status");
+
+        ContactDraft reactivate = new ContactDraft("ann@paper.example", "Ann Smith", "The Paper", null,
+                List.of("Appeals"), true, "ACTIVE", null);
+        var refused = assertThrows(InvalidRequestException.class, () -> contacts.update(ann.id(), reactivate));
+        assertEquals("status", refused.errors().get(0).field());
+        assertEquals(ContactStatus.UNSUBSCRIBED, contacts.get(ann.id()).status());
+    }
 }

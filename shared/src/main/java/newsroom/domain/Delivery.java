@@ -1,8 +1,13 @@
 package newsroom.domain;
 
 import java.time.Instant;
+import java.util.List;
 
-/** One email about one release to one media contact, and what became of it. */
+/**
+ * One email about one release to one media contact, and what became of it. {@code messageIds}
+ * holds every message id SES gave for it: more than one means the journalist got it more than
+ * once (a send that was in doubt, sent again), and the report shows it rather than hiding it.
+ */
 public record Delivery(
         String releaseId,
         String contactId,
@@ -10,8 +15,13 @@ public record Delivery(
         String email,
         DeliveryStatus status,
         String messageId,
+        List<String> messageIds,
         String reason,
         Instant updatedAt) {
+
+    public Delivery {
+        messageIds = messageIds == null ? List.of() : List.copyOf(messageIds);
+    }
 
     /** Whether this delivery put the release itself (the advance copy or the public one) in the inbox. */
     public boolean deliveredTheRelease() {

@@ -33,6 +33,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     static final String EMAIL = "email";
     static final String STATUS = "status";
     static final String MESSAGE_ID = "messageId";
+    static final String MESSAGE_IDS = "messageIds";
     static final String REASON = "reason";
     static final String UPDATED_AT = "updatedAt";
 
@@ -86,12 +87,14 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
                 Table.SK, s("DELIVERY#" + deliveryKind + "#" + contactId));
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
-                    .updateExpression("SET #status = :sent, #messageId = :messageId, #updatedAt = :now")
+                    .updateExpression("SET #status = :sent, #messageId = :messageId, #updatedAt = :now"
+                            + " ADD #messageIds :messageIds")
                     .conditionExpression("attribute_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS, "#messageId", MESSAGE_ID,
-                            "#updatedAt", UPDATED_AT))
+                            "#updatedAt", UPDATED_AT, "#messageIds", MESSAGE_IDS))
                     .expressionAttributeValues(Map.of(":sent", s(DeliveryStatus.SENT.name()),
-                            ":messageId", s(messageId), ":now", s(Table.time(now)))));
+                            ":messageId", s(messageId), ":messageIds", AttributeValue.fromSs(List.of(messageId)),
+                            ":now", s(Table.time(now)))));
         } catch (ConditionalCheckFailedException unknown) {
             // Not one of ours (or its release was deleted): nothing to record.
         }
@@ -99,7 +102,15 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
 
     @Override
     public void recordSent(MailJob job, String messageId, Instant now) {
-        update(job, DeliveryStatus.SENT, MESSAGE_ID, messageId, now);
+        // Every id is kept: a second email to the same journalist shows as a second id.
+        dynamo.updateItem(u -> u.tableName(table).key(key(job))
+                .updateExpression("SET #status = :sent, #messageId = :messageId, #updatedAt = :now"
+                        + " ADD #messageIds :messageIds")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#messageId", MESSAGE_ID,
+                        "#updatedAt", UPDATED_AT, "#messageIds", MESSAGE_IDS))
+                .expressionAttributeValues(Map.of(":sent", s(DeliveryStatus.SENT.name()),
+                        ":messageId", s(messageId), ":messageIds", AttributeValue.fromSs(List.of(messageId)),
+                        ":now", s(Table.time(now)))));
     }
 
     @Override
@@ -202,6 +213,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
                 string(item, EMAIL),
                 DeliveryStatus.valueOf(string(item, STATUS)),
                 string(item, MESSAGE_ID),
+                item.containsKey(MESSAGE_IDS) ? item.get(MESSAGE_IDS).ss().stream().sorted().toList() : List.of(),
                 string(item, REASON),
                 Table.parseTime(string(item, UPDATED_AT)));
     }

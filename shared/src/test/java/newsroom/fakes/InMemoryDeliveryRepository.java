@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import newsroom.domain.Delivery;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.InvalidCursorException;
@@ -30,9 +31,16 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
         return key(job.releaseId(), job.deliveryKind(), job.contactId());
     }
 
-    private static Delivery delivery(MailJob job, String email, DeliveryStatus status, String messageId, String reason,
-                                     Instant now) {
-        return new Delivery(job.releaseId(), job.contactId(), job.deliveryKind(), email, status, messageId, reason, now);
+    private static Delivery delivery(MailJob job, String email, DeliveryStatus status, String messageId,
+                                     List<String> messageIds, String reason, Instant now) {
+        return new Delivery(job.releaseId(), job.contactId(), job.deliveryKind(), email, status, messageId, messageIds,
+                reason, now);
+    }
+
+    private static List<String> with(List<String> ids, String id) {
+        Set<String> all = new TreeSet<>(ids);
+        all.add(id);
+        return List.copyOf(all);
     }
 
     @Override
@@ -41,7 +49,7 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
         boolean free = current == null || current.status() == DeliveryStatus.FAILED
                 || (current.status() == DeliveryStatus.SENDING && current.updatedAt().isBefore(now.minus(lease)));
         if (free) {
-            deliveries.put(key(job), delivery(job, email, DeliveryStatus.SENDING, null, null, now));
+            deliveries.put(key(job), delivery(job, email, DeliveryStatus.SENDING, null, List.of(), null, now));
             return Claim.CLAIMED;
         }
         return current.status() == DeliveryStatus.SENDING ? Claim.IN_DOUBT : Claim.DONE;
@@ -54,7 +62,7 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
         Delivery current = deliveries.get(key);
         if (current != null) {
             deliveries.put(key, new Delivery(releaseId, contactId, deliveryKind, current.email(), DeliveryStatus.SENT,
-                    messageId, current.reason(), now));
+                    messageId, with(current.messageIds(), messageId), current.reason(), now));
         }
     }
 
@@ -71,8 +79,10 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
     private synchronized void update(MailJob job, DeliveryStatus status, String messageId, String reason, Instant now) {
         Delivery current = deliveries.get(key(job));
         String email = current == null ? null : current.email();
+        List<String> ids = current == null ? List.of() : current.messageIds();
         deliveries.put(key(job), delivery(job, email, status,
-                messageId != null ? messageId : current == null ? null : current.messageId(), reason, now));
+                messageId != null ? messageId : current == null ? null : current.messageId(),
+                messageId == null ? ids : with(ids, messageId), reason, now));
     }
 
     @Override
@@ -80,7 +90,7 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
         Delivery current = deliveries.get(key(job));
         if (current == null || current.status() == DeliveryStatus.FAILED
                 || current.status() == DeliveryStatus.SUPPRESSED) {
-            deliveries.put(key(job), delivery(job, email, DeliveryStatus.SUPPRESSED, null, reason, now));
+            deliveries.put(key(job), delivery(job, email, DeliveryStatus.SUPPRESSED, null, List.of(), reason, now));
         }
     }
 

@@ -36,8 +36,8 @@ final class DeliveryRoutes {
         body.put("releaseId", id);
         body.put("counts", counts);
         Function<Delivery, Delivery> view = request.caller().has(Scope.CONTACTS) ? Function.identity()
-                : d -> new Delivery(d.releaseId(), d.contactId(), d.kind(), null, d.status(), d.messageId(), d.reason(),
-                        d.updatedAt());
+                : d -> new Delivery(d.releaseId(), d.contactId(), d.kind(), null, d.status(), d.messageId(),
+                        d.messageIds(), d.reason(), d.updatedAt());
         return ApiResponses.json(200, Paging.body(body, report.page(), view));
     }
 }

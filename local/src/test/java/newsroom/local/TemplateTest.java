@@ -136,6 +136,9 @@ class TemplateTest {
                 if (name.startsWith("AWS_")) {
                     continue; // Lambda sets AWS_REGION; AWS_ENDPOINT_URL is for local use only.
                 }
+                if (name.equals(EnvVars.TOKEN_SIGNING_KEY)) {
+                    continue; // a secret: only the functions that use it have it (below)
+                }
                 assertNotNull(variables.get(name), "Globals must set " + name);
             }
         }
@@ -195,5 +198,19 @@ class TemplateTest {
         assertTrue(routeSettings.path(ApiRoutes.SUBSCRIBE).path("ThrottlingRateLimit").asInt() <= 5,
                 "subscribing sends email: a human pace");
         assertTrue(resources.path("ReleasesApiFunction").path("Properties").has("ReservedConcurrentExecutions"));
+    }
+
+    @Test
+    void onlyTheFunctionsThatSignOrCheckLinksHoldTheSigningKey() {
+        assertTrue(globals.path("Function").path("Environment").path("Variables").path(EnvVars.TOKEN_SIGNING_KEY)
+                .isMissingNode(), "not every function's secret");
+        resources.fields().forEachRemaining(resource -> {
+            if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                boolean holds = !resource.getValue().path("Properties").path("Environment").path("Variables")
+                        .path(EnvVars.TOKEN_SIGNING_KEY).isMissingNode();
+                boolean needs = List.of("ReleasesApiFunction", "MailSenderFunction").contains(resource.getKey());
+                assertEquals(needs, holds, resource.getKey());
+            }
+        });
     }
 }

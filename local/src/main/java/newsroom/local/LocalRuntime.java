@@ -184,12 +184,12 @@ public final class LocalRuntime implements AutoCloseable {
                 region, sitePublisher);
         StreamPoller notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
                 region, mediaNotifier);
-        String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(mailConfigQueue())
+        String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(stack.mailQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
         List<QueuePoller> mailPollers = new ArrayList<>();
         for (int i = 0; i < mailConfig.concurrency(); i++) {
-            mailPollers.add(new QueuePoller(clients.sqs(), mailConfigQueue(), queueArn, region,
+            mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
                     new MailSenderHandler(mailConfig, clients.dynamo(), mailer, options.clock())));
         }
         background("site-publisher", sitePoller, sitePoller::stop);
@@ -204,11 +204,6 @@ public final class LocalRuntime implements AutoCloseable {
         }
         siteServer.start(stack.siteBucket(), SiteHeaders.of(clients.cloudFront(), stack.distributionId()));
         apiServer.start();
-    }
-
-    /** The mail queue the senders read: the one the stack made. */
-    private String mailConfigQueue() {
-        return stack.mailQueueUrl();
     }
 
     /** The stack's parameters for these options: the local ones, and this runtime's own addresses. */
@@ -228,7 +223,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** A function's deployed environment, with what Lambda adds (its region) and the emulator's endpoint. */
     private EnvVars environment(Emulator emulator, String functionLogicalId) {
         Map<String, String> env = new HashMap<>(TemplateStack.environment(clients, stack, functionLogicalId));
-        env.put(EnvVars.AWS_REGION, region == null ? clients.settings().region().id() : region);
+        env.put(EnvVars.AWS_REGION, region);
         env.put(EnvVars.AWS_ENDPOINT_URL, emulator.endpoint().toString());
         return EnvVars.from(env);
     }

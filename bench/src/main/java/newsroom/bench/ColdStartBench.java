@@ -195,7 +195,7 @@ final class ColdStartBench {
         env.put("API_BASE_URL", "https://api.example");
         env.put("MAIL_QUEUE_URL", resources.mailQueueUrl());
         env.put("MAIL_FROM", resources.mailFrom());
-        env.put("TOKEN_SIGNING_KEY", "cold-start-bench-signing-key-of-32-characters");
+        env.put("TOKEN_SIGNING_SECRET", resources.tokenSigningSecret());
         env.put("DISTRIBUTION_ID", resources.distributionId());
         return env;
     }

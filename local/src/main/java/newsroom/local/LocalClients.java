@@ -13,13 +13,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The SDK clients the local runtime and the tests share, all pointed at the emulator. */
 public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDbStreamsClient streams, S3Client s3,
                            SqsClient sqs, SesV2Client ses, CloudFrontClient cloudFront,
-                           CloudFormationClient cloudFormation, LambdaClient lambda) implements AutoCloseable {
+                           CloudFormationClient cloudFormation, LambdaClient lambda,
+                           SecretsManagerClient secrets) implements AutoCloseable {
 
     public static final Region REGION = Region.EU_WEST_2;
 
@@ -36,7 +38,8 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
                 AwsClients.build(CloudFrontClient.builder(), new AwsSettings(Region.AWS_GLOBAL, settings.endpoint(),
                         settings.credentials())),
                 AwsClients.build(CloudFormationClient.builder(), settings),
-                AwsClients.build(LambdaClient.builder(), settings));
+                AwsClients.build(LambdaClient.builder(), settings),
+                AwsClients.build(SecretsManagerClient.builder(), settings));
     }
 
     @Override
@@ -49,5 +52,6 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
         cloudFront.close();
         cloudFormation.close();
         lambda.close();
+        secrets.close();
     }
 }

@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import newsroom.api.ApiRoutes;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
+import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.config.EnvVars;
@@ -34,6 +35,7 @@ import newsroom.rebuilder.SiteRebuilderConfig;
 import newsroom.rebuilder.SiteRebuilderHandler;
 import newsroom.service.SiteRebuilder;
 import newsroom.service.port.Mailer;
+import newsroom.service.port.SigningKeys;
 import newsroom.sitepublisher.SitePublisherConfig;
 import newsroom.sitepublisher.SitePublisherHandler;
 import newsroom.sweeper.EmbargoSweeperConfig;
@@ -53,60 +55,54 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * Ports (0 for any free one), the clock the functions see, the configured categories, the
-     * two-person rule, how often the scheduled functions tick (in AWS: every minute), the key that
-     * signs email links, the SES send rate, and a wrapper for the mailer (tests inject faults).
+     * two-person rule, how often the scheduled functions tick (in AWS: every minute), the SES send rate, and a wrapper for the mailer (tests inject faults).
      */
     public record Options(int apiPort, int sitePort, Clock clock, Categories categories,
-                          boolean twoPersonRule, Duration tick, String tokenKey, double maxSendRate,
+                          boolean twoPersonRule, Duration tick, double maxSendRate,
                           UnaryOperator<Mailer> mailer, SesV2Client ses, int mailConcurrency) {
         public static Options defaults() {
             return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES), false, Duration.ofSeconds(5),
-                    "local-development-signing-key-not-for-production", 50, UnaryOperator.identity(), null, 2);
+                    50, UnaryOperator.identity(), null, 2);
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
+            return new Options(api, site, clock, categories, twoPersonRule, tick, maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(apiPort, sitePort, newClock, categories, twoPersonRule, tick, tokenKey,
+            return new Options(apiPort, sitePort, newClock, categories, twoPersonRule, tick, 
                     maxSendRate, mailer, ses, mailConcurrency);
         }
 
         public Options withTwoPersonRule(boolean on) {
-            return new Options(apiPort, sitePort, clock, categories, on, tick, tokenKey, maxSendRate, mailer, ses, mailConcurrency);
+            return new Options(apiPort, sitePort, clock, categories, on, tick, maxSendRate, mailer, ses, mailConcurrency);
         }
 
         /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
         public Options withTick(Duration newTick) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, newTick, tokenKey,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, newTick,
                     maxSendRate, mailer, ses, mailConcurrency);
         }
 
-        public Options withTokenKey(String key) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, key, maxSendRate,
-                    mailer, ses, mailConcurrency);
-        }
-
         public Options withMailer(UnaryOperator<Mailer> wrapper) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
                     wrapper, ses, mailConcurrency);
         }
 
         /** Mail goes through this SES client (tests make it unreliable). */
         public Options withSes(SesV2Client client) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
                     mailer, client, mailConcurrency);
         }
 
         /** How many mail senders run at once (the share of the send rate each gets follows). */
         public Options withMailConcurrency(int senders) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, maxSendRate,
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
                     mailer, ses, senders);
         }
 
         public Options withMaxSendRate(double rate) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, tokenKey, rate, mailer, ses, mailConcurrency);
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, rate, mailer, ses, mailConcurrency);
         }
     }
 
@@ -123,6 +119,7 @@ public final class LocalRuntime implements AutoCloseable {
     /** A claimed send unreported this long counts as not sent; short here, as the queue retries quickly. */
     static final Duration SENDING_LEASE = Duration.ofSeconds(25);
     private final String region;
+    private final SigningKeys signingKeys;
     private final List<Runnable> stoppers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -140,11 +137,12 @@ public final class LocalRuntime implements AutoCloseable {
 
         // Each function is configured from its deployed environment, as in Lambda.
         this.presigner = ReleasesApiHandler.presigner(clients.settings());
+        this.signingKeys = new SecretsManagerSigningKeys(clients.secrets(), stack.tokenSigningSecret(), options.clock());
         var apiConfig = ReleasesApiConfig.from(environment(emulator, "ReleasesApiFunction"));
         var api = new ReleasesApiHandler(ReleasesApiHandler.wire(apiConfig, clients.dynamo(), presigner,
                 new SesMailer(clients.ses(), apiConfig.mailFrom(), apiConfig.configurationSet(),
                         new SendRate(options.maxSendRate())),
-                options.clock()));
+                signingKeys, options.clock()));
         var sitePublisher = new SitePublisherHandler(
                 SitePublisherConfig.from(environment(emulator, "SitePublisherFunction")),
                 clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
@@ -190,7 +188,7 @@ public final class LocalRuntime implements AutoCloseable {
         List<QueuePoller> mailPollers = new ArrayList<>();
         for (int i = 0; i < mailConfig.concurrency(); i++) {
             mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
-                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, options.clock())));
+                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
         }
         background("site-publisher", sitePoller, sitePoller::stop);
         background("media-notifier", notifierPoller, notifierPoller::stop);
@@ -214,7 +212,6 @@ public final class LocalRuntime implements AutoCloseable {
         parameters.put("TwoPersonRule", Boolean.toString(options.twoPersonRule()));
         parameters.put("PublicApiBaseUrl", apiBaseUrl);
         parameters.put("SiteBaseUrl", siteBaseUrl);
-        parameters.put("TokenSigningKey", options.tokenKey());
         parameters.put("MaxSendRate", BigDecimal.valueOf(options.maxSendRate()).stripTrailingZeros().toPlainString());
         parameters.put("MailSenderConcurrency", Integer.toString(options.mailConcurrency()));
         return parameters;
@@ -283,6 +280,11 @@ public final class LocalRuntime implements AutoCloseable {
     /** This run's key for the /_local/ pages ({@code ?key=}), printed at start. */
     public String localKey() {
         return apiServer.localKey();
+    }
+
+    /** The link-signing keys the stack generated (tests make and check email links with them). */
+    public SigningKeys signingKeys() {
+        return signingKeys;
     }
 
     public LocalTokens tokens() {

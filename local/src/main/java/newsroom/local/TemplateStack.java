@@ -77,6 +77,11 @@ public final class TemplateStack {
             return output("DistributionId");
         }
 
+        /** The Secrets Manager secret holding the link-signing keys. */
+        public String tokenSigningSecret() {
+            return output("TokenSigningSecretArn");
+        }
+
         public String mailFrom() {
             return parameters.get("MailFrom");
         }
@@ -113,7 +118,6 @@ public final class TemplateStack {
         parameters.put("CreateSenderIdentity", "true");
         parameters.put("PublicApiBaseUrl", "http://localhost:3000");
         parameters.put("SiteBaseUrl", "http://localhost:8080");
-        parameters.put("TokenSigningKey", "local-development-signing-key-not-for-production");
         // AWS: 180 s (six times the sender's timeout); short here, so that retries show quickly.
         parameters.put("MailQueueVisibilityTimeout", "10");
         return parameters;

@@ -205,7 +205,7 @@ class ContactsIT {
     void signedUnsubscribeLinksWorkInOneClickAndForgedOnesDoNot() {
         String id = json(api.post("/contacts", admin,
                 "{\"email\": \"leaver@paper.example\", \"name\": \"Leaver\", \"topics\": [\"*\"]}")).path("id").asText();
-        var tokens = new SignedTokens(LocalRuntime.Options.defaults().tokenKey(), Clock.systemUTC());
+        var tokens = new SignedTokens(runtime.signingKeys(), Clock.systemUTC());
         String forged = new SignedTokens("someone-elses-key-that-is-long-enough!!", Clock.systemUTC())
                 .unsubscribe(id);
         HttpResponse<String> refused = api.send("POST", "/unsubscribe?token=" + forged, null, "List-Unsubscribe=One-Click",

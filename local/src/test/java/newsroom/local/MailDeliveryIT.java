@@ -230,7 +230,7 @@ class MailDeliveryIT {
         String link = headers.get("List-Unsubscribe").replaceAll("^<|>$", "");
         assertTrue(link.startsWith(runtime.apiUrl() + "/unsubscribe?token="), link);
         String token = link.substring(link.indexOf("token=") + 6);
-        String contactId = new SignedTokens(LocalRuntime.Options.defaults().tokenKey(), clock).verifyUnsubscribe(token)
+        String contactId = new SignedTokens(runtime.signingKeys(), clock).verifyUnsubscribe(token)
                 .orElseThrow();
         assertEquals(request.destination().toAddresses().get(0),
                 json(api.get("/contacts/" + contactId, admin)).path("email").asText(), "the link names its recipient");

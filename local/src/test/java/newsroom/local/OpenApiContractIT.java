@@ -185,7 +185,7 @@ class OpenApiContractIT {
         api.get(path + "/deliveries", editor);
         api.get(path + "/deliveries?limit=500", editor);
 
-        String token = new SignedTokens(LocalRuntime.Options.defaults().tokenKey(),
+        String token = new SignedTokens(runtime.signingKeys(),
                 Clock.systemUTC()).unsubscribe(contactId);
         api.get("/unsubscribe?token=" + token, null);
         api.get("/unsubscribe?token=forged", null);

@@ -28,6 +28,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
+import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.StreamImages;
 import newsroom.domain.Categories;
 import newsroom.domain.ContactBlock;
@@ -68,7 +69,6 @@ class SampleEventsIT {
     private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
     private static final String WORKFLOW_RELEASE_ID = "5b1d7e2a-8c3f-4d6e-9f10-2a3b4c5d6e02";
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
-    private static final String TOKEN_KEY = "sample-events-signing-key-of-32-characters";
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
     private static LocalClients clients;
@@ -100,8 +100,10 @@ class SampleEventsIT {
     void apiRequestsGetTheirStatus() throws IOException {
         var handler = new ReleasesApiHandler(ReleasesApiHandler.wire(new ReleasesApiConfig(clients.settings(),
                 resources.tableName(), resources.uploadBucket(), "https://news.example", "Newsroom", CATEGORIES, ZONE,
-                false, "https://api.example", TOKEN_KEY, resources.mailFrom(), null), clients.dynamo(),
-                ReleasesApiHandler.presigner(clients.settings()), email -> "not-sent", Clock.systemUTC()));
+                false, "https://api.example", resources.tokenSigningSecret(), resources.mailFrom(), null), clients.dynamo(),
+                ReleasesApiHandler.presigner(clients.settings()), email -> "not-sent",
+                new SecretsManagerSigningKeys(clients.secrets(), resources.tokenSigningSecret(), Clock.systemUTC()),
+                Clock.systemUTC()));
         Instant now = Instant.now();
         new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE).create(new Release(
                 WORKFLOW_RELEASE_ID, "a38-collision-appeal", "Appeal after collision", null, "Draft text", "Road Safety",
@@ -195,7 +197,7 @@ class SampleEventsIT {
                 ContactStatus.ACTIVE, "test", Instant.now(), Instant.now());
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(desk);
         var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
-                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
+                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
                 50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
 
         SQSEvent jobs = event("mail-sender/mail-jobs.json", SQSEvent.class);
@@ -214,7 +216,7 @@ class SampleEventsIT {
         SQSEvent race = event("mail-sender/mail-jobs.json", SQSEvent.class);
         race.getRecords().get(0).setBody(race.getRecords().get(0).getBody().replace(CONTACT_ID, secondId));
         var other = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
-                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
+                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
                 50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
         var racers = List.of(handler, other).stream().map(h -> CompletableFuture.runAsync(
                 () -> h.handleRequest(race, null))).toList();

@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.domain.Categories;
 import newsroom.feedback.SesFeedbackHandler;
 import newsroom.local.emulator.Emulator;
@@ -52,7 +53,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 class SnapStartPrimingIT {
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
-    private static final String TOKEN_KEY = "priming-test-signing-key-of-32-characters";
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
     private static LocalClients clients;
@@ -107,8 +107,10 @@ class SnapStartPrimingIT {
     void theApiPrimesWithReadOnlyRequests() {
         var handler = new ReleasesApiHandler(ReleasesApiHandler.wire(new ReleasesApiConfig(clients.settings(),
                 resources.tableName(), resources.uploadBucket(), "https://news.example", "Newsroom", CATEGORIES, ZONE,
-                false, "https://api.example", TOKEN_KEY, resources.mailFrom(), null), dynamo,
-                ReleasesApiHandler.presigner(clients.settings()), email -> "not-sent", Clock.systemUTC()));
+                false, "https://api.example", resources.tokenSigningSecret(), resources.mailFrom(), null), dynamo,
+                ReleasesApiHandler.presigner(clients.settings()), email -> "not-sent",
+                new SecretsManagerSigningKeys(clients.secrets(), resources.tokenSigningSecret(), Clock.systemUTC()),
+                Clock.systemUTC()));
         assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "DynamoDb.Query"));
     }
 
@@ -138,7 +140,7 @@ class SnapStartPrimingIT {
     @Test
     void theMailSenderPrimesWithoutSendingOrClaiming() {
         var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
-                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, TOKEN_KEY,
+                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
                 50, 1, Duration.ofMinutes(10)), dynamo, ses, Clock.systemUTC());
         assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "DynamoDb.GetItem", "DynamoDb.GetItem"));
     }

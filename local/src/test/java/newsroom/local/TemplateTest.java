@@ -30,12 +30,13 @@ import org.junit.jupiter.api.Test;
  * Needs: nothing but the files.
  */
 class TemplateTest {
+    private static JsonNode template;
     private static JsonNode resources;
     private static JsonNode globals;
 
     @BeforeAll
     static void read() throws IOException {
-        JsonNode template = new ObjectMapper(new YAMLFactory())
+        template = new ObjectMapper(new YAMLFactory())
                 .readTree(Files.readString(ProjectHome.find().resolve("template.yaml")));
         resources = template.path("Resources");
         globals = template.path("Globals");
@@ -136,8 +137,8 @@ class TemplateTest {
                 if (name.startsWith("AWS_")) {
                     continue; // Lambda sets AWS_REGION; AWS_ENDPOINT_URL is for local use only.
                 }
-                if (name.equals(EnvVars.TOKEN_SIGNING_KEY)) {
-                    continue; // a secret: only the functions that use it have it (below)
+                if (name.equals(EnvVars.TOKEN_SIGNING_SECRET)) {
+                    continue; // only the functions that use it have it (below)
                 }
                 assertNotNull(variables.get(name), "Globals must set " + name);
             }
@@ -201,15 +202,39 @@ class TemplateTest {
     }
 
     @Test
-    void onlyTheFunctionsThatSignOrCheckLinksHoldTheSigningKey() {
-        assertTrue(globals.path("Function").path("Environment").path("Variables").path(EnvVars.TOKEN_SIGNING_KEY)
+    void onlyTheFunctionsThatSignOrCheckLinksCanReadTheGeneratedSigningKeys() {
+        JsonNode secret = resources.path("TokenSigningSecret");
+        assertEquals("AWS::SecretsManager::Secret", secret.path("Type").asText());
+        JsonNode generated = secret.path("Properties").path("GenerateSecretString");
+        assertEquals("k1", generated.path("GenerateStringKey").asText(), "the first key's id");
+        assertTrue(generated.path("SecretStringTemplate").asText().contains("\"current\""));
+        assertTrue(generated.path("PasswordLength").asInt() >= 32);
+        assertFalse(secret.path("Properties").has("SecretString"), "never a secret in the template");
+        template.path("Parameters").fieldNames().forEachRemaining(name ->
+                assertFalse(name.toLowerCase(java.util.Locale.ROOT).contains("key")
+                        && template.path("Parameters").path(name).path("NoEcho").asBoolean(),
+                        name + ": a secret passed as a parameter"));
+        assertTrue(globals.path("Function").path("Environment").path("Variables").path(EnvVars.TOKEN_SIGNING_SECRET)
                 .isMissingNode(), "not every function's secret");
         resources.fields().forEachRemaining(resource -> {
             if (resource.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
-                boolean holds = !resource.getValue().path("Properties").path("Environment").path("Variables")
-                        .path(EnvVars.TOKEN_SIGNING_KEY).isMissingNode();
+                JsonNode properties = resource.getValue().path("Properties");
+                boolean named = properties.path("Environment").path("Variables")
+                        .path(EnvVars.TOKEN_SIGNING_SECRET).asText().equals("TokenSigningSecret"); // !Ref, tag dropped
+                List<String> actions = new ArrayList<>();
+                collectActions(properties.path("Policies"), actions);
+                boolean reads = actions.contains("secretsmanager:GetSecretValue");
                 boolean needs = List.of("ReleasesApiFunction", "MailSenderFunction").contains(resource.getKey());
-                assertEquals(needs, holds, resource.getKey());
+                assertEquals(needs, named, resource.getKey() + " is told the secret");
+                assertEquals(needs, reads, resource.getKey() + " may read the secret");
+                if (reads) {
+                    properties.path("Policies").findValues("Statement").forEach(statements -> statements.forEach(st -> {
+                        if (st.path("Action").toString().contains("secretsmanager")) {
+                            assertEquals("TokenSigningSecret", st.path("Resource").asText(),
+                                    "only that one secret");
+                        }
+                    }));
+                }
             }
         });
     }

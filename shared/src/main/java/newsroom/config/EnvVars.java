@@ -22,8 +22,8 @@ public final class EnvVars {
     public static final String UPLOAD_BUCKET = "UPLOAD_BUCKET";
     /** Where the public API answers: unsubscribe and confirmation links point there. */
     public static final String API_BASE_URL = "API_BASE_URL";
-    /** The secret (at least 32 characters) that signs unsubscribe and confirmation links. */
-    public static final String TOKEN_SIGNING_KEY = "TOKEN_SIGNING_KEY";
+    /** The Secrets Manager secret (its ARN or name) holding the key ring that signs email links. */
+    public static final String TOKEN_SIGNING_SECRET = "TOKEN_SIGNING_SECRET";
     /** The account's SES maximum send rate, emails per second, shared by all mail senders. */
     public static final String MAX_SEND_RATE = "MAX_SEND_RATE";
     /** How many mail senders may run at once (template.yaml caps their concurrency to this). */

@@ -15,11 +15,15 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import newsroom.json.Json;
+import newsroom.service.port.SigningKeys;
 
 /**
  * Signed tokens for the links in emails: confirming a subscription (expires after two days) and
- * unsubscribing (valid for two years, as old emails stay in inboxes). HMAC-SHA256 with a key from
- * configuration; a token that was forged, altered, expired or made for another purpose is refused.
+ * unsubscribing (valid for two years, as old emails stay in inboxes). HMAC-SHA256 with the current
+ * key of the {@link KeyRing}; each token starts with that key's id ({@code kid.payload.mac}), so
+ * after a rotation the links signed with an older key verify for as long as that key is kept. A
+ * token that was forged, altered, expired, made for another purpose or signed with a key no longer
+ * in the ring is refused.
  */
 public final class SignedTokens {
     public static final Duration CONFIRMATION_LIFETIME = Duration.ofDays(2);
@@ -33,15 +37,21 @@ public final class SignedTokens {
     public record Confirmation(String email, String name, List<String> topics) {
     }
 
-    private final SecretKeySpec key;
+    private final SigningKeys keys;
     private final Clock clock;
 
-    public SignedTokens(String secret, Clock clock) {
-        if (secret == null || secret.length() < 32) {
-            throw new IllegalArgumentException("the token signing key must be at least 32 characters");
-        }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    public SignedTokens(SigningKeys keys, Clock clock) {
+        this.keys = keys;
         this.clock = clock;
+    }
+
+    /** With one fixed key (tests, tools). */
+    public SignedTokens(String secret, Clock clock) {
+        this(fixed(KeyRing.single("k1", secret)), clock);
+    }
+
+    private static SigningKeys fixed(KeyRing ring) {
+        return () -> ring;
     }
 
     public String unsubscribe(String contactId) {
@@ -73,8 +83,9 @@ public final class SignedTokens {
         payload.put("p", purpose);
         payload.putAll(claims);
         payload.put("x", clock.instant().plus(lifetime).getEpochSecond());
-        String body = ENCODER.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
-        return body + "." + ENCODER.encodeToString(mac(body));
+        KeyRing.Key key = keys.ring().current();
+        String signed = key.id() + "." + ENCODER.encodeToString(Json.write(payload).getBytes(StandardCharsets.UTF_8));
+        return signed + "." + ENCODER.encodeToString(mac(key, signed));
     }
 
     @SuppressWarnings("unchecked")
@@ -82,16 +93,20 @@ public final class SignedTokens {
         if (token == null) {
             return Optional.empty();
         }
-        int dot = token.indexOf('.');
-        if (dot <= 0 || dot == token.length() - 1) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
             return Optional.empty();
         }
-        String body = token.substring(0, dot);
+        Optional<KeyRing.Key> key = keys.find(parts[0]);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            if (!MessageDigest.isEqual(mac(body), DECODER.decode(token.substring(dot + 1)))) {
+            if (!MessageDigest.isEqual(mac(key.get(), parts[0] + "." + parts[1]), DECODER.decode(parts[2]))) {
                 return Optional.empty();
             }
-            Map<String, Object> payload = Json.read(new String(DECODER.decode(body), StandardCharsets.UTF_8), Map.class);
+            Map<String, Object> payload = Json.read(new String(DECODER.decode(parts[1]), StandardCharsets.UTF_8),
+                    Map.class);
             Object expiry = payload.get("x");
             if (!purpose.equals(payload.get("p")) || !(expiry instanceof Number n)
                     || Instant.ofEpochSecond(n.longValue()).isBefore(clock.instant())) {
@@ -103,10 +118,10 @@ public final class SignedTokens {
         }
     }
 
-    private byte[] mac(String body) {
+    private static byte[] mac(KeyRing.Key key, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
+            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
             return mac.doFinal(body.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException(e);

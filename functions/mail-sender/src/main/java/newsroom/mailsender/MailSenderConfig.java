@@ -8,7 +8,7 @@ import newsroom.config.EnvVars;
 /** Everything the mail-sender function is configured with. */
 public record MailSenderConfig(AwsSettings aws, String tableName, String mailFrom, String configurationSet,
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
-                               String tokenSigningKey, double maxSendRate, int concurrency,
+                               String tokenSigningSecret, double maxSendRate, int concurrency,
                                Duration sendingLease) {
     /**
      * How long a claimed send may go unreported before it counts as not sent. SES's Send event
@@ -26,7 +26,7 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
                 env.required(EnvVars.API_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
-                env.required(EnvVars.TOKEN_SIGNING_KEY),
+                env.required(EnvVars.TOKEN_SIGNING_SECRET),
                 Double.parseDouble(env.orDefault(EnvVars.MAX_SEND_RATE, "14")),
                 Integer.parseInt(env.orDefault(EnvVars.MAIL_SENDER_CONCURRENCY, "5")),
                 SENDING_LEASE);
@@ -35,7 +35,7 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
     /** The same, with another lease: the local runtime's queue retries within seconds, not minutes. */
     public MailSenderConfig withSendingLease(Duration lease) {
         return new MailSenderConfig(aws, tableName, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl, siteName, zone,
-                tokenSigningKey, maxSendRate, concurrency, lease);
+                tokenSigningSecret, maxSendRate, concurrency, lease);
     }
 
     /** Each sender's share of the account's rate. */

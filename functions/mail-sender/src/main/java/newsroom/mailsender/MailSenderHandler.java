@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import newsroom.aws.AwsClients;
 import newsroom.aws.QueueBatch;
+import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
@@ -20,6 +21,7 @@ import newsroom.render.SitePaths;
 import newsroom.service.ReleaseMailer;
 import newsroom.service.SignedTokens;
 import newsroom.service.port.Mailer;
+import newsroom.service.port.SigningKeys;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.DynamoDbReleaseRepository;
@@ -46,18 +48,20 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
     }
 
     public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {
-        this(config, dynamo, sesMailer(config, ses), clock);
+        this(config, dynamo, sesMailer(config, ses),
+                SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock), clock);
     }
 
     /** With the mailer given: the local runtime and the fault-injection tests wrap the SES one. */
-    public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, Mailer mailer, Clock clock) {
+    public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, Mailer mailer, SigningKeys signingKeys,
+                             Clock clock) {
         this.mailer = new ReleaseMailer(
                 new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
                 new DynamoDbContactRepository(dynamo, config.tableName()),
                 new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 new MailComposer(config.siteName(), config.zone()),
                 mailer,
-                new SignedTokens(config.tokenSigningKey(), clock),
+                new SignedTokens(signingKeys, clock),
                 new SitePaths(config.zone()),
                 config.siteBaseUrl(),
                 config.apiBaseUrl(),

@@ -8,7 +8,7 @@ import newsroom.domain.Categories;
 /** Everything the releases-api function is configured with. */
 public record ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
                                 String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
-                                String apiBaseUrl, String tokenSigningKey, String mailFrom, String configurationSet) {
+                                String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet) {
 
     public static ReleasesApiConfig from(EnvVars env) {
         return new ReleasesApiConfig(
@@ -21,7 +21,7 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
                 Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false")),
                 env.required(EnvVars.API_BASE_URL),
-                env.required(EnvVars.TOKEN_SIGNING_KEY),
+                env.required(EnvVars.TOKEN_SIGNING_SECRET),
                 env.required(EnvVars.MAIL_FROM),
                 env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null));
     }

@@ -10,6 +10,7 @@ import newsroom.api.http.Api;
 import newsroom.api.http.Router;
 import newsroom.aws.AwsClients;
 import newsroom.aws.S3UploadUrls;
+import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
@@ -32,6 +33,7 @@ import newsroom.service.ReleaseService;
 import newsroom.service.SignedTokens;
 import newsroom.service.SubscriptionService;
 import newsroom.service.port.Mailer;
+import newsroom.service.port.SigningKeys;
 import newsroom.store.DynamoDbConfirmationCooldown;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -60,7 +62,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     public ReleasesApiHandler(ReleasesApiConfig config, Clock clock) {
         this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()),
                 new SesMailer(AwsClients.build(SesV2Client.builder(), config.aws()), config.mailFrom(),
-                        config.configurationSet(), new SendRate(1)), clock));
+                        config.configurationSet(), new SendRate(1)),
+                SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock), clock));
     }
 
     public ReleasesApiHandler(Router router) {
@@ -79,13 +82,13 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     /** Wires the API from its parts; the local runtime calls this with its own clients. */
     public static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
-                              Mailer mailer, Clock clock) {
+                              Mailer mailer, SigningKeys signingKeys, Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
         var contacts = new ContactService(contactRepository, new ContactRules(config.categories()), clock);
         var subscriptions = new SubscriptionService(contacts, contactRepository,
-                new SignedTokens(config.tokenSigningKey(), clock), mailer,
+                new SignedTokens(signingKeys, clock), mailer,
                 new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
                 new DynamoDbConfirmationCooldown(dynamo, config.tableName()), clock);
         return Api.router(new Api.Services(

@@ -4,12 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -20,14 +15,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import newsroom.api.ApiRoutes;
 import newsroom.api.http.RouteTable;
@@ -43,13 +37,12 @@ final class ApiServer implements AutoCloseable {
     /** API Gateway's payload limit. */
     static final int MAX_BODY = 10 * 1024 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(8);
+    private final LocalHttp server;
     private final RouteTable routes;
     private final Set<String> publicRoutes;
     private final LocalTokens tokens;
     private volatile RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
-    private final Map<String, Function<HttpExchange, LocalPage>> localPages = new HashMap<>();
+    private final Map<String, Function<LocalHttp.Exchange, LocalPage>> localPages = new HashMap<>();
     private final LocalOrigin origin = new LocalOrigin();
 
     /** A page the local runtime itself serves under /_local/. */
@@ -61,25 +54,34 @@ final class ApiServer implements AutoCloseable {
         this.routes = new RouteTable(routeKeys);
         this.publicRoutes = publicRoutes;
         this.tokens = tokens;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        this.server = new LocalHttp("api", port, MAX_BODY, ApiServer::refused);
+    }
+
+    /**
+     * The answer to a request that is not HTTP the server can read (a malformed percent-escape in
+     * the path, a bad header): problem+json, as the API answers every client mistake.
+     */
+    private static LocalHttp.Reply refused(int status) {
+        int code = status >= 400 && status < 500 ? status : 400;
+        return LocalHttp.Reply.of(code, "application/problem+json", "{\"type\":\"/problems/bad-request\","
+                + "\"title\":\"Bad request\",\"status\":" + code + ",\"detail\":\"The request is not valid HTTP: "
+                + "check the percent-escapes in its path and its headers.\"}");
     }
 
     void serve(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiFunction) {
         this.function = apiFunction;
     }
 
-    void addLocalPage(String path, Function<HttpExchange, LocalPage> page) {
+    void addLocalPage(String path, Function<LocalHttp.Exchange, LocalPage> page) {
         localPages.put(path, page);
     }
 
     void start() {
-        server.start();
+        server.start(this::handle);
     }
 
     int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** This run's key for the /_local/ pages. */
@@ -87,54 +89,45 @@ final class ApiServer implements AutoCloseable {
         return origin.key();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!LocalOrigin.isLocalHost(exchange, port())) {
-                sendJson(exchange, 421, "{\"message\":\"This local server answers only to localhost\"}");
-                return;
+    private LocalHttp.Reply handle(LocalHttp.Exchange exchange) {
+        if (!LocalOrigin.isLocalHost(exchange, port())) {
+            return json(421, "{\"message\":\"This local server answers only to localhost\"}");
+        }
+        String path = exchange.rawPath();
+        Function<LocalHttp.Exchange, LocalPage> local = localPages.get(path);
+        if (local != null) {
+            boolean devToken = bearer(exchange).flatMap(tokens::verify).isPresent();
+            if (!devToken && !origin.hasKey(exchange)) {
+                return json(401, "{\"message\":\"Add this run's ?key= (printed at start) or a dev token\"}");
             }
-            String path = exchange.getRequestURI().getRawPath();
-            Function<HttpExchange, LocalPage> local = localPages.get(path);
-            if (local != null) {
-                boolean devToken = bearer(exchange).flatMap(tokens::verify).isPresent();
-                if (!devToken && !origin.hasKey(exchange)) {
-                    sendJson(exchange, 401, "{\"message\":\"Add this run's ?key= (printed at start) or a dev token\"}");
-                    return;
-                }
-                LocalPage page = local.apply(exchange);
-                send(exchange, page.status(), Map.of("Content-Type", page.contentType()),
-                        page.body().getBytes(StandardCharsets.UTF_8));
-                return;
+            LocalPage page = local.apply(exchange);
+            return LocalHttp.Reply.of(page.status(), page.contentType(), page.body());
+        }
+        String method = exchange.method().toUpperCase(Locale.ROOT);
+        // Anything no route matches goes to the $default route, as in template.yaml (no token needed).
+        RouteTable.Match match = routes.match(method, path)
+                .orElse(new RouteTable.Match(ApiRoutes.DEFAULT, Map.of()));
+        if (exchange.bodyTooLarge()) {
+            return json(413, "{\"message\":\"Request Entity Too Large\"}");
+        }
+        APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
+        if (!publicRoutes.contains(match.routeKey()) && !match.routeKey().equals(ApiRoutes.DEFAULT)) {
+            Optional<JWTClaimsSet> claims = bearer(exchange).flatMap(tokens::verify);
+            if (claims.isEmpty()) {
+                return json(401, "{\"message\":\"Unauthorized\"}");
             }
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            // Anything no route matches goes to the $default route, as in template.yaml (no token needed).
-            Optional<RouteTable.Match> match = Optional.of(routes.match(method, path)
-                    .orElse(new RouteTable.Match(ApiRoutes.DEFAULT, Map.of())));
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                sendJson(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
-                return;
-            }
-            APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
-            if (!publicRoutes.contains(match.get().routeKey()) && !match.get().routeKey().equals(ApiRoutes.DEFAULT)) {
-                Optional<JWTClaimsSet> claims = bearer(exchange).flatMap(tokens::verify);
-                if (claims.isEmpty()) {
-                    sendJson(exchange, 401, "{\"message\":\"Unauthorized\"}");
-                    return;
-                }
-                authorizer = authorizerContext(claims.get());
-            }
-            APIGatewayV2HTTPResponse response = function.handleRequest(
-                    toEvent(exchange, match.get(), body, authorizer), null);
-            writeResponse(exchange, response);
+            authorizer = authorizerContext(claims.get());
+        }
+        try {
+            return reply(function.handleRequest(toEvent(exchange, match, authorizer), null));
         } catch (RuntimeException e) {
             LOG.error("local API failure", e);
-            sendJson(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+            return json(500, "{\"message\":\"Internal Server Error\"}");
         }
     }
 
-    private static Optional<String> bearer(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    private static Optional<String> bearer(LocalHttp.Exchange exchange) {
+        String header = exchange.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return Optional.empty();
         }
@@ -161,12 +154,12 @@ final class ApiServer implements AutoCloseable {
                 .build();
     }
 
-    private static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, RouteTable.Match match, byte[] body,
+    private static APIGatewayV2HTTPEvent toEvent(LocalHttp.Exchange exchange, RouteTable.Match match,
                                                  APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer) {
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+        exchange.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        byte[] body = exchange.body();
+        String rawQuery = exchange.rawQuery();
         Map<String, String> query = new HashMap<>();
         if (rawQuery != null && !rawQuery.isEmpty()) {
             for (String pair : rawQuery.split("&")) {
@@ -187,7 +180,7 @@ final class ApiServer implements AutoCloseable {
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(match.routeKey())
-                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawPath(exchange.rawPath())
                 .withRawQueryString(rawQuery == null ? "" : rawQuery)
                 .withHeaders(headers)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
@@ -204,10 +197,10 @@ final class ApiServer implements AutoCloseable {
                         .withDomainName("localhost")
                         .withTimeEpoch(now.toEpochMilli())
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(exchange.getRequestMethod())
-                                .withPath(exchange.getRequestURI().getRawPath())
-                                .withProtocol(exchange.getProtocol())
-                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withMethod(exchange.method())
+                                .withPath(exchange.rawPath())
+                                .withProtocol(exchange.protocol())
+                                .withSourceIp(exchange.remoteAddress())
                                 .withUserAgent(headers.get("user-agent"))
                                 .build())
                         .withAuthorizer(authorizer)
@@ -234,45 +227,26 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static void writeResponse(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        Map<String, String> headers = new HashMap<>();
+    private static LocalHttp.Reply reply(APIGatewayV2HTTPResponse response) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
         if (response.getHeaders() != null) {
-            headers.putAll(response.getHeaders());
+            response.getHeaders().forEach((name, value) -> headers.put(name, List.of(value)));
+        }
+        if (response.getCookies() != null && !response.getCookies().isEmpty()) {
+            headers.put("Set-Cookie", List.copyOf(response.getCookies()));
         }
         String body = response.getBody();
         byte[] bytes = body == null ? new byte[0]
                 : response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
-        }
-        send(exchange, response.getStatusCode(), headers, bytes);
+        return new LocalHttp.Reply(response.getStatusCode(), headers, bytes);
     }
 
-    private static void sendJson(HttpExchange exchange, int status, String json) throws IOException {
-        send(exchange, status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void send(HttpExchange exchange, int status, Map<String, String> headers, byte[] body)
-            throws IOException {
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        boolean noBody = body.length == 0 || "HEAD".equals(exchange.getRequestMethod()) || status == 204;
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    /** The body, or null when it is over API Gateway's limit. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : body;
+    private static LocalHttp.Reply json(int status, String json) {
+        return LocalHttp.Reply.of(status, "application/json", json);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,6 +1,5 @@
 package newsroom.local;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
@@ -30,8 +29,8 @@ final class LocalOrigin {
     }
 
     /** Whether the request names this machine at this port in its Host header. */
-    static boolean isLocalHost(HttpExchange exchange, int port) {
-        String host = exchange.getRequestHeaders().getFirst("Host");
+    static boolean isLocalHost(LocalHttp.Exchange exchange, int port) {
+        String host = exchange.header("Host");
         if (host == null) {
             return false;
         }
@@ -44,8 +43,8 @@ final class LocalOrigin {
     }
 
     /** Whether the query carries this run's key ({@code key=...}). */
-    boolean hasKey(HttpExchange exchange) {
-        String query = exchange.getRequestURI().getRawQuery();
+    boolean hasKey(LocalHttp.Exchange exchange) {
+        String query = exchange.rawQuery();
         if (query == null) {
             return false;
         }

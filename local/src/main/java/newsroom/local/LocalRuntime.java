@@ -168,7 +168,7 @@ public final class LocalRuntime implements AutoCloseable {
         apiServer.addLocalPage("/_local/mail", exchange -> new ApiServer.LocalPage(200, "text/html; charset=utf-8",
                 MailPage.render(emulator.sentEmails(), apiServer.localKey())));
         apiServer.addLocalPage("/_local/rebuild", exchange -> {
-            if (!exchange.getRequestMethod().equals("POST")) {
+            if (!exchange.method().equals("POST")) {
                 return new ApiServer.LocalPage(405, "text/plain; charset=utf-8", "POST to rebuild the site\n");
             }
             StringBuilder log = new StringBuilder();

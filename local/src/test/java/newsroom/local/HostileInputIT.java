@@ -173,6 +173,61 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * Requests no HTTP client library would send (java.net.URI refuses them), written on a socket:
+     * a malformed percent-escape in the query or the path, an escape that is not UTF-8, a header
+     * line with no colon. Each is a problem+json 400 from the server, never its own HTML page.
+     */
+    @Test
+    void malformedEscapesAndHeadersAreProblemsNotTheServersOwnPage() throws IOException {
+        String token = everyone;
+        for (String target : List.of("/releases?cursor=%zz", "/releases?cursor=%", "/releases?cursor=%E9",
+                "/releases/%zz", "/releases/%", "/releases/%E9%")) {
+            RawResponse response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost:" + runtime.apiUrl().getPort()
+                    + "\r\nAuthorization: Bearer " + token + "\r\nConnection: close\r\n\r\n");
+            assertEquals(400, response.status(), target + ": " + response.raw());
+            assertEquals("application/problem+json", response.header("content-type"), target + ": " + response.raw());
+            assertFalse(response.body().contains("Exception"), target + " names no Java exception");
+            assertEquals(400, JSON.readTree(response.body()).path("status").asInt(), target);
+        }
+        // A link from an email is for a person: the page that says so, not JSON.
+        RawResponse link = raw("GET /subscriptions/confirm?token=%G1 HTTP/1.1\r\nHost: localhost:"
+                + runtime.apiUrl().getPort() + "\r\nConnection: close\r\n\r\n");
+        assertEquals(400, link.status(), link.raw());
+        assertTrue(link.body().contains("This link does not work"), link.raw());
+        RawResponse badHeader = raw("GET /releases HTTP/1.1\r\nHost: localhost:" + runtime.apiUrl().getPort()
+                + "\r\nno colon here\r\nConnection: close\r\n\r\n");
+        assertEquals(400, badHeader.status(), badHeader.raw());
+        assertEquals("application/problem+json", badHeader.header("content-type"), badHeader.raw());
+    }
+
+    record RawResponse(int status, java.util.Map<String, String> headers, String body, String raw) {
+        String header(String name) {
+            return headers.getOrDefault(name, "");
+        }
+    }
+
+    private static RawResponse raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", runtime.apiUrl().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int end = raw.indexOf("\r\n\r\n");
+            String[] lines = raw.substring(0, Math.max(0, end)).split("\r\n");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                if (colon > 0) {
+                    headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                            lines[i].substring(colon + 1).trim());
+                }
+            }
+            int status = lines.length > 0 && lines[0].length() >= 12 ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
+            return new RawResponse(status, headers, end < 0 ? "" : raw.substring(end + 4), raw);
+        }
+    }
+
     @Test
     void anUnknownPathIs404AndAWrongMethodIs405WithAllow() throws IOException {
         HttpResponse<String> unknown = Http.get(runtime.apiUrl().resolve("/nothing/here"));

@@ -54,19 +54,12 @@ final class ApiServer implements AutoCloseable {
         this.routes = new RouteTable(routeKeys);
         this.publicRoutes = publicRoutes;
         this.tokens = tokens;
-        this.server = new LocalHttp("api", port, MAX_BODY, ApiServer::refused);
+        this.server = new LocalHttp("api", port, MAX_BODY, status -> LocalHttp.Reply.of(status,
+                "application/problem+json", "{\"type\":\"/problems/bad-request\",\"title\":\"Bad request\","
+                        + "\"status\":" + status + ",\"detail\":\"This is not an HTTP request the API can read: "
+                        + "check its request line and headers.\"}"));
     }
 
-    /**
-     * The answer to a request that is not HTTP the server can read (a malformed percent-escape in
-     * the path, a bad header): problem+json, as the API answers every client mistake.
-     */
-    private static LocalHttp.Reply refused(int status) {
-        int code = status >= 400 && status < 500 ? status : 400;
-        return LocalHttp.Reply.of(code, "application/problem+json", "{\"type\":\"/problems/bad-request\","
-                + "\"title\":\"Bad request\",\"status\":" + code + ",\"detail\":\"The request is not valid HTTP: "
-                + "check the percent-escapes in its path and its headers.\"}");
-    }
 
     void serve(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiFunction) {
         this.function = apiFunction;
@@ -107,9 +100,6 @@ final class ApiServer implements AutoCloseable {
         // Anything no route matches goes to the $default route, as in template.yaml (no token needed).
         RouteTable.Match match = routes.match(method, path)
                 .orElse(new RouteTable.Match(ApiRoutes.DEFAULT, Map.of()));
-        if (exchange.bodyTooLarge()) {
-            return json(413, "{\"message\":\"Request Entity Too Large\"}");
-        }
         APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = null;
         if (!publicRoutes.contains(match.routeKey()) && !match.routeKey().equals(ApiRoutes.DEFAULT)) {
             Optional<JWTClaimsSet> claims = bearer(exchange).flatMap(tokens::verify);

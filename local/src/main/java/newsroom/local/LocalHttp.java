@@ -1,36 +1,51 @@
 package newsroom.local;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import newsroom.log.JsonLog;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
-import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * One local HTTP server on 127.0.0.1: Jetty underneath, plain records above, so the API and site
- * servers are functions from an {@link Exchange} to a {@link Reply}. Every answer is the handler's,
- * including the ones for requests HTTP itself cannot make sense of (a malformed percent-escape, a
- * bad header): those get the {@code refusal}'s body, never the server's own HTML page or an
- * exception's name.
+ * One local HTTP server on 127.0.0.1: Netty underneath, plain records above, so the API and site
+ * servers are functions from an {@link Exchange} to a {@link Reply}. Nothing is decoded for them:
+ * they get the raw path and query, so a malformed percent-escape is theirs to answer, and a request
+ * HTTP itself cannot read (a header line with no colon) gets the {@code refusal} the server was
+ * made with, never a page of the server's own naming a Java exception (the JDK's server did that).
  */
 final class LocalHttp implements AutoCloseable {
     private static final JsonLog LOG = JsonLog.of(LocalHttp.class);
@@ -42,11 +57,6 @@ final class LocalHttp implements AutoCloseable {
         String header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? null : values.get(0);
-        }
-
-        /** Whether the body was longer than the server takes (it is then empty here). */
-        boolean bodyTooLarge() {
-            return body == null;
         }
     }
 
@@ -77,119 +87,138 @@ final class LocalHttp implements AutoCloseable {
         Reply handle(Exchange exchange) throws IOException;
     }
 
-    private final Server server;
-    private final ServerConnector connector;
+    private final EventLoopGroup boss = new NioEventLoopGroup(1, daemon("accept"));
+    private final EventLoopGroup io = new NioEventLoopGroup(2, daemon("io"));
+    /** The handlers block (SDK calls): they run here, never on an event loop. */
+    private final EventExecutorGroup workers = new DefaultEventExecutorGroup(16, daemon("worker"));
+    private final Channel channel;
+    private final CountDownLatch ready = new CountDownLatch(1);
     private volatile Exchanges exchanges;
 
     /**
-     * Binds the port at once (its address is a parameter of the stack) but answers only after
-     * {@link #start}. {@code refusal} makes the body for a request the server refused before any
-     * handler saw it, from the status it refused with.
+     * Listens at once (its address is a parameter of the stack); a request that comes before
+     * {@link #start} waits for it, as it would in a listen queue.
      */
-    LocalHttp(String name, int port, int maxBody, java.util.function.IntFunction<Reply> refusal) throws IOException {
-        QueuedThreadPool threads = new QueuedThreadPool(16, 2);
-        threads.setName("local-" + name);
-        threads.setDaemon(true);
-        this.server = new Server(threads);
-        HttpConfiguration config = new HttpConfiguration();
-        config.setSendServerVersion(false);
-        config.setSendXPoweredBy(false);
-        this.connector = new ServerConnector(server, new HttpConnectionFactory(config));
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        server.setErrorHandler(new RefusalHandler(refusal));
-        server.setHandler(new Handler.Abstract() {
-            @Override
-            public boolean handle(Request request, Response response, Callback callback) {
-                serve(request, response, callback, maxBody);
-                return true;
-            }
-        });
-        connector.open();
+    LocalHttp(String name, int port, int maxBody, IntFunction<Reply> refusal) throws IOException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(boss, io)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        // Lines and headers as long as API Gateway takes (a URL of 8 KB, headers of 10 KB), with room.
+                        ch.pipeline().addLast(new HttpServerCodec(16 * 1024, 16 * 1024, 8192));
+                        ch.pipeline().addLast(new HttpObjectAggregator(Math.max(maxBody, 1)) {
+                            @Override
+                            protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+                                send(ctx, Reply.of(413, "application/json",
+                                        "{\"message\":\"Request Entity Too Large\"}"), false, false);
+                            }
+                        });
+                        ch.pipeline().addLast(workers, new SimpleChannelInboundHandler<FullHttpRequest>() {
+                            @Override
+                            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                                serve(ctx, request, refusal);
+                            }
+
+                            @Override
+                            public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                ctx.close();
+                            }
+                        });
+                    }
+                });
+        try {
+            this.channel = bootstrap.bind("127.0.0.1", port).sync().channel();
+        } catch (Exception e) {
+            close();
+            throw new IOException("cannot listen on 127.0.0.1:" + port + " for the local " + name + " server", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "local-http-" + name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     int port() {
-        return connector.getLocalPort();
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     void start(Exchanges handler) {
         this.exchanges = handler;
-        try {
-            server.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot start the local HTTP server", e);
-        }
+        ready.countDown();
     }
 
-    private void serve(Request request, Response response, Callback callback, int maxBody) {
+    private void serve(ChannelHandlerContext ctx, FullHttpRequest request, IntFunction<Reply> refusal) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            int status = cause instanceof TooLongHttpLineException ? 414
+                    : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+            send(ctx, refusal.apply(status), false, false);
+            return;
+        }
+        boolean head = request.method().equals(HttpMethod.HEAD);
         Reply reply;
         try {
-            reply = exchanges.handle(exchange(request, maxBody));
+            if (!ready.await(60, TimeUnit.SECONDS)) {
+                reply = Reply.of(503, "application/json", "{\"message\":\"Service Unavailable\"}");
+            } else {
+                reply = exchanges.handle(exchange(ctx, request));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.close();
+            return;
         } catch (IOException | RuntimeException e) {
             LOG.error("local server failure", e);
             reply = Reply.of(500, "application/json", "{\"message\":\"Internal Server Error\"}");
         }
-        writeReply(request, response, callback, reply);
+        send(ctx, reply, keepAlive, head);
     }
 
-    private static Exchange exchange(Request request, int maxBody) throws IOException {
+    private static Exchange exchange(ChannelHandlerContext ctx, FullHttpRequest request) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HttpField field : request.getHeaders()) {
-            headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
-                    .add(field.getValue());
-        }
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes(maxBody + 1);
-        }
-        String remote = Request.getRemoteAddr(request);
-        return new Exchange(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
-                headers, body.length > maxBody ? null : body, remote,
-                request.getConnectionMetaData().getProtocol());
+        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT),
+                n -> new ArrayList<>()).add(h.getValue()));
+        String target = request.uri();
+        int question = target.indexOf('?');
+        String path = question < 0 ? target : target.substring(0, question);
+        String query = question < 0 || question == target.length() - 1 ? null : target.substring(question + 1);
+        InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+        return new Exchange(request.method().name(), path, query, headers,
+                ByteBufUtil.getBytes(request.content()), remote.getAddress().getHostAddress(),
+                request.protocolVersion().text());
     }
 
-    private static void writeReply(Request request, Response response, Callback callback, Reply reply) {
-        response.setStatus(reply.status());
-        reply.headers().forEach((name, values) -> values.forEach(v -> response.getHeaders().add(name, v)));
-        boolean noBody = reply.body().length == 0 || HttpMethod.HEAD.is(request.getMethod())
-                || reply.status() == 204 || reply.status() == 304;
-        if (noBody) {
-            if (reply.status() != 204 && reply.status() != 304 && !HttpMethod.HEAD.is(request.getMethod())) {
-                response.getHeaders().put("Content-Length", "0");
-            }
-            callback.succeeded();
-            return;
+    private static void send(ChannelHandlerContext ctx, Reply reply, boolean keepAlive, boolean head) {
+        boolean noBody = head || reply.status() == 204 || reply.status() == 304;
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(reply.status()),
+                noBody ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(reply.body()));
+        reply.headers().forEach((name, values) -> response.headers().add(name, values));
+        if (reply.status() != 204 && reply.status() != 304) {
+            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
         }
-        response.getHeaders().put("Content-Length", Integer.toString(reply.body().length));
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
-    }
-
-    /** Jetty's answer to a request it could not take, in our words instead of its HTML page. */
-    private static final class RefusalHandler extends ErrorHandler {
-        private final java.util.function.IntFunction<Reply> refusal;
-
-        RefusalHandler(java.util.function.IntFunction<Reply> refusal) {
-            this.refusal = refusal;
+        response.headers().set(HttpHeaderNames.DATE, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
         }
-
-        @Override
-        public boolean handle(Request request, Response response, Callback callback) {
-            Object status = request.getAttribute(ERROR_STATUS);
-            int code = status instanceof Integer i ? i : response.getStatus() >= 400 ? response.getStatus() : 400;
-            Reply reply = refusal.apply(code);
-            response.getHeaders().clear();
-            writeReply(request, response, callback, reply);
-            return true;
+        var written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
         }
     }
 
     @Override
     public void close() {
-        try {
-            server.stop();
-        } catch (Exception e) {
-            throw new UncheckedIOException(new IOException("cannot stop the local HTTP server", e));
-        }
+        boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

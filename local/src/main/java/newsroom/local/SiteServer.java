@@ -27,7 +27,7 @@ final class SiteServer implements AutoCloseable {
     SiteServer(int port, S3Client s3) throws IOException {
         this.s3 = s3;
         this.server = new LocalHttp("site", port, 0, status -> withSecurityHeaders(
-                LocalHttp.Reply.of(status >= 400 && status < 500 ? status : 400, TEXT, "Bad request\n")));
+                LocalHttp.Reply.of(status, TEXT, "Bad request\n")));
     }
 
     /** Serves this bucket, adding to every response the headers CloudFront adds (see {@link SiteHeaders}). */

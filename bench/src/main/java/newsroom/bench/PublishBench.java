@@ -26,6 +26,8 @@ import newsroom.service.SitePublisher;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.SiteBucket;
 import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.store.DynamoDbRenderQueue;
+import newsroom.store.DynamoDbSiteIndex;
 import newsroom.store.ReleaseMapper;
 import newsroom.store.Table;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -142,7 +144,9 @@ final class PublishBench {
             };
             SiteAssets assets = new SiteAssets();
             Instant now = Instant.parse("2026-11-29T12:00:00Z");
-            SitePublisher publisher = new SitePublisher(repository, counting,
+            SitePublisher publisher = new SitePublisher(repository,
+                    new DynamoDbSiteIndex(metered, resources.tableName(), RebuildBench.ZONE),
+                    new DynamoDbRenderQueue(metered, resources.tableName()), counting,
                     new S3Downloads(clients.s3(), resources.uploadBucket(), resources.siteBucket()),
                     new SiteRenderer(assets, "Newsroom", "https://news.example", RebuildBench.ZONE), assets, Cdn.NONE,
                     Clock.fixed(now, ZoneOffset.UTC));
@@ -158,7 +162,7 @@ final class PublishBench {
                 objects.set(0);
                 meter.reset();
                 long start = System.nanoTime();
-                publisher.publish(release, null);
+                publisher.publish(release.id());
                 long micros = (System.nanoTime() - start) / 1_000;
                 if (i > 0) { // the first publish of a container also writes its assets
                     times.add(micros);

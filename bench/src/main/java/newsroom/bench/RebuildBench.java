@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import newsroom.domain.Categories;
 import newsroom.domain.Release;
 import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemoryRenderQueue;
+import newsroom.fakes.InMemorySiteIndex;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
 import newsroom.service.SiteRebuilder;
@@ -69,7 +71,8 @@ final class RebuildBench {
         for (int i = 0; i <= RUNS; i++) {
             deleteTree(out);
             SiteAssets assets = new SiteAssets();
-            SiteRebuilder rebuilder = new SiteRebuilder(InMemoryReleaseRepository.of(corpus, ZONE), new DirectoryBucket(out),
+            SiteRebuilder rebuilder = new SiteRebuilder(InMemoryReleaseRepository.of(corpus, ZONE),
+                    new InMemorySiteIndex(ZONE), new InMemoryRenderQueue(), new DirectoryBucket(out),
                     (release, attachment) -> Optional.empty(),
                     new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
                     new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),

@@ -217,8 +217,12 @@ final class LocalHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        // Stop taking connections, let the handlers finish, then stop the loops they write through.
+        if (channel != null) {
+            channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
+        }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
         io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

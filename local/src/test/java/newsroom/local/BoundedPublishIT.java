@@ -21,10 +21,13 @@ import newsroom.local.support.SharedEmulator;
 import newsroom.render.SiteAssets;
 import newsroom.render.SitePaths;
 import newsroom.render.SiteRenderer;
+import newsroom.service.SharedPages;
 import newsroom.service.SitePublisher;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.SiteBucket;
 import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.store.DynamoDbRenderQueue;
+import newsroom.store.DynamoDbSiteIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +84,14 @@ class BoundedPublishIT {
         }
     }
 
+    private static DynamoDbSiteIndex index() {
+        return new DynamoDbSiteIndex(clients.dynamo(), resources.tableName(), ZONE);
+    }
+
+    private static DynamoDbRenderQueue renderQueue() {
+        return new DynamoDbRenderQueue(clients.dynamo(), resources.tableName());
+    }
+
     private static Release stored(int n, Instant publishedAt, String category) {
         Release release = new Release(UUID.randomUUID().toString(), "release-" + n + "-" + UUID.randomUUID(),
                 "Release " + n, "Summary " + n, "Body of release " + n + ".\n\n> A quote.", category, List.of(),
@@ -96,19 +107,20 @@ class BoundedPublishIT {
         List<List<String>> invalidations = new ArrayList<>();
         Cdn cdn = (paths, reference) -> invalidations.add(paths);
         SiteAssets assets = new SiteAssets();
-        SitePublisher publisher = new SitePublisher(repository, bucket,
+        SitePublisher publisher = new SitePublisher(repository, index(), renderQueue(), bucket,
                 new S3Downloads(clients.s3(), resources.uploadBucket(), resources.siteBucket()),
                 new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets, cdn,
                 Clock.fixed(NOW, ZONE));
-        publisher.publish(stored(-1, NOW.minusSeconds(60), "Appeals"), null); // the container's first publish also writes its assets
+        publisher.publish(stored(-1, NOW.minusSeconds(60), "Appeals").id()); // the first publish also writes the assets
         bucket.keys.clear();
         invalidations.clear();
         Release fresh = stored(0, NOW.minusSeconds(30), "Appeals");
-        List<String> written = publisher.publish(fresh, null);
-        assertEquals(written.size(), bucket.keys.size(), label + ": each object written once");
-        assertEquals(Set.copyOf(written), Set.copyOf(bucket.keys), label);
-        assertEquals(1, invalidations.size(), label + ": one invalidation request per publish");
-        return new int[] {bucket.keys.size(), invalidations.get(0).size()};
+        List<String> written = publisher.publish(fresh.id());
+        assertEquals(1, written.size(), label + ": the release's own page");
+        assertEquals(bucket.keys.size(), Set.copyOf(bucket.keys).size(), label + ": each object written once");
+        assertTrue(bucket.keys.containsAll(written), label);
+        assertEquals(2, invalidations.size(), label + ": one invalidation for the release, one for its lists");
+        return new int[] {bucket.keys.size(), invalidations.stream().mapToInt(List::size).sum()};
     }
 
     @Test
@@ -160,15 +172,19 @@ class BoundedPublishIT {
         };
         List<List<String>> invalidations = new ArrayList<>();
         SiteAssets assets = new SiteAssets();
-        SitePublisher publisher = new SitePublisher(repository, failingMonth,
+        SitePublisher publisher = new SitePublisher(repository, index(), renderQueue(), failingMonth,
                 new S3Downloads(clients.s3(), resources.uploadBucket(), resources.siteBucket()),
                 new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
                 (paths, reference) -> invalidations.add(paths), Clock.fixed(NOW, ZONE));
 
         IllegalStateException failure = Assertions.assertThrows(IllegalStateException.class,
-                () -> publisher.publish(release, null));
+                () -> publisher.publish(release.id()));
         assertEquals("S3 refused " + monthKey, failure.getMessage());
-        assertTrue(invalidations.isEmpty(), "no invalidation for a publish that failed");
+        assertTrue(invalidations.stream().flatMap(List::stream).noneMatch(p -> p.equals("/" + monthKey)),
+                "the lists that failed are not invalidated");
+        assertTrue(new DynamoDbRenderQueue(clients.dynamo(), resources.tableName()).dirty()
+                .containsKey(SharedPages.month(YearMonth.from(release.publishedAt().atZone(ZONE)))),
+                "the month stays marked, for the retry (or the next publish) to render");
         String releaseKey = new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE).paths().releaseKey(release);
         assertTrue(s3.exists(releaseKey), "the other pages were written before the publish failed");
     }

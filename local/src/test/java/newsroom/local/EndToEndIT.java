@@ -79,7 +79,10 @@ class EndToEndIT {
         assertTrue(html.contains("<h2>Key findings</h2>"));
         assertTrue(html.contains("press.office@example.police.uk"), "the contact block is shown");
 
-        HttpResponse<String> latest = Http.get(runtime.siteUrl().resolve("/news/"));
+        // The lists are written after the release page (a list never links a page not yet there).
+        HttpResponse<String> latest = Eventually.await(Duration.ofSeconds(10),
+                () -> Http.get(runtime.siteUrl().resolve("/news/")),
+                r -> r.statusCode() == 200 && r.body().contains("href=\"" + page.getPath() + "\""));
         assertEquals(200, latest.statusCode());
         assertTrue(latest.body().contains("href=\"" + page.getPath() + "\""), "the latest list links the release");
 

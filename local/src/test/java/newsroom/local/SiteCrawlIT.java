@@ -78,6 +78,9 @@ class SiteCrawlIT {
         String page = JSON.readTree(published.body()).path("url").asText();
         Eventually.await(Duration.ofSeconds(20), () -> Http.get(URI.create(page)), r -> r.statusCode() == 200
                 && r.body().contains("Collision%20map.pdf"));
+        // The lists follow the release pages: crawl once all four releases are listed.
+        Eventually.await(Duration.ofSeconds(20), () -> Http.get(runtime.siteUrl().resolve("/news/")),
+                r -> r.statusCode() == 200 && r.body().split("href=\"/news/20", -1).length - 1 >= 4);
     }
 
     @AfterAll

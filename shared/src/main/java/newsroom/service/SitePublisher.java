@@ -2,46 +2,42 @@ package newsroom.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
-import newsroom.domain.Attachment;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
 import newsroom.render.SiteAssets;
 import newsroom.render.SitePages.SitePage;
 import newsroom.render.SitePages;
-import newsroom.render.SitePaths;
 import newsroom.render.SiteRenderer;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
 import newsroom.service.port.ReleaseRepository;
+import newsroom.service.port.RenderQueue;
 import newsroom.service.port.SiteBucket;
+import newsroom.service.port.SiteIndex;
 
 /**
  * Puts a changed release on the public site: its own page (or, once withdrawn, the withdrawal
- * notice at the same URL), its downloads, and the pages that list it: the latest list, its month,
- * its category, the feeds, its month's sitemap, the sitemap index and the archive index. The work is
- * bounded by what the release touches, never by the size of the archive; then the CDN is told
- * exactly which paths changed.
+ * notice at the same URL) and its downloads, written from a fresh read of the release; then its
+ * entry in the {@link SiteIndex}; then the pages that list it (the latest list, its month, its
+ * category, the feeds, the sitemaps, the archive index) through {@link SharedPages}, which has one
+ * writer at a time. The work is bounded by what the release touches, never by the size of the
+ * archive, and the CDN is told exactly which paths changed.
  */
 public final class SitePublisher {
     public static final int LATEST_COUNT = 20;
     /**
-     * A publish's reads and writes, made in parallel; daemon threads, shared by every publisher in
-     * the process. Only a publish's own thread waits on them, never one of these threads.
+     * The assets' writes, made in parallel; daemon threads, shared by every publisher in the
+     * process. Only a publish's own thread waits on them, never one of these threads.
      */
     private static final ExecutorService IO = Executors.newFixedThreadPool(12, runnable -> {
         Thread thread = new Thread(runnable, "site-io");
@@ -50,23 +46,34 @@ public final class SitePublisher {
     });
 
     private final ReleaseRepository releases;
+    private final SiteIndex index;
     private final SiteBucket bucket;
-    private final Downloads downloads;
     private final SiteRenderer renderer;
     private final SitePages site;
     private final SiteAssets assets;
+    private final ReleasePages releasePages;
+    private final SharedPages shared;
     private final Cdn cdn;
     private final Clock clock;
     private volatile boolean assetsUploaded;
 
-    public SitePublisher(ReleaseRepository releases, SiteBucket bucket, Downloads downloads, SiteRenderer renderer,
-                         SiteAssets assets, Cdn cdn, Clock clock) {
+    public SitePublisher(ReleaseRepository releases, SiteIndex index, RenderQueue queue, SiteBucket bucket,
+                         Downloads downloads, SiteRenderer renderer, SiteAssets assets, Cdn cdn, Clock clock) {
+        this(releases, index, bucket, downloads, renderer, assets, cdn, clock,
+                new SharedPages(index, queue, releases, new SitePages(renderer), bucket, cdn, clock));
+    }
+
+    /** With the shared pages given (tests choose how patiently they wait). */
+    public SitePublisher(ReleaseRepository releases, SiteIndex index, SiteBucket bucket, Downloads downloads,
+                         SiteRenderer renderer, SiteAssets assets, Cdn cdn, Clock clock, SharedPages shared) {
         this.releases = releases;
+        this.index = index;
         this.bucket = bucket;
-        this.downloads = downloads;
         this.renderer = renderer;
         this.site = new SitePages(renderer);
         this.assets = assets;
+        this.releasePages = new ReleasePages(releases, bucket, downloads, site, clock);
+        this.shared = shared;
         this.cdn = cdn;
         this.clock = clock;
     }
@@ -86,87 +93,37 @@ public final class SitePublisher {
     }
 
     /**
-     * Renders what a release's change affects and returns the keys written; nothing when the
+     * Brings the site up to date with the release as it now stands in the table (whatever version
+     * the event that asked for this carried) and returns the release page's keys; nothing when the
      * release has never been public (a draft, still under embargo, or withdrawn before its time).
-     *
-     * @param previousCategory the category before this change, when it differs (its pages lose the release)
      */
-    public List<String> publish(Release release, String previousCategory) {
-        Instant now = clock.instant();
-        if (!hasPublicPage(release, now)) {
+    public List<String> publish(String releaseId) {
+        Optional<ReleasePages.Written> written = releasePages.write(releaseId);
+        if (written.isEmpty()) {
             return List.of();
         }
-        List<Future<?>> assetWrites = startAssets();
-        // The four reads do not depend on each other: ask for them at once, render while they run.
-        YearMonth month = renderer.paths().monthOf(release);
-        Set<String> categories = new LinkedHashSet<>();
-        categories.add(release.category());
-        if (previousCategory != null) {
-            categories.add(previousCategory);
-        }
-        Future<List<YearMonth>> knownMonths = IO.submit(releases::months);
-        Future<List<Release>> latestInIndex = IO.submit(() -> releases.latestPublished(LATEST_COUNT + 1));
-        Future<List<Release>> monthInIndex = IO.submit(() -> releases.publishedInMonth(month));
-        Map<String, Future<List<Release>>> categoryInIndex = new LinkedHashMap<>();
-        for (String category : categories) {
-            categoryInIndex.put(category, IO.submit(() -> releases.latestInCategory(category, LATEST_COUNT + 1)));
-        }
-        List<SitePage> pages = new ArrayList<>();
-        pages.add(site.release(release, release.isPublicAt(now) ? downloads.publishAll(release) : List.of(), now));
-        List<YearMonth> known = await(knownMonths);
-        if (!known.contains(month)) {
-            releases.recordMonth(month);
-        }
-        List<YearMonth> months = withMonth(known, month);
-
-        pages.addAll(site.latest(merged(await(latestInIndex), release, now, r -> true, LATEST_COUNT), now));
-        List<Release> inMonth = merged(await(monthInIndex), release, now,
-                r -> renderer.paths().monthOf(r).equals(month), Integer.MAX_VALUE);
-        pages.addAll(site.month(month, inMonth, now));
-        for (String category : categories) {
-            pages.addAll(site.category(category, merged(await(categoryInIndex.get(category)), release, now,
-                    r -> r.category().equals(category), LATEST_COUNT), now));
-        }
-        pages.addAll(site.months(months));
-
-        List<Future<?>> writes = new ArrayList<>(assetWrites);
-        pages.forEach(page -> writes.add(IO.submit(() -> write(bucket, page))));
-        awaitAll(writes);
+        awaitAll(startAssets());
         assetsUploaded = true;
-        List<String> written = pages.stream().map(SitePage::key).toList();
-        List<String> paths = new ArrayList<>(written.stream().map(k -> "/" + k).toList());
-        if (!release.isPublicAt(now)) {
-            // Withdrawn: nothing of the release stays public but the notice, its files included.
-            for (Attachment attachment : release.attachments()) {
-                String download = Downloads.key(release.id(), attachment.fileName());
-                bucket.delete(download);
-                paths.add(SitePaths.urlPathOf(download));
-            }
-        }
-        cdn.invalidate(paths, release.id() + "-v" + release.version());
-        return written;
+        Release release = written.get().release();
+        cdn.invalidate(written.get().cdnPaths(), release.id() + "-v" + release.version());
+        shared.update(scopesAfter(index, renderer, release, clock.instant()));
+        return written.get().keys();
     }
 
     /**
-     * An index is eventually consistent, so the release that triggered this render may be missing
-     * from a list, appear in an older version, or still appear after leaving: it is put in or taken
-     * out by id, then the list is sorted newest first and cut to size.
+     * Lists or unlists the release in the index (its page is written by now) and returns the parts
+     * of the site that change with it: its month, its category, and the category it left.
      */
-    static List<Release> merged(List<Release> fromIndex, Release changed, Instant now, Predicate<Release> belongs,
-                                int limit) {
-        List<Release> list = new ArrayList<>(fromIndex);
-        list.removeIf(r -> r.id().equals(changed.id()));
-        if (changed.isPublicAt(now) && belongs.test(changed)) {
-            list.add(changed);
-        }
-        list.sort(Comparator.comparing(Release::publishedAt).thenComparing(Release::id).reversed());
-        return list.size() > limit ? List.copyOf(list.subList(0, limit)) : list;
-    }
-
-    static List<YearMonth> withMonth(List<YearMonth> months, YearMonth month) {
-        Set<YearMonth> all = new TreeSet<>(months);
-        all.add(month);
-        return List.copyOf(all);
+    static Set<String> scopesAfter(SiteIndex index, SiteRenderer renderer, Release release, Instant now) {
+        Set<String> scopes = new LinkedHashSet<>();
+        scopes.add(SharedPages.month(renderer.paths().monthOf(release)));
+        scopes.add(SharedPages.category(release.category()));
+        Optional<String> before = release.isPublicAt(now)
+                ? index.list(new SiteIndex.Listing(release.id(), release.version(), release.publishedAt(),
+                        release.category()))
+                : index.unlist(release.id(), release.version());
+        before.ifPresent(category -> scopes.add(SharedPages.category(category)));
+        return scopes;
     }
 
     /** The result of a read or write made on {@link #IO}, its failure thrown as it was thrown there. */
@@ -201,9 +158,8 @@ public final class SitePublisher {
     }
 
     /**
-     * The assets, the 404 page and robots.txt: once per container, whatever it publishes. Started
-     * before the pages are rendered and written alongside them, so a container's first publish
-     * does not wait for them one by one; they are marked done only when the publish succeeds.
+     * The assets, the 404 page and robots.txt: once per container, at its first publish that puts
+     * something on the site, written in parallel; marked done only when all succeeded.
      */
     private List<Future<?>> startAssets() {
         if (assetsUploaded) {

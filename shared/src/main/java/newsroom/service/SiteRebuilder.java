@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,41 +26,51 @@ import newsroom.render.SiteRenderer;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
 import newsroom.service.port.ReleaseRepository;
+import newsroom.service.port.RenderQueue;
 import newsroom.service.port.SiteBucket;
+import newsroom.service.port.SiteIndex;
 
 /**
- * The full rebuild, after a template change: every page, feed and sitemap rendered again from the
- * table, in parallel. It only overwrites, so it is idempotent and safe to run again after a
- * failure; the CDN is told every path it wrote, in batches (never "/*").
+ * The full rebuild, after a template change: every release page written again from a fresh read
+ * of its release ({@link ReleasePages}), every release put in or taken out of the {@link SiteIndex},
+ * then every list, feed and sitemap rendered through {@link SharedPages}, the one writer of shared
+ * pages, so a rebuild running alongside publishes and withdrawals never writes anything older than
+ * the table. It only overwrites, so it is idempotent and safe to run again after a failure; the
+ * CDN is told every path it wrote, in batches (never "/*").
  */
 public final class SiteRebuilder {
     static final int INVALIDATION_BATCH = 1000;
     private static final int PROGRESS_EVERY = 500;
 
-    /** What a rebuild wrote. */
+    /** What a rebuild wrote: release pages and files, and the parts of the site rendered again. */
     public record Result(int objects, int releases, long millis) {
     }
 
     private final ReleaseRepository releases;
+    private final SiteIndex index;
     private final SiteBucket bucket;
-    private final Downloads downloads;
     private final SiteRenderer renderer;
     private final SitePages site;
     private final SiteAssets assets;
     private final Categories categories;
+    private final ReleasePages releasePages;
+    private final SharedPages shared;
     private final Cdn cdn;
     private final Clock clock;
     private final int threads;
 
-    public SiteRebuilder(ReleaseRepository releases, SiteBucket bucket, Downloads downloads, SiteRenderer renderer,
-                         SiteAssets assets, Categories categories, Cdn cdn, Clock clock, int threads) {
+    public SiteRebuilder(ReleaseRepository releases, SiteIndex index, RenderQueue queue, SiteBucket bucket,
+                         Downloads downloads, SiteRenderer renderer, SiteAssets assets, Categories categories, Cdn cdn,
+                         Clock clock, int threads) {
         this.releases = releases;
+        this.index = index;
         this.bucket = bucket;
-        this.downloads = downloads;
         this.renderer = renderer;
         this.site = new SitePages(renderer);
         this.assets = assets;
         this.categories = categories;
+        this.releasePages = new ReleasePages(releases, bucket, downloads, site, clock);
+        this.shared = new SharedPages(index, queue, releases, site, bucket, cdn, clock);
         this.cdn = cdn;
         this.clock = clock;
         this.threads = threads;
@@ -73,73 +85,78 @@ public final class SiteRebuilder {
         long start = System.nanoTime();
         Instant now = clock.instant();
         Map<String, Boolean> written = new ConcurrentHashMap<>();
+        Set<String> scopes = ConcurrentHashMap.newKeySet();
         AtomicInteger releaseCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (SiteAssets.Asset asset : assets.all()) {
                 bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
+                written.put(asset.key(), Boolean.TRUE);
             }
-            put(written, site.fixed());
+            for (SitePage page : site.fixed()) {
+                SitePublisher.write(bucket, page);
+                written.put(page.key(), Boolean.TRUE);
+            }
 
-            List<YearMonth> months = releases.months();
+            // The months the table's archive recorded (older releases) and those the site index knows.
+            Set<YearMonth> months = new TreeSet<>(releases.months());
+            months.addAll(index.months());
             progress.accept("Rebuilding " + months.size() + " months of releases with " + threads + " threads");
             List<Future<?>> work = new ArrayList<>();
             for (YearMonth month : months) {
+                scopes.add(SharedPages.month(month));
                 work.add(pool.submit(() -> {
-                    List<Release> inMonth = releases.publishedInMonth(month).stream()
-                            .filter(r -> r.isPublicAt(now)).toList();
-                    put(written, site.month(month, inMonth, now));
-                    for (Release release : inMonth) {
-                        put(written, List.of(site.release(release, downloads.publishAll(release), now)));
-                        int done = releaseCount.incrementAndGet();
-                        if (done % PROGRESS_EVERY == 0) {
-                            progress.accept("  " + done + " release pages");
-                        }
+                    for (Release release : releases.publishedInMonth(month)) {
+                        rebuildRelease(release.id(), written, scopes, releaseCount, progress);
                     }
                 }));
             }
-            work.add(pool.submit(() -> rebuildWithdrawn(written, now)));
-            for (String category : categories.names()) {
-                work.add(pool.submit(() -> put(written, site.category(category,
-                        releases.latestInCategory(category, SitePublisher.LATEST_COUNT), now))));
-            }
-            work.add(pool.submit(() -> {
-                put(written, site.latest(releases.latestPublished(SitePublisher.LATEST_COUNT), now));
-                put(written, site.months(months));
-            }));
+            work.add(pool.submit(() -> rebuildWithdrawn(written, scopes, releaseCount, progress)));
             await(work);
         } finally {
             pool.shutdownNow();
         }
+        categories.names().forEach(category -> scopes.add(SharedPages.category(category)));
+        progress.accept("Rendering the lists, feeds and sitemaps (" + scopes.size() + " parts of the site)");
+        shared.update(scopes);
+
         List<String> paths = written.keySet().stream().sorted().map(k -> "/" + k).toList();
         for (int from = 0; from < paths.size(); from += INVALIDATION_BATCH) {
             cdn.invalidate(paths.subList(from, Math.min(paths.size(), from + INVALIDATION_BATCH)),
                     "rebuild-" + now.toEpochMilli() + "-" + from);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        progress.accept("Rebuilt " + written.size() + " objects (" + releaseCount.get() + " release pages) in "
-                + millis + " ms");
+        progress.accept("Rebuilt " + written.size() + " objects (" + releaseCount.get() + " release pages) and "
+                + scopes.size() + " parts of the site in " + millis + " ms");
         return new Result(written.size(), releaseCount.get(), millis);
     }
 
-    private void rebuildWithdrawn(Map<String, Boolean> written, Instant now) {
+    /** One release's page from a fresh read, then its place in the index (the lists follow later). */
+    private void rebuildRelease(String id, Map<String, Boolean> written, Set<String> scopes,
+                                AtomicInteger releaseCount, Consumer<String> progress) {
+        releasePages.write(id).ifPresent(page -> {
+            page.keys().forEach(key -> written.put(key, Boolean.TRUE));
+            scopes.addAll(SitePublisher.scopesAfter(index, renderer, page.release(), clock.instant()));
+            if (!page.release().isPublicAt(clock.instant())) {
+                return; // a withdrawal notice: not counted as a release page
+            }
+            int done = releaseCount.incrementAndGet();
+            if (done % PROGRESS_EVERY == 0) {
+                progress.accept("  " + done + " release pages");
+            }
+        });
+    }
+
+    private void rebuildWithdrawn(Map<String, Boolean> written, Set<String> scopes, AtomicInteger releaseCount,
+                                  Consumer<String> progress) {
         String cursor = null;
         do {
             Page<Release> page = releases.list(ReleaseStatus.WITHDRAWN, null, 100, cursor);
             for (Release release : page.items()) {
-                if (SitePublisher.hasPublicPage(release, now)) {
-                    put(written, List.of(site.release(release, List.of(), now)));
-                }
+                rebuildRelease(release.id(), written, scopes, releaseCount, progress);
             }
             cursor = page.nextCursor();
         } while (cursor != null);
-    }
-
-    private void put(Map<String, Boolean> written, List<SitePage> pages) {
-        for (SitePage page : pages) {
-            SitePublisher.write(bucket, page);
-            written.put(page.key(), Boolean.TRUE);
-        }
     }
 
     private static void await(List<Future<?>> work) {

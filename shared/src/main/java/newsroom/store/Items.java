@@ -9,6 +9,16 @@ final class Items {
     private Items() {
     }
 
+    /** A short, growing pause before asking DynamoDB again for what it left unprocessed. */
+    static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1000L, 25L << Math.min(attempt, 6)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a batch", e);
+        }
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

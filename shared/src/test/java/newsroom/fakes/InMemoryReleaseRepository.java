@@ -74,6 +74,11 @@ public final class InMemoryReleaseRepository implements ReleaseRepository {
     }
 
     @Override
+    public List<Release> findAll(List<String> ids) {
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
     public synchronized void save(Release changed, long expectedVersion) {
         Release current = byId.get(changed.id());
         if (current == null || current.version() != expectedVersion) {

@@ -19,6 +19,8 @@ import newsroom.domain.ReleaseWorkflow;
 import newsroom.domain.Withdrawal;
 import newsroom.fakes.InMemoryDownloads;
 import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemoryRenderQueue;
+import newsroom.fakes.InMemorySiteIndex;
 import newsroom.fakes.InMemorySiteBucket;
 import newsroom.fakes.RecordingCdn;
 import newsroom.fakes.Samples;
@@ -36,17 +38,18 @@ class SitePublisherTest {
     private final InMemoryDownloads downloads = new InMemoryDownloads();
     private final RecordingCdn cdn = new RecordingCdn();
     private final SiteAssets assets = new SiteAssets();
-    private final SitePublisher publisher = new SitePublisher(releases, bucket, downloads,
-            new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+    private final InMemorySiteIndex index = new InMemorySiteIndex(ZONE);
+    private final SitePublisher publisher = new SitePublisher(releases, index, new InMemoryRenderQueue(), bucket,
+            downloads, new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private Set<String> invalidated() {
+        return cdn.invalidations().stream().flatMap(i -> i.paths().stream()).collect(Collectors.toSet());
+    }
 
     private Release stored(Release release) {
         releases.create(release);
         return release;
-    }
-
-    private static Set<String> pageKeys(List<String> written) {
-        return Set.copyOf(written);
     }
 
     @Test
@@ -56,8 +59,8 @@ class SitePublisherTest {
                 .embargoUntil(NOW.plusSeconds(3600)).publishedAt(NOW.plusSeconds(3600)).saved(NOW));
         Release draft = stored(new Release("r2", "slug-r2", "Draft", null, "Body", "Appeals", null,
                 Samples.PRESS_OFFICE, null, null, ReleaseStatus.DRAFT, "a", NOW, NOW, null, null, null, null, 1));
-        assertEquals(List.of(), publisher.publish(scheduled, null));
-        assertEquals(List.of(), publisher.publish(draft, null));
+        assertEquals(List.of(), publisher.publish(scheduled.id()));
+        assertEquals(List.of(), publisher.publish(draft.id()));
         assertEquals(Set.of(), bucket.objects().keySet());
         assertEquals(List.of(), cdn.invalidations());
     }
@@ -65,27 +68,32 @@ class SitePublisherTest {
     @Test
     void aPublishWritesTheReleaseAndEveryPageThatListsItThenInvalidatesExactlyThose() {
         Release release = stored(Samples.published("r1", "Appeal after collision", "Appeals", NOW.minusSeconds(60)));
-        List<String> written = publisher.publish(release, null);
-        assertEquals(Set.of("news/2026/11/slug-r1/index.html", "news/index.html", "feeds/news.atom", "feeds/news.rss",
-                "news/2026/11/index.html", "sitemaps/2026-11.xml", "news/category/appeals/index.html",
-                "feeds/appeals.atom", "sitemap.xml", "news/archive/index.html"), pageKeys(written));
-        for (String key : written) {
+        bucket.clearWrites();
+        List<String> written = publisher.publish(release.id());
+        assertEquals(List.of("news/2026/11/slug-r1/index.html"), written);
+        Set<String> touched = Set.of("news/2026/11/slug-r1/index.html", "news/index.html", "feeds/news.atom",
+                "feeds/news.rss", "news/2026/11/index.html", "sitemaps/2026-11.xml", "news/category/appeals/index.html",
+                "feeds/appeals.atom", "sitemap.xml", "news/archive/index.html");
+        Set<String> pages = bucket.writes().stream().filter(k -> !k.startsWith("assets/")
+                && !k.equals("404.html") && !k.equals("robots.txt")).collect(Collectors.toSet());
+        assertEquals(touched, pages);
+        for (String key : touched) {
             assertEquals(SiteBucket.HTML_CACHE, bucket.get(key).cacheControl(), key);
         }
         assertTrue(bucket.text("news/2026/11/slug-r1/index.html").contains("Appeal after collision"));
         assertTrue(bucket.text("news/index.html").contains("/news/2026/11/slug-r1/"));
         assertTrue(bucket.text("feeds/news.atom").contains("Appeal after collision"));
-        assertEquals(1, cdn.invalidations().size());
-        assertEquals(written.stream().map(k -> "/" + k).collect(Collectors.toSet()),
-                Set.copyOf(cdn.invalidations().get(0).paths()));
-        assertEquals("r1-v2", cdn.invalidations().get(0).reference());
+        assertEquals(touched.stream().map(k -> "/" + k).collect(Collectors.toSet()), invalidated(),
+                "the CDN forgets exactly what changed");
+        assertEquals("r1-v2", cdn.invalidations().get(0).reference(), "the release page first, named by version");
     }
 
     @Test
-    void theChangedReleaseIsInItsListsEvenBeforeTheIndexShowsIt() {
+    void theListsHoldEveryPublishedReleaseNewestFirst() {
         Release older = stored(Samples.published("r0", "Older release", "Appeals", NOW.minusSeconds(7200)));
-        Release fresh = Samples.published("r1", "Fresh release", "Appeals", NOW.minusSeconds(60));
-        publisher.publish(fresh, null); // not in the repository's indexes yet
+        Release fresh = stored(Samples.published("r1", "Fresh release", "Appeals", NOW.minusSeconds(60)));
+        publisher.publish(fresh.id());
+        publisher.publish(older.id());
         String latest = bucket.text("news/index.html");
         assertTrue(latest.contains("Fresh release") && latest.contains(older.title()));
         assertTrue(latest.indexOf("Fresh release") < latest.indexOf("Older release"), "newest first");
@@ -94,18 +102,19 @@ class SitePublisherTest {
     @Test
     void aWithdrawnReleaseLeavesEveryListAndItsPageBecomesTheNotice() {
         Release release = stored(Samples.published("r1", "Missing person found", "Appeals", NOW.minusSeconds(600)));
-        publisher.publish(release, null);
+        publisher.publish(release.id());
         Release withdrawn = release.toBuilder().status(ReleaseStatus.WITHDRAWN)
                 .withdrawal(new Withdrawal(NOW.minusSeconds(30), "She has been found. Thank you.")).saved(NOW);
         releases.save(withdrawn, release.version());
-        List<String> written = publisher.publish(withdrawn, null);
+        bucket.clearWrites();
+        publisher.publish(withdrawn.id());
 
         String page = bucket.text("news/2026/11/slug-r1/index.html");
         assertTrue(page.contains("She has been found. Thank you."), page);
         assertFalse(page.contains("Body of"), "the text is gone from its page");
         for (String list : List.of("news/index.html", "feeds/news.atom", "feeds/news.rss", "news/2026/11/index.html",
                 "news/category/appeals/index.html", "feeds/appeals.atom", "sitemaps/2026-11.xml")) {
-            assertTrue(written.contains(list), list);
+            assertTrue(bucket.writes().contains(list), list);
             assertFalse(bucket.text(list).contains("slug-r1"), list + " no longer links it");
         }
     }
@@ -113,12 +122,13 @@ class SitePublisherTest {
     @Test
     void aReleaseThatChangedCategoryLeavesTheOldCategorysPages() {
         Release before = stored(Samples.published("r1", "Road closed", "Appeals", NOW.minusSeconds(600)));
-        publisher.publish(before, null);
+        publisher.publish(before.id());
         Release moved = before.toBuilder().content(before.title(), before.summary(), before.body(), "Road Safety",
                 before.tags(), before.contact(), before.heroImage()).saved(NOW);
         releases.save(moved, before.version());
-        List<String> written = publisher.publish(moved, "Appeals");
-        assertTrue(written.containsAll(List.of("news/category/appeals/index.html", "feeds/appeals.atom",
+        bucket.clearWrites();
+        publisher.publish(moved.id());
+        assertTrue(bucket.writes().containsAll(List.of("news/category/appeals/index.html", "feeds/appeals.atom",
                 "news/category/road-safety/index.html", "feeds/road-safety.atom")));
         assertFalse(bucket.text("news/category/appeals/index.html").contains("Road closed"));
         assertTrue(bucket.text("news/category/road-safety/index.html").contains("Road closed"));
@@ -131,7 +141,7 @@ class SitePublisherTest {
         Release release = stored(Samples.published("r1", "Road closed", "Road Safety", NOW.minusSeconds(60))
                 .toBuilder().attachments(List.of(map, notUploaded)).saved(NOW));
         downloads.upload("r1", map);
-        publisher.publish(release, null);
+        publisher.publish(release.id());
         assertEquals(Set.of("downloads/r1/Road map.pdf"), downloads.published());
         String page = bucket.text("news/2026/11/slug-r1/index.html");
         assertTrue(page.contains("href=\"/downloads/r1/Road%20map.pdf\""), "linked, percent-encoded");
@@ -142,13 +152,13 @@ class SitePublisherTest {
     void theAssetsTheErrorPageAndRobotsAreWrittenOnceAContainer() {
         Release first = stored(Samples.published("r1", "First", "Appeals", NOW.minusSeconds(120)));
         Release second = stored(Samples.published("r2", "Second", "Appeals", NOW.minusSeconds(60)));
-        publisher.publish(first, null);
+        publisher.publish(first.id());
         assertTrue(bucket.exists("404.html") && bucket.exists("robots.txt"));
         for (SiteAssets.Asset asset : assets.all()) {
             assertEquals(SiteBucket.ASSET_CACHE, bucket.get(asset.key()).cacheControl());
         }
         bucket.clearWrites();
-        publisher.publish(second, null);
+        publisher.publish(second.id());
         assertFalse(bucket.writes().contains("404.html"));
         assertTrue(bucket.writes().stream().noneMatch(k -> k.startsWith("assets/")));
     }
@@ -160,7 +170,7 @@ class SitePublisherTest {
         Release withdrawn = new ReleaseWorkflow(new ReleaseRules(Samples.CATEGORIES), false)
                 .withdraw(scheduled, "Sent to the wrong list.", NOW);
         releases.save(withdrawn, scheduled.version());
-        assertEquals(List.of(), publisher.publish(withdrawn, null));
+        assertEquals(List.of(), publisher.publish(withdrawn.id()));
         assertEquals(Set.of(), bucket.objects().keySet(), "no notice, no list, nothing public");
     }
 
@@ -175,12 +185,11 @@ class SitePublisherTest {
                 .withdrawal(new Withdrawal(NOW, "Published in error.", true)).saved(NOW);
         releases.save(withdrawn, release.version());
 
-        publisher.publish(withdrawn, null);
+        publisher.publish(withdrawn.id());
 
         assertFalse(bucket.exists("downloads/r1/Road map.pdf"));
         assertTrue(bucket.objects().keySet().stream().noneMatch(k -> k.startsWith("downloads/")),
                 "nothing of the release but its notice: " + bucket.objects().keySet());
-        assertTrue(cdn.invalidations().get(cdn.invalidations().size() - 1).paths()
-                .contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets the file too");
+        assertTrue(invalidated().contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets the file too");
     }
 }

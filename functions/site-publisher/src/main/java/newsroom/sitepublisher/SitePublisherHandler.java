@@ -29,7 +29,6 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class SitePublisherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(SitePublisherHandler.class);
 
-    private final ReleaseRepository releases;
     private final SitePublisher publisher;
 
     public SitePublisherHandler() {
@@ -49,9 +48,8 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
                                 CloudFrontClient cloudFront, Clock clock) {
         SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
                 config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
-        this.releases = site.releases();
-        this.publisher = new SitePublisher(site.releases(), site.bucket(), site.downloads(), site.renderer(),
-                site.assets(), site.cdn(), clock);
+        this.publisher = new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
+                site.downloads(), site.renderer(), site.assets(), site.cdn(), clock);
     }
 
     @Override
@@ -59,20 +57,18 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         return StreamBatch.process(event, context, LOG, "could not publish release", this::process);
     }
 
+    /**
+     * The record says which release changed; the publisher reads it afresh, so a late or repeated
+     * record can only bring the site up to the release as it is now, never back to what it was.
+     */
     private void process(DynamodbEvent.DynamodbStreamRecord record) {
         ReleaseStreamRecords.decode(record).ifPresent(change -> {
             String id = change.after().id();
-            String oldCategory = change.before() == null ? null : change.before().category();
-            releases.find(id).ifPresent(release -> publish(release, oldCategory));
+            List<String> written = publisher.publish(id);
+            if (!written.isEmpty()) {
+                LOG.info("published pages", "releaseId", id, "keys", written);
+            }
         });
-    }
-
-    private void publish(Release release, String oldCategory) {
-        String previousCategory = oldCategory != null && !oldCategory.equals(release.category()) ? oldCategory : null;
-        List<String> written = publisher.publish(release, previousCategory);
-        if (!written.isEmpty()) {
-            LOG.info("published pages", "releaseId", release.id(), "version", release.version(), "keys", written);
-        }
     }
 
     /** Reads as a publish does and renders every kind of page in memory; writes nothing. */

@@ -44,8 +44,8 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
                                 CloudFrontClient cloudFront, Clock clock) {
         SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
                 config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
-        this.rebuilder = new SiteRebuilder(site.releases(), site.bucket(), site.downloads(), site.renderer(),
-                site.assets(), config.categories(), site.cdn(), clock, THREADS);
+        this.rebuilder = new SiteRebuilder(site.releases(), site.index(), site.renderQueue(), site.bucket(),
+                site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS);
     }
 
     /** Rebuilds, reporting progress to {@code progress} as it goes. */

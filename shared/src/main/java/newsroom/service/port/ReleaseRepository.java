@@ -23,6 +23,9 @@ public interface ReleaseRepository {
 
     Optional<Release> find(String id);
 
+    /** These releases as they are now (a consistent read), in the order asked, leaving out any that are gone. */
+    List<Release> findAll(List<String> ids);
+
     /**
      * Saves a changed release, and a copy as its new version, if the stored one is still at
      * {@code expectedVersion}.

@@ -1,0 +1,90 @@
+package newsroom.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import newsroom.domain.Attachment;
+import newsroom.domain.Release;
+import newsroom.render.Download;
+import newsroom.render.SitePages;
+import newsroom.render.SitePaths;
+import newsroom.service.port.Downloads;
+import newsroom.service.port.ReleaseRepository;
+import newsroom.service.port.SiteBucket;
+
+/**
+ * A release's own page (or its withdrawal notice) and its downloads, written from a read of the
+ * release made just before, then checked by reading it again: if it changed meanwhile (withdrawn
+ * while its page was being written, say), the page is written again. Whoever writes a release's
+ * page last has therefore read the release after that write, so a rebuild or a slow publisher can
+ * never leave an old version (a withdrawn release's full text) in place of a newer one.
+ */
+public final class ReleasePages {
+    static final int MAX_ROUNDS = 5;
+
+    /**
+     * What was written: the release as it stood when its page was last checked, the page's key, and
+     * the URL paths the CDN must forget (the page, and its downloads: a file replaced under the same
+     * name, or removed at withdrawal).
+     */
+    public record Written(Release release, List<String> keys, List<String> cdnPaths) {
+    }
+
+    private final ReleaseRepository releases;
+    private final SiteBucket bucket;
+    private final Downloads downloads;
+    private final SitePages site;
+    private final Clock clock;
+
+    public ReleasePages(ReleaseRepository releases, SiteBucket bucket, Downloads downloads, SitePages site,
+                        Clock clock) {
+        this.releases = releases;
+        this.bucket = bucket;
+        this.downloads = downloads;
+        this.site = site;
+        this.clock = clock;
+    }
+
+    /**
+     * Writes the release's page as the release now stands; empty when it has no public page (a
+     * draft, still under embargo, withdrawn before its time, or gone).
+     */
+    public Optional<Written> write(String releaseId) {
+        Optional<Release> current = releases.find(releaseId);
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Instant now = clock.instant();
+            if (current.isEmpty() || !SitePublisher.hasPublicPage(current.get(), now)) {
+                return Optional.empty();
+            }
+            Release release = current.get();
+            Written written = writeOnce(release, now);
+            Optional<Release> again = releases.find(releaseId);
+            if (again.isPresent() && again.get().version() == release.version()) {
+                return Optional.of(written);
+            }
+            current = again;
+        }
+        throw new TryAgainLater("release " + releaseId + " kept changing while its page was written");
+    }
+
+    private Written writeOnce(Release release, Instant now) {
+        List<String> paths = new ArrayList<>();
+        boolean isPublic = release.isPublicAt(now);
+        List<Download> published = isPublic ? downloads.publishAll(release) : List.of();
+        SitePages.SitePage page = site.release(release, published, now);
+        SitePublisher.write(bucket, page);
+        paths.add("/" + page.key());
+        published.forEach(download -> paths.add(download.url()));
+        if (!isPublic) {
+            // Withdrawn: nothing of the release stays public but the notice, its files included.
+            for (Attachment attachment : release.attachments()) {
+                String download = Downloads.key(release.id(), attachment.fileName());
+                bucket.delete(download);
+                paths.add(SitePaths.urlPathOf(download));
+            }
+        }
+        return new Written(release, List.of(page.key()), paths);
+    }
+}

@@ -1,0 +1,185 @@
+package newsroom.service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import newsroom.domain.Release;
+import newsroom.render.SitePages;
+import newsroom.render.SitePages.SitePage;
+import newsroom.service.port.Cdn;
+import newsroom.service.port.ReleaseRepository;
+import newsroom.service.port.RenderQueue;
+import newsroom.service.port.SiteBucket;
+import newsroom.service.port.SiteIndex;
+
+/**
+ * The pages many releases share (the latest list and feeds, the archive and its months, the
+ * categories, the sitemaps), rendered from the {@link SiteIndex} by one writer at a time.
+ *
+ * <p>Why: publishers run concurrently (several shards, several Lambda instances), and a publisher
+ * that read the lists before another's change could otherwise write them after it, putting back a
+ * withdrawn release or dropping a new one. Here every publisher marks what its change touches as
+ * dirty ({@link RenderQueue}); whoever holds the lease renders everything dirty, from a consistent
+ * read of the index made after reading the marks, and clears only the marks it read. The others
+ * wait until their marks are cleared (or take the lease over if its holder has died). So the last
+ * render of a page always reads the index after the last change to it: the pages converge on the
+ * table whatever the interleaving, and a burst of publishes becomes a few renders, not hundreds.
+ */
+public final class SharedPages {
+    public static final String LATEST = "latest";
+    static final Duration LEASE = Duration.ofSeconds(60);
+    private static final ExecutorService IO = Executors.newFixedThreadPool(12, runnable -> {
+        Thread thread = new Thread(runnable, "site-shared-io");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SiteIndex index;
+    private final RenderQueue queue;
+    private final ReleaseRepository releases;
+    private final SitePages site;
+    private final SiteBucket bucket;
+    private final Cdn cdn;
+    private final Clock clock;
+    private final Duration poll;
+    private final Duration patience;
+
+    public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
+                       SiteBucket bucket, Cdn cdn, Clock clock) {
+        this(index, queue, releases, site, bucket, cdn, clock, Duration.ofMillis(100), Duration.ofMinutes(4));
+    }
+
+    /** With the waiting chosen: how often a waiting publisher looks again, and for how long at most. */
+    public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
+                       SiteBucket bucket, Cdn cdn, Clock clock, Duration poll, Duration patience) {
+        this.index = index;
+        this.queue = queue;
+        this.releases = releases;
+        this.site = site;
+        this.bucket = bucket;
+        this.cdn = cdn;
+        this.clock = clock;
+        this.poll = poll;
+        this.patience = patience;
+    }
+
+    public static String month(YearMonth month) {
+        return "month:" + month;
+    }
+
+    public static String category(String category) {
+        return "category:" + category;
+    }
+
+    /**
+     * Brings these parts of the site up to date with the index, and returns once a render that read
+     * the index after this call began has written them (by this caller or by another).
+     *
+     * @throws TryAgainLater when neither happened in time (the lease holder is stuck): the stream
+     *                       record is retried, and nothing is lost, as the marks stay
+     */
+    public void update(Collection<String> scopes) {
+        Set<String> all = new LinkedHashSet<>(scopes);
+        all.add(LATEST);
+        Map<String, String> mine = queue.markDirty(all);
+        String owner = UUID.randomUUID().toString();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            if (queue.tryLease(owner, clock.instant(), LEASE)) {
+                try {
+                    renderWhileDirty(owner);
+                } finally {
+                    queue.releaseLease(owner);
+                }
+                return;
+            }
+            if (cleared(mine)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TryAgainLater("the site's lists are still being rendered by another publisher");
+            }
+            sleep(poll);
+        }
+    }
+
+    private boolean cleared(Map<String, String> mine) {
+        Map<String, String> dirty = queue.dirty();
+        return mine.entrySet().stream().noneMatch(e -> e.getValue().equals(dirty.get(e.getKey())));
+    }
+
+    /** The holder's rounds: read the marks, render what they name, clear them; until none are left. */
+    private void renderWhileDirty(String owner) {
+        while (true) {
+            Map<String, String> dirty = queue.dirty();
+            if (dirty.isEmpty()) {
+                return;
+            }
+            render(dirty.keySet());
+            dirty.forEach(queue::clear);
+            if (!queue.tryLease(owner, clock.instant(), LEASE)) {
+                return; // taken over after expiry: the new holder renders what is left
+            }
+        }
+    }
+
+    private void render(Set<String> scopes) {
+        Instant now = clock.instant();
+        List<SitePage> pages = new ArrayList<>();
+        pages.addAll(site.latest(releasesOf(index.latest(SitePublisher.LATEST_COUNT), now), now));
+        pages.addAll(site.months(index.months()));
+        ZoneId zone = site.renderer().paths().zone();
+        for (String scope : scopes) {
+            if (scope.startsWith("month:")) {
+                YearMonth month = YearMonth.parse(scope.substring("month:".length()));
+                Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+                Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+                pages.addAll(site.month(month, releasesOf(index.publishedBetween(from, to), now), now));
+            } else if (scope.startsWith("category:")) {
+                String category = scope.substring("category:".length());
+                pages.addAll(site.category(category,
+                        releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now));
+            }
+        }
+        try {
+            CompletableFuture.allOf(pages.stream()
+                    .map(page -> CompletableFuture.runAsync(() -> SitePublisher.write(bucket, page), IO))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        // A reference of its own: CloudFront takes a repeated reference as the same request, paths and all.
+        cdn.invalidate(pages.stream().map(p -> "/" + p.key()).toList(), "lists-" + UUID.randomUUID());
+    }
+
+    /**
+     * The listed releases as they are now (a consistent read): one withdrawn since it was listed is
+     * left out, as its own publisher is about to take it out of the index and render again.
+     */
+    private List<Release> releasesOf(List<SiteIndex.Listing> listings, Instant now) {
+        List<Release> found = releases.findAll(listings.stream().map(SiteIndex.Listing::id).toList());
+        return found.stream().filter(r -> r.isPublicAt(now)).toList();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TryAgainLater("interrupted while waiting for the site's lists");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package newsroom.service.port;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How the shared pages of the site (lists, feeds, sitemaps) get one writer at a time, however
+ * many publishers run at once. A publisher marks the parts of the site its change touches as
+ * dirty, then either takes the lease and renders everything dirty until nothing is, or leaves it
+ * to the holder and waits for its marks to be cleared. A mark is cleared only by the token it was
+ * made with, so a mark made again after the holder read it survives for the holder's next round.
+ */
+public interface RenderQueue {
+
+    /** Marks these parts of the site dirty; returns each one's new token. */
+    Map<String, String> markDirty(Collection<String> scopes);
+
+    /** Everything dirty now, each with its token. */
+    Map<String, String> dirty();
+
+    /** Clears a mark if it still has this token (a newer mark stays). */
+    void clear(String scope, String token);
+
+    /** Takes (or renews) the lease if it is free, expired or already this owner's. */
+    boolean tryLease(String owner, Instant now, Duration length);
+
+    /** Gives the lease up, if this owner still holds it. */
+    void releaseLease(String owner);
+}

@@ -1,0 +1,46 @@
+package newsroom.service.port;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the public site lists, kept apart from the releases themselves: a release is listed only
+ * after its page is in the bucket, so a list never links to a page that does not exist yet, and it
+ * is read consistently, so a list rendered after a change always sees it. Every change carries the
+ * release's version and an older one never undoes a newer one, whatever order they arrive in.
+ */
+public interface SiteIndex {
+
+    /** One listed release: enough to find it and to place it in the lists. */
+    record Listing(String id, long version, Instant publishedAt, String category) {
+    }
+
+    /**
+     * Lists the release (or moves it, if its category changed) unless the index already holds this
+     * version or a newer one.
+     *
+     * @return the category it was listed in before, when that differs (its lists lose it)
+     */
+    Optional<String> list(Listing listing);
+
+    /**
+     * Takes the release out of every list unless the index already holds a newer version.
+     *
+     * @return the category it was listed in, if it was listed
+     */
+    Optional<String> unlist(String id, long version);
+
+    /** The newest listed releases, newest first. */
+    List<Listing> latest(int limit);
+
+    /** The newest listed releases of a category, newest first. */
+    List<Listing> latestInCategory(String category, int limit);
+
+    /** The releases published in [from, to), newest first (a month of the archive, in the site's zone). */
+    List<Listing> publishedBetween(Instant from, Instant to);
+
+    /** Every month that has had a listed release, oldest first. */
+    List<YearMonth> months();
+}

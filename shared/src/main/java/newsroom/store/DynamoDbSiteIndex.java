@@ -1,0 +1,207 @@
+package newsroom.store;
+
+import static newsroom.store.Items.n;
+import static newsroom.store.Items.s;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.service.port.SiteIndex;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The site index in the table, in partitions of its own so every read is consistent (an index
+ * would be eventually so): {@code SITE#ENTRY/<id>} holds what is known of each release (version,
+ * category, publication time, listed or not: a withdrawal leaves a tombstone, so an older publish
+ * arriving late cannot list it again); {@code SITE#LISTED} and {@code SITE#LISTED#CAT#<category>}
+ * hold the listed releases sorted by publication time; {@code SITE#MONTH/<yyyy-MM>} the months.
+ * Each change is one transaction, conditional on the entry it read.
+ */
+public final class DynamoDbSiteIndex implements SiteIndex {
+    static final String ENTRY_PK = "SITE#ENTRY";
+    static final String LISTED_PK = "SITE#LISTED";
+    static final String MONTH_PK = "SITE#MONTH";
+    private static final String VERSION = "version";
+    private static final String CATEGORY = "category";
+    private static final String PUBLISHED_AT = "publishedAt";
+    private static final String LISTED = "listed";
+    private static final String ID = "releaseId";
+    private static final int ATTEMPTS = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final ZoneId zone;
+
+    public DynamoDbSiteIndex(DynamoDbClient dynamo, String table, ZoneId zone) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.zone = zone;
+    }
+
+    private record Entry(long version, String category, Instant publishedAt, boolean listed) {
+    }
+
+    @Override
+    public Optional<String> list(Listing listing) {
+        return change(listing.id(), listing.version(), listing);
+    }
+
+    @Override
+    public Optional<String> unlist(String id, long version) {
+        return change(id, version, null);
+    }
+
+    /** Moves the entry to this version (listed, or a tombstone when {@code listing} is null), if it is newer. */
+    private Optional<String> change(String id, long version, Listing listing) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<Entry> before = entry(id);
+            if (before.isPresent() && before.get().version() >= version) {
+                return Optional.empty();
+            }
+            List<TransactWriteItem> writes = new ArrayList<>();
+            Map<String, AttributeValue> entry = new HashMap<>(Map.of(Table.PK, s(ENTRY_PK), Table.SK, s(id),
+                    VERSION, n(version), LISTED, AttributeValue.fromBool(listing != null),
+                    Table.ENTITY, s("SiteEntry")));
+            if (listing != null) {
+                entry.put(CATEGORY, s(listing.category()));
+                entry.put(PUBLISHED_AT, s(Table.time(listing.publishedAt())));
+            }
+            writes.add(TransactWriteItem.builder().put(p -> {
+                p.tableName(table).item(entry);
+                if (before.isEmpty()) {
+                    p.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Table.PK));
+                } else {
+                    p.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                            .expressionAttributeValues(Map.of(":v", n(before.get().version())));
+                }
+            }).build());
+            Entry old = before.orElse(null);
+            boolean wasListed = old != null && old.listed();
+            if (wasListed) {
+                boolean moved = listing == null || !listing.publishedAt().equals(old.publishedAt());
+                if (moved) {
+                    writes.add(delete(LISTED_PK, sortKey(old.publishedAt(), id)));
+                }
+                if (moved || !listing.category().equals(old.category())) {
+                    writes.add(delete(categoryPk(old.category()), sortKey(old.publishedAt(), id)));
+                }
+            }
+            if (listing != null) {
+                String sk = sortKey(listing.publishedAt(), id);
+                writes.add(put(Map.of(Table.PK, s(LISTED_PK), Table.SK, s(sk), ID, s(id), VERSION, n(version),
+                        CATEGORY, s(listing.category()))));
+                writes.add(put(Map.of(Table.PK, s(categoryPk(listing.category())), Table.SK, s(sk), ID, s(id),
+                        VERSION, n(version), CATEGORY, s(listing.category()))));
+                writes.add(put(Map.of(Table.PK, s(MONTH_PK),
+                        Table.SK, s(YearMonth.from(listing.publishedAt().atZone(zone)).toString()))));
+            }
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+            } catch (TransactionCanceledException e) {
+                continue; // another publisher changed the entry first: read it again
+            }
+            if (!wasListed) {
+                return Optional.empty();
+            }
+            return listing == null || !listing.category().equals(old.category())
+                    ? Optional.of(old.category()) : Optional.empty();
+        }
+        throw new newsroom.service.TryAgainLater("the site index entry of " + id + " kept changing");
+    }
+
+    private Optional<Entry> entry(String id) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(Table.PK, s(ENTRY_PK), Table.SK, s(id)))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Entry(Items.number(item, VERSION), Items.string(item, CATEGORY),
+                Table.parseTime(Items.string(item, PUBLISHED_AT)), Items.bool(item, LISTED)));
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+    }
+
+    private TransactWriteItem delete(String pk, String sk) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(Map.of(Table.PK, s(pk), Table.SK, s(sk)))).build();
+    }
+
+    private static String categoryPk(String category) {
+        return LISTED_PK + "#CAT#" + category;
+    }
+
+    private static String sortKey(Instant publishedAt, String id) {
+        return Table.time(publishedAt) + "#" + id;
+    }
+
+    @Override
+    public List<Listing> latest(int limit) {
+        return query(LISTED_PK, null, null, limit);
+    }
+
+    @Override
+    public List<Listing> latestInCategory(String category, int limit) {
+        return query(categoryPk(category), null, null, limit);
+    }
+
+    @Override
+    public List<Listing> publishedBetween(Instant from, Instant to) {
+        return query(LISTED_PK, Table.time(from), Table.time(to), Integer.MAX_VALUE);
+    }
+
+    /** Newest first; with bounds, the sort keys in [from, to) ("<time>#<id>" sorts by time). */
+    private List<Listing> query(String pk, String from, String to, int limit) {
+        Map<String, String> names = new HashMap<>(Map.of("#pk", Table.PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
+        String condition = "#pk = :pk";
+        if (from != null) {
+            // "<to>#<id>" sorts after "<to>", so BETWEEN takes exactly the keys before the instant "to".
+            condition += " AND #sk BETWEEN :from AND :to";
+            names.put("#sk", Table.SK);
+            values.put(":from", s(from));
+            values.put(":to", s(to));
+        }
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
+                .scanIndexForward(false);
+        List<Listing> listings = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest request = (start == null ? query : query.exclusiveStartKey(start))
+                    .limit(Math.min(limit - listings.size(), 500)).build();
+            var page = dynamo.query(request);
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = item.get(Table.SK).s();
+                listings.add(new Listing(Items.string(item, ID), Items.number(item, VERSION),
+                        Instant.parse(sk.substring(0, sk.indexOf('#'))), Items.string(item, CATEGORY)));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && listings.size() < limit);
+        return listings;
+    }
+
+    @Override
+    public List<YearMonth> months() {
+        List<YearMonth> months = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Table.PK))
+                .expressionAttributeValues(Map.of(":pk", s(MONTH_PK)))
+                .build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            months.add(YearMonth.parse(item.get(Table.SK).s()));
+        }
+        return months;
+    }
+}

@@ -1,0 +1,87 @@
+package newsroom.fakes;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import newsroom.service.port.SiteIndex;
+
+/** The site index in memory, with the table's rules: versioned changes, tombstones, newest first. */
+public final class InMemorySiteIndex implements SiteIndex {
+    private static final Comparator<Listing> NEWEST_FIRST =
+            Comparator.comparing(Listing::publishedAt).thenComparing(Listing::id).reversed();
+
+    private record Entry(long version, Listing listing) {
+    }
+
+    private final ZoneId zone;
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final TreeSet<YearMonth> months = new TreeSet<>();
+
+    public InMemorySiteIndex(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    public synchronized Optional<String> list(Listing listing) {
+        return change(listing.id(), listing.version(), listing);
+    }
+
+    @Override
+    public synchronized Optional<String> unlist(String id, long version) {
+        return change(id, version, null);
+    }
+
+    private Optional<String> change(String id, long version, Listing listing) {
+        Entry before = entries.get(id);
+        if (before != null && before.version() >= version) {
+            return Optional.empty();
+        }
+        entries.put(id, new Entry(version, listing));
+        if (listing != null) {
+            months.add(YearMonth.from(listing.publishedAt().atZone(zone)));
+        }
+        if (before == null || before.listing() == null) {
+            return Optional.empty();
+        }
+        return listing == null || !listing.category().equals(before.listing().category())
+                ? Optional.of(before.listing().category()) : Optional.empty();
+    }
+
+    private List<Listing> listed() {
+        List<Listing> listed = new ArrayList<>();
+        entries.values().forEach(e -> {
+            if (e.listing() != null) {
+                listed.add(e.listing());
+            }
+        });
+        listed.sort(NEWEST_FIRST);
+        return listed;
+    }
+
+    @Override
+    public synchronized List<Listing> latest(int limit) {
+        return listed().stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Listing> latestInCategory(String category, int limit) {
+        return listed().stream().filter(l -> l.category().equals(category)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Listing> publishedBetween(Instant from, Instant to) {
+        return listed().stream().filter(l -> !l.publishedAt().isBefore(from) && l.publishedAt().isBefore(to)).toList();
+    }
+
+    @Override
+    public synchronized List<YearMonth> months() {
+        return List.copyOf(months);
+    }
+}

@@ -120,6 +120,8 @@ public final class LocalRuntime implements AutoCloseable {
     static final Duration SENDING_LEASE = Duration.ofSeconds(25);
     private final String region;
     private final SigningKeys signingKeys;
+    private final StreamPoller sitePoller;
+    private final StreamPoller notifierPoller;
     private final List<Runnable> stoppers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -143,9 +145,13 @@ public final class LocalRuntime implements AutoCloseable {
                 new SesMailer(clients.ses(), apiConfig.mailFrom(), apiConfig.configurationSet(),
                         new SendRate(options.maxSendRate())),
                 signingKeys, options.clock()));
-        var sitePublisher = new SitePublisherHandler(
-                SitePublisherConfig.from(environment(emulator, "SitePublisherFunction")),
-                clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
+        // As Lambda runs the site publisher: several instances at once (ParallelizationFactor).
+        var sitePublisherConfig = SitePublisherConfig.from(environment(emulator, "SitePublisherFunction"));
+        List<SitePublisherHandler> sitePublishers = new ArrayList<>();
+        for (int i = 0; i < parallelization("SitePublisherFunction"); i++) {
+            sitePublishers.add(new SitePublisherHandler(sitePublisherConfig, clients.dynamo(), clients.s3(),
+                    clients.cloudFront(), options.clock()));
+        }
         this.siteRebuilder = new SiteRebuilderHandler(
                 SiteRebuilderConfig.from(environment(emulator, "SiteRebuilderFunction")),
                 clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
@@ -178,10 +184,11 @@ public final class LocalRuntime implements AutoCloseable {
         apiServer.addLocalPage("/_local/mail.json", exchange ->
                 new ApiServer.LocalPage(200, "application/json", Json.write(emulator.sentEmails())));
 
-        StreamPoller sitePoller = new StreamPoller("site-publisher", clients.streams(), stack.streamArn(),
-                region, sitePublisher);
-        StreamPoller notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
-                region, mediaNotifier);
+        StreamCheckpoints checkpoints = StreamCheckpoints.in(clients.s3(), TemplateStack.ARTIFACT_BUCKET);
+        this.sitePoller = new StreamPoller("site-publisher", clients.streams(), stack.streamArn(),
+                region, sitePublishers, checkpoints);
+        this.notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
+                region, List.of(mediaNotifier), checkpoints);
         String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(stack.mailQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
@@ -215,6 +222,24 @@ public final class LocalRuntime implements AutoCloseable {
         parameters.put("MaxSendRate", BigDecimal.valueOf(options.maxSendRate()).stripTrailingZeros().toPlainString());
         parameters.put("MailSenderConcurrency", Integer.toString(options.mailConcurrency()));
         return parameters;
+    }
+
+    /** The ParallelizationFactor of the function's stream event source mapping, as deployed (at least 1). */
+    private int parallelization(String functionLogicalId) {
+        String function = stack.physicalId(functionLogicalId);
+        return clients.lambda().listEventSourceMappings(l -> l.functionName(function)).eventSourceMappings().stream()
+                .filter(m -> stack.streamArn().equals(m.eventSourceArn()) && m.parallelizationFactor() != null)
+                .mapToInt(m -> m.parallelizationFactor()).findFirst().orElse(1);
+    }
+
+    /** How many site publishers run at once (the stream's ParallelizationFactor). */
+    public int sitePublisherInstances() {
+        return sitePoller.instances();
+    }
+
+    /** How many stream records the site publishers and the media notifier have been given since start. */
+    public long streamRecordsHandled() {
+        return sitePoller.recordsHandled() + notifierPoller.recordsHandled();
     }
 
     /** A function's deployed environment, with what Lambda adds (its region) and the emulator's endpoint. */

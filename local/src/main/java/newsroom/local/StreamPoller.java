@@ -6,12 +6,20 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import newsroom.aws.StreamImages;
 import newsroom.log.JsonLog;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -23,7 +31,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * What Lambda's event source mapping does for a DynamoDB stream, for one function: reads each shard
  * through the Streams API, hands batches to the handler as a {@link DynamodbEvent}, and on a
  * reported failure retries from the failed record (up to a limit, then moves on, as
- * {@code MaximumRetryAttempts} does).
+ * {@code MaximumRetryAttempts} does). With a {@code ParallelizationFactor} above one, a batch is
+ * split by item key across that many handler instances running at once, as Lambda does (one key's
+ * records stay in order, on one instance). Where it got to is kept in {@link StreamCheckpoints}, so
+ * a restart resumes there.
  */
 final class StreamPoller implements Runnable {
     private static final JsonLog LOG = JsonLog.of(StreamPoller.class);
@@ -34,24 +45,45 @@ final class StreamPoller implements Runnable {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
     private final String region;
-    private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
+    private final List<RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers;
+    private final ExecutorService instances;
+    private final StreamCheckpoints checkpoints;
+    private final AtomicLong handled = new AtomicLong();
     private final Map<String, String> iterators = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
     /** Closed shards read to their end. */
     private final Set<String> finished = new HashSet<>();
     private volatile boolean running = true;
 
+    /** One handler instance per parallel batch: {@code handlers.size()} is the parallelization factor. */
     StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
-                 RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+                 List<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers,
+                 StreamCheckpoints checkpoints) {
         this.name = name;
         this.streams = streams;
         this.streamArn = streamArn;
         this.region = region;
-        this.handler = handler;
+        this.handlers = List.copyOf(handlers);
+        this.checkpoints = checkpoints;
+        this.instances = Executors.newFixedThreadPool(this.handlers.size(), runnable -> {
+            Thread thread = new Thread(runnable, "local-" + name + "-instance");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void stop() {
         running = false;
+        instances.shutdownNow();
+    }
+
+    int instances() {
+        return handlers.size();
+    }
+
+    /** How many records the handlers have been given (repeats included). */
+    long recordsHandled() {
+        return handled.get();
     }
 
     @Override
@@ -82,14 +114,38 @@ final class StreamPoller implements Runnable {
         }
     }
 
-    /** New shards start at their beginning; a shard already being read keeps its place. */
+    /**
+     * A shard starts where this consumer left it (after its last handled record), or at its
+     * beginning if it never read it; a shard already being read keeps its place.
+     */
     private void discoverShards() {
         List<Shard> shards = streams.describeStream(d -> d.streamArn(streamArn)).streamDescription().shards();
         for (Shard shard : shards) {
-            if (!iterators.containsKey(shard.shardId()) && !finished.contains(shard.shardId())) {
-                iterators.put(shard.shardId(), streams.getShardIterator(g -> g.streamArn(streamArn)
-                        .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            String shardId = shard.shardId();
+            if (iterators.containsKey(shardId) || finished.contains(shardId)) {
+                continue;
             }
+            Optional<String> position = checkpoints.position(streamArn, name, shardId);
+            if (position.isPresent() && position.get().equals(StreamCheckpoints.END)) {
+                finished.add(shardId);
+                continue;
+            }
+            String iterator = null;
+            if (position.isPresent()) {
+                try {
+                    iterator = streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
+                            .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                            .sequenceNumber(position.get())).shardIterator();
+                } catch (RuntimeException trimmed) {
+                    LOG.warn("stream position no longer readable; reading the shard from its start",
+                            "consumer", name, "shardId", shardId);
+                }
+            }
+            if (iterator == null) {
+                iterator = streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            }
+            iterators.put(shardId, iterator);
         }
     }
 
@@ -102,19 +158,20 @@ final class StreamPoller implements Runnable {
             advance(shardId, response.nextShardIterator());
             return false;
         }
-        StreamsEventResponse result = handler.handleRequest(toEvent(records), null);
-        List<StreamsEventResponse.BatchItemFailure> failures =
-                result == null || result.getBatchItemFailures() == null ? List.of() : result.getBatchItemFailures();
-        if (failures.isEmpty()) {
+        handled.addAndGet(records.size());
+        Optional<String> failed = handle(records);
+        if (failed.isEmpty()) {
             attempts.remove(shardId);
+            checkpoints.save(streamArn, name, shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
             advance(shardId, response.nextShardIterator());
             return true;
         }
-        String failedSequence = failures.get(0).getItemIdentifier();
+        String failedSequence = failed.get();
         int attempt = attempts.merge(shardId, 1, Integer::sum);
         if (attempt > MAX_RETRIES) {
             LOG.warn("giving up on stream records after retries", "consumer", name, "sequenceNumber", failedSequence);
             attempts.remove(shardId);
+            checkpoints.save(streamArn, name, shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
             advance(shardId, response.nextShardIterator());
             return true;
         }
@@ -125,10 +182,44 @@ final class StreamPoller implements Runnable {
         return true;
     }
 
+    /**
+     * Gives the batch to the handlers: all of it to the one, or split by item key across them, run
+     * at once. Returns the first record to retry from (the earliest any instance reported), if any.
+     */
+    private Optional<String> handle(List<Record> records) throws InterruptedException {
+        if (handlers.size() == 1) {
+            return firstFailure(handlers.get(0).handleRequest(toEvent(records), null));
+        }
+        Map<Integer, List<Record>> byInstance = new TreeMap<>();
+        for (Record record : records) {
+            int instance = Math.floorMod(record.dynamodb().keys().toString().hashCode(), handlers.size());
+            byInstance.computeIfAbsent(instance, i -> new ArrayList<>()).add(record);
+        }
+        List<Future<Optional<String>>> results = new ArrayList<>();
+        byInstance.forEach((instance, batch) -> results.add(instances.submit(() ->
+                firstFailure(handlers.get(instance).handleRequest(toEvent(batch), null)))));
+        List<String> failures = new ArrayList<>();
+        for (Future<Optional<String>> result : results) {
+            try {
+                result.get().ifPresent(failures::add);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        // Sequence numbers are decimal strings of one shard: the earliest is the shortest, then the least.
+        return failures.stream().min(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()));
+    }
+
+    private static Optional<String> firstFailure(StreamsEventResponse result) {
+        return result == null || result.getBatchItemFailures() == null || result.getBatchItemFailures().isEmpty()
+                ? Optional.empty() : Optional.of(result.getBatchItemFailures().get(0).getItemIdentifier());
+    }
+
     private void advance(String shardId, String next) {
         if (next == null) {
             iterators.remove(shardId);
             finished.add(shardId);
+            checkpoints.save(streamArn, name, shardId, StreamCheckpoints.END);
         } else {
             iterators.put(shardId, next);
         }

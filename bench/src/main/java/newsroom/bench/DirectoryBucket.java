@@ -38,4 +38,18 @@ final class DirectoryBucket implements SiteBucket {
     public boolean exists(String key) {
         return Files.exists(root.resolve(key));
     }
+
+    @Override
+    public java.util.List<String> keys(String prefix) {
+        Path dir = root.resolve(prefix).getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                    .filter(k -> k.startsWith(prefix)).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

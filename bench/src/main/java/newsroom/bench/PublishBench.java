@@ -141,6 +141,11 @@ final class PublishBench {
                 public boolean exists(String key) {
                     return s3.exists(key);
                 }
+
+                @Override
+                public List<String> keys(String prefix) {
+                    return s3.keys(prefix);
+                }
             };
             SiteAssets assets = new SiteAssets();
             Instant now = Instant.parse("2026-11-29T12:00:00Z");

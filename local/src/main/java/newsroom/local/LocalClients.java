@@ -3,6 +3,7 @@ package newsroom.local;
 import java.net.URI;
 import java.util.Optional;
 import newsroom.aws.AwsClients;
+import newsroom.aws.SesMailer;
 import newsroom.config.AwsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,7 +34,7 @@ public record LocalClients(AwsSettings settings, DynamoDbClient dynamo, DynamoDb
                 AwsClients.build(DynamoDbStreamsClient.builder(), settings),
                 AwsClients.build(S3Client.builder().forcePathStyle(true), settings),
                 AwsClients.build(SqsClient.builder(), settings),
-                AwsClients.build(SesV2Client.builder(), settings),
+                SesMailer.client(settings), // as the functions send: no SDK retries of a send
                 // CloudFront is a global service, signed for us-east-1 whatever the stack's region.
                 AwsClients.build(CloudFrontClient.builder(), new AwsSettings(Region.AWS_GLOBAL, settings.endpoint(),
                         settings.credentials())),

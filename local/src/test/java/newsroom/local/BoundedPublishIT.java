@@ -82,6 +82,11 @@ class BoundedPublishIT {
         public boolean exists(String key) {
             return inner.exists(key);
         }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return inner.keys(prefix);
+        }
     }
 
     private static DynamoDbSiteIndex index() {
@@ -168,6 +173,11 @@ class BoundedPublishIT {
             @Override
             public boolean exists(String key) {
                 return s3.exists(key);
+            }
+
+            @Override
+            public List<String> keys(String prefix) {
+                return s3.keys(prefix);
             }
         };
         List<List<String>> invalidations = new ArrayList<>();

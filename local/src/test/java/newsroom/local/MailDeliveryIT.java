@@ -34,6 +34,7 @@ import newsroom.service.port.Mailer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -41,7 +42,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
-import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
@@ -67,8 +68,8 @@ class MailDeliveryIT {
 
     /**
      * The real SDK client, with SES made unreliable: about one send in four is throttled (the
-     * mailer backs off and retries) and about one in eight is refused once (the job fails and SQS
-     * redelivers it). Every request is recorded as sent.
+     * mailer backs off and retries) and about one in eight is refused once, definitely (the job
+     * fails and SQS redelivers it). Every request is recorded as sent.
      */
     private static final class UnreliableSes implements ExecutionInterceptor {
         private final Random random = new Random(7);
@@ -83,16 +84,25 @@ class MailDeliveryIT {
             synchronized (random) {
                 if (random.nextInt(4) == 0) {
                     THROTTLED.incrementAndGet();
-                    throw TooManyRequestsException.builder().message("Maximum sending rate exceeded.").statusCode(429).build();
+                    throw TooManyRequestsException.builder().message("Maximum sending rate exceeded.").statusCode(429)
+                            .awsErrorDetails(details("TooManyRequestsException", "Maximum sending rate exceeded."))
+                            .build();
                 }
                 if (random.nextInt(8) == 0 && refusedOnce.add(to)) {
                     REFUSED.incrementAndGet();
-                    throw SesV2Exception.builder()
-                            .message("Service unavailable").statusCode(503).build();
+                    // A definite refusal (a 4xx): not sent, so the retry may send it. (A 5xx or a
+                    // timeout would leave the send in doubt until SES's Send event or the lease.)
+                    throw MessageRejectedException.builder().message("Message rejected").statusCode(400)
+                            .awsErrorDetails(details("MessageRejected", "Message rejected")).build();
                 }
             }
             REQUESTS.add(request);
         }
+    }
+
+    /** What SES puts in its error answers (the SDK reads the code; without it, it fails on its own). */
+    private static AwsErrorDetails details(String code, String message) {
+        return AwsErrorDetails.builder().errorCode(code).errorMessage(message).serviceName("SESv2").build();
     }
 
     /** Subjects whose first send "crashes the sender": right after SES accepted it, or right before. */

@@ -147,6 +147,13 @@ class OpenApiContractIT {
         HttpResponse<String> declared = api.post(path + "/attachments", editor,
                 "{\"fileName\": \"report.pdf\", \"contentType\": \"application/pdf\", \"size\": 100}");
         api.post(path + "/attachments", editor, "{\"fileName\": \"x.exe\", \"contentType\": \"application/x\", \"size\": 1}");
+        HttpResponse<String> spare = api.post(path + "/attachments", editor,
+                "{\"fileName\": \"spare.pdf\", \"contentType\": \"application/pdf\", \"size\": 100}");
+        String spareId = json(spare).path("attachment").path("id").asText();
+        api.send("DELETE", path + "/attachments/" + spareId, editor, null, Map.of());
+        api.send("DELETE", path + "/attachments/" + spareId, editor, "{\"changeNote\": \"n\"}", Map.of("If-Match", etag(spare)));
+        api.send("DELETE", path + "/attachments/" + spareId, editor, null, Map.of("If-Match", etag(spare)));
+        api.send("DELETE", path + "/attachments/" + spareId, editor, null, Map.of("If-Match", etag(spare)));
         HttpResponse<String> current = api.get(path, editor);
         api.put(path, editor, release("Tour release, edited", "Appeals", null), null);
         HttpResponse<String> edited = api.put(path, editor, release("Tour release, edited", "Appeals", null), etag(current));

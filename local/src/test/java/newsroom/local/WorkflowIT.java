@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -326,6 +327,70 @@ class WorkflowIT {
         assertEquals(200, download.statusCode());
         assertEquals("application/pdf", download.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(new String(pdf), download.body());
+    }
+
+    /** The site bucket's keys that belong to a release (its page and its downloads). */
+    private static Set<String> siteKeysOf(String id, String slug) {
+        Set<String> keys = new HashSet<>();
+        runtime.clients().s3().listObjectsV2Paginator(l -> l.bucket(runtime.resources().siteBucket())).contents()
+                .forEach(o -> {
+                    if (o.key().startsWith("downloads/" + id + "/") || o.key().contains("/" + slug + "/")) {
+                        keys.add(o.key());
+                    }
+                });
+        return keys;
+    }
+
+    @Test
+    void anAttachmentCanBeRemovedAndAWithdrawalLeavesOnlyTheNotice() {
+        String id = json(api.post("/releases", editor, release("Two files attached", "Appeals", null)))
+                .path("id").asText();
+        upload(id, "old-map.pdf", "application/pdf", "%PDF-1.4 old".getBytes(StandardCharsets.US_ASCII), "Old map");
+        upload(id, "new-map.pdf", "application/pdf", "%PDF-1.4 new".getBytes(StandardCharsets.US_ASCII), "New map");
+        HttpResponse<String> draft = api.get("/releases/" + id, editor);
+        String oldId = null;
+        for (JsonNode a : json(draft).path("attachments")) {
+            if (a.path("fileName").asText().equals("old-map.pdf")) {
+                oldId = a.path("id").asText();
+            }
+        }
+        HttpResponse<String> published = api.post("/releases/" + id + "/publish", publisher, null,
+                Map.of("If-Match", etag(draft)));
+        assertEquals(200, published.statusCode(), published.body());
+        String url = json(published).path("url").asText();
+        String slug = json(published).path("slug").asText();
+        awaitPage(url, "old-map.pdf");
+        URI oldFile = runtime.siteUrl().resolve("/downloads/" + id + "/old-map.pdf");
+        assertEquals(200, Http.get(oldFile).statusCode());
+
+        String remove = "/releases/" + id + "/attachments/" + oldId;
+        assertEquals(403, api.send("DELETE", remove, editor, "{\"changeNote\": \"x\", \"changeType\": \"minor\"}",
+                Map.of("If-Match", etag(published))).statusCode(), "a published release is the publisher's");
+        assertEquals(Set.of("changeNote", "changeType"), fields(api.send("DELETE", remove, publisher, null,
+                Map.of("If-Match", etag(published)))));
+        assertEquals(404, api.send("DELETE", "/releases/" + id + "/attachments/no-such-file", publisher,
+                "{\"changeNote\": \"x\", \"changeType\": \"minor\"}", Map.of("If-Match", etag(published)))
+                .statusCode());
+        HttpResponse<String> removed = api.send("DELETE", remove, publisher,
+                "{\"changeNote\": \"The old map was wrong.\", \"changeType\": \"minor\"}",
+                Map.of("If-Match", etag(published)));
+        assertEquals(200, removed.statusCode(), removed.body());
+        assertEquals(1, json(removed).path("attachments").size());
+
+        HttpResponse<String> page = awaitPage(url, "The old map was wrong.");
+        assertFalse(page.body().contains("old-map.pdf"), "the page no longer links it");
+        assertEquals(404, Eventually.await(Duration.ofSeconds(10), () -> Http.get(oldFile).statusCode(), s -> s == 404),
+                "the file is gone from the site");
+        assertEquals(Set.of("downloads/" + id + "/new-map.pdf", "news/" + url.replaceAll(".*/news/", "") + "index.html"),
+                siteKeysOf(id, slug));
+
+        HttpResponse<String> withdrawn = api.post("/releases/" + id + "/withdraw", publisher,
+                "{\"reason\": \"Issued in error.\"}", Map.of("If-Match", etag(removed)));
+        assertEquals(200, withdrawn.statusCode(), withdrawn.body());
+        awaitPage(url, "Issued in error.");
+        Set<String> left = Eventually.await(Duration.ofSeconds(10), () -> siteKeysOf(id, slug), k -> k.size() == 1);
+        assertEquals(Set.of("news/" + url.replaceAll(".*/news/", "") + "index.html"), left,
+                "nothing of the release but its notice");
     }
 
     private static void upload(String id, String fileName, String type, byte[] content, String description) {

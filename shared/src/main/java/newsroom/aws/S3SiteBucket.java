@@ -28,6 +28,12 @@ public final class S3SiteBucket implements SiteBucket {
     }
 
     @Override
+    public java.util.List<String> keys(String prefix) {
+        return s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+    }
+
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(h -> h.bucket(bucket).key(key));

@@ -1,9 +1,11 @@
 package newsroom.aws;
 
 import java.util.List;
+import newsroom.config.AwsSettings;
 import newsroom.log.JsonLog;
 import newsroom.render.Email;
 import newsroom.service.port.Mailer;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.Content;
@@ -16,7 +18,10 @@ import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
  * Sends through SES v2 with the configured sender and configuration set (for feedback events),
- * within a send rate, backing off and retrying while SES throttles.
+ * within a send rate, backing off and retrying while SES throttles (a throttled request was not
+ * taken, so trying again cannot send twice). Any other 4xx answer is a definite refusal
+ * ({@link Mailer.Rejected}); a timeout, a reset connection or a 5xx is left as it is, as SES may
+ * have taken the email: the client given must not retry sends itself ({@link #client}).
  */
 public final class SesMailer implements Mailer {
     private static final JsonLog LOG = JsonLog.of(SesMailer.class);
@@ -70,10 +75,13 @@ public final class SesMailer implements Mailer {
             } catch (TooManyRequestsException | LimitExceededException e) {
                 backOff(attempt, e);
             } catch (SesV2Exception e) {
-                if (!e.isThrottlingException() || attempt >= ATTEMPTS) {
+                if (throttled(e) && attempt < ATTEMPTS) {
+                    backOff(attempt, e);
+                } else if (e.statusCode() >= 400 && e.statusCode() < 500) {
+                    throw new Mailer.Rejected(errorCode(e), e);
+                } else {
                     throw e;
                 }
-                backOff(attempt, e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting to send", e);
@@ -81,9 +89,28 @@ public final class SesMailer implements Mailer {
         }
     }
 
+    /**
+     * The SES client for sending: the SDK's own retries off, so a send that timed out after SES
+     * took it is never made a second time behind our back (the delivery record decides that).
+     */
+    public static SesV2Client client(AwsSettings aws) {
+        return AwsClients.build(SesV2Client.builder()
+                .overrideConfiguration(c -> c.retryStrategy(DefaultRetryStrategy.doNotRetry())), aws);
+    }
+
+    private static boolean throttled(SesV2Exception e) {
+        return e.statusCode() == 429 || e.awsErrorDetails() != null && e.isThrottlingException();
+    }
+
+    private static String errorCode(SesV2Exception e) {
+        return e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+                ? e.awsErrorDetails().errorCode() : "HTTP " + e.statusCode();
+    }
+
     private void backOff(int attempt, RuntimeException cause) {
         if (attempt >= ATTEMPTS) {
-            throw cause;
+            // Throttled every time: SES took none of the attempts, so this is a definite "not sent".
+            throw new Mailer.Rejected("Throttled", cause);
         }
         long pause = firstBackoffMillis << (attempt - 1);
         LOG.warn("SES throttled; backing off", "attempt", attempt, "pauseMillis", pause);

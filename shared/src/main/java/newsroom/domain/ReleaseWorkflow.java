@@ -174,6 +174,52 @@ public final class ReleaseWorkflow {
         return current.toBuilder().attachments(attachments).saved(now);
     }
 
+    /**
+     * Takes an attachment off the release (its file leaves the site when the page is next written).
+     * A published release records the change with its note, as an edit does.
+     */
+    public Release removeAttachment(Release current, String attachmentId, String changeNote, String changeType,
+                                    Instant now) {
+        if (current.status() == ReleaseStatus.WITHDRAWN) {
+            throw new WorkflowException("A withdrawn release's attachments are already gone from the site.");
+        }
+        Attachment removed = current.attachments().stream().filter(a -> a.id().equals(attachmentId)).findFirst()
+                .orElseThrow(() -> new AttachmentNotFoundException(current.id(), attachmentId));
+        List<FieldError> errors = new ArrayList<>();
+        if (current.heroImage() != null && removed.fileName().equals(current.heroImage().fileName())) {
+            errors.add(new FieldError("attachmentId", "is the release's hero image: change the hero image first"));
+        }
+        boolean published = current.status() == ReleaseStatus.PUBLISHED;
+        ReleaseChange.ChangeType type = null;
+        if (published) {
+            if (ReleaseRules.isBlank(changeNote)) {
+                errors.add(new FieldError("changeNote", "is required to change a published release; it is shown on the page"));
+            } else if (changeNote.length() > MAX_NOTE) {
+                errors.add(new FieldError("changeNote", "must be at most " + MAX_NOTE + " characters"));
+            }
+            type = changeType(changeType, errors);
+        } else {
+            if (changeNote != null) {
+                errors.add(new FieldError("changeNote", "only applies to a published release"));
+            }
+            if (changeType != null) {
+                errors.add(new FieldError("changeType", "only applies to a published release"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        List<Attachment> attachments = new ArrayList<>(current.attachments());
+        attachments.remove(removed);
+        Release.Builder next = current.toBuilder().attachments(attachments);
+        if (published) {
+            List<ReleaseChange> changes = new ArrayList<>(current.changes());
+            changes.add(new ReleaseChange(now, changeNote.strip(), type));
+            next.changes(changes);
+        }
+        return next.saved(now);
+    }
+
     private static void checkHero(Release current, HeroImage hero, List<FieldError> errors) {
         if (hero == null) {
             return;

@@ -2,6 +2,8 @@ package newsroom.service;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
@@ -18,6 +20,13 @@ import newsroom.service.port.MailQueue;
  * those who received it get major updates and the withdrawal. Subscribers who may not be emailed
  * (unsubscribed, bounced, complained) get a job too: the sender records them as suppressed, so
  * the delivery report accounts for everyone.
+ *
+ * <p>An update or a withdrawal may come moments after the publish, while the publish's own emails
+ * are still queued and none is recorded yet. So its jobs go to everyone who may have got the
+ * release (the recorded recipients, and every subscriber of its category, before and after a
+ * move), and the sender decides at the moment of sending: whoever has had the release (or has it
+ * in flight) gets the update; whoever has not yet will get the release itself, read at that later
+ * moment, correction included. Nobody is left with the old text, whichever consumer runs first.
  */
 public final class MediaNotifier {
     private final ContactRepository contacts;
@@ -43,12 +52,22 @@ public final class MediaNotifier {
         } else if (after.status() == ReleaseStatus.PUBLISHED && was == ReleaseStatus.PUBLISHED
                 && after.changes().size() > before.changes().size()
                 && after.lastChange().map(c -> c.type() == ReleaseChange.ChangeType.MAJOR).orElse(false)) {
-            jobs = jobs(after, DeliveryKind.UPDATED, after.changes().size(), deliveries.recipients(after.id()));
+            jobs = jobs(after, DeliveryKind.UPDATED, after.changes().size(), mayHaveIt(before, after));
         } else if (after.status() == ReleaseStatus.WITHDRAWN && was != null && was != ReleaseStatus.WITHDRAWN) {
-            jobs = jobs(after, DeliveryKind.WITHDRAWN, 0, deliveries.recipients(after.id()));
+            jobs = jobs(after, DeliveryKind.WITHDRAWN, 0, mayHaveIt(before, after));
         }
         queue.enqueue(jobs);
         return jobs.size();
+    }
+
+    /** Everyone who has had the release, or may still get it from a job not yet sent. */
+    private Set<String> mayHaveIt(Release before, Release after) {
+        Set<String> who = new TreeSet<>(deliveries.recipients(after.id()));
+        contacts.subscribers(after.category()).forEach(c -> who.add(c.id()));
+        if (!before.category().equals(after.category())) {
+            contacts.subscribers(before.category()).forEach(c -> who.add(c.id()));
+        }
+        return who;
     }
 
     private static List<MailJob> jobs(Release release, DeliveryKind kind, int sequence, Collection<String> to) {

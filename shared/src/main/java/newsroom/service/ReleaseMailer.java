@@ -13,6 +13,7 @@ import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.json.Json;
+import newsroom.log.JsonLog;
 import newsroom.render.MailComposer;
 import newsroom.render.SitePaths;
 import newsroom.service.port.ContactRepository;
@@ -22,9 +23,14 @@ import newsroom.service.port.ReleaseRepository;
 
 /**
  * Sends one mail job: checks the contact may still be emailed and that this kind of email is due
- * to them, claims the delivery (so no one else sends it), sends, and records the outcome.
+ * to them, claims the delivery (so no one else sends it), reads the release again and checks once
+ * more (it may have been corrected or withdrawn meanwhile: the email carries the release as it is
+ * at the moment of sending), sends, and records the outcome. Only a definite refusal by SES is
+ * recorded as failed; a send whose fate is unknown (a timeout) stays claimed until SES's Send event
+ * or the end of the lease settles it, so it is never sent twice.
  */
 public final class ReleaseMailer {
+    private static final JsonLog LOG = JsonLog.of(ReleaseMailer.class);
 
     /** What became of a job. */
     public enum Outcome { SENT, ALREADY_SENT, SUPPRESSED, NOT_DUE }
@@ -81,6 +87,7 @@ public final class ReleaseMailer {
 
     public Outcome send(MailJob job) {
         Instant now = clock.instant();
+        // A first look from the batch's read, to skip jobs not due without claiming them.
         Optional<Release> found = releaseCache.computeIfAbsent(job.releaseId(), releases::find);
         Optional<MediaContact> foundContact = contacts.find(job.contactId());
         if (found.isEmpty() || foundContact.isEmpty()) {
@@ -103,15 +110,30 @@ public final class ReleaseMailer {
             default:
                 break;
         }
+        // Claimed: now the release as it stands, so a correction or a withdrawal made since the batch
+        // began (or while this job waited) is in the email, or stops it.
+        Optional<Release> current = releases.find(job.releaseId());
+        if (current.isEmpty() || !isDue(job, current.get(), contact, clock.instant())) {
+            deliveries.abandon(job);
+            return Outcome.NOT_DUE;
+        }
+        release = current.get();
+        releaseCache.put(release.id(), current);
         String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
         String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
         String messageId;
         try {
             messageId = mailer.send(composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe)
                     .withTags(Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
-        } catch (RuntimeException e) {
-            deliveries.recordFailed(job, e.getClass().getSimpleName(), clock.instant());
-            throw e;
+        } catch (Mailer.Rejected refused) {
+            deliveries.recordFailed(job, refused.reason(), clock.instant());
+            throw refused;
+        } catch (RuntimeException unknown) {
+            // SES may have taken it: the claim stays, and the Send event or the lease settles it.
+            LOG.warn("send outcome unknown; left for SES's Send event or the lease", "releaseId", job.releaseId(),
+                    "contactId", job.contactId(), "kind", job.deliveryKind(),
+                    "errorType", unknown.getClass().getName(), "errorMessage", String.valueOf(unknown.getMessage()));
+            throw new InDoubtException(job);
         }
         deliveries.recordSent(job, messageId, clock.instant());
         return Outcome.SENT;

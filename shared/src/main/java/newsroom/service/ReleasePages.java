@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import newsroom.domain.Attachment;
+import java.util.Set;
+import java.util.stream.Collectors;
 import newsroom.domain.Release;
 import newsroom.render.Download;
 import newsroom.render.SitePages;
@@ -77,10 +78,12 @@ public final class ReleasePages {
         SitePublisher.write(bucket, page);
         paths.add("/" + page.key());
         published.forEach(download -> paths.add(download.url()));
-        if (!isPublic) {
-            // Withdrawn: nothing of the release stays public but the notice, its files included.
-            for (Attachment attachment : release.attachments()) {
-                String download = Downloads.key(release.id(), attachment.fileName());
+        // Files the release no longer has leave the site: all of them once it is withdrawn (nothing
+        // of it stays public but the notice), a removed attachment's while it is public.
+        Set<String> current = isPublic ? release.attachments().stream()
+                .map(a -> Downloads.key(release.id(), a.fileName())).collect(Collectors.toSet()) : Set.of();
+        for (String download : bucket.keys(Downloads.key(release.id(), ""))) {
+            if (!current.contains(download)) {
                 bucket.delete(download);
                 paths.add(SitePaths.urlPathOf(download));
             }

@@ -3,10 +3,13 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import newsroom.domain.Attachment;
+import newsroom.domain.Scope;
+import newsroom.domain.ScopeRequiredException;
 import newsroom.domain.FieldError;
 import newsroom.domain.InvalidRequestException;
 import newsroom.domain.Page;
@@ -91,8 +94,33 @@ public final class ReleaseService {
         return releases.find(id).orElseThrow(() -> new ReleaseNotFoundException(id));
     }
 
-    public Release edit(String id, long expectedVersion, ReleaseEdit edit) {
-        return change(id, expectedVersion, current -> workflow.edit(current, edit, now()));
+    /**
+     * Edits the release. {@code scopes} are the caller's: a release that is scheduled or published
+     * (in the very read the conditional save is made against) takes the publisher scope.
+     */
+    public Release edit(String id, long expectedVersion, ReleaseEdit edit, Set<Scope> scopes) {
+        return change(id, expectedVersion, current -> {
+            requirePublisherOnceOut(current, scopes);
+            return workflow.edit(current, edit, now());
+        });
+    }
+
+    /** Removes an attachment; the same scope rule as an edit, and a change note once published. */
+    public Release removeAttachment(String id, long expectedVersion, String attachmentId, String changeNote,
+                                    String changeType, Set<Scope> scopes) {
+        return change(id, expectedVersion, current -> {
+            requirePublisherOnceOut(current, scopes);
+            return workflow.removeAttachment(current, attachmentId, changeNote, changeType, now());
+        });
+    }
+
+    /** Anything but a draft is the publisher's to change: text, attachments, embargo. */
+    private static void requirePublisherOnceOut(Release current, Set<Scope> scopes) {
+        if (current.status() != ReleaseStatus.DRAFT && !scopes.contains(Scope.PUBLISHER)) {
+            throw new ScopeRequiredException(Scope.PUBLISHER, "This release is "
+                    + current.status().name().toLowerCase(Locale.ROOT)
+                    + ": changing it needs a token with scope " + Scope.PUBLISHER.value() + ".");
+        }
     }
 
     public Release publish(String id, long expectedVersion, String publisher) {
@@ -123,7 +151,7 @@ public final class ReleaseService {
      * @throws InvalidRequestException when the size is missing or the file is not acceptable
      */
     public DeclaredAttachment declareAttachment(String id, String fileName, String contentType, Long size,
-                                                String description) {
+                                                String description, Set<Scope> scopes) {
         if (size == null) {
             throw new InvalidRequestException(List.of(new FieldError("size", "is required: the file's size in bytes")));
         }
@@ -131,16 +159,17 @@ public final class ReleaseService {
                 fileName == null ? null : fileName.strip(),
                 contentType == null ? null : contentType.strip().toLowerCase(Locale.ROOT),
                 size, description);
-        return new DeclaredAttachment(addAttachment(id, attachment), attachment);
+        return new DeclaredAttachment(addAttachment(id, attachment, scopes), attachment);
     }
 
     /**
      * Adds (or replaces) an attachment. Not tied to an ETag, since the caller changes only the
      * attachment list: a concurrent edit is retried on the fresh release rather than refused.
      */
-    public Release addAttachment(String id, Attachment attachment) {
+    public Release addAttachment(String id, Attachment attachment, Set<Scope> scopes) {
         for (int attempt = 1; ; attempt++) {
             Release current = get(id);
+            requirePublisherOnceOut(current, scopes);
             Release changed = workflow.addAttachment(current, attachment, now());
             try {
                 releases.save(changed, current.version());

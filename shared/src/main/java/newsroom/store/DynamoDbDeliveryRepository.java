@@ -115,7 +115,29 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
 
     @Override
     public void recordFailed(MailJob job, String reason, Instant now) {
-        update(job, DeliveryStatus.FAILED, REASON, reason, now);
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(job))
+                    .updateExpression("SET #status = :failed, #reason = :reason, #updatedAt = :now")
+                    .conditionExpression("#status = :sending")
+                    .expressionAttributeNames(Map.of("#status", STATUS, "#reason", REASON, "#updatedAt", UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":failed", s(DeliveryStatus.FAILED.name()),
+                            ":sending", s(DeliveryStatus.SENDING.name()),
+                            ":reason", s(reason == null ? "" : reason), ":now", s(Table.time(now)))));
+        } catch (ConditionalCheckFailedException settled) {
+            // SES's Send event (or another sender) settled it first: that record stands.
+        }
+    }
+
+    @Override
+    public void abandon(MailJob job) {
+        try {
+            dynamo.deleteItem(d -> d.tableName(table).key(key(job))
+                    .conditionExpression("#status = :sending")
+                    .expressionAttributeNames(Map.of("#status", STATUS))
+                    .expressionAttributeValues(Map.of(":sending", s(DeliveryStatus.SENDING.name()))));
+        } catch (ConditionalCheckFailedException settled) {
+            // No longer a claim: whatever happened is recorded.
+        }
     }
 
     @Override
@@ -132,16 +154,6 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
         } catch (ConditionalCheckFailedException alreadyHandled) {
             // Sent (or being sent) before the contact was suppressed: nothing to record.
         }
-    }
-
-    private void update(MailJob job, DeliveryStatus status, String field, String value, Instant now) {
-        dynamo.updateItem(u -> u.tableName(table).key(key(job))
-                .updateExpression("SET #status = :status, #field = :value, #updatedAt = :now")
-                .expressionAttributeNames(Map.of("#status", STATUS, "#field", field, "#updatedAt", UPDATED_AT))
-                .expressionAttributeValues(Map.of(
-                        ":status", s(status.name()),
-                        ":value", s(value == null ? "" : value),
-                        ":now", s(Table.time(now)))));
     }
 
     @Override

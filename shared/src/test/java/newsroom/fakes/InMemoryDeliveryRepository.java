@@ -72,8 +72,19 @@ public final class InMemoryDeliveryRepository implements DeliveryRepository {
     }
 
     @Override
-    public void recordFailed(MailJob job, String reason, Instant now) {
-        update(job, DeliveryStatus.FAILED, null, reason, now);
+    public synchronized void recordFailed(MailJob job, String reason, Instant now) {
+        Delivery current = deliveries.get(key(job));
+        if (current != null && current.status() == DeliveryStatus.SENDING) {
+            update(job, DeliveryStatus.FAILED, null, reason, now);
+        }
+    }
+
+    @Override
+    public synchronized void abandon(MailJob job) {
+        Delivery current = deliveries.get(key(job));
+        if (current != null && current.status() == DeliveryStatus.SENDING) {
+            deliveries.remove(key(job));
+        }
     }
 
     private synchronized void update(MailJob job, DeliveryStatus status, String messageId, String reason, Instant now) {

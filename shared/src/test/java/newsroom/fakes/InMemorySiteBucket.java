@@ -35,6 +35,11 @@ public final class InMemorySiteBucket implements SiteBucket {
         return objects.containsKey(key);
     }
 
+    @Override
+    public List<String> keys(String prefix) {
+        return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
     public StoredObject get(String key) {
         return objects.get(key);
     }

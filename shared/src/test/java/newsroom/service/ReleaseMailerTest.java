@@ -26,6 +26,7 @@ import newsroom.fakes.TestClock;
 import newsroom.render.Email;
 import newsroom.render.MailComposer;
 import newsroom.render.SitePaths;
+import newsroom.service.port.Mailer;
 import org.junit.jupiter.api.Test;
 
 /** Sending one mail job exactly once, against in-memory ports. Pure. */
@@ -112,11 +113,61 @@ class ReleaseMailerTest {
         releases.create(published);
         MailJob job = new MailJob("r1", "bob", DeliveryKind.PUBLISHED);
         mailer.refuse(email -> true);
-        assertThrows(IllegalStateException.class, () -> sender.send(job));
+        assertThrows(Mailer.Rejected.class, () -> sender.send(job));
         assertEquals(Optional.of(DeliveryStatus.FAILED), status("bob", DeliveryKind.PUBLISHED));
         mailer.refuse(email -> false);
         assertEquals(ReleaseMailer.Outcome.SENT, sender.send(job));
         assertEquals(1, mailer.sent().size());
+    }
+
+    /** A timeout after SES took the email: never recorded as failed, never sent again on retry. */
+    @Test
+    void aSendWhoseFateIsUnknownStaysClaimedAndIsNotSentTwice() {
+        releases.create(published);
+        MailJob job = new MailJob("r1", "bob", DeliveryKind.PUBLISHED);
+        mailer.timeOut(email -> true);
+        assertThrows(ReleaseMailer.InDoubtException.class, () -> sender.send(job));
+        assertEquals(Optional.of(DeliveryStatus.SENDING), status("bob", DeliveryKind.PUBLISHED), "not failed");
+        mailer.timeOut(email -> false);
+        clock.advance(Duration.ofSeconds(30));
+        assertThrows(ReleaseMailer.InDoubtException.class, () -> sender.send(job), "a retry within the lease waits");
+        assertEquals(1, mailer.sent().size());
+
+        // SES's Send event settles it; a refusal arriving late changes nothing.
+        deliveries.confirmSent("r1", "PUBLISHED", "bob", "ses-1", NOW);
+        deliveries.recordFailed(job, "late", NOW);
+        assertEquals(Optional.of(DeliveryStatus.SENT), status("bob", DeliveryKind.PUBLISHED));
+        assertEquals(ReleaseMailer.Outcome.ALREADY_SENT, sender.send(job));
+        assertEquals(1, mailer.sent().size(), "one email");
+    }
+
+    /** The batch read the release before it was withdrawn: the claim re-reads it and sends nothing. */
+    @Test
+    void aReleaseWithdrawnWhileItsEmailWaitedIsNotSent() {
+        releases.create(published);
+        sender.startBatch();
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "ann", DeliveryKind.PUBLISHED)));
+        releases.save(published.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new newsroom.domain.Withdrawal(NOW, "Published in error.", true)).saved(NOW),
+                published.version());
+        MailJob bob = new MailJob("r1", "bob", DeliveryKind.PUBLISHED);
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(bob), "same batch, stale read, still not sent");
+        assertEquals(Optional.empty(), status("bob", DeliveryKind.PUBLISHED), "the claim is given back");
+        assertEquals(1, mailer.sent().size());
+    }
+
+    /** A correction made after the batch began is in the email. */
+    @Test
+    void theEmailCarriesTheReleaseAsItIsWhenSent() {
+        releases.create(published);
+        sender.startBatch();
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "ann", DeliveryKind.PUBLISHED)));
+        Release corrected = published.toBuilder().content("Corrected appeal title", published.summary(),
+                published.body(), published.category(), published.tags(), published.contact(),
+                published.heroImage()).saved(NOW);
+        releases.save(corrected, published.version());
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "bob", DeliveryKind.PUBLISHED)));
+        assertTrue(mailer.sentTo("bob@radio.example").get(0).subject().contains("Corrected appeal title"));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
+import newsroom.domain.AttachmentNotFoundException;
 import newsroom.domain.InvalidRequestException;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
@@ -19,6 +21,8 @@ import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.ReleaseRules;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.ReleaseWorkflow;
+import newsroom.domain.Scope;
+import newsroom.domain.ScopeRequiredException;
 import newsroom.domain.TwoPersonRuleException;
 import newsroom.domain.VersionConflictException;
 import newsroom.domain.WorkflowException;
@@ -28,6 +32,8 @@ import org.junit.jupiter.api.Test;
 
 /** The press office's work on releases, against the in-memory table. Pure. */
 class ReleaseServiceTest {
+    private static final Set<Scope> EDITOR = Set.of(Scope.EDITOR);
+    private static final Set<Scope> PUBLISHER = Set.of(Scope.PUBLISHER);
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00.123456Z");
     private final InMemoryReleaseRepository repository = new InMemoryReleaseRepository(ZoneId.of("Europe/London"));
     private final ReleaseService releases = service(false);
@@ -87,9 +93,9 @@ class ReleaseServiceTest {
         Release draft = releases.create(Samples.draft("First title", "Appeals"), "editor");
         ReleaseEdit edit = new ReleaseEdit("Second title", null, "Body", "Appeals", null, Samples.PRESS_OFFICE,
                 null, null, null, null);
-        Release edited = releases.edit(draft.id(), draft.version(), edit);
+        Release edited = releases.edit(draft.id(), draft.version(), edit, EDITOR);
         assertEquals(2, edited.version());
-        assertThrows(VersionConflictException.class, () -> releases.edit(draft.id(), draft.version(), edit));
+        assertThrows(VersionConflictException.class, () -> releases.edit(draft.id(), draft.version(), edit, EDITOR));
         assertThrows(VersionConflictException.class, () -> releases.publish(draft.id(), 1, "publisher"));
         assertEquals(edited, releases.get(draft.id()));
     }
@@ -130,16 +136,56 @@ class ReleaseServiceTest {
     @Test
     void aDeclaredAttachmentGetsItsOwnIdATidyTypeAndIsAddedToTheRelease() {
         Release draft = releases.create(Samples.draft("With a map", "Road Safety"), "editor");
-        var declared = releases.declareAttachment(draft.id(), " map.pdf ", " Application/PDF ", 48_213L, "Map");
+        var declared = releases.declareAttachment(draft.id(), " map.pdf ", " Application/PDF ", 48_213L, "Map", EDITOR);
         assertEquals("map.pdf", declared.attachment().fileName());
         assertEquals("application/pdf", declared.attachment().contentType());
         assertEquals(List.of(declared.attachment()), releases.get(draft.id()).attachments());
         assertEquals(draft.version() + 1, declared.release().version());
 
         var missingSize = assertThrows(InvalidRequestException.class,
-                () -> releases.declareAttachment(draft.id(), "x.pdf", "application/pdf", null, null));
+                () -> releases.declareAttachment(draft.id(), "x.pdf", "application/pdf", null, null, EDITOR));
         assertEquals("size", missingSize.errors().get(0).field());
         assertThrows(ReleaseNotFoundException.class,
-                () -> releases.declareAttachment("no-such-release", "x.pdf", "application/pdf", 10L, null));
+                () -> releases.declareAttachment("no-such-release", "x.pdf", "application/pdf", 10L, null, EDITOR));
+    }
+
+    /**
+     * The scope is checked against the release as read for the write itself: an editor whose
+     * If-Match names the version that is now published cannot slip a change in.
+     */
+    @Test
+    void anythingButADraftIsThePublishersToChangeJudgedOnTheVersionWritten() {
+        Release draft = releases.create(Samples.draft("Draft for now", "Appeals"), "editor");
+        Release published = releases.publish(draft.id(), draft.version(), "publisher");
+        ReleaseEdit edit = new ReleaseEdit("Changed by an editor", null, "Body", "Appeals", null,
+                Samples.PRESS_OFFICE, null, null, "A note.", "minor");
+        assertThrows(ScopeRequiredException.class, () -> releases.edit(draft.id(), published.version(), edit, EDITOR));
+        assertThrows(ScopeRequiredException.class, () -> releases.declareAttachment(draft.id(), "x.pdf",
+                "application/pdf", 10L, null, EDITOR));
+        assertEquals(published, releases.get(draft.id()), "nothing changed");
+        assertEquals("Changed by an editor", releases.edit(draft.id(), published.version(), edit, PUBLISHER).title());
+    }
+
+    @Test
+    void anAttachmentCanBeRemovedAndAPublishedReleaseRecordsWhy() {
+        Release draft = releases.create(Samples.draft("With two files", "Road Safety"), "editor");
+        var map = releases.declareAttachment(draft.id(), "map.pdf", "application/pdf", 10L, null, EDITOR);
+        var plan = releases.declareAttachment(draft.id(), "plan.pdf", "application/pdf", 10L, null, EDITOR);
+        Release withoutMap = releases.removeAttachment(draft.id(), plan.release().version(), map.attachment().id(),
+                null, null, EDITOR);
+        assertEquals(List.of(plan.attachment()), withoutMap.attachments());
+        assertThrows(AttachmentNotFoundException.class, () -> releases.removeAttachment(draft.id(),
+                withoutMap.version(), map.attachment().id(), null, null, EDITOR));
+
+        Release published = releases.publish(draft.id(), withoutMap.version(), "publisher");
+        assertThrows(ScopeRequiredException.class, () -> releases.removeAttachment(draft.id(), published.version(),
+                plan.attachment().id(), "Wrong plan.", "minor", EDITOR));
+        var noNote = assertThrows(InvalidRequestException.class, () -> releases.removeAttachment(draft.id(),
+                published.version(), plan.attachment().id(), null, null, PUBLISHER));
+        assertEquals("changeNote", noNote.errors().get(0).field());
+        Release removed = releases.removeAttachment(draft.id(), published.version(), plan.attachment().id(),
+                "The plan was out of date.", "minor", PUBLISHER);
+        assertEquals(List.of(), removed.attachments());
+        assertEquals("The plan was out of date.", removed.changes().get(removed.changes().size() - 1).note());
     }
 }

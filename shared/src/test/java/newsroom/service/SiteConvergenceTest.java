@@ -100,6 +100,11 @@ class SiteConvergenceTest {
             return stored.exists(key);
         }
 
+        @Override
+        public List<String> keys(String prefix) {
+            return stored.keys(prefix);
+        }
+
         private void pause() {
             try {
                 // Mostly quick, now and then slow (a write that lands long after its render read).

@@ -192,4 +192,26 @@ class SitePublisherTest {
                 "nothing of the release but its notice: " + bucket.objects().keySet());
         assertTrue(invalidated().contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets the file too");
     }
+
+    @Test
+    void aRemovedAttachmentsFileLeavesTheSiteAndTheCdn() {
+        Attachment map = new Attachment("a1", "Road map.pdf", "application/pdf", 48_213, "Map");
+        Attachment plan = new Attachment("a2", "Plan.pdf", "application/pdf", 1_000, "Plan");
+        Release release = stored(Samples.published("r1", "Road closed", "Road Safety", NOW.minusSeconds(600))
+                .toBuilder().attachments(List.of(map, plan)).saved(NOW.minusSeconds(600)));
+        downloads.upload("r1", map);
+        downloads.upload("r1", plan);
+        publisher.publish(release.id());
+        bucket.put("downloads/r1/Road map.pdf", new byte[] {1}, "application/pdf", SiteBucket.HTML_CACHE);
+        bucket.put("downloads/r1/Plan.pdf", new byte[] {1}, "application/pdf", SiteBucket.HTML_CACHE);
+
+        Release withoutMap = release.toBuilder().attachments(List.of(plan)).saved(NOW);
+        releases.save(withoutMap, release.version());
+        publisher.publish(release.id());
+
+        assertFalse(bucket.exists("downloads/r1/Road map.pdf"), "the removed file is gone");
+        assertTrue(bucket.exists("downloads/r1/Plan.pdf"), "the other stays");
+        assertFalse(bucket.text("news/2026/11/slug-r1/index.html").contains("Road%20map.pdf"));
+        assertTrue(invalidated().contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets it");
+    }
 }

@@ -44,7 +44,7 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private MailSenderHandler(MailSenderConfig config) {
         this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()),
-                AwsClients.build(SesV2Client.builder(), config.aws()), Clock.systemUTC());
+                SesMailer.client(config.aws()), Clock.systemUTC());
     }
 
     public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, SesV2Client ses, Clock clock) {

@@ -61,7 +61,7 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     public ReleasesApiHandler(ReleasesApiConfig config, Clock clock) {
         this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()),
-                new SesMailer(AwsClients.build(SesV2Client.builder(), config.aws()), config.mailFrom(),
+                new SesMailer(SesMailer.client(config.aws()), config.mailFrom(),
                         config.configurationSet(), new SendRate(1)),
                 SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock), clock));
     }

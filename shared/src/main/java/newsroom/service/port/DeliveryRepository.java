@@ -36,10 +36,17 @@ public interface DeliveryRepository {
     /** SES reports it accepted this email (its Send event): whatever our own record says, it was sent. */
     void confirmSent(String releaseId, String deliveryKind, String contactId, String messageId, Instant now);
 
+    /** Records the send SES accepted; never over another state than SENDING or SENT. */
     void recordSent(MailJob job, String messageId, Instant now);
 
-    /** Records a send that SES refused, so that a later retry may claim it again. */
+    /**
+     * Records a send that SES refused, so that a later retry may claim it again; only over the
+     * claim (SENDING): a late refusal never overwrites a send that SES's Send event confirmed.
+     */
     void recordFailed(MailJob job, String reason, Instant now);
+
+    /** Gives a claim back unsent (the email turned out not to be due), if it is still a claim. */
+    void abandon(MailJob job);
 
     /** Records that the contact was not emailed on purpose (unsubscribed, bounced, complained). */
     void recordSuppressed(MailJob job, String email, String reason, Instant now);

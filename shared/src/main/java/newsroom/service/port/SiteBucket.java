@@ -13,4 +13,7 @@ public interface SiteBucket {
 
     /** Takes an object off the site (a withdrawn release's downloads); nothing when it is not there. */
     void delete(String key);
+
+    /** The keys under a prefix (a release's downloads: a handful). */
+    java.util.List<String> keys(String prefix);
 }

@@ -1,12 +1,14 @@
 package newsroom.api.http;
 
 import java.util.List;
+import newsroom.domain.AttachmentNotFoundException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.EmailTakenException;
 import newsroom.domain.FieldError;
 import newsroom.domain.InvalidCursorException;
 import newsroom.domain.InvalidRequestException;
 import newsroom.domain.ReleaseNotFoundException;
+import newsroom.domain.ScopeRequiredException;
 import newsroom.domain.TwoPersonRuleException;
 import newsroom.domain.VersionConflictException;
 import newsroom.domain.WorkflowException;
@@ -32,6 +34,12 @@ final class Problems {
         }
         if (e instanceof ReleaseNotFoundException) {
             return Problem.of(404, "not-found", "Release not found", e.getMessage());
+        }
+        if (e instanceof AttachmentNotFoundException) {
+            return Problem.of(404, "not-found", "Attachment not found", e.getMessage());
+        }
+        if (e instanceof ScopeRequiredException) {
+            return Problem.of(403, "insufficient-scope", "Not allowed", e.getMessage());
         }
         if (e instanceof ContactNotFoundException) {
             return Problem.of(404, "not-found", "Contact not found", e.getMessage());

@@ -53,7 +53,8 @@ final class ReleaseRoutes {
                 .idempotent(ApiRoutes.PUBLISH_RELEASE, this::publish, Scope.PUBLISHER)
                 .idempotent(ApiRoutes.WITHDRAW_RELEASE, this::withdraw, Scope.PUBLISHER)
                 .guarded(ApiRoutes.LIST_VERSIONS, this::versions, Scope.EDITOR, Scope.PUBLISHER)
-                .idempotent(ApiRoutes.ADD_ATTACHMENT, this::addAttachment, Scope.EDITOR, Scope.PUBLISHER);
+                .idempotent(ApiRoutes.ADD_ATTACHMENT, this::addAttachment, Scope.EDITOR, Scope.PUBLISHER)
+                .guarded(ApiRoutes.REMOVE_ATTACHMENT, this::removeAttachment, Scope.EDITOR, Scope.PUBLISHER);
     }
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {
@@ -104,10 +105,7 @@ final class ReleaseRoutes {
         String id = request.path("id");
         long version = request.ifMatch();
         ReleaseEdit edit = request.body(ReleaseEdit.class);
-        if (releases.get(id).status() != ReleaseStatus.DRAFT) {
-            request.caller().requireAny(Scope.PUBLISHER);
-        }
-        return respond(200, releases.edit(id, version, edit), Map.of());
+        return respond(200, releases.edit(id, version, edit, request.caller().scopes()), Map.of());
     }
 
     private APIGatewayV2HTTPResponse delete(ApiRequest request) {
@@ -152,7 +150,7 @@ final class ReleaseRoutes {
         String id = request.path("id");
         Requests.NewAttachment body = request.body(Requests.NewAttachment.class);
         ReleaseService.DeclaredAttachment declared = releases.declareAttachment(id, body.fileName(),
-                body.contentType(), body.size(), body.description());
+                body.contentType(), body.size(), body.description(), request.caller().scopes());
         URI upload = uploadUrls.forUpload(id, declared.attachment());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("attachment", declared.attachment());
@@ -164,6 +162,16 @@ final class ReleaseRoutes {
                 "expiresInSeconds", UploadUrls.LIFETIME.toSeconds()));
         response.put("releaseVersion", declared.release().version());
         return ApiResponses.json(201, response, Map.of("ETag", etag(declared.release())));
+    }
+
+    /** The file leaves the site (and the CDN) when the page is next written, moments later. */
+    private APIGatewayV2HTTPResponse removeAttachment(ApiRequest request) {
+        String id = request.path("id");
+        String attachmentId = request.path("attachmentId");
+        long version = request.ifMatch();
+        Requests.RemovalNote note = request.optionalBody(Requests.RemovalNote.class);
+        return respond(200, releases.removeAttachment(id, version, attachmentId, note.changeNote(),
+                note.changeType(), request.caller().scopes()), Map.of());
     }
 
     private APIGatewayV2HTTPResponse respond(int status, Release release, Map<String, String> headers) {

@@ -4,6 +4,11 @@ package newsroom.domain;
 public enum DeliveryKind {
     /** An advance copy, under embargo, to a trusted contact. */
     EMBARGOED,
+    /**
+     * A new advance copy after the release changed under embargo (its text or its embargo), to
+     * those who had the advance copy; one per change (numbered by the release's version).
+     */
+    EMBARGO_UPDATED,
     /** The release, as it goes public. */
     PUBLISHED,
     /** A major change, to those who received the release. */

@@ -48,10 +48,29 @@ public final class MailComposer {
         this.zone = zone;
     }
 
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The release email of this kind to one contact, with its unsubscribe link. */
     public Email releaseEmail(Release release, String releaseUrl, MediaContact to, DeliveryKind kind, int sequence,
                               String unsubscribeUrl) {
-        String embargo = kind == DeliveryKind.EMBARGOED && release.embargoUntil() != null
+        return releaseEmail(release, releaseUrl, to, kind, sequence, unsubscribeUrl, null);
+    }
+
+    /**
+     * An updated advance copy: the release as it now is, under its current embargo, saying first
+     * what changed ({@code whatChanged}, e.g. "The embargo has moved to …").
+     */
+    public Email updatedAdvanceCopy(Release release, String releaseUrl, MediaContact to, String whatChanged,
+                                    String unsubscribeUrl) {
+        return releaseEmail(release, releaseUrl, to, DeliveryKind.EMBARGO_UPDATED, 0, unsubscribeUrl, whatChanged);
+    }
+
+    private Email releaseEmail(Release release, String releaseUrl, MediaContact to, DeliveryKind kind, int sequence,
+                               String unsubscribeUrl, String whatChanged) {
+        boolean embargoed = kind == DeliveryKind.EMBARGOED || kind == DeliveryKind.EMBARGO_UPDATED;
+        String embargo = embargoed && release.embargoUntil() != null
                 ? Embargo.describe(release.embargoUntil(), zone) : null;
         ReleaseChange change = kind == DeliveryKind.UPDATED && sequence >= 1 && sequence <= release.changes().size()
                 ? release.changes().get(sequence - 1) : null;
@@ -59,6 +78,7 @@ public final class MailComposer {
                 ? release.withdrawal().reason() : null;
         String subject = switch (kind) {
             case EMBARGOED -> "EMBARGOED UNTIL " + embargo + ": " + release.title();
+            case EMBARGO_UPDATED -> "UPDATED ADVANCE COPY, EMBARGOED UNTIL " + embargo + ": " + release.title();
             case UPDATED -> "Updated: " + release.title();
             case WITHDRAWN -> "Withdrawn: " + release.title();
             case PUBLISHED -> release.title();
@@ -68,7 +88,7 @@ public final class MailComposer {
                 kind == DeliveryKind.WITHDRAWN ? null : Markdown.toText(release.body()),
                 releaseUrl, release.category(),
                 release.publishedAt() == null ? null : HUMAN_DATE.format(release.publishedAt().atZone(zone)),
-                release.contact(), to.name(), embargo, change == null ? null : change.note(), withdrawal,
+                release.contact(), to.name(), embargo, change != null ? change.note() : whatChanged, withdrawal,
                 unsubscribeUrl);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");

@@ -20,6 +20,11 @@ public final class SitePages {
 
     /** One object of the site: its key in the bucket (the URL path), its bytes and its content type. */
     public record SitePage(String key, byte[] content, String contentType) {
+        /** The same page at another key (a withdrawal notice at a former address too). */
+        public SitePage withKey(String other) {
+            return new SitePage(other, content, contentType);
+        }
+
         static SitePage of(String key, String content, String contentType) {
             return new SitePage(key, content.getBytes(StandardCharsets.UTF_8), contentType);
         }
@@ -43,6 +48,11 @@ public final class SitePages {
         return release.isPublicAt(now)
                 ? SitePage.of(key, renderer.releasePage(release, downloads, now), HTML)
                 : SitePage.of(key, renderer.withdrawnPage(release), HTML);
+    }
+
+    /** At an address the release had before its embargo moved: where it is now. */
+    public SitePage moved(Release release, String formerKey) {
+        return SitePage.of(formerKey, renderer.movedPage(release), HTML);
     }
 
     /** The latest list and the site's feeds, from the newest public releases. */

@@ -38,6 +38,7 @@ public final class SiteRenderer {
     private final Mustache withdrawnTemplate;
     private final Mustache archiveTemplate;
     private final Mustache notFoundTemplate;
+    private final Mustache movedTemplate;
     private final Markdown markdown = new Markdown();
     private final SitePaths paths;
     private final SiteAssets assets;
@@ -51,6 +52,7 @@ public final class SiteRenderer {
         this.withdrawnTemplate = factory.compile("withdrawn.mustache");
         this.archiveTemplate = factory.compile("archive.mustache");
         this.notFoundTemplate = factory.compile("not-found.mustache");
+        this.movedTemplate = factory.compile("moved.mustache");
         this.assets = assets;
         this.paths = new SitePaths(zone);
         this.siteName = siteName;
@@ -176,6 +178,16 @@ public final class SiteRenderer {
         List<YearLinks> years = byYear.entrySet().stream().map(e -> new YearLinks(e.getKey(), e.getValue())).toList();
         return render(archiveTemplate, new ArchivePage(listPage("News archive", baseUrl + "/news/archive/",
                 "Every news release from " + siteName + ", by month.", List.of(siteFeed())), years));
+    }
+
+    /**
+     * What stays at an address a release had before its embargo moved it (the address an advance
+     * copy gave): a link to where it is now, which is also the canonical address.
+     */
+    public String movedPage(Release release) {
+        Page page = listPage("Moved: " + release.title(), releaseUrl(release), "This release has moved.",
+                List.of(siteFeed()));
+        return render(movedTemplate, Map.of("page", page, "release", teaser(release)));
     }
 
     public String notFoundPage() {

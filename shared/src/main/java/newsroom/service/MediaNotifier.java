@@ -2,6 +2,7 @@ package newsroom.service;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import newsroom.domain.DeliveryKind;
@@ -46,6 +47,10 @@ public final class MediaNotifier {
         if (after.status() == ReleaseStatus.SCHEDULED && was != ReleaseStatus.SCHEDULED) {
             jobs = jobs(after, DeliveryKind.EMBARGOED, 0, contacts.subscribers(after.category()).stream()
                     .filter(MediaContact::embargoAccess).map(MediaContact::id).toList());
+        } else if (after.status() == ReleaseStatus.SCHEDULED && was == ReleaseStatus.SCHEDULED
+                && changedForReaders(before, after)) {
+            // Under embargo and changed: whoever had the advance copy gets the new one, once per change.
+            jobs = jobs(after, DeliveryKind.EMBARGO_UPDATED, (int) after.version(), mayHaveIt(before, after));
         } else if (after.status() == ReleaseStatus.PUBLISHED && was != ReleaseStatus.PUBLISHED) {
             jobs = jobs(after, DeliveryKind.PUBLISHED, 0, contacts.subscribers(after.category()).stream()
                     .map(MediaContact::id).toList());
@@ -58,6 +63,14 @@ public final class MediaNotifier {
         }
         queue.enqueue(jobs);
         return jobs.size();
+    }
+
+    /** Whether a change under embargo is one the journalists holding the advance copy must hear of. */
+    private static boolean changedForReaders(Release before, Release after) {
+        return !Objects.equals(before.embargoUntil(), after.embargoUntil())
+                || !Objects.equals(before.title(), after.title()) || !Objects.equals(before.summary(), after.summary())
+                || !Objects.equals(before.body(), after.body())
+                || !Objects.equals(before.attachments(), after.attachments());
     }
 
     /** Everyone who has had the release, or may still get it from a job not yet sent. */

@@ -5,15 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.DeliveryStatus;
+import newsroom.domain.Embargo;
 import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseVersion;
 import newsroom.json.Json;
 import newsroom.log.JsonLog;
+import newsroom.render.Email;
 import newsroom.render.MailComposer;
 import newsroom.render.SitePaths;
 import newsroom.service.port.ContactRepository;
@@ -121,9 +125,12 @@ public final class ReleaseMailer {
         releaseCache.put(release.id(), current);
         String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
         String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
+        Email email = job.kind() == DeliveryKind.EMBARGO_UPDATED
+                ? composer.updatedAdvanceCopy(release, url, contact, whatChanged(release, job.sequence()), unsubscribe)
+                : composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe);
         String messageId;
         try {
-            messageId = mailer.send(composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe)
+            messageId = mailer.send(email
                     .withTags(Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
         } catch (Mailer.Rejected refused) {
             deliveries.recordFailed(job, refused.reason(), clock.instant());
@@ -148,10 +155,35 @@ public final class ReleaseMailer {
         return switch (job.kind()) {
             case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now);
+            case EMBARGO_UPDATED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
+                    && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
+                    && received(release, contact, DeliveryKind.EMBARGOED);
             case PUBLISHED -> release.isPublicAt(now) && !received(release, contact, DeliveryKind.EMBARGOED);
             case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
             case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);
         };
+    }
+
+    /**
+     * What the change numbered {@code version} did, against the version before it, said the way a
+     * journalist needs it: the embargo first (always the one in force now, never an earlier one).
+     */
+    private String whatChanged(Release current, int version) {
+        Release before = null;
+        Release changed = null;
+        for (ReleaseVersion saved : releases.versions(current.id())) {
+            if (saved.version() == version - 1) {
+                before = saved.release();
+            } else if (saved.version() == version) {
+                changed = saved.release();
+            }
+        }
+        String now = Embargo.describe(current.embargoUntil(), composer.zone());
+        if (before != null && changed != null && !Objects.equals(before.embargoUntil(), changed.embargoUntil())) {
+            return "This advance copy replaces the one sent earlier: the embargo has moved to " + now + " (it was "
+                    + Embargo.describe(before.embargoUntil(), composer.zone()) + ").";
+        }
+        return "This advance copy replaces the one sent earlier: the text has changed. The embargo is still " + now + ".";
     }
 
     private boolean receivedRelease(Release release, MediaContact contact) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.ReleaseVersion;
 import newsroom.render.Download;
 import newsroom.render.SitePages;
 import newsroom.render.SitePaths;
@@ -70,6 +72,27 @@ public final class ReleasePages {
         throw new TryAgainLater("release " + releaseId + " kept changing while its page was written");
     }
 
+    /**
+     * The other addresses the release had while scheduled (its embargo moved it to another month).
+     * Only a release that was scheduled can have any, so only then is its history read.
+     */
+    private Set<String> formerKeys(Release release, String key) {
+        if (release.embargoUntil() == null) {
+            return Set.of();
+        }
+        Set<String> former = new java.util.TreeSet<>();
+        for (ReleaseVersion version : releases.versions(release.id())) {
+            Release then = version.release();
+            if (then.status() == ReleaseStatus.SCHEDULED && then.publishedAt() != null) {
+                String thenKey = site.renderer().paths().releaseKey(then);
+                if (!thenKey.equals(key)) {
+                    former.add(thenKey);
+                }
+            }
+        }
+        return former;
+    }
+
     private Written writeOnce(Release release, Instant now) {
         List<String> paths = new ArrayList<>();
         boolean isPublic = release.isPublicAt(now);
@@ -78,6 +101,11 @@ public final class ReleasePages {
         SitePublisher.write(bucket, page);
         paths.add("/" + page.key());
         published.forEach(download -> paths.add(download.url()));
+        for (String former : formerKeys(release, page.key())) {
+            // The address an advance copy gave, before the embargo moved the release to another month.
+            SitePublisher.write(bucket, isPublic ? site.moved(release, former) : page.withKey(former));
+            paths.add("/" + former);
+        }
         // Files the release no longer has leave the site: all of them once it is withdrawn (nothing
         // of it stays public but the notice), a removed attachment's while it is public.
         Set<String> current = isPublic ? release.attachments().stream()

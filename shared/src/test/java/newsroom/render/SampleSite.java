@@ -62,6 +62,7 @@ final class SampleSite {
                 new String[] {"category", PAGES.categoryPage(release.category(), list, NOW)},
                 new String[] {"archive", PAGES.archivePage(List.of(YearMonth.of(2025, 1), YearMonth.of(2026, 11)))},
                 new String[] {"404", PAGES.notFoundPage()},
+                new String[] {"moved", PAGES.movedPage(release)},
                 new String[] {"empty latest", PAGES.latestPage(List.of(), NOW)});
     }
 

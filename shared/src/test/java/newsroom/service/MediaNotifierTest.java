@@ -1,6 +1,7 @@
 package newsroom.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -101,5 +102,22 @@ class MediaNotifierTest {
                 .withdrawal(new Withdrawal(NOW, "Published in error.")).saved(NOW);
         notifier.releaseChanged(published, withdrawn);
         assertEquals(Set.of("trusted", "everything", "gone"), queuedTo(DeliveryKind.WITHDRAWN));
+    }
+
+    @Test
+    void aChangeUnderEmbargoOffersANewAdvanceCopyOncePerChange() {
+        Release scheduled = scheduled();
+        Release moved = scheduled.toBuilder().embargoUntil(NOW.plusSeconds(7200)).publishedAt(NOW.plusSeconds(7200))
+                .saved(NOW);
+        notifier.releaseChanged(scheduled, moved);
+        assertEquals(Set.of("trusted", "everything", "gone"), queuedTo(DeliveryKind.EMBARGO_UPDATED),
+                "the sender keeps those who had the advance copy");
+        assertTrue(queue.jobs().stream().allMatch(j -> j.sequence() == moved.version()), "numbered by the change");
+        queue.clear();
+
+        Release retagged = moved.toBuilder().content(moved.title(), moved.summary(), moved.body(), moved.category(),
+                List.of("a new tag"), moved.contact(), moved.heroImage()).saved(NOW);
+        notifier.releaseChanged(moved, retagged);
+        assertEquals(List.of(), queue.jobs(), "nothing a journalist reads changed");
     }
 }

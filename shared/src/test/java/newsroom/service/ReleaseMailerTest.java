@@ -93,6 +93,36 @@ class ReleaseMailerTest {
         assertEquals(List.of(), mailer.sentTo("bob@radio.example"));
     }
 
+    /**
+     * The embargo moves (even to the next month): whoever had the advance copy gets a new one,
+     * once, saying so first and stating the embargo now in force; nobody else gets anything.
+     */
+    @Test
+    void aMovedEmbargoSendsTheNewAdvanceCopyOnceToThoseWhoHadTheFirst() {
+        Instant first = Instant.parse("2026-11-30T23:30:00Z");
+        Release scheduled = published.toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(first)
+                .publishedAt(first).saved(NOW);
+        releases.create(scheduled);
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "ann", DeliveryKind.EMBARGOED)));
+
+        Instant later = Instant.parse("2026-12-01T09:00:00Z");
+        Release moved = scheduled.toBuilder().embargoUntil(later).publishedAt(later).saved(NOW.plusSeconds(10));
+        releases.save(moved, scheduled.version());
+        MailJob update = new MailJob("r1", "ann", DeliveryKind.EMBARGO_UPDATED, (int) moved.version());
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(update));
+        assertEquals(ReleaseMailer.Outcome.ALREADY_SENT, sender.send(update), "once per change");
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(new MailJob("r1", "bob", DeliveryKind.EMBARGO_UPDATED,
+                (int) moved.version())), "no advance copy, no update");
+
+        Email email = mailer.sentTo("ann@paper.example").get(1);
+        assertEquals("UPDATED ADVANCE COPY, EMBARGOED UNTIL 1 December 2026, 09:00 GMT: Appeal for witnesses",
+                email.subject());
+        assertTrue(email.text().contains("the embargo has moved to 1 December 2026, 09:00 GMT (it was "
+                + "30 November 2026, 23:30 GMT)"), email.text());
+        assertTrue(email.text().contains("https://news.example/news/2026/12/slug-r1/"), "the new address");
+        assertEquals(later.toString(), email.headers().get("X-Embargo-Until"));
+    }
+
     @Test
     void whoeverHadTheAdvanceCopyDoesNotGetThePublicOne() {
         Release scheduled = published.toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(NOW.plusSeconds(60))

@@ -214,4 +214,26 @@ class SitePublisherTest {
         assertFalse(bucket.text("news/2026/11/slug-r1/index.html").contains("Road%20map.pdf"));
         assertTrue(invalidated().contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets it");
     }
+
+    /** The address an advance copy gave keeps working after the embargo moved to the next month. */
+    @Test
+    void anAddressGivenBeforeTheEmbargoMovedLeadsToTheRelease() {
+        Instant first = Instant.parse("2026-10-31T23:30:00Z");
+        Release scheduled = stored(Samples.published("r1", "Moved appeal", "Appeals", first).toBuilder()
+                .status(ReleaseStatus.SCHEDULED).embargoUntil(first).publishedAt(first).saved(first.minusSeconds(86_400)));
+        Instant later = NOW.minusSeconds(60);
+        Release moved = scheduled.toBuilder().embargoUntil(later).publishedAt(later).saved(first.minusSeconds(3_600));
+        releases.save(moved, scheduled.version());
+        Release published = moved.toBuilder().status(ReleaseStatus.PUBLISHED).saved(later);
+        releases.save(published, moved.version());
+
+        publisher.publish("r1");
+
+        assertTrue(bucket.text("news/2026/11/slug-r1/index.html").contains("Body of"));
+        String old = bucket.text("news/2026/10/slug-r1/index.html");
+        assertTrue(old.contains("href=\"https://news.example/news/2026/11/slug-r1/\"")
+                || old.contains("href=\"/news/2026/11/slug-r1/\""), old);
+        assertFalse(old.contains("Body of"), "a pointer, not a second copy");
+        assertTrue(invalidated().contains("/news/2026/10/slug-r1/index.html"));
+    }
 }

@@ -161,7 +161,7 @@ public final class LocalRuntime implements AutoCloseable {
         var mediaNotifier = new MediaNotifierHandler(
                 MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs());
         var mailConfig = MailSenderConfig.from(environment(emulator, "MailSenderFunction"))
-                .withSendingLease(SENDING_LEASE);
+                .withSendingLease(SENDING_LEASE).withAws(clients.settings());
         var feedbackConfig = SesFeedbackConfig.from(environment(emulator, "SesFeedbackFunction"));
         this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), feedbackConfig.tableName(), options.clock());
         // One mailer for all the local senders, so one bucket holds them to the whole send rate.

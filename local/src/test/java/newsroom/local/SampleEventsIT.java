@@ -196,7 +196,7 @@ class SampleEventsIT {
         MediaContact desk = new MediaContact(CONTACT_ID, "desk@daily.example", "Desk", "Daily", null, Set.of("*"), false,
                 ContactStatus.ACTIVE, "test", Instant.now(), Instant.now());
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(desk);
-        var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
+        var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl(),
                 resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
                 50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
 
@@ -215,7 +215,7 @@ class SampleEventsIT {
         new DynamoDbContactRepository(clients.dynamo(), resources.tableName()).create(second);
         SQSEvent race = event("mail-sender/mail-jobs.json", SQSEvent.class);
         race.getRecords().get(0).setBody(race.getRecords().get(0).getBody().replace(CONTACT_ID, secondId));
-        var other = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
+        var other = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl(),
                 resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
                 50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
         var racers = List.of(handler, other).stream().map(h -> CompletableFuture.runAsync(

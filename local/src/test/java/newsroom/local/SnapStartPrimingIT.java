@@ -139,7 +139,7 @@ class SnapStartPrimingIT {
 
     @Test
     void theMailSenderPrimesWithoutSendingOrClaiming() {
-        var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(),
+        var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl(),
                 resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
                 50, 1, Duration.ofMinutes(10)), dynamo, ses, Clock.systemUTC());
         assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "DynamoDb.GetItem", "DynamoDb.GetItem"));

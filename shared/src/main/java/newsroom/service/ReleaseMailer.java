@@ -74,9 +74,17 @@ public final class ReleaseMailer {
      * queue and tried again later, when SES's Send event or the end of the lease has settled it.
      */
     public static final class InDoubtException extends TryAgainLater {
-        InDoubtException(MailJob job) {
+        private final Duration settledWithin;
+
+        InDoubtException(MailJob job, Duration settledWithin) {
             super("delivery " + job.deliveryKind() + " of " + job.releaseId() + " to " + job.contactId()
                     + " is in doubt; retry later");
+            this.settledWithin = settledWithin;
+        }
+
+        /** By then SES's Send event or the end of the claim's lease has settled it: come back no sooner. */
+        public Duration settledWithin() {
+            return settledWithin;
         }
     }
 
@@ -110,7 +118,7 @@ public final class ReleaseMailer {
             case DONE:
                 return Outcome.ALREADY_SENT;
             case IN_DOUBT:
-                throw new InDoubtException(job);
+                throw new InDoubtException(job, lease);
             default:
                 break;
         }
@@ -140,7 +148,7 @@ public final class ReleaseMailer {
             LOG.warn("send outcome unknown; left for SES's Send event or the lease", "releaseId", job.releaseId(),
                     "contactId", job.contactId(), "kind", job.deliveryKind(),
                     "errorType", unknown.getClass().getName(), "errorMessage", String.valueOf(unknown.getMessage()));
-            throw new InDoubtException(job);
+            throw new InDoubtException(job, lease);
         }
         deliveries.recordSent(job, messageId, clock.instant());
         return Outcome.SENT;

@@ -6,7 +6,8 @@ import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 
 /** Everything the mail-sender function is configured with. */
-public record MailSenderConfig(AwsSettings aws, String tableName, String mailFrom, String configurationSet,
+public record MailSenderConfig(AwsSettings aws, String tableName, String mailQueueUrl, String mailFrom,
+                               String configurationSet,
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
                                String tokenSigningSecret, double maxSendRate, int concurrency,
                                Duration sendingLease) {
@@ -20,6 +21,7 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
         return new MailSenderConfig(
                 AwsSettings.from(env),
                 env.required(EnvVars.TABLE_NAME),
+                env.required(EnvVars.MAIL_QUEUE_URL),
                 env.required(EnvVars.MAIL_FROM),
                 env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null),
                 env.required(EnvVars.SITE_BASE_URL),
@@ -32,9 +34,16 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailFro
                 SENDING_LEASE);
     }
 
+    /** The same, talking to AWS as these settings say (the local runtime: the emulator's endpoint and keys). */
+    public MailSenderConfig withAws(AwsSettings other) {
+        return new MailSenderConfig(other, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl,
+                apiBaseUrl, siteName, zone, tokenSigningSecret, maxSendRate, concurrency, sendingLease);
+    }
+
     /** The same, with another lease: the local runtime's queue retries within seconds, not minutes. */
     public MailSenderConfig withSendingLease(Duration lease) {
-        return new MailSenderConfig(aws, tableName, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl, siteName, zone,
+        return new MailSenderConfig(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl,
+                siteName, zone,
                 tokenSigningSecret, maxSendRate, concurrency, lease);
     }
 

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.time.Duration;
 import newsroom.aws.AwsClients;
 import newsroom.aws.QueueBatch;
 import newsroom.aws.SecretsManagerSigningKeys;
@@ -27,6 +28,7 @@ import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.DynamoDbReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Mail queue → SES. Each message is one job; a job that fails is reported alone, so SQS
@@ -35,7 +37,12 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(MailSenderHandler.class);
 
+    /** At most: SQS keeps a message hidden for up to 12 hours. */
+    private static final Duration MAX_VISIBILITY = Duration.ofHours(12);
+
     private final ReleaseMailer mailer;
+    private final MailSenderConfig config;
+    private SqsClient sqs;
 
     public MailSenderHandler() {
         this(MailSenderConfig.from(EnvVars.fromSystem()));
@@ -55,6 +62,7 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
     /** With the mailer given: the local runtime and the fault-injection tests wrap the SES one. */
     public MailSenderHandler(MailSenderConfig config, DynamoDbClient dynamo, Mailer mailer, SigningKeys signingKeys,
                              Clock clock) {
+        this.config = config;
         this.mailer = new ReleaseMailer(
                 new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
                 new DynamoDbContactRepository(dynamo, config.tableName()),
@@ -84,9 +92,43 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
         // An unreadable job fails like any other: after the queue's retries it rests in the
         // dead-letter queue, where the alarm shows it, rather than vanishing.
         MailJob job = Json.read(message.getBody(), MailJob.class);
-        ReleaseMailer.Outcome outcome = mailer.send(job);
+        ReleaseMailer.Outcome outcome;
+        try {
+            outcome = mailer.send(job);
+        } catch (ReleaseMailer.InDoubtException inDoubt) {
+            hideUntilSettled(message, inDoubt.settledWithin());
+            throw inDoubt;
+        }
         LOG.info("mail job done", "releaseId", job.releaseId(), "contactId", job.contactId(),
                 "kind", job.kind(), "outcome", outcome);
+    }
+
+    /**
+     * A send in doubt comes back only once its claim can be settled (the Send event, or the lease
+     * run out), not every visibility timeout: otherwise it could use up the queue's receives and
+     * rest in the dead-letter queue unsent.
+     */
+    private void hideUntilSettled(SQSEvent.SQSMessage message, Duration settledWithin) {
+        if (message.getReceiptHandle() == null) {
+            return;
+        }
+        long seconds = Math.min(MAX_VISIBILITY.toSeconds(), settledWithin.plusSeconds(5).toSeconds());
+        try {
+            queue().changeMessageVisibility(c -> c.queueUrl(config.mailQueueUrl())
+                    .receiptHandle(message.getReceiptHandle()).visibilityTimeout((int) seconds));
+        } catch (RuntimeException e) {
+            // The queue's own visibility applies instead; the next receive finds it in doubt again.
+            LOG.warn("could not hold back a message in doubt", "messageId", message.getMessageId(),
+                    "errorType", e.getClass().getName());
+        }
+    }
+
+    /** Built on first use: most invocations never need it. */
+    private synchronized SqsClient queue() {
+        if (sqs == null) {
+            sqs = AwsClients.build(SqsClient.builder(), config.aws());
+        }
+        return sqs;
     }
 
     /** Reads and composes as a send would; SES is not called (the only call that would not be a read). */

@@ -68,9 +68,16 @@ class ContactsIT {
         assertEquals("added by the press office", contact.path("consentSource").asText());
         assertTrue(contact.path("consentAt").isTextual());
 
-        HttpResponse<String> changed = api.send("PUT", "/contacts/" + id, admin, "{\"email\": \"news@daily.example\", "
-                + "\"name\": \"News desk\", \"topics\": [\"*\"], \"embargoAccess\": false}", Map.of());
+        String newsDesk = "{\"email\": \"news@daily.example\", \"name\": \"News desk\", \"topics\": [\"*\"], "
+                + "\"embargoAccess\": false}";
+        assertEquals(428, api.send("PUT", "/contacts/" + id, admin, newsDesk, Map.of()).statusCode(),
+                "a change names the version it was based on, like a release's");
+        HttpResponse<String> changed = api.send("PUT", "/contacts/" + id, admin, newsDesk,
+                Map.of("If-Match", Api.etag(created)));
         assertEquals(200, changed.statusCode(), changed.body());
+        assertEquals("\"2\"", Api.etag(changed));
+        assertEquals(412, api.send("PUT", "/contacts/" + id, admin, newsDesk, Map.of("If-Match", Api.etag(created)))
+                .statusCode(), "a change based on an older version is refused");
         assertEquals(List.of("*"), List.of(json(changed).path("topics").get(0).asText()));
         assertEquals(409, api.post("/contacts", admin, "{\"email\": \"NEWS@daily.example\", \"name\": \"x\", "
                 + "\"topics\": [\"*\"]}").statusCode(), "the new address is claimed");
@@ -221,5 +228,23 @@ class ContactsIT {
                 "List-Unsubscribe=One-Click", Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertEquals(200, oneClick.statusCode());
         assertEquals("UNSUBSCRIBED", json(api.get("/contacts/" + id, admin)).path("status").asText());
+    }
+
+    /** An edit made from a read before the contact unsubscribed cannot undo the unsubscribe. */
+    @Test
+    void anEditBasedOnAReadBeforeAnUnsubscribeIsRefused() {
+        HttpResponse<String> created = api.post("/contacts", admin,
+                "{\"email\": \"racer@paper.example\", \"name\": \"Racer\", \"topics\": [\"*\"]}");
+        String id = json(created).path("id").asText();
+        var tokens = new SignedTokens(runtime.signingKeys(), Clock.systemUTC());
+        assertEquals(200, api.send("POST", "/unsubscribe?token=" + tokens.unsubscribe(id), null,
+                "List-Unsubscribe=One-Click", Map.of("Content-Type", "application/x-www-form-urlencoded")).statusCode());
+        HttpResponse<String> stale = api.send("PUT", "/contacts/" + id, admin, "{\"email\": \"racer@paper.example\", "
+                + "\"name\": \"Racer Renamed\", \"topics\": [\"*\"]}", Map.of("If-Match", Api.etag(created)));
+        assertEquals(412, stale.statusCode(), stale.body());
+        assertEquals("/problems/precondition-failed", json(stale).path("type").asText());
+        JsonNode now = json(api.get("/contacts/" + id, admin));
+        assertEquals("UNSUBSCRIBED", now.path("status").asText());
+        assertEquals("Racer", now.path("name").asText());
     }
 }

@@ -183,9 +183,12 @@ class OpenApiContractIT {
         api.get("/contacts?limit=0", admin);
         api.get("/contacts/" + contactId, admin);
         api.get("/contacts/unknown", admin);
-        api.send("PUT", "/contacts/" + contactId, admin,
-                "{\"email\": \"tour@paper.example\", \"name\": \"Tour desk\", \"role\": \"Crime\", \"topics\": [\"Appeals\"]}", Map.of());
-        api.send("PUT", "/contacts/" + contactId, admin, "{\"email\": \"bad\"}", Map.of());
+        String tourDesk = "{\"email\": \"tour@paper.example\", \"name\": \"Tour desk\", \"role\": \"Crime\", "
+                + "\"topics\": [\"Appeals\"]}";
+        api.send("PUT", "/contacts/" + contactId, admin, tourDesk, Map.of());
+        api.send("PUT", "/contacts/" + contactId, admin, tourDesk, Map.of("If-Match", etag(contact)));
+        api.send("PUT", "/contacts/" + contactId, admin, tourDesk, Map.of("If-Match", etag(contact)));
+        api.send("PUT", "/contacts/" + contactId, admin, "{\"email\": \"bad\"}", Map.of("If-Match", "\"2\""));
         api.send("POST", "/contacts/import", admin, "email,name,topics\nimport@paper.example,Imported,Appeals\nbad,,\n",
                 Map.of("Content-Type", "text/csv"));
         api.send("POST", "/contacts/import", admin, "{}", Map.of());

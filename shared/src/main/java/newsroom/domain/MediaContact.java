@@ -21,12 +21,28 @@ public record MediaContact(
         ContactStatus status,
         String consentSource,
         Instant consentAt,
-        Instant createdAt) {
+        Instant createdAt,
+        long version) {
 
     public static final String ALL_TOPICS = "*";
 
     public MediaContact {
         topics = topics == null ? Set.of() : Set.copyOf(topics);
+        version = Math.max(1, version);
+    }
+
+    /** A new contact: version 1. */
+    public MediaContact(String id, String email, String name, String outlet, String role, Set<String> topics,
+                        boolean embargoAccess, ContactStatus status, String consentSource, Instant consentAt,
+                        Instant createdAt) {
+        this(id, email, name, outlet, role, topics, embargoAccess, status, consentSource, consentAt, createdAt, 1);
+    }
+
+    /** The next version of this contact (every change counts one: its ETag). */
+    public MediaContact next(String email, String name, String outlet, String role, Set<String> topics,
+                             boolean embargoAccess, ContactStatus status, String consentSource, Instant consentAt) {
+        return new MediaContact(id, email, name, outlet, role, topics, embargoAccess, status, consentSource,
+                consentAt, createdAt, version + 1);
     }
 
     public boolean wantsCategory(String category) {
@@ -38,7 +54,6 @@ public record MediaContact(
     }
 
     public MediaContact withStatus(ContactStatus newStatus) {
-        return new MediaContact(id, email, name, outlet, role, topics, embargoAccess, newStatus, consentSource,
-                consentAt, createdAt);
+        return next(email, name, outlet, role, topics, embargoAccess, newStatus, consentSource, consentAt);
     }
 }

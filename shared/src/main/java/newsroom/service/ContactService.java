@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import newsroom.domain.ContactDraft;
+import newsroom.domain.ContactChangedException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
@@ -52,9 +53,17 @@ public final class ContactService {
         return contacts.find(id).orElseThrow(() -> new ContactNotFoundException(id));
     }
 
-    /** Replaces a contact's details; consent is kept unless a new source is given. */
-    public MediaContact update(String id, ContactDraft draft) {
+    /**
+     * Replaces a contact's details, if it is still at {@code expectedVersion}; consent is kept unless
+     * a new source is given.
+     *
+     * @throws ContactChangedException when it changed since (an unsubscribe, a bounce, an edit)
+     */
+    public MediaContact update(String id, long expectedVersion, ContactDraft draft) {
         MediaContact previous = get(id);
+        if (previous.version() != expectedVersion) {
+            throw new ContactChangedException(id);
+        }
         ContactRules.Checked checked = rules.check(draft);
         if (draft.status() == null) {
             // Left out: the contact keeps the status it has (an edit never re-activates anyone).
@@ -69,10 +78,10 @@ public final class ContactService {
 
     public MediaContact update(MediaContact previous, ContactRules.Checked checked, boolean newConsent) {
         Instant now = Timestamps.truncate(clock.instant());
-        MediaContact updated = new MediaContact(previous.id(), checked.email(), checked.name(), checked.outlet(),
+        MediaContact updated = previous.next(checked.email(), checked.name(), checked.outlet(),
                 checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
                 newConsent ? checked.consentSource() : previous.consentSource(),
-                newConsent ? now : previous.consentAt(), previous.createdAt());
+                newConsent ? now : previous.consentAt());
         contacts.update(previous, updated);
         return updated;
     }

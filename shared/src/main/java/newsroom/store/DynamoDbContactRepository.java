@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import newsroom.domain.ContactChangedException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.EmailTakenException;
@@ -51,6 +52,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
     static final String STATUS = "status";
     static final String CONSENT_SOURCE = "consentSource";
     static final String CONSENT_AT = "consentAt";
+    static final String VERSION = "version";
     static final String CREATED_AT = "createdAt";
 
     private final DynamoDbClient dynamo;
@@ -87,8 +89,12 @@ public final class DynamoDbContactRepository implements ContactRepository {
     @Override
     public void update(MediaContact previous, MediaContact updated) {
         List<TransactWriteItem> writes = new ArrayList<>();
+        // Only over the version read: an unsubscribe, a bounce or another edit in between is never undone.
+        String unchanged = previous.version() == 1 ? "(attribute_not_exists(#v) OR #v = :v)" : "#v = :v";
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(contactItem(updated))
-                .conditionExpression("attribute_exists(" + Table.PK + ")").build()).build());
+                .conditionExpression("attribute_exists(" + Table.PK + ") AND " + unchanged)
+                .expressionAttributeNames(Map.of("#v", VERSION))
+                .expressionAttributeValues(Map.of(":v", Items.n(previous.version()))).build()).build());
         if (!previous.email().equals(updated.email())) {
             writes.add(putNew(emailClaim(updated)));
             writes.add(delete(emailKey(previous.email())));
@@ -117,9 +123,20 @@ public final class DynamoDbContactRepository implements ContactRepository {
 
     @Override
     public void setStatus(String id, ContactStatus status) {
-        MediaContact contact = find(id).orElseThrow(() -> new ContactNotFoundException(id));
-        if (contact.status() != status) {
-            update(contact, contact.withStatus(status));
+        // Conditional on the version read; an edit racing an unsubscribe makes it read again.
+        for (int attempt = 1; ; attempt++) {
+            MediaContact contact = find(id).orElseThrow(() -> new ContactNotFoundException(id));
+            if (contact.status() == status) {
+                return;
+            }
+            try {
+                update(contact, contact.withStatus(status));
+                return;
+            } catch (ContactChangedException changed) {
+                if (attempt >= 5) {
+                    throw changed;
+                }
+            }
         }
     }
 
@@ -134,6 +151,10 @@ public final class DynamoDbContactRepository implements ContactRepository {
                             && EMAIL_SK.equals(writes.get(i).put().item().get(Table.SK).s());
                     if (claim) {
                         throw new EmailTakenException(email);
+                    }
+                    if (i == 0 && writes.get(0).put() != null
+                            && writes.get(0).put().conditionExpression().contains("#v")) {
+                        throw new ContactChangedException(email);
                     }
                     throw new ContactNotFoundException(email);
                 }
@@ -261,6 +282,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
         if (c.createdAt() != null) {
             item.put(CREATED_AT, s(Table.time(c.createdAt())));
         }
+        item.put(VERSION, Items.n(c.version()));
         return item;
     }
 
@@ -276,6 +298,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
                 ContactStatus.valueOf(string(item, STATUS)),
                 string(item, CONSENT_SOURCE),
                 Table.parseTime(string(item, CONSENT_AT)),
-                Table.parseTime(string(item, CREATED_AT)));
+                Table.parseTime(string(item, CREATED_AT)),
+                Items.number(item, VERSION));
     }
 }

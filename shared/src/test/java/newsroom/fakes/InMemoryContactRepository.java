@@ -36,6 +36,10 @@ public final class InMemoryContactRepository implements ContactRepository {
 
     @Override
     public synchronized void update(MediaContact previous, MediaContact updated) {
+        MediaContact stored = byId.get(previous.id());
+        if (stored != null && stored.version() != previous.version()) {
+            throw new newsroom.domain.ContactChangedException(previous.email());
+        }
         if (!byId.containsKey(previous.id())) {
             throw new ContactNotFoundException(previous.id());
         }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import newsroom.domain.ContactDraft;
+import newsroom.domain.ContactChangedException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
@@ -62,19 +63,20 @@ class ContactServiceTest {
     @Test
     void anEditKeepsTheConsentUnlessANewSourceIsGiven() {
         MediaContact ann = contacts.create(draft("ann@paper.example", "signed form"));
-        MediaContact edited = contacts.update(ann.id(), draft("ann@paper.example", null));
+        MediaContact edited = contacts.update(ann.id(), ann.version(), draft("ann@paper.example", null));
         assertEquals("signed form", edited.consentSource());
         assertEquals(ann.consentAt(), edited.consentAt());
         assertEquals(ann.createdAt(), edited.createdAt());
+        assertEquals(ann.version() + 1, edited.version());
 
-        MediaContact reconsented = contacts.update(ann.id(), draft("ann@paper.example", "phone call"));
+        MediaContact reconsented = contacts.update(ann.id(), edited.version(), draft("ann@paper.example", "phone call"));
         assertEquals("phone call", reconsented.consentSource());
     }
 
     @Test
     void anUnknownContactIsNotFound() {
         assertThrows(ContactNotFoundException.class, () -> contacts.get("nobody"));
-        assertThrows(ContactNotFoundException.class, () -> contacts.update("nobody", draft("x@y.example", null)));
+        assertThrows(ContactNotFoundException.class, () -> contacts.update("nobody", 1, draft("x@y.example", null)));
         assertThrows(ContactNotFoundException.class, () -> contacts.delete("nobody"));
     }
 
@@ -96,12 +98,19 @@ class ContactServiceTest {
         MediaContact ann = contacts.create(draft("ann@paper.example", "signed form"));
         repository.setStatus(ann.id(), ContactStatus.UNSUBSCRIBED);
 
-        MediaContact edited = contacts.update(ann.id(), draft("ann@paper.example", null));
+        // The edit was based on the version before the unsubscribe: refused, nothing undone.
+        assertThrows(ContactChangedException.class, () -> contacts.update(ann.id(), ann.version(),
+                draft("ann@paper.example", null)));
+        assertEquals(ContactStatus.UNSUBSCRIBED, contacts.get(ann.id()).status());
+
+        MediaContact current = contacts.get(ann.id());
+        MediaContact edited = contacts.update(ann.id(), current.version(), draft("ann@paper.example", null));
         assertEquals(ContactStatus.UNSUBSCRIBED, edited.status(), "a PUT without status keeps the status");
 
         ContactDraft reactivate = new ContactDraft("ann@paper.example", "Ann Smith", "The Paper", null,
                 List.of("Appeals"), true, "ACTIVE", null);
-        var refused = assertThrows(InvalidRequestException.class, () -> contacts.update(ann.id(), reactivate));
+        var refused = assertThrows(InvalidRequestException.class,
+                () -> contacts.update(ann.id(), edited.version(), reactivate));
         assertEquals("status", refused.errors().get(0).field());
         assertEquals(ContactStatus.UNSUBSCRIBED, contacts.get(ann.id()).status());
     }

@@ -53,8 +53,8 @@ record ApiRequest(APIGatewayV2HTTPEvent event, Caller caller) {
         String value = header("if-match");
         if (value == null || value.isBlank()) {
             throw new ApiException(Problem.of(428, "precondition-required", "If-Match required",
-                    "Send the release's current ETag in an If-Match header, so that a change made meanwhile"
-                            + " by someone else is not overwritten."));
+                    "Send the current ETag (from reading it) in an If-Match header, so that a change made"
+                            + " meanwhile by someone else is not overwritten."));
         }
         String tag = value.strip();
         if (tag.startsWith("W/")) {

@@ -40,7 +40,7 @@ final class ContactRoutes {
 
     private APIGatewayV2HTTPResponse create(ApiRequest request) {
         MediaContact contact = contacts.create(request.body(ContactDraft.class));
-        return ApiResponses.json(201, ContactView.of(contact), Map.of("Location", "/contacts/" + contact.id()));
+        return respond(201, contact, Map.of("Location", "/contacts/" + contact.id()));
     }
 
     private APIGatewayV2HTTPResponse list(ApiRequest request) {
@@ -49,13 +49,21 @@ final class ContactRoutes {
     }
 
     private APIGatewayV2HTTPResponse get(ApiRequest request) {
-        return ApiResponses.json(200, ContactView.of(contacts.get(request.path("id"))));
+        return respond(200, contacts.get(request.path("id")), Map.of());
     }
 
+    /** Like a release: the change is made against the version the caller read (its ETag). */
     private APIGatewayV2HTTPResponse update(ApiRequest request) {
         String id = request.path("id");
+        long version = request.ifMatch();
         ContactDraft draft = request.body(ContactDraft.class);
-        return ApiResponses.json(200, ContactView.of(contacts.update(id, draft)));
+        return respond(200, contacts.update(id, version, draft), Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, MediaContact contact, Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("ETag", "\"" + contact.version() + "\"");
+        return ApiResponses.json(status, ContactView.of(contact), all);
     }
 
     private APIGatewayV2HTTPResponse delete(ApiRequest request) {

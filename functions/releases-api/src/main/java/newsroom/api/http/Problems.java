@@ -2,6 +2,7 @@ package newsroom.api.http;
 
 import java.util.List;
 import newsroom.domain.AttachmentNotFoundException;
+import newsroom.domain.ContactChangedException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.EmailTakenException;
 import newsroom.domain.FieldError;
@@ -40,6 +41,11 @@ final class Problems {
         }
         if (e instanceof ScopeRequiredException) {
             return Problem.of(403, "insufficient-scope", "Not allowed", e.getMessage());
+        }
+        if (e instanceof ContactChangedException) {
+            return Problem.of(412, "precondition-failed", "Contact has changed",
+                    "The contact changed since you read it (an edit, an unsubscribe or a bounce): fetch it again"
+                            + " for its new ETag and status, reapply your change and send it with the new If-Match.");
         }
         if (e instanceof ContactNotFoundException) {
             return Problem.of(404, "not-found", "Contact not found", e.getMessage());

@@ -3,7 +3,6 @@ package newsroom.bench;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ final class FanOutBench {
 
     static Run measure(Emulator emulator, int contacts, double rate, int senders) throws Exception {
         emulator.reset();
-        LocalTokens tokens = LocalTokens.fromProjectKey(Files.createTempDirectory("bench-key").resolve("key.json"));
+        LocalTokens tokens = LocalTokens.throwaway();
         LocalRuntime.Options options = LocalRuntime.Options.defaults().withPorts(0, 0).withTick(Duration.ZERO)
                 .withMaxSendRate(rate).withMailConcurrency(senders);
         try (LocalRuntime runtime = LocalRuntime.start(emulator, options, tokens)) {

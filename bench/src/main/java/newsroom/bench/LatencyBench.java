@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ final class LatencyBench {
 
     static Latencies measure(Emulator emulator, int publishes) throws Exception {
         emulator.reset();
-        LocalTokens tokens = LocalTokens.fromProjectKey(Files.createTempDirectory("bench-key").resolve("key.json"));
+        LocalTokens tokens = LocalTokens.throwaway();
         try (LocalRuntime runtime = LocalRuntime.start(emulator, LocalRuntime.Options.defaults().withPorts(0, 0), tokens)) {
             String publisher = tokens.issue("bench", List.of("newsroom/publisher"));
             String admin = tokens.issue("bench", List.of("newsroom/contacts"));

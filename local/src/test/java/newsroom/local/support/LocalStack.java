@@ -1,15 +1,11 @@
 package newsroom.local.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import newsroom.local.LocalRuntime;
 import newsroom.local.LocalTokens;
 import newsroom.local.emulator.Emulator;
 
-/** Starts the local runtime for a test class, on free ports, with a throw-away signing key. */
+/** Starts the local runtime for a test class, on free ports, with a throw-away signing key (in memory). */
 public final class LocalStack {
     private LocalStack() {
     }
@@ -24,11 +20,6 @@ public final class LocalStack {
 
     /** With these options, on free ports. */
     public static LocalRuntime start(Emulator emulator, LocalRuntime.Options options) {
-        try {
-            Path keyFile = Files.createTempDirectory("newsroom-test-key").resolve("key.json");
-            return LocalRuntime.start(emulator, options.withPorts(0, 0), LocalTokens.fromProjectKey(keyFile));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return LocalRuntime.start(emulator, options.withPorts(0, 0), LocalTokens.throwaway());
     }
 }

@@ -139,10 +139,17 @@ public final class ReleaseWorkflow {
     }
 
     public Release addAttachment(Release current, Attachment attachment, Instant now) {
+        return addAttachment(current, attachment, null, null, now);
+    }
+
+    /** Adds (or replaces) an attachment; a published release records the change with its note. */
+    public Release addAttachment(Release current, Attachment attachment, String changeNote, String changeType,
+                                 Instant now) {
         if (current.status() == ReleaseStatus.WITHDRAWN) {
             throw new WorkflowException("A withdrawn release cannot take attachments.");
         }
         List<FieldError> errors = new ArrayList<>();
+        ReleaseChange change = changeOf(current, changeNote, changeType, errors);
         if (ReleaseRules.isBlank(attachment.fileName()) || attachment.fileName().length() > 200
                 || !attachment.fileName().matches("[A-Za-z0-9][A-Za-z0-9._ -]*\\.[A-Za-z0-9]+")) {
             errors.add(new FieldError("fileName",
@@ -171,7 +178,38 @@ public final class ReleaseWorkflow {
         // Uploading a file of the same name again replaces it.
         attachments.removeIf(a -> a.fileName().equals(attachment.fileName()));
         attachments.add(attachment);
-        return current.toBuilder().attachments(attachments).saved(now);
+        Release.Builder next = current.toBuilder().attachments(attachments);
+        if (change != null) {
+            List<ReleaseChange> changes = new ArrayList<>(current.changes());
+            changes.add(new ReleaseChange(now, change.note(), change.type()));
+            next.changes(changes);
+        }
+        return next.saved(now);
+    }
+
+    /**
+     * The change note a published release needs for any change (shown on its page), checked; null
+     * for a release not yet public, which must not be given one.
+     */
+    private static ReleaseChange changeOf(Release current, String changeNote, String changeType,
+                                          List<FieldError> errors) {
+        if (current.status() == ReleaseStatus.PUBLISHED) {
+            if (ReleaseRules.isBlank(changeNote)) {
+                errors.add(new FieldError("changeNote", "is required to change a published release; it is shown on the page"));
+            } else if (changeNote.length() > MAX_NOTE) {
+                errors.add(new FieldError("changeNote", "must be at most " + MAX_NOTE + " characters"));
+            }
+            ReleaseChange.ChangeType type = changeType(changeType, errors);
+            return ReleaseRules.isBlank(changeNote) || type == null ? null
+                    : new ReleaseChange(null, changeNote.strip(), type);
+        }
+        if (changeNote != null) {
+            errors.add(new FieldError("changeNote", "only applies to a published release"));
+        }
+        if (changeType != null) {
+            errors.add(new FieldError("changeType", "only applies to a published release"));
+        }
+        return null;
     }
 
     /**
@@ -189,32 +227,16 @@ public final class ReleaseWorkflow {
         if (current.heroImage() != null && removed.fileName().equals(current.heroImage().fileName())) {
             errors.add(new FieldError("attachmentId", "is the release's hero image: change the hero image first"));
         }
-        boolean published = current.status() == ReleaseStatus.PUBLISHED;
-        ReleaseChange.ChangeType type = null;
-        if (published) {
-            if (ReleaseRules.isBlank(changeNote)) {
-                errors.add(new FieldError("changeNote", "is required to change a published release; it is shown on the page"));
-            } else if (changeNote.length() > MAX_NOTE) {
-                errors.add(new FieldError("changeNote", "must be at most " + MAX_NOTE + " characters"));
-            }
-            type = changeType(changeType, errors);
-        } else {
-            if (changeNote != null) {
-                errors.add(new FieldError("changeNote", "only applies to a published release"));
-            }
-            if (changeType != null) {
-                errors.add(new FieldError("changeType", "only applies to a published release"));
-            }
-        }
+        ReleaseChange change = changeOf(current, changeNote, changeType, errors);
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         List<Attachment> attachments = new ArrayList<>(current.attachments());
         attachments.remove(removed);
         Release.Builder next = current.toBuilder().attachments(attachments);
-        if (published) {
+        if (change != null) {
             List<ReleaseChange> changes = new ArrayList<>(current.changes());
-            changes.add(new ReleaseChange(now, changeNote.strip(), type));
+            changes.add(new ReleaseChange(now, change.note(), change.type()));
             next.changes(changes);
         }
         return next.saved(now);

@@ -152,6 +152,13 @@ public final class ReleaseService {
      */
     public DeclaredAttachment declareAttachment(String id, String fileName, String contentType, Long size,
                                                 String description, Set<Scope> scopes) {
+        return declareAttachment(id, fileName, contentType, size, description, null, null, scopes);
+    }
+
+    /** The same, with the change note a published release needs. */
+    public DeclaredAttachment declareAttachment(String id, String fileName, String contentType, Long size,
+                                                String description, String changeNote, String changeType,
+                                                Set<Scope> scopes) {
         if (size == null) {
             throw new InvalidRequestException(List.of(new FieldError("size", "is required: the file's size in bytes")));
         }
@@ -159,18 +166,19 @@ public final class ReleaseService {
                 fileName == null ? null : fileName.strip(),
                 contentType == null ? null : contentType.strip().toLowerCase(Locale.ROOT),
                 size, description);
-        return new DeclaredAttachment(addAttachment(id, attachment, scopes), attachment);
+        return new DeclaredAttachment(addAttachment(id, attachment, changeNote, changeType, scopes), attachment);
     }
 
     /**
      * Adds (or replaces) an attachment. Not tied to an ETag, since the caller changes only the
      * attachment list: a concurrent edit is retried on the fresh release rather than refused.
      */
-    public Release addAttachment(String id, Attachment attachment, Set<Scope> scopes) {
+    public Release addAttachment(String id, Attachment attachment, String changeNote, String changeType,
+                                 Set<Scope> scopes) {
         for (int attempt = 1; ; attempt++) {
             Release current = get(id);
             requirePublisherOnceOut(current, scopes);
-            Release changed = workflow.addAttachment(current, attachment, now());
+            Release changed = workflow.addAttachment(current, attachment, changeNote, changeType, now());
             try {
                 releases.save(changed, current.version());
                 return changed;

@@ -188,4 +188,17 @@ class ReleaseServiceTest {
         assertEquals(List.of(), removed.attachments());
         assertEquals("The plan was out of date.", removed.changes().get(removed.changes().size() - 1).note());
     }
+
+    @Test
+    void addingAFileToAPublishedReleaseTakesThePublisherAndAChangeNote() {
+        Release draft = releases.create(Samples.draft("Out with a file to come", "Appeals"), "editor");
+        Release published = releases.publish(draft.id(), draft.version(), "publisher");
+        var noNote = assertThrows(InvalidRequestException.class, () -> releases.declareAttachment(draft.id(),
+                "map.pdf", "application/pdf", 10L, null, null, null, PUBLISHER));
+        assertEquals(List.of("changeNote", "changeType"), noNote.errors().stream().map(e -> e.field()).toList());
+        var added = releases.declareAttachment(draft.id(), "map.pdf", "application/pdf", 10L, null,
+                "Added the map of the closure.", "minor", PUBLISHER);
+        assertEquals("Added the map of the closure.", added.release().changes().get(0).note());
+        assertEquals(published.version() + 1, added.release().version());
+    }
 }

@@ -150,7 +150,8 @@ final class ReleaseRoutes {
         String id = request.path("id");
         Requests.NewAttachment body = request.body(Requests.NewAttachment.class);
         ReleaseService.DeclaredAttachment declared = releases.declareAttachment(id, body.fileName(),
-                body.contentType(), body.size(), body.description(), request.caller().scopes());
+                body.contentType(), body.size(), body.description(), body.changeNote(), body.changeType(),
+                request.caller().scopes());
         URI upload = uploadUrls.forUpload(id, declared.attachment());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("attachment", declared.attachment());

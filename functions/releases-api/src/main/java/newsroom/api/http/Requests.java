@@ -14,7 +14,8 @@ final class Requests {
     }
 
     /** POST /releases/{id}/attachments: the file the press office is about to upload. */
-    record NewAttachment(String fileName, String contentType, Long size, String description) {
+    record NewAttachment(String fileName, String contentType, Long size, String description, String changeNote,
+                         String changeType) {
     }
 
     /** The optional body of an attachment's removal: the change note a published release needs. */

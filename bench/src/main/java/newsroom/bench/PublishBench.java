@@ -79,6 +79,9 @@ final class PublishBench {
                 items.addAndGet(query.count());
             } else if (context.response() instanceof GetItemResponse get && get.hasItem()) {
                 items.incrementAndGet();
+            } else if (context.response()
+                    instanceof software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse batch) {
+                batch.responses().values().forEach(list -> items.addAndGet(list.size()));
             }
         }
 
@@ -194,18 +197,33 @@ final class PublishBench {
         List<WriteRequest> batch = new ArrayList<>();
         Set<YearMonth> months = new TreeSet<>();
         for (Release r : releases) {
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(mapper.toItem(r)).build()).build());
-            months.add(YearMonth.from(r.publishedAt().atZone(RebuildBench.ZONE)));
-            if (batch.size() == 25) {
-                write(clients, table, batch);
-                batch = new ArrayList<>();
+            List<Map<String, AttributeValue>> items = new ArrayList<>();
+            items.add(mapper.toItem(r));
+            if (r.status() == newsroom.domain.ReleaseStatus.PUBLISHED) {
+                // Listed on the site, as its publish (or a rebuild) leaves it in the site index.
+                var listing = new newsroom.service.port.SiteIndex.Listing(r.id(), r.version(), r.publishedAt(),
+                        r.category());
+                items.add(DynamoDbSiteIndex.entryItem(listing));
+                // The latest and category items; the month item once per month, below.
+                items.addAll(DynamoDbSiteIndex.listedItems(listing, RebuildBench.ZONE).subList(0, 2));
             }
+            for (Map<String, AttributeValue> item : items) {
+                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                if (batch.size() == 25) {
+                    write(clients, table, batch);
+                    batch = new ArrayList<>();
+                }
+            }
+            months.add(YearMonth.from(r.publishedAt().atZone(RebuildBench.ZONE)));
         }
         for (YearMonth month : months) {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
                     Table.PK, AttributeValue.fromS("ARCHIVE"), Table.SK, AttributeValue.fromS("MONTH#" + month),
                     Table.ENTITY, AttributeValue.fromS("ArchiveMonth"))).build()).build());
-            if (batch.size() == 25) {
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                    Table.PK, AttributeValue.fromS("SITE#MONTH"), Table.SK, AttributeValue.fromS(month.toString())))
+                    .build()).build());
+            if (batch.size() >= 24) {
                 write(clients, table, batch);
                 batch = new ArrayList<>();
             }

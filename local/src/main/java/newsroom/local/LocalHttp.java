@@ -217,12 +217,13 @@ final class LocalHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stop taking connections, let the handlers finish, then stop the loops they write through.
+        // Stop taking connections, then close the open ones, then stop the handlers' threads.
         if (channel != null) {
             channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
-        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        // The connections' loop first (it closes them), so nothing is handed to a stopped worker.
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

@@ -207,6 +207,10 @@ public final class LocalRuntime implements AutoCloseable {
             Ticker ticker = new Ticker(options.tick(), this::tickSchedules);
             background("schedule", ticker, ticker::stop);
         }
+        if (!siteHasFrontPage()) {
+            // A new site shows its (empty) lists, not a 404, before anything is published.
+            siteRebuilder.rebuild(line -> { });
+        }
         siteServer.start(stack.siteBucket(), SiteHeaders.of(clients.cloudFront(), stack.distributionId()));
         apiServer.start();
     }
@@ -285,6 +289,15 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     /** The full rebuild, as the site-rebuilder function runs it in AWS. */
+    private boolean siteHasFrontPage() {
+        try {
+            clients.s3().headObject(h -> h.bucket(stack.siteBucket()).key("news/index.html"));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception missing) {
+            return false;
+        }
+    }
+
     public SiteRebuilder.Result rebuildSite(Consumer<String> progress) {
         return siteRebuilder.rebuild(progress);
     }

@@ -80,4 +80,14 @@ class LocalDoorIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, developer.statusCode(), developer.body());
     }
+
+    /** A newcomer's first look, before anything is published: the site's empty lists, not a 404. */
+    @Test
+    void aNewSiteShowsItsEmptyListsBeforeTheFirstPublish() {
+        var latest = Http.get(runtime.siteUrl().resolve("/news/"));
+        assertEquals(200, latest.statusCode());
+        org.junit.jupiter.api.Assertions.assertTrue(latest.body().contains("Latest news"), latest.body());
+        assertEquals(200, Http.get(runtime.siteUrl().resolve("/feeds/news.atom")).statusCode());
+        assertEquals(200, Http.get(runtime.siteUrl().resolve("/news/archive/")).statusCode());
+    }
 }

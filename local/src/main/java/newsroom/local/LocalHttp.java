@@ -9,6 +9,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -27,6 +29,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +95,8 @@ final class LocalHttp implements AutoCloseable {
     /** The handlers block (SDK calls): they run here, never on an event loop. */
     private final EventExecutorGroup workers = new DefaultEventExecutorGroup(16, daemon("worker"));
     private final Channel channel;
+    /** Every open connection, so that closing the server closes them before stopping their threads. */
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile Exchanges exchanges;
 
@@ -106,6 +111,7 @@ final class LocalHttp implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         // Lines and headers as long as API Gateway takes (a URL of 8 KB, headers of 10 KB), with room.
                         ch.pipeline().addLast(new HttpServerCodec(16 * 1024, 16 * 1024, 8192));
                         ch.pipeline().addLast(new HttpObjectAggregator(Math.max(maxBody, 1)) {
@@ -217,13 +223,14 @@ final class LocalHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        // Stop taking connections, then close the open ones, then stop the handlers' threads.
+        // Stop taking connections and close the open ones (their handlers finish on both the
+        // connection's loop and a worker), and only then stop those threads.
         if (channel != null) {
             channel.close().awaitUninterruptibly(1, TimeUnit.SECONDS);
         }
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        // The connections' loop first (it closes them), so nothing is handed to a stopped worker.
-        io.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS);
+        io.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 }

@@ -35,6 +35,17 @@ public final class ReleaseWorkflow {
         return release.status(ReleaseStatus.PUBLISHED).publishedAt(now);
     }
 
+    /**
+     * With the two-person rule, a scheduled release was approved as it stood: a change to it (its
+     * text, files or embargo) sends it back to draft, so a second person must schedule it again and
+     * the sweep never publishes text no second person approved. The embargo stays as set.
+     */
+    private void backToApproval(Release current, Release.Builder next) {
+        if (twoPersonRule && current.status() == ReleaseStatus.SCHEDULED) {
+            next.status(ReleaseStatus.DRAFT).publishedAt(null);
+        }
+    }
+
     /** Checks the two-person rule for someone publishing what {@code author} wrote. */
     public void checkPublisher(String author, String publisher) {
         if (twoPersonRule && author != null && author.equals(publisher)) {
@@ -111,6 +122,7 @@ public final class ReleaseWorkflow {
                 next.publishedAt(checked.embargoUntil());
             }
         }
+        backToApproval(current, next);
         return next.saved(now);
     }
 
@@ -184,6 +196,7 @@ public final class ReleaseWorkflow {
             changes.add(new ReleaseChange(now, change.note(), change.type()));
             next.changes(changes);
         }
+        backToApproval(current, next);
         return next.saved(now);
     }
 
@@ -239,6 +252,7 @@ public final class ReleaseWorkflow {
             changes.add(new ReleaseChange(now, change.note(), change.type()));
             next.changes(changes);
         }
+        backToApproval(current, next);
         return next.saved(now);
     }
 

@@ -45,8 +45,15 @@ public final class MediaNotifier {
         ReleaseStatus was = before == null ? null : before.status();
         List<MailJob> jobs = List.of();
         if (after.status() == ReleaseStatus.SCHEDULED && was != ReleaseStatus.SCHEDULED) {
-            jobs = jobs(after, DeliveryKind.EMBARGOED, 0, contacts.subscribers(after.category()).stream()
-                    .filter(MediaContact::embargoAccess).map(MediaContact::id).toList());
+            jobs = new java.util.ArrayList<>(jobs(after, DeliveryKind.EMBARGOED, 0,
+                    contacts.subscribers(after.category()).stream()
+                    .filter(MediaContact::embargoAccess).map(MediaContact::id).toList()));
+            // Scheduled again after a change sent it back for approval: those who had the first
+            // advance copy get the new one (the others get their first, above).
+            Set<String> hadIt = deliveries.recipients(after.id());
+            if (!hadIt.isEmpty()) {
+                jobs.addAll(jobs(after, DeliveryKind.EMBARGO_UPDATED, (int) after.version(), hadIt));
+            }
         } else if (after.status() == ReleaseStatus.SCHEDULED && was == ReleaseStatus.SCHEDULED
                 && changedForReaders(before, after)) {
             // Under embargo and changed: whoever had the advance copy gets the new one, once per change.

@@ -177,10 +177,13 @@ public final class ReleaseMailer {
      * journalist needs it: the embargo first (always the one in force now, never an earlier one).
      */
     private String whatChanged(Release current, int version) {
+        // Against the last version an advance copy could have gone out from: the one before, or
+        // (when a change sent it back for approval) the last scheduled one before that.
         Release before = null;
         Release changed = null;
         for (ReleaseVersion saved : releases.versions(current.id())) {
-            if (saved.version() == version - 1) {
+            if (saved.version() < version && (saved.release().status() == ReleaseStatus.SCHEDULED
+                    || saved.version() == version - 1 && before == null)) {
                 before = saved.release();
             } else if (saved.version() == version) {
                 changed = saved.release();

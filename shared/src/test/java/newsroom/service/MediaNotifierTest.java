@@ -120,4 +120,18 @@ class MediaNotifierTest {
         notifier.releaseChanged(moved, retagged);
         assertEquals(List.of(), queue.jobs(), "nothing a journalist reads changed");
     }
+
+    /** Sent back for approval by a change, then scheduled again: who had the advance copy gets the new one. */
+    @Test
+    void aReleaseScheduledAgainAfterAChangeSendsTheNewAdvanceCopyToThoseWhoHadIt() {
+        MailJob first = new MailJob("r1", "trusted", DeliveryKind.EMBARGOED);
+        deliveries.claim(first, "t@paper.example", NOW, Duration.ofMinutes(10));
+        deliveries.recordSent(first, "m-1", NOW);
+        Release backToDraft = scheduled().toBuilder().status(ReleaseStatus.DRAFT).publishedAt(null).saved(NOW);
+        Release again = backToDraft.toBuilder().status(ReleaseStatus.SCHEDULED)
+                .publishedAt(backToDraft.embargoUntil()).saved(NOW);
+        notifier.releaseChanged(backToDraft, again);
+        assertEquals(Set.of("trusted"), queuedTo(DeliveryKind.EMBARGO_UPDATED));
+        assertEquals(Set.of("trusted", "gone"), queuedTo(DeliveryKind.EMBARGOED), "a first copy for anyone without one");
+    }
 }

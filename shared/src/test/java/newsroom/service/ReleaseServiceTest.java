@@ -201,4 +201,30 @@ class ReleaseServiceTest {
         assertEquals("Added the map of the closure.", added.release().changes().get(0).note());
         assertEquals(published.version() + 1, added.release().version());
     }
+
+    /**
+     * With the two-person rule, a scheduled release was approved as it stood: a change sends it
+     * back to draft, the sweep does not publish it, and a second person must schedule it again.
+     */
+    @Test
+    void withTheTwoPersonRuleAChangeAfterApprovalNeedsASecondPersonAgain() {
+        ReleaseService strict = service(true);
+        ReleaseDraft d = Samples.draft("Approved then changed", "Appeals");
+        Release draft = strict.create(new ReleaseDraft(d.title(), d.summary(), d.body(), d.category(), d.tags(),
+                d.contact(), "2026-11-29T12:30:00Z", null), "jo");
+        Release scheduled = strict.publish(draft.id(), draft.version(), "sam");
+        assertEquals(ReleaseStatus.SCHEDULED, scheduled.status(), "approved by a second person");
+
+        ReleaseEdit change = new ReleaseEdit("Approved then changed by Jo", null, "Body", "Appeals", null,
+                Samples.PRESS_OFFICE, null, "2026-11-29T12:30:00Z", null, null);
+        Release changed = strict.edit(draft.id(), scheduled.version(), change, PUBLISHER);
+        assertEquals(ReleaseStatus.DRAFT, changed.status(), "back for approval");
+        assertEquals(scheduled.embargoUntil(), changed.embargoUntil(), "the embargo as set");
+
+        repository.save(changed.toBuilder().saved(NOW), changed.version()); // time passes
+        assertEquals(0, strict.publishDue(10), "the sweep never publishes text no second person approved");
+        Release current = strict.get(draft.id());
+        assertThrows(TwoPersonRuleException.class, () -> strict.publish(draft.id(), current.version(), "jo"));
+        assertEquals(ReleaseStatus.SCHEDULED, strict.publish(draft.id(), current.version(), "sam").status());
+    }
 }

@@ -56,6 +56,17 @@ public record Release(
         return attachments.stream().filter(a -> a.fileName().equals(fileName)).findFirst();
     }
 
+    /** The same release under another slug (its public one, made when it is first released). */
+    public Release withSlug(String newSlug) {
+        return new Release(id, newSlug, title, summary, body, category, tags, contact, heroImage, attachments, status,
+                author, createdAt, updatedAt, publishedAt, embargoUntil, changes, withdrawal, version);
+    }
+
+    /** Whether the slug is still the draft's stand-in, not yet a public one. */
+    public boolean hasDraftSlug() {
+        return Slugs.isDraftSlug(slug);
+    }
+
     /** The latest change, if the release has been updated since it was published. */
     public Optional<ReleaseChange> lastChange() {
         return changes.isEmpty() ? Optional.empty() : Optional.of(changes.get(changes.size() - 1));

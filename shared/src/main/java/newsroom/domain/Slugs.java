@@ -32,8 +32,26 @@ public final class Slugs {
         return slug.isEmpty() ? "release" : slug;
     }
 
-    /** The n-th alternative when a slug is taken: "title", "title-2", "title-3", ... */
-    public static String withSuffix(String slug, int attempt) {
-        return attempt <= 1 ? slug : slug + "-" + attempt;
+    /**
+     * The alternative when a slug is taken: the title's slug with a piece of the release's own id,
+     * never a counter ("-2" would tell the public that another release, perhaps one still under
+     * embargo, has the same title, and how many there are).
+     */
+    public static String withSuffix(String slug, String releaseId, int attempt) {
+        String id = releaseId.replace("-", "");
+        return attempt <= 1 ? slug : slug + "-" + id.substring(0, Math.min(id.length(), 4 + 2 * attempt));
+    }
+
+    /**
+     * A draft's stand-in slug: no words from its title (a name later taken out must not stay in a
+     * URL), made public only when the release is first scheduled or published. A double hyphen
+     * never comes out of {@link #fromTitle}, so it cannot clash with a real one.
+     */
+    public static String forDraft(String releaseId) {
+        return "draft--" + releaseId;
+    }
+
+    public static boolean isDraftSlug(String slug) {
+        return slug.startsWith("draft--");
     }
 }

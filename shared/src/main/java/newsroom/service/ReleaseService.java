@@ -63,11 +63,11 @@ public final class ReleaseService {
         Instant now = now();
         Instant embargo = Timestamps.truncate(checked.embargoUntil());
         String id = UUID.randomUUID().toString();
-        String baseSlug = Slugs.fromTitle(draft.title());
+        boolean releasing = Boolean.TRUE.equals(draft.publish());
+        // A draft's slug says nothing of its title; the public one is made when it is released.
+        String baseSlug = releasing ? Slugs.fromTitle(draft.title()) : Slugs.forDraft(id);
         for (int attempt = 1; attempt <= SLUG_ATTEMPTS + 1; attempt++) {
-            String slug = attempt <= SLUG_ATTEMPTS
-                    ? Slugs.withSuffix(baseSlug, attempt)
-                    : baseSlug + "-" + id.substring(0, 8);
+            String slug = Slugs.withSuffix(baseSlug, id, attempt);
             Release release = new Release(id, slug, draft.title().strip(),
                     draft.summary() == null ? null : draft.summary().strip(), draft.body(),
                     checked.category(), draft.tags(), draft.contact(), null, List.of(), ReleaseStatus.DRAFT, author,
@@ -123,8 +123,32 @@ public final class ReleaseService {
         }
     }
 
+    /**
+     * Publishes (or schedules) a draft. The first time, its public slug is made from its title as
+     * it is now and claimed in the same transaction as the change.
+     */
     public Release publish(String id, long expectedVersion, String publisher) {
-        return change(id, expectedVersion, current -> workflow.publish(current, publisher, now()));
+        Release current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(id);
+        }
+        Release released = workflow.publish(current, publisher, now());
+        if (!current.hasDraftSlug()) {
+            releases.save(released, expectedVersion);
+            return released;
+        }
+        String base = Slugs.fromTitle(released.title());
+        for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
+            Release named = released.withSlug(Slugs.withSuffix(base, id, attempt));
+            try {
+                releases.saveWithSlug(named, expectedVersion, current.slug());
+                LOG.info("release changed", "releaseId", id, "status", named.status(), "version", named.version());
+                return named;
+            } catch (SlugTakenException taken) {
+                // Taken by another release: the next alternative.
+            }
+        }
+        throw new IllegalStateException("no free slug for " + base);
     }
 
     public Release withdraw(String id, long expectedVersion, String reason) {

@@ -98,6 +98,33 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     }
 
     @Override
+    public void saveWithSlug(Release changed, long expectedVersion, String previousSlug) {
+        Put release = Put.builder().tableName(table).item(mapper.toItem(changed))
+                .conditionExpression("attribute_exists(#pk) AND #version = :expected")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#version", ReleaseMapper.VERSION))
+                .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion)))
+                .build();
+        Map<String, AttributeValue> slugClaim = new HashMap<>(slugKey(changed.slug()));
+        slugClaim.put(Table.ENTITY, s("SlugClaim"));
+        slugClaim.put("releaseId", s(changed.id()));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    putNew(slugClaim),
+                    TransactWriteItem.builder().put(release).build(),
+                    putNew(versionItem(changed)),
+                    TransactWriteItem.builder().delete(d -> d.tableName(table).key(slugKey(previousSlug))).build()));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0)) {
+                throw new SlugTakenException(changed.slug());
+            }
+            if (failedCondition(e, 1) || failedCondition(e, 2)) {
+                throw new VersionConflictException(changed.id());
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void delete(Release release, long expectedVersion) {
         Delete item = Delete.builder().tableName(table).key(ReleaseMapper.key(release.id()))
                 .conditionExpression("#version = :expected AND #status = :draft")

@@ -1,6 +1,7 @@
 package newsroom.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,19 @@ class SlugsTest {
         assertTrue(slug.endsWith("word"));
     }
 
+    /** A taken slug gets a piece of the release's own id, never a count of the others. */
     @Test
-    void suffixesCountFromTwo() {
-        assertEquals("appeal", Slugs.withSuffix("appeal", 1));
-        assertEquals("appeal-2", Slugs.withSuffix("appeal", 2));
+    void aSuffixComesFromTheReleaseItselfNotFromHowManyOthersThereAre() {
+        String id = "3f0a2b9c-0000-4000-8000-000000000000";
+        assertEquals("appeal", Slugs.withSuffix("appeal", id, 1));
+        assertEquals("appeal-3f0a2b9c", Slugs.withSuffix("appeal", id, 2));
+        assertEquals("appeal-3f0a2b9c00", Slugs.withSuffix("appeal", id, 3));
+    }
+
+    @Test
+    void aDraftsSlugSaysNothingOfItsTitleAndCannotClashWithAReleasedOne() {
+        String slug = Slugs.forDraft("3f0a2b9c-0000-4000-8000-000000000000");
+        assertTrue(Slugs.isDraftSlug(slug));
+        assertFalse(Slugs.isDraftSlug(Slugs.fromTitle("Draft -- plan for the bypass")), "never from a title");
     }
 }

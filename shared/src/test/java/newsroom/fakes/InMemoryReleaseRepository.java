@@ -90,6 +90,17 @@ public final class InMemoryReleaseRepository implements ReleaseRepository {
     }
 
     @Override
+    public synchronized void saveWithSlug(Release changed, long expectedVersion, String previousSlug) {
+        String holder = slugs.get(changed.slug());
+        if (holder != null && !holder.equals(changed.id())) {
+            throw new SlugTakenException(changed.slug());
+        }
+        save(changed, expectedVersion);
+        slugs.remove(previousSlug);
+        slugs.put(changed.slug(), changed.id());
+    }
+
+    @Override
     public synchronized void delete(Release release, long expectedVersion) {
         Release current = byId.get(release.id());
         if (current == null || current.version() != expectedVersion || current.status() != ReleaseStatus.DRAFT) {

@@ -35,6 +35,15 @@ public interface ReleaseRepository {
     void save(Release changed, long expectedVersion);
 
     /**
+     * Saves a changed release under a new slug: claims the new slug and gives up the old one, in
+     * the same transaction as the save.
+     *
+     * @throws SlugTakenException when another release has the new slug; nothing is written
+     * @throws VersionConflictException when the release has moved on; nothing is written
+     */
+    void saveWithSlug(Release changed, long expectedVersion, String previousSlug);
+
+    /**
      * Deletes a draft with its slug claim and versions, if it is still at {@code expectedVersion}.
      *
      * @throws VersionConflictException when it has moved on or is no longer a draft

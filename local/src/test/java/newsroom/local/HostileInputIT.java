@@ -35,6 +35,7 @@ class HostileInputIT {
             ApiRoutes.UPDATE_RELEASE, "title",
             ApiRoutes.WITHDRAW_RELEASE, "reason",
             ApiRoutes.ADD_ATTACHMENT, "fileName",
+            ApiRoutes.REMOVE_ATTACHMENT, "changeNote",
             ApiRoutes.CREATE_CONTACT, "email",
             ApiRoutes.UPDATE_CONTACT, "email",
             ApiRoutes.SUBSCRIBE, "email");

@@ -84,39 +84,22 @@ public final class ReleaseWorkflow {
         }
         checkHero(current, edit.heroImage(), errors);
         boolean published = current.status() == ReleaseStatus.PUBLISHED;
-        ReleaseChange.ChangeType type = null;
+        ReleaseChange change = changeOf(current, edit.changeNote(), edit.changeType(), errors);
         if (published) {
-            if (ReleaseRules.isBlank(edit.changeNote())) {
-                errors.add(new FieldError("changeNote", "is required to change a published release; it is shown on the page"));
-            } else if (edit.changeNote().length() > MAX_NOTE) {
-                errors.add(new FieldError("changeNote", "must be at most " + MAX_NOTE + " characters"));
-            }
-            type = changeType(edit.changeType(), errors);
             if (checked != null && !sameInstant(checked.embargoUntil(), current.embargoUntil())
                     && checked.embargoUntil() != null) {
                 errors.add(new FieldError("embargoUntil", "cannot change once a release is public"));
             }
-        } else {
-            if (edit.changeNote() != null) {
-                errors.add(new FieldError("changeNote", "only applies to a published release"));
-            }
-            if (edit.changeType() != null) {
-                errors.add(new FieldError("changeType", "only applies to a published release"));
-            }
-            if (current.status() == ReleaseStatus.SCHEDULED && checked != null && checked.embargoUntil() == null) {
-                errors.add(new FieldError("embargoUntil", "is required while the release is scheduled"));
-            }
+        } else if (current.status() == ReleaseStatus.SCHEDULED && checked != null && checked.embargoUntil() == null) {
+            errors.add(new FieldError("embargoUntil", "is required while the release is scheduled"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         Release.Builder next = current.toBuilder().content(edit.title().strip(), strip(edit.summary()), edit.body(),
                 checked.category(), edit.tags(), edit.contact(), edit.heroImage());
-        if (published) {
-            List<ReleaseChange> changes = new ArrayList<>(current.changes());
-            changes.add(new ReleaseChange(now, edit.changeNote().strip(), type));
-            next.changes(changes);
-        } else {
+        noteChange(current, next, change, now);
+        if (!published) {
             next.embargoUntil(checked.embargoUntil());
             if (current.status() == ReleaseStatus.SCHEDULED) {
                 next.publishedAt(checked.embargoUntil());
@@ -191,13 +174,18 @@ public final class ReleaseWorkflow {
         attachments.removeIf(a -> a.fileName().equals(attachment.fileName()));
         attachments.add(attachment);
         Release.Builder next = current.toBuilder().attachments(attachments);
+        noteChange(current, next, change, now);
+        backToApproval(current, next);
+        return next.saved(now);
+    }
+
+    /** Adds the change (a published release's note) to its history, at {@code now}. */
+    private static void noteChange(Release current, Release.Builder next, ReleaseChange change, Instant now) {
         if (change != null) {
             List<ReleaseChange> changes = new ArrayList<>(current.changes());
             changes.add(new ReleaseChange(now, change.note(), change.type()));
             next.changes(changes);
         }
-        backToApproval(current, next);
-        return next.saved(now);
     }
 
     /**
@@ -247,11 +235,7 @@ public final class ReleaseWorkflow {
         List<Attachment> attachments = new ArrayList<>(current.attachments());
         attachments.remove(removed);
         Release.Builder next = current.toBuilder().attachments(attachments);
-        if (change != null) {
-            List<ReleaseChange> changes = new ArrayList<>(current.changes());
-            changes.add(new ReleaseChange(now, change.note(), change.type()));
-            next.changes(changes);
-        }
+        noteChange(current, next, change, now);
         backToApproval(current, next);
         return next.saved(now);
     }

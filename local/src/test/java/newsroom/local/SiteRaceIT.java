@@ -1,11 +1,11 @@
 package newsroom.local;
 
+import static newsroom.local.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.Test;
  * sitemap say what the table says. Needs: the AWS emulator (started by the harness).
  */
 class SiteRaceIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern RELEASE_LINK = Pattern.compile("/news/\\d{4}/\\d{2}/[a-z0-9-]+/");
     private static final List<String> CATEGORIES = List.of("Appeals", "Community", "Road Safety");
     private static LocalRuntime runtime;
@@ -55,14 +54,6 @@ class SiteRaceIT {
     @AfterAll
     static void stop() {
         runtime.close();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(response.body(), e);
-        }
     }
 
     private static String release(int n) {

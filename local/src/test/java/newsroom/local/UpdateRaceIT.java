@@ -1,11 +1,9 @@
 package newsroom.local;
 
+import static newsroom.local.support.Api.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.Test;
  * withdrawal. Needs: the AWS emulator (started by the harness).
  */
 class UpdateRaceIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int READERS = 8;
     private static Emulator emulator;
     private static LocalRuntime runtime;
@@ -72,14 +69,6 @@ class UpdateRaceIT {
     @AfterAll
     static void stop() {
         runtime.close();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(response.body(), e);
-        }
     }
 
     private static List<SentEmail> about(String marker) {

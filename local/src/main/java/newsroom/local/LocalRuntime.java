@@ -165,9 +165,9 @@ public final class LocalRuntime implements AutoCloseable {
         var feedbackConfig = SesFeedbackConfig.from(environment(emulator, "SesFeedbackFunction"));
         this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), feedbackConfig.tableName(), options.clock());
         // One mailer for all the local senders, so one bucket holds them to the whole send rate.
-        Mailer ses = new LocalSesEvents(new SesMailer(options.ses() == null ? clients.ses() : options.ses(),
+        LocalSesEvents ses = new LocalSesEvents(new SesMailer(options.ses() == null ? clients.ses() : options.ses(),
                 mailConfig.mailFrom(), mailConfig.configurationSet(), new SendRate(mailConfig.maxSendRate())),
-                sesFeedback, region);
+                sesFeedback, region, emulator::sentEmails, clients.s3(), TemplateStack.ARTIFACT_BUCKET, options.clock());
         Mailer mailer = options.mailer().apply(ses);
 
         apiServer.serve(api);
@@ -197,6 +197,10 @@ public final class LocalRuntime implements AutoCloseable {
             mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
                     new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
         }
+        // Before any sender runs: a send whose process died after SES took it is settled by its
+        // Send event now, not sent again when its claim's lease runs out.
+        ses.reconcile();
+        background("ses-events", ses, ses::stop);
         background("site-publisher", sitePoller, sitePoller::stop);
         background("media-notifier", notifierPoller, notifierPoller::stop);
         for (int i = 0; i < mailPollers.size(); i++) {

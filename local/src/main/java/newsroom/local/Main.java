@@ -120,8 +120,12 @@ public final class Main {
         Emulator emulator = Emulators.start();
         LocalRuntime runtime;
         try {
-            runtime = LocalRuntime.start(emulator, LocalRuntime.Options.defaults().withPorts(apiPort, sitePort),
-                    projectTokens());
+            LocalRuntime.Options options = LocalRuntime.Options.defaults().withPorts(apiPort, sitePort);
+            String sendRate = System.getenv("NEWSROOM_MAX_SEND_RATE");
+            if (sendRate != null && !sendRate.isBlank()) {
+                options = options.withMaxSendRate(positive("NEWSROOM_MAX_SEND_RATE", sendRate));
+            }
+            runtime = LocalRuntime.start(emulator, options, projectTokens());
         } catch (RuntimeException e) {
             emulator.close();
             throw e;
@@ -145,6 +149,20 @@ public final class Main {
                 """, emulator.description(), runtime.apiUrl(), runtime.siteUrl(), runtime.apiUrl(), runtime.localKey(),
                 TemplateStack.NAME, TemplateStack.NAME, emulator.endpoint());
         stopped.await();
+    }
+
+    private static double positive(String variable, String value) {
+        try {
+            double rate = Double.parseDouble(value.trim());
+            if (rate > 0 && Double.isFinite(rate)) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        System.err.println(variable + " must be a positive number (emails a second), not " + value);
+        System.exit(2);
+        return 0;
     }
 
     private static int port(String variable, int fallback) {

@@ -64,21 +64,19 @@ public final class ReleaseService {
         Instant embargo = Timestamps.truncate(checked.embargoUntil());
         String id = UUID.randomUUID().toString();
         boolean releasing = Boolean.TRUE.equals(draft.publish());
+        Release asDraft = new Release(id, Slugs.forDraft(id), draft.title().strip(),
+                draft.summary() == null ? null : draft.summary().strip(), draft.body(),
+                checked.category(), draft.tags(), draft.contact(), null, List.of(), ReleaseStatus.DRAFT, author,
+                now, now, null, embargo, List.of(), null, 1);
+        // Created and published in one step: version 1 is already the published (or scheduled) release.
+        Release made = releasing ? workflow.publish(asDraft, author, now) : asDraft;
         // A draft's slug says nothing of its title; the public one is made when it is released.
         String baseSlug = releasing ? Slugs.fromTitle(draft.title()) : Slugs.forDraft(id);
-        for (int attempt = 1; attempt <= SLUG_ATTEMPTS + 1; attempt++) {
+        for (int attempt = firstSlugAttempt(made.status()); attempt <= SLUG_ATTEMPTS + 1; attempt++) {
             String slug = Slugs.withSuffix(baseSlug, id, attempt);
-            Release release = new Release(id, slug, draft.title().strip(),
-                    draft.summary() == null ? null : draft.summary().strip(), draft.body(),
-                    checked.category(), draft.tags(), draft.contact(), null, List.of(), ReleaseStatus.DRAFT, author,
-                    now, now, null, embargo, List.of(), null, 1);
-            if (Boolean.TRUE.equals(draft.publish())) {
-                // Created and published in one step: version 1 is already the published release.
-                Release published = workflow.publish(release, author, now);
-                release = new Release(id, slug, release.title(), release.summary(), release.body(),
-                        release.category(), release.tags(), release.contact(), null, List.of(), published.status(),
-                        author, now, now, published.publishedAt(), embargo, List.of(), null, 1);
-            }
+            Release release = new Release(id, slug, asDraft.title(), asDraft.summary(), asDraft.body(),
+                    asDraft.category(), asDraft.tags(), asDraft.contact(), null, List.of(), made.status(),
+                    author, now, now, made.publishedAt(), embargo, List.of(), null, 1);
             try {
                 releases.create(release);
                 LOG.info("release created", "releaseId", id, "status", release.status());
@@ -138,7 +136,7 @@ public final class ReleaseService {
             return released;
         }
         String base = Slugs.fromTitle(released.title());
-        for (int attempt = 1; attempt <= SLUG_ATTEMPTS; attempt++) {
+        for (int attempt = firstSlugAttempt(released.status()); attempt <= SLUG_ATTEMPTS + 1; attempt++) {
             Release named = released.withSlug(Slugs.withSuffix(base, id, attempt));
             try {
                 releases.saveWithSlug(named, expectedVersion, current.slug());
@@ -149,6 +147,16 @@ public final class ReleaseService {
             }
         }
         throw new IllegalStateException("no free slug for " + base);
+    }
+
+    /**
+     * Where the search for a free slug starts. An embargoed release's slug always carries a piece
+     * of its id: with the plain slug it would push a release of the same title published meanwhile
+     * onto a suffixed one, telling the public that an embargoed release of that title exists. So a
+     * plain slug is only ever taken by a release that is (or was) public, which tells nothing.
+     */
+    private static int firstSlugAttempt(ReleaseStatus status) {
+        return status == ReleaseStatus.SCHEDULED ? 2 : 1;
     }
 
     public Release withdraw(String id, long expectedVersion, String reason) {

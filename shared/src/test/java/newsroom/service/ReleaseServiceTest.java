@@ -75,6 +75,28 @@ class ReleaseServiceTest {
         assertEquals("road-closed-" + second.id().replace("-", "").substring(0, 8), second.slug());
     }
 
+    /**
+     * An embargoed release never holds the plain slug of its title, so a release of the same title
+     * published while it waits gets the plain one: no suffix tells the public the other exists.
+     */
+    @Test
+    void anEmbargoedReleaseNeverPushesAPublicOneOntoASuffix() {
+        Release embargoed = releases.create(publishing("Man charged after crash", "2026-12-01T00:01:00Z"), "publisher");
+        assertEquals("man-charged-after-crash-" + embargoed.id().replace("-", "").substring(0, 8), embargoed.slug());
+        Release now = releases.create(publishing("Man charged after crash", null), "publisher");
+        assertEquals("man-charged-after-crash", now.slug());
+
+        Release draft = releases.create(Samples.draft("Man charged after crash", "Appeals"), "editor");
+        Release scheduled = releases.publish(draft.id(), draft.version(), "publisher");
+        assertEquals(ReleaseStatus.PUBLISHED, scheduled.status());
+        Release laterDraft = releases.create(new ReleaseDraft("Later appeal", null, "Body", "Appeals", null,
+                Samples.PRESS_OFFICE, "2026-12-02T09:00:00Z", null), "editor");
+        Release later = releases.publish(laterDraft.id(), laterDraft.version(), "publisher");
+        assertEquals(ReleaseStatus.SCHEDULED, later.status());
+        assertEquals("later-appeal-" + later.id().replace("-", "").substring(0, 8), later.slug(),
+                "scheduled from a draft: suffixed too");
+    }
+
     @Test
     void publishingOnCreationIsPublicAtOnceOrScheduledUntilItsEmbargo() {
         Release now = releases.create(publishing("Now", null), "publisher");

@@ -31,7 +31,17 @@ public record Release(
         Instant embargoUntil,
         List<ReleaseChange> changes,
         Withdrawal withdrawal,
-        long version) {
+        long version,
+        String editedBy) {
+
+    /** A release last changed by its author. */
+    public Release(String id, String slug, String title, String summary, String body, String category,
+                   List<String> tags, ContactBlock contact, HeroImage heroImage, List<Attachment> attachments,
+                   ReleaseStatus status, String author, Instant createdAt, Instant updatedAt, Instant publishedAt,
+                   Instant embargoUntil, List<ReleaseChange> changes, Withdrawal withdrawal, long version) {
+        this(id, slug, title, summary, body, category, tags, contact, heroImage, attachments, status, author,
+                createdAt, updatedAt, publishedAt, embargoUntil, changes, withdrawal, version, author);
+    }
 
     public Release {
         Objects.requireNonNull(id, "id");
@@ -59,7 +69,14 @@ public record Release(
     /** The same release under another slug (its public one, made when it is first released). */
     public Release withSlug(String newSlug) {
         return new Release(id, newSlug, title, summary, body, category, tags, contact, heroImage, attachments, status,
-                author, createdAt, updatedAt, publishedAt, embargoUntil, changes, withdrawal, version);
+                author, createdAt, updatedAt, publishedAt, embargoUntil, changes, withdrawal, version, editedBy);
+    }
+
+    /** The same release, last changed by {@code editor} (the two-person rule asks who). */
+    public Release withEditor(String editor) {
+        return new Release(id, slug, title, summary, body, category, tags, contact, heroImage, attachments, status,
+                author, createdAt, updatedAt, publishedAt, embargoUntil, changes, withdrawal, version,
+                editor == null ? editedBy : editor);
     }
 
     /** Whether the slug is still the draft's stand-in, not yet a public one. */
@@ -94,6 +111,7 @@ public record Release(
         private List<ReleaseChange> changes;
         private Withdrawal withdrawal;
         private long version;
+        private String editedBy;
         private final Release from;
 
         private Builder(Release r) {
@@ -113,6 +131,7 @@ public record Release(
             this.changes = r.changes;
             this.withdrawal = r.withdrawal;
             this.version = r.version;
+            this.editedBy = r.editedBy;
         }
 
         public Builder content(String title, String summary, String body, String category, List<String> tags,
@@ -152,6 +171,11 @@ public record Release(
             return this;
         }
 
+        public Builder editedBy(String editor) {
+            this.editedBy = editor;
+            return this;
+        }
+
         public Builder withdrawal(Withdrawal withdrawal) {
             this.withdrawal = withdrawal;
             return this;
@@ -161,7 +185,7 @@ public record Release(
         public Release saved(Instant now) {
             return new Release(from.id, from.slug, title, summary, body, category, tags, contact, heroImage,
                     attachments, status, from.author, from.createdAt, now, publishedAt, embargoUntil, changes,
-                    withdrawal, version + 1);
+                    withdrawal, version + 1, editedBy);
         }
     }
 }

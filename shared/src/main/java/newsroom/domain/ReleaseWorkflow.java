@@ -46,11 +46,36 @@ public final class ReleaseWorkflow {
         }
     }
 
-    /** Checks the two-person rule for someone publishing what {@code author} wrote. */
-    public void checkPublisher(String author, String publisher) {
-        if (twoPersonRule && author != null && author.equals(publisher)) {
+    /**
+     * Checks the two-person rule for someone publishing a release: neither who wrote it nor who
+     * changed it last may be the one who approves it.
+     */
+    public void checkPublisher(Release current, String publisher) {
+        if (twoPersonRule && publisher != null
+                && (publisher.equals(current.author()) || publisher.equals(current.editedBy()))) {
             throw new TwoPersonRuleException();
         }
+    }
+
+    /**
+     * With the two-person rule, a published release was approved as it stands: a change to it
+     * waits (as a {@link PendingChange}) until someone else publishes it.
+     */
+    public boolean changeNeedsApproval(Release current) {
+        return twoPersonRule && current.status() == ReleaseStatus.PUBLISHED;
+    }
+
+    /** Makes a change that waited for approval, approved by {@code approver}: never by who proposed it. */
+    public Release approve(Release current, PendingChange change, String approver, Instant now) {
+        if (current.status() != ReleaseStatus.PUBLISHED) {
+            throw new WorkflowException("Only a change to a published release waits for approval; this release is "
+                    + current.status().name().toLowerCase(Locale.ROOT) + ".");
+        }
+        if (approver != null && approver.equals(change.proposedBy())) {
+            throw new TwoPersonRuleException("With the two-person rule on, a change to a published release must be"
+                    + " published by someone other than who proposed it.");
+        }
+        return change.applyTo(current, this, now).withEditor(change.proposedBy());
     }
 
     public Release publish(Release current, String publisher, Instant now) {
@@ -58,7 +83,7 @@ public final class ReleaseWorkflow {
             throw new WorkflowException("Only a draft can be published; this release is "
                     + current.status().name().toLowerCase(Locale.ROOT) + ".");
         }
-        checkPublisher(current.author(), publisher);
+        checkPublisher(current, publisher);
         return published(current.toBuilder(), current.embargoUntil(), now).saved(now);
     }
 

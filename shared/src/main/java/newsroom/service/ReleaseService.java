@@ -3,6 +3,7 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.Locale;
 import java.util.UUID;
@@ -12,7 +13,9 @@ import newsroom.domain.Scope;
 import newsroom.domain.ScopeRequiredException;
 import newsroom.domain.FieldError;
 import newsroom.domain.InvalidRequestException;
+import newsroom.domain.NoPendingChangeException;
 import newsroom.domain.Page;
+import newsroom.domain.PendingChange;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
 import newsroom.domain.ReleaseEdit;
@@ -93,23 +96,74 @@ public final class ReleaseService {
     }
 
     /**
-     * Edits the release. {@code scopes} are the caller's: a release that is scheduled or published
-     * (in the very read the conditional save is made against) takes the publisher scope.
+     * Edits the release. A release that is scheduled or published (in the very read the
+     * conditional save is made against) takes the publisher scope. With the two-person rule, a
+     * change to a published release is not made but proposed: it waits for someone else to
+     * publish it, and the release returned is the one still public (its version unchanged).
      */
-    public Release edit(String id, long expectedVersion, ReleaseEdit edit, Set<Scope> scopes) {
-        return change(id, expectedVersion, current -> {
-            requirePublisherOnceOut(current, scopes);
-            return workflow.edit(current, edit, now());
-        });
+    public Release edit(String id, long expectedVersion, ReleaseEdit edit, Actor actor) {
+        return changeOrPropose(id, expectedVersion, actor, PendingChange.edit(edit));
     }
 
     /** Removes an attachment; the same scope rule as an edit, and a change note once published. */
     public Release removeAttachment(String id, long expectedVersion, String attachmentId, String changeNote,
-                                    String changeType, Set<Scope> scopes) {
-        return change(id, expectedVersion, current -> {
-            requirePublisherOnceOut(current, scopes);
-            return workflow.removeAttachment(current, attachmentId, changeNote, changeType, now());
-        });
+                                    String changeType, Actor actor) {
+        return changeOrPropose(id, expectedVersion, actor,
+                PendingChange.removeAttachment(attachmentId, changeNote, changeType));
+    }
+
+    private Release changeOrPropose(String id, long expectedVersion, Actor actor, PendingChange change) {
+        Release current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(id);
+        }
+        requirePublisherOnceOut(current, actor.scopes());
+        // Checked now as if made now, so a proposal that could never be approved is refused at once.
+        Release changed = change.applyTo(current, workflow, now()).withEditor(actor.name());
+        if (workflow.changeNeedsApproval(current)) {
+            releases.propose(id, change.proposed(UUID.randomUUID().toString(), actor.name(), now(),
+                    current.version()));
+            LOG.info("change proposed; it waits for a second person", "releaseId", id, "kind", change.kind());
+            return current;
+        }
+        releases.save(changed, expectedVersion);
+        LOG.info("release changed", "releaseId", id, "status", changed.status(), "version", changed.version());
+        return changed;
+    }
+
+    /** The change that waits for a second person's approval, if the release is published and one does. */
+    public Optional<PendingChange> pendingChange(String id) {
+        return pendingChange(get(id));
+    }
+
+    /** The same, for a release just read; only a published release under the two-person rule can have one. */
+    public Optional<PendingChange> pendingChange(Release current) {
+        if (!workflow.changeNeedsApproval(current)) {
+            return Optional.empty();
+        }
+        return releases.pendingChange(current.id()).filter(p -> p.basedOn() == current.version());
+    }
+
+    /**
+     * Publishes the change that waits for approval: {@code changeId} names the one the approver
+     * reviewed, so a change proposed meanwhile is never published unseen. Never by its proposer.
+     */
+    public Release approveChange(String id, long expectedVersion, String changeId, String approver) {
+        Release current = get(id);
+        if (current.version() != expectedVersion) {
+            throw new VersionConflictException(id);
+        }
+        PendingChange waiting = pendingChange(id).orElseThrow(() ->
+                new NoPendingChangeException("No change to this release awaits approval."));
+        if (changeId == null || !changeId.equals(waiting.id())) {
+            throw new NoPendingChangeException("The change awaiting approval is " + waiting.id()
+                    + ", proposed by " + waiting.proposedBy() + ": review it and name it to publish it.");
+        }
+        Release changed = workflow.approve(current, waiting, approver, now());
+        releases.saveApproved(changed, expectedVersion, waiting.id());
+        LOG.info("change approved and published", "releaseId", id, "version", changed.version(),
+                "proposedBy", waiting.proposedBy(), "approvedBy", approver);
+        return changed;
     }
 
     /** Anything but a draft is the publisher's to change: text, attachments, embargo. */
@@ -183,14 +237,14 @@ public final class ReleaseService {
      * @throws InvalidRequestException when the size is missing or the file is not acceptable
      */
     public DeclaredAttachment declareAttachment(String id, String fileName, String contentType, Long size,
-                                                String description, Set<Scope> scopes) {
-        return declareAttachment(id, fileName, contentType, size, description, null, null, scopes);
+                                                String description, Actor actor) {
+        return declareAttachment(id, fileName, contentType, size, description, null, null, actor);
     }
 
     /** The same, with the change note a published release needs. */
     public DeclaredAttachment declareAttachment(String id, String fileName, String contentType, Long size,
                                                 String description, String changeNote, String changeType,
-                                                Set<Scope> scopes) {
+                                                Actor actor) {
         if (size == null) {
             throw new InvalidRequestException(List.of(new FieldError("size", "is required: the file's size in bytes")));
         }
@@ -198,22 +252,21 @@ public final class ReleaseService {
                 fileName == null ? null : fileName.strip(),
                 contentType == null ? null : contentType.strip().toLowerCase(Locale.ROOT),
                 size, description);
-        return new DeclaredAttachment(addAttachment(id, attachment, changeNote, changeType, scopes), attachment);
+        return new DeclaredAttachment(addAttachment(id, attachment, changeNote, changeType, actor), attachment);
     }
 
     /**
      * Adds (or replaces) an attachment. Not tied to an ETag, since the caller changes only the
      * attachment list: a concurrent edit is retried on the fresh release rather than refused.
+     * Under the two-person rule, for a published release, it is proposed like an edit.
      */
     public Release addAttachment(String id, Attachment attachment, String changeNote, String changeType,
-                                 Set<Scope> scopes) {
+                                 Actor actor) {
         for (int attempt = 1; ; attempt++) {
             Release current = get(id);
-            requirePublisherOnceOut(current, scopes);
-            Release changed = workflow.addAttachment(current, attachment, changeNote, changeType, now());
             try {
-                releases.save(changed, current.version());
-                return changed;
+                return changeOrPropose(id, current.version(), actor,
+                        PendingChange.addAttachment(attachment, changeNote, changeType));
             } catch (VersionConflictException e) {
                 if (attempt >= ATTACHMENT_RETRIES) {
                     throw e;

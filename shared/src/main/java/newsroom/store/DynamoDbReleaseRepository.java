@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import newsroom.json.Json;
+import newsroom.domain.NoPendingChangeException;
 import newsroom.domain.Page;
+import newsroom.domain.PendingChange;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.ReleaseVersion;
@@ -38,6 +41,10 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String SNAPSHOT = "release";
     static final String SAVED_AT = "savedAt";
     static final String ARCHIVE_PK = "ARCHIVE";
+    static final String PENDING_SK = "PENDING";
+    static final String PENDING_ENTITY = "PendingChange";
+    static final String PENDING_CHANGE = "change";
+    static final String PENDING_ID = "changeId";
     private static final int BATCH_GET = 100;
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
@@ -92,6 +99,73 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         } catch (TransactionCanceledException e) {
             if (failedCondition(e, 0) || failedCondition(e, 1)) {
                 throw new VersionConflictException(changed.id());
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, AttributeValue> pendingKey(String releaseId) {
+        return Map.of(Table.PK, s(ReleaseMapper.pk(releaseId)), Table.SK, s(PENDING_SK));
+    }
+
+    @Override
+    public Optional<PendingChange> pendingChange(String releaseId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(pendingKey(releaseId))
+                .consistentRead(true)).item();
+        if (item == null || !item.containsKey(PENDING_CHANGE)) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.read(item.get(PENDING_CHANGE).s(), PendingChange.class));
+    }
+
+    @Override
+    public void propose(String releaseId, PendingChange change) {
+        // Its own item, not an attribute of the release's: the stream's consumers (pages, email)
+        // see nothing until the change is approved and saved as the release.
+        Map<String, AttributeValue> item = new HashMap<>(pendingKey(releaseId));
+        item.put(Table.ENTITY, s(PENDING_ENTITY));
+        item.put(PENDING_ID, s(change.id()));
+        item.put(PENDING_CHANGE, s(Json.write(change)));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                            .key(ReleaseMapper.key(releaseId))
+                            .conditionExpression("#version = :basedOn AND #status = :published")
+                            .expressionAttributeNames(Map.of("#version", ReleaseMapper.VERSION,
+                                    "#status", ReleaseMapper.STATUS))
+                            .expressionAttributeValues(Map.of(":basedOn", Items.n(change.basedOn()),
+                                    ":published", s(ReleaseStatus.PUBLISHED.name())))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build()));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0)) {
+                throw new VersionConflictException(releaseId);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void saveApproved(Release changed, long expectedVersion, String changeId) {
+        Put release = Put.builder().tableName(table).item(mapper.toItem(changed))
+                .conditionExpression("attribute_exists(#pk) AND #version = :expected")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#version", ReleaseMapper.VERSION))
+                .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion)))
+                .build();
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(release).build(),
+                    putNew(versionItem(changed)),
+                    TransactWriteItem.builder().delete(d -> d.tableName(table).key(pendingKey(changed.id()))
+                            .conditionExpression("#changeId = :changeId")
+                            .expressionAttributeNames(Map.of("#changeId", PENDING_ID))
+                            .expressionAttributeValues(Map.of(":changeId", s(changeId)))).build()));
+        } catch (TransactionCanceledException e) {
+            if (failedCondition(e, 0) || failedCondition(e, 1)) {
+                throw new VersionConflictException(changed.id());
+            }
+            if (failedCondition(e, 2)) {
+                throw new NoPendingChangeException("Another change awaits approval now: read the release again and"
+                        + " review the change that waits.");
             }
             throw e;
         }

@@ -37,6 +37,7 @@ public final class ReleaseMapper {
     static final String CONTACT_EMAIL = "email";
     static final String STATUS = "status";
     static final String AUTHOR = "author";
+    static final String EDITED_BY = "editedBy";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
     static final String PUBLISHED_AT = "publishedAt";
@@ -138,6 +139,7 @@ public final class ReleaseMapper {
         }
         item.put(STATUS, s(r.status().name()));
         putIfPresent(item, AUTHOR, r.author());
+        putIfPresent(item, EDITED_BY, r.editedBy());
         putTime(item, CREATED_AT, r.createdAt());
         putTime(item, UPDATED_AT, r.updatedAt());
         putTime(item, PUBLISHED_AT, r.publishedAt());
@@ -211,7 +213,9 @@ public final class ReleaseMapper {
                 Table.parseTime(string(item, EMBARGO_UNTIL)),
                 changes,
                 withdrawal,
-                Items.number(item, VERSION));
+                Items.number(item, VERSION),
+                // Releases saved before editors were recorded: last changed by their author, as far as anyone knows.
+                item.containsKey(EDITED_BY) ? string(item, EDITED_BY) : string(item, AUTHOR));
     }
 
     private static List<Map<String, AttributeValue>> maps(Map<String, AttributeValue> item, String name) {

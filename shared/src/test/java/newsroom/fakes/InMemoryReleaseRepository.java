@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.stream.Stream;
 import newsroom.domain.InvalidCursorException;
+import newsroom.domain.NoPendingChangeException;
 import newsroom.domain.Page;
+import newsroom.domain.PendingChange;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.ReleaseVersion;
@@ -35,6 +37,7 @@ public final class InMemoryReleaseRepository implements ReleaseRepository {
     private final Map<String, String> slugs = new ConcurrentHashMap<>();
     private final Map<String, List<ReleaseVersion>> versions = new ConcurrentHashMap<>();
     private final Set<YearMonth> months = new ConcurrentSkipListSet<>();
+    private final Map<String, PendingChange> pending = new ConcurrentHashMap<>();
 
     public InMemoryReleaseRepository(ZoneId zone) {
         this.zone = zone;
@@ -87,6 +90,30 @@ public final class InMemoryReleaseRepository implements ReleaseRepository {
         byId.put(changed.id(), changed);
         versions.computeIfAbsent(changed.id(), id -> new ArrayList<>())
                 .add(new ReleaseVersion(changed.version(), changed.updatedAt(), changed));
+    }
+
+    @Override
+    public Optional<PendingChange> pendingChange(String releaseId) {
+        return Optional.ofNullable(pending.get(releaseId));
+    }
+
+    @Override
+    public synchronized void propose(String releaseId, PendingChange change) {
+        Release current = byId.get(releaseId);
+        if (current == null || current.version() != change.basedOn() || current.status() != ReleaseStatus.PUBLISHED) {
+            throw new VersionConflictException(releaseId);
+        }
+        pending.put(releaseId, change);
+    }
+
+    @Override
+    public synchronized void saveApproved(Release changed, long expectedVersion, String changeId) {
+        PendingChange waiting = pending.get(changed.id());
+        if (waiting == null || !waiting.id().equals(changeId)) {
+            throw new NoPendingChangeException("Another change awaits approval now.");
+        }
+        save(changed, expectedVersion);
+        pending.remove(changed.id());
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Set;
 import newsroom.domain.AttachmentNotFoundException;
 import newsroom.domain.InvalidRequestException;
+import newsroom.domain.NoPendingChangeException;
+import newsroom.domain.PendingChange;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseDraft;
 import newsroom.domain.ReleaseEdit;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /** The press office's work on releases, against the in-memory table. Pure. */
 class ReleaseServiceTest {
-    private static final Set<Scope> EDITOR = Set.of(Scope.EDITOR);
-    private static final Set<Scope> PUBLISHER = Set.of(Scope.PUBLISHER);
+    private static final Actor EDITOR = new Actor("editor", Set.of(Scope.EDITOR));
+    private static final Actor PUBLISHER = new Actor("publisher", Set.of(Scope.PUBLISHER));
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00.123456Z");
     private final InMemoryReleaseRepository repository = new InMemoryReleaseRepository(ZoneId.of("Europe/London"));
     private final ReleaseService releases = service(false);
@@ -248,6 +250,76 @@ class ReleaseServiceTest {
         Release current = strict.get(draft.id());
         assertThrows(TwoPersonRuleException.class, () -> strict.publish(draft.id(), current.version(), "jo"));
         assertEquals(ReleaseStatus.SCHEDULED, strict.publish(draft.id(), current.version(), "sam").status());
+    }
+
+    /** Neither who wrote a draft nor who changed it last may approve it. */
+    @Test
+    void withTheTwoPersonRuleTheLastEditorCannotApproveEither() {
+        ReleaseService strict = service(true);
+        Release draft = strict.create(Samples.draft("Written by Jo", "Appeals"), "jo");
+        ReleaseEdit edit = new ReleaseEdit("Rewritten by Sam", null, "Body", "Appeals", null, Samples.PRESS_OFFICE,
+                null, null, null, null);
+        Release edited = strict.edit(draft.id(), draft.version(), edit, new Actor("sam", Set.of(Scope.EDITOR)));
+        assertEquals("sam", edited.editedBy());
+        assertThrows(TwoPersonRuleException.class, () -> strict.publish(draft.id(), edited.version(), "sam"));
+        assertThrows(TwoPersonRuleException.class, () -> strict.publish(draft.id(), edited.version(), "jo"));
+        assertEquals(ReleaseStatus.PUBLISHED, strict.publish(draft.id(), edited.version(), "kim").status());
+        assertEquals("sam", strict.get(draft.id()).editedBy(), "publishing changes no text");
+    }
+
+    /**
+     * With the two-person rule, a change to a published release waits: the public release stays
+     * as approved until someone other than the proposer publishes the very change they reviewed.
+     */
+    @Test
+    void withTheTwoPersonRuleAChangeToAPublishedReleaseWaitsForASecondPerson() {
+        ReleaseService strict = service(true);
+        Release draft = strict.create(Samples.draft("Road closed", "Appeals"), "jo");
+        Release published = strict.publish(draft.id(), draft.version(), "kim");
+        Actor jo = new Actor("jo", Set.of(Scope.PUBLISHER));
+        ReleaseEdit fix = new ReleaseEdit("Road closed until Friday", null, "Body", "Appeals", null,
+                Samples.PRESS_OFFICE, null, null, "Gave the reopening day.", "minor");
+
+        Release after = strict.edit(draft.id(), published.version(), fix, jo);
+        assertEquals(published, after, "nothing public changed");
+        assertEquals(published, strict.get(draft.id()));
+        PendingChange waiting = strict.pendingChange(draft.id()).orElseThrow();
+        assertEquals("jo", waiting.proposedBy());
+        assertEquals("Road closed until Friday", waiting.edit().title());
+
+        assertThrows(InvalidRequestException.class, () -> strict.edit(draft.id(), published.version(),
+                new ReleaseEdit("No note", null, "Body", "Appeals", null, Samples.PRESS_OFFICE, null, null, null, null),
+                jo), "a proposal is checked as the change itself would be");
+        assertThrows(TwoPersonRuleException.class,
+                () -> strict.approveChange(draft.id(), published.version(), waiting.id(), "jo"));
+        assertThrows(NoPendingChangeException.class,
+                () -> strict.approveChange(draft.id(), published.version(), "another-change", "kim"));
+
+        // A second proposal replaces the first: approving what was reviewed before publishes nothing.
+        ReleaseEdit better = new ReleaseEdit("Road closed until Saturday", null, "Body", "Appeals", null,
+                Samples.PRESS_OFFICE, null, null, "Gave the reopening day.", "minor");
+        strict.edit(draft.id(), published.version(), better, new Actor("sam", Set.of(Scope.PUBLISHER)));
+        assertThrows(NoPendingChangeException.class,
+                () -> strict.approveChange(draft.id(), published.version(), waiting.id(), "kim"));
+        PendingChange replaced = strict.pendingChange(draft.id()).orElseThrow();
+        assertEquals("sam", replaced.proposedBy());
+
+        Release approved = strict.approveChange(draft.id(), published.version(), replaced.id(), "jo");
+        assertEquals("Road closed until Saturday", approved.title());
+        assertEquals(published.version() + 1, approved.version());
+        assertEquals("Gave the reopening day.", approved.lastChange().orElseThrow().note());
+        assertEquals("sam", approved.editedBy());
+        assertEquals(approved, strict.get(draft.id()));
+        assertTrue(strict.pendingChange(draft.id()).isEmpty(), "nothing waits any more");
+
+        // Attachments wait the same way.
+        var declared = strict.declareAttachment(draft.id(), "map.pdf", "application/pdf", 10L, null,
+                "Added the map.", "minor", jo);
+        assertTrue(declared.release().attachments().isEmpty());
+        PendingChange file = strict.pendingChange(draft.id()).orElseThrow();
+        assertEquals(PendingChange.Kind.ADD_ATTACHMENT, file.kind());
+        Release withMap = strict.approveChange(draft.id(), approved.version(), file.id(), "kim");
+        assertEquals(List.of(declared.attachment()), withMap.attachments());
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import newsroom.domain.NoPendingChangeException;
 import newsroom.domain.Page;
+import newsroom.domain.PendingChange;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.ReleaseVersion;
@@ -42,6 +44,26 @@ public interface ReleaseRepository {
      * @throws VersionConflictException when the release has moved on; nothing is written
      */
     void saveWithSlug(Release changed, long expectedVersion, String previousSlug);
+
+    /** The change awaiting a second person's approval, if one does. */
+    Optional<PendingChange> pendingChange(String releaseId);
+
+    /**
+     * Stores a proposed change (replacing any that waits), if the release is still published at
+     * the change's {@code basedOn} version.
+     *
+     * @throws VersionConflictException when the release has moved on; nothing is written
+     */
+    void propose(String releaseId, PendingChange change);
+
+    /**
+     * Saves an approved change and removes it from waiting, in one transaction, if the release is
+     * still at {@code expectedVersion} and the change waiting is still {@code changeId}.
+     *
+     * @throws VersionConflictException when the release has moved on; nothing is written
+     * @throws NoPendingChangeException when another change (or none) waits now; nothing is written
+     */
+    void saveApproved(Release changed, long expectedVersion, String changeId);
 
     /**
      * Deletes a draft with its slug claim and versions, if it is still at {@code expectedVersion}.

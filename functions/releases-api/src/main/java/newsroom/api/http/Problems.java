@@ -10,6 +10,7 @@ import newsroom.domain.InvalidCursorException;
 import newsroom.domain.InvalidRequestException;
 import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.ScopeRequiredException;
+import newsroom.domain.NoPendingChangeException;
 import newsroom.domain.TwoPersonRuleException;
 import newsroom.domain.VersionConflictException;
 import newsroom.domain.WorkflowException;
@@ -59,7 +60,10 @@ final class Problems {
             return Problem.of(409, "invalid-state", "Not allowed in this state", e.getMessage());
         }
         if (e instanceof TwoPersonRuleException) {
-            return Problem.of(403, "two-person-rule", "Publisher must not be the author", e.getMessage());
+            return Problem.of(403, "two-person-rule", "A second person must publish this", e.getMessage());
+        }
+        if (e instanceof NoPendingChangeException) {
+            return Problem.of(409, "no-pending-change", "Not the change awaiting approval", e.getMessage());
         }
         if (e instanceof EmailTakenException) {
             return Problem.ofFields(409, "email-taken", "Email address already listed",

@@ -18,6 +18,7 @@ import newsroom.domain.ReleaseEdit;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Scope;
 import newsroom.render.SiteRenderer;
+import newsroom.service.Actor;
 import newsroom.service.ReleaseService;
 import newsroom.service.port.UploadUrls;
 
@@ -98,14 +99,21 @@ final class ReleaseRoutes {
     }
 
     private APIGatewayV2HTTPResponse get(ApiRequest request) {
-        return respond(200, releases.get(request.path("id")), Map.of());
+        Release release = releases.get(request.path("id"));
+        return respond(200, release, Map.of());
     }
 
+    private static Actor actor(ApiRequest request) {
+        return new Actor(request.caller().subject(), request.caller().scopes());
+    }
+
+    /** 200 with the changed release; 202 when the change waits for a second person (the release unchanged). */
     private APIGatewayV2HTTPResponse update(ApiRequest request) {
         String id = request.path("id");
         long version = request.ifMatch();
         ReleaseEdit edit = request.body(ReleaseEdit.class);
-        return respond(200, releases.edit(id, version, edit, request.caller().scopes()), Map.of());
+        Release release = releases.edit(id, version, edit, actor(request));
+        return respond(release.version() == version ? 202 : 200, release, Map.of());
     }
 
     private APIGatewayV2HTTPResponse delete(ApiRequest request) {
@@ -124,7 +132,11 @@ final class ReleaseRoutes {
     private APIGatewayV2HTTPResponse publish(ApiRequest request) {
         String id = request.path("id");
         long version = request.ifMatch();
-        request.optionalBody(Requests.Publish.class);
+        Requests.Publish body = request.optionalBody(Requests.Publish.class);
+        if (body.pendingChange() != null) {
+            return respond(200, releases.approveChange(id, version, body.pendingChange(), request.caller().subject()),
+                    Map.of());
+        }
         return respond(200, releases.publish(id, version, request.caller().subject()), Map.of());
     }
 
@@ -151,7 +163,7 @@ final class ReleaseRoutes {
         Requests.NewAttachment body = request.body(Requests.NewAttachment.class);
         ReleaseService.DeclaredAttachment declared = releases.declareAttachment(id, body.fileName(),
                 body.contentType(), body.size(), body.description(), body.changeNote(), body.changeType(),
-                request.caller().scopes());
+                actor(request));
         URI upload = uploadUrls.forUpload(id, declared.attachment());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("attachment", declared.attachment());
@@ -162,7 +174,13 @@ final class ReleaseRoutes {
                         "Content-Length", Long.toString(declared.attachment().size())),
                 "expiresInSeconds", UploadUrls.LIFETIME.toSeconds()));
         response.put("releaseVersion", declared.release().version());
-        return ApiResponses.json(201, response, Map.of("ETag", etag(declared.release())));
+        // Proposed, not made, when a change to a published release waits for a second person.
+        boolean waits = !declared.release().attachments().contains(declared.attachment());
+        if (waits) {
+            releases.pendingChange(declared.release()).ifPresent(p ->
+                    response.put("pendingChange", ReleaseView.PendingChangeView.of(p)));
+        }
+        return ApiResponses.json(waits ? 202 : 201, response, Map.of("ETag", etag(declared.release())));
     }
 
     /** The file leaves the site (and the CDN) when the page is next written, moments later. */
@@ -171,14 +189,16 @@ final class ReleaseRoutes {
         String attachmentId = request.path("attachmentId");
         long version = request.ifMatch();
         Requests.RemovalNote note = request.optionalBody(Requests.RemovalNote.class);
-        return respond(200, releases.removeAttachment(id, version, attachmentId, note.changeNote(),
-                note.changeType(), request.caller().scopes()), Map.of());
+        Release release = releases.removeAttachment(id, version, attachmentId, note.changeNote(),
+                note.changeType(), actor(request));
+        return respond(release.version() == version ? 202 : 200, release, Map.of());
     }
 
     private APIGatewayV2HTTPResponse respond(int status, Release release, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);
         all.put("ETag", etag(release));
-        return ApiResponses.json(status, ReleaseView.of(release, url(release)), all);
+        return ApiResponses.json(status, ReleaseView.of(release, url(release),
+                releases.pendingChange(release).orElse(null)), all);
     }
 
     private String url(Release release) {

@@ -10,7 +10,7 @@ final class Requests {
     }
 
     /** POST /releases/{id}/publish takes no fields; an empty object (or no body) is fine. */
-    record Publish() {
+    record Publish(String pendingChange) {
     }
 
     /** POST /releases/{id}/attachments: the file the press office is about to upload. */

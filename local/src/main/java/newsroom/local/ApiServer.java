@@ -45,6 +45,17 @@ final class ApiServer implements AutoCloseable {
     private final Map<String, Function<LocalHttp.Exchange, LocalPage>> localPages = new HashMap<>();
     private final LocalOrigin origin = new LocalOrigin();
 
+    /** CORS as the template's HttpApi CorsConfiguration declares it (TemplateTest keeps the two equal). */
+    static final List<String> CORS_ALLOW_HEADERS = List.of("authorization", "content-type", "if-match",
+            "idempotency-key");
+    static final List<String> CORS_ALLOW_METHODS = List.of("GET", "POST", "PUT", "DELETE");
+    static final List<String> CORS_EXPOSE_HEADERS = List.of("etag", "location", "retry-after", "idempotent-replayed");
+    static final int CORS_MAX_AGE = 600;
+    static final String SIGN_IN_PATH = "/_local/sign-in";
+
+    /** The one origin allowed to call from a browser (the site's, where the desk lives). */
+    private volatile String allowedOrigin;
+
     /** A page the local runtime itself serves under /_local/. */
     record LocalPage(int status, String contentType, String body) {
     }
@@ -63,6 +74,11 @@ final class ApiServer implements AutoCloseable {
 
     void serve(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> apiFunction) {
         this.function = apiFunction;
+    }
+
+    /** The site's origin: the desk there calls this API from the browser (CORS). */
+    void allowOrigin(String origin) {
+        this.allowedOrigin = origin;
     }
 
     void addLocalPage(String path, Function<LocalHttp.Exchange, LocalPage> page) {
@@ -86,7 +102,28 @@ final class ApiServer implements AutoCloseable {
         if (!LocalOrigin.isLocalHost(exchange, port())) {
             return json(421, "{\"message\":\"This local server answers only to localhost\"}");
         }
+        String origin = exchange.header("Origin");
+        boolean allowed = origin != null && origin.equals(allowedOrigin);
+        if (exchange.method().equals("OPTIONS") && exchange.header("Access-Control-Request-Method") != null) {
+            // As API Gateway with a CORS configuration: it answers every preflight itself.
+            LocalHttp.Reply preflight = LocalHttp.Reply.of(204, null, new byte[0]);
+            return !allowed ? preflight : preflight.with("Access-Control-Allow-Origin", origin)
+                    .with("Access-Control-Allow-Methods", String.join(",", CORS_ALLOW_METHODS))
+                    .with("Access-Control-Allow-Headers", String.join(",", CORS_ALLOW_HEADERS))
+                    .with("Access-Control-Max-Age", Integer.toString(CORS_MAX_AGE))
+                    .with("Vary", "Origin");
+        }
+        LocalHttp.Reply reply = route(exchange);
+        return !allowed ? reply : reply.with("Access-Control-Allow-Origin", origin)
+                .with("Access-Control-Expose-Headers", String.join(",", CORS_EXPOSE_HEADERS))
+                .with("Vary", "Origin");
+    }
+
+    private LocalHttp.Reply route(LocalHttp.Exchange exchange) {
         String path = exchange.rawPath();
+        if (path.equals(SIGN_IN_PATH)) {
+            return LocalSignIn.handle(exchange, tokens, allowedOrigin);
+        }
         Function<LocalHttp.Exchange, LocalPage> local = localPages.get(path);
         if (local != null) {
             boolean devToken = bearer(exchange).flatMap(tokens::verify).isPresent();

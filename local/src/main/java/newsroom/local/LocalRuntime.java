@@ -134,7 +134,10 @@ public final class LocalRuntime implements AutoCloseable {
         this.apiServer = new ApiServer(options.apiPort(), ApiRoutes.ALL, ApiRoutes.PUBLIC, tokens);
         String siteBaseUrl = "http://localhost:" + siteServer.port();
         String apiBaseUrl = "http://localhost:" + apiServer.port();
-        this.stack = TemplateStack.deploy(clients, parameters(options, apiBaseUrl, siteBaseUrl));
+        Map<String, String> parameters = parameters(options, apiBaseUrl, siteBaseUrl);
+        // The desk uploads attachments straight to the (emulated) upload bucket: its CSP must allow it.
+        parameters.put("DeskConnectSources", origin(emulator.endpoint().toString()));
+        this.stack = TemplateStack.deploy(clients, parameters);
         this.region = clients.settings().region().id();
 
         // Each function is configured from its deployed environment, as in Lambda.
@@ -214,9 +217,19 @@ public final class LocalRuntime implements AutoCloseable {
         if (!siteHasFrontPage()) {
             // A new site shows its (empty) lists, not a 404, before anything is published.
             siteRebuilder.rebuild(line -> { });
+        } else {
+            // This build's desk, even when the site itself is already there.
+            siteRebuilder.writeDesk();
         }
         siteServer.start(stack.siteBucket(), SiteHeaders.of(clients.cloudFront(), stack.distributionId()));
+        apiServer.allowOrigin(siteBaseUrl);
         apiServer.start();
+    }
+
+    /** "http://localhost:4566/" → "http://localhost:4566". */
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 
     /** The stack's parameters for these options: the local ones, and this runtime's own addresses. */

@@ -21,19 +21,24 @@ final class SiteServer implements AutoCloseable {
     private final LocalHttp server;
     private final S3Client s3;
     private volatile String bucket;
-    private volatile Map<String, String> securityHeaders = Map.of();
+    private volatile SiteHeaders siteHeaders = SiteHeaders.none();
 
     /** Binds the port at once (its address goes into the stack's parameters); serves once given the bucket. */
     SiteServer(int port, S3Client s3) throws IOException {
         this.s3 = s3;
-        this.server = new LocalHttp("site", port, 0, status -> withSecurityHeaders(
-                LocalHttp.Reply.of(status, TEXT, "Bad request\n")));
+        this.server = new LocalHttp("site", port, 0, status -> {
+            LocalHttp.Reply refusal = LocalHttp.Reply.of(status, TEXT, "Bad request\n");
+            for (Map.Entry<String, String> header : siteHeaders.forPath("/").entrySet()) {
+                refusal = refusal.with(header.getKey(), header.getValue());
+            }
+            return refusal;
+        });
     }
 
     /** Serves this bucket, adding to every response the headers CloudFront adds (see {@link SiteHeaders}). */
-    void start(String siteBucket, Map<String, String> headers) {
+    void start(String siteBucket, SiteHeaders headers) {
         this.bucket = siteBucket;
-        this.securityHeaders = Map.copyOf(headers);
+        this.siteHeaders = headers;
         server.start(this::handle);
     }
 
@@ -41,7 +46,16 @@ final class SiteServer implements AutoCloseable {
         return server.port();
     }
 
+    /** Every answer gets the headers of its path's behaviour, over the object's own (Override, as deployed). */
     private LocalHttp.Reply handle(LocalHttp.Exchange exchange) {
+        LocalHttp.Reply reply = serve(exchange);
+        for (Map.Entry<String, String> header : siteHeaders.forPath(exchange.rawPath()).entrySet()) {
+            reply = reply.with(header.getKey(), header.getValue());
+        }
+        return reply;
+    }
+
+    private LocalHttp.Reply serve(LocalHttp.Exchange exchange) {
         if (!LocalOrigin.isLocalHost(exchange, port())) {
             return text(421, "This local server answers only to localhost");
         }
@@ -89,22 +103,13 @@ final class SiteServer implements AutoCloseable {
     }
 
     private LocalHttp.Reply stored(int status, ResponseBytes<GetObjectResponse> object) {
-        LocalHttp.Reply reply = withSecurityHeaders(LocalHttp.Reply.of(status, object.response().contentType(),
-                object.asByteArray()));
+        LocalHttp.Reply reply = LocalHttp.Reply.of(status, object.response().contentType(), object.asByteArray());
         return object.response().cacheControl() == null ? reply
                 : reply.with("Cache-Control", object.response().cacheControl());
     }
 
     private LocalHttp.Reply text(int status, String body) {
-        return withSecurityHeaders(LocalHttp.Reply.of(status, TEXT, body));
-    }
-
-    private LocalHttp.Reply withSecurityHeaders(LocalHttp.Reply reply) {
-        LocalHttp.Reply with = reply;
-        for (Map.Entry<String, String> header : securityHeaders.entrySet()) {
-            with = with.with(header.getKey(), header.getValue());
-        }
-        return with;
+        return LocalHttp.Reply.of(status, TEXT, body);
     }
 
     @Override

@@ -6,9 +6,6 @@ import static newsroom.local.support.Api.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Color;
 import java.awt.Font;
@@ -18,14 +15,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import javax.imageio.ImageIO;
 import newsroom.local.support.Api;
+import newsroom.local.support.Browser;
 import newsroom.local.support.Chromium;
 import newsroom.local.support.Eventually;
 import newsroom.local.support.Http;
@@ -35,15 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The site in a real browser (Debian's headless Chromium): axe-core finds no serious or critical
@@ -91,17 +79,7 @@ class BrowserIT {
         Eventually.await(Duration.ofSeconds(10), () -> Http.get(runtime.siteUrl().resolve("/news/")).body(),
                 b -> b.contains("Inspection finds") && b.contains("Road closure"));
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(Chromium.BROWSER.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile()).build(), options);
-        browser.manage().window().setSize(new Dimension(1200, 900));
+        browser = Browser.start(1200, 900);
     }
 
     /** A bar chart as the hero image: forces with a dedicated cyber crime unit, 2016 and 2019. */
@@ -135,23 +113,9 @@ class BrowserIT {
 
     private static void check(String name, String url) throws Exception {
         browser.get(url);
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
-                "best-practice")).analyze(browser);
-        List<String> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(BrowserIT::describe).toList();
-        assertEquals(List.of(), serious, name + ": serious or critical accessibility violations");
-        List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
-        assertEquals(List.of(), errors, name + ": console errors");
-        Path screenshots = Path.of("target", "screenshots");
-        Files.createDirectories(screenshots);
-        Files.write(screenshots.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static String describe(Rule violation) {
-        return violation.getId() + " (" + violation.getImpact() + "): " + violation.getHelp() + " at "
-                + violation.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+        Browser.assertAccessible(browser, name);
+        Browser.assertNoConsoleErrors(browser, name);
+        Browser.screenshot(browser, name);
     }
 
     @Test

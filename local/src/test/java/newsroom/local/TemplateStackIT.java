@@ -60,7 +60,12 @@ class TemplateStackIT {
     private static Set<String> declaredTypes() throws IOException {
         JsonNode resources = new ObjectMapper(new YAMLFactory()).readTree(TemplateStack.template()).path("Resources");
         Set<String> types = new TreeSet<>();
-        resources.forEach(r -> types.add(SERVERLESS.getOrDefault(r.path("Type").asText(), r.path("Type").asText())));
+        resources.forEach(r -> {
+            // The local stack has its own sign-in page: the user pool exists only without a JwtIssuer.
+            if (!r.path("Condition").asText().equals("CreatesUserPool")) {
+                types.add(SERVERLESS.getOrDefault(r.path("Type").asText(), r.path("Type").asText()));
+            }
+        });
         return types;
     }
 

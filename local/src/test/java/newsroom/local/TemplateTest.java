@@ -13,12 +13,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import newsroom.api.ApiRoutes;
 import newsroom.config.EnvVars;
+import newsroom.domain.Scope;
 import newsroom.local.emulator.ProjectHome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -140,9 +142,93 @@ class TemplateTest {
                 if (name.equals(EnvVars.TOKEN_SIGNING_SECRET)) {
                     continue; // only the functions that use it have it (below)
                 }
+                if (name.startsWith("DESK_")) {
+                    // Only the site rebuilder writes the desk's config.
+                    assertNotNull(resources.path("SiteRebuilderFunction").path("Properties").path("Environment")
+                            .path("Variables").get(name), "the site rebuilder must have " + name);
+                    continue;
+                }
                 assertNotNull(variables.get(name), "Globals must set " + name);
             }
         }
+    }
+
+    /**
+     * Without an external issuer the stack makes its own sign-in: a user pool (invited people only,
+     * TOTP always), the API's three scopes, a browser client (code flow, no secret), and one group
+     * per scope, named as the API maps groups to scopes.
+     */
+    @Test
+    void theDeskSignsInThroughTheStacksOwnUserPoolUnlessGivenAnIssuer() {
+        JsonNode pool = resources.path("UserPool");
+        assertEquals("CreatesUserPool", pool.path("Condition").asText());
+        assertEquals("ON", pool.path("Properties").path("MfaConfiguration").asText());
+        assertEquals("[\"SOFTWARE_TOKEN_MFA\"]", pool.path("Properties").path("EnabledMfas").toString());
+        assertTrue(pool.path("Properties").path("AdminCreateUserConfig").path("AllowAdminCreateUserOnly").asBoolean());
+        JsonNode scopes = resources.path("UserPoolScopes").path("Properties");
+        Set<String> declared = new HashSet<>();
+        scopes.path("Scopes").forEach(sc -> declared.add(scopes.path("Identifier").asText() + "/" + sc.path("ScopeName").asText()));
+        Set<String> expected = new HashSet<>();
+        for (Scope scope : Scope.values()) {
+            expected.add(scope.value());
+        }
+        assertEquals(expected, declared);
+        JsonNode client = resources.path("DeskClient").path("Properties");
+        assertFalse(client.path("GenerateSecret").asBoolean(true), "a browser app keeps no secret");
+        assertEquals("[\"code\"]", client.path("AllowedOAuthFlows").toString());
+        Set<String> asked = new HashSet<>();
+        client.path("AllowedOAuthScopes").forEach(sc -> asked.add(sc.asText()));
+        assertTrue(asked.containsAll(expected), "the desk asks for every scope; groups decide: " + asked);
+        Set<String> groups = new HashSet<>();
+        resources.fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals("AWS::Cognito::UserPoolGroup")) {
+                groups.add(r.getValue().path("Properties").path("GroupName").asText());
+            }
+        });
+        Set<String> expectedGroups = new HashSet<>();
+        for (Scope scope : Scope.values()) {
+            expectedGroups.add(scope.group());
+        }
+        assertEquals(expectedGroups, groups);
+        assertEquals("CreatesUserPool", resources.path("SignInDomain").path("Condition").asText());
+    }
+
+    /** The browser may call the API from the desk's origin only, as the local API server allows it. */
+    @Test
+    void theApiAllowsTheDeskAsTheLocalServerDoes() {
+        JsonNode cors = resources.path("HttpApi").path("Properties").path("CorsConfiguration");
+        assertEquals(1, cors.path("AllowOrigins").size(), "one origin: the site's");
+        assertEquals(ApiServer.CORS_ALLOW_HEADERS, strings(cors.path("AllowHeaders")));
+        assertEquals(ApiServer.CORS_ALLOW_METHODS, strings(cors.path("AllowMethods")));
+        assertEquals(ApiServer.CORS_EXPOSE_HEADERS, strings(cors.path("ExposeHeaders")));
+        assertEquals(ApiServer.CORS_MAX_AGE, cors.path("MaxAge").asInt());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /** The desk: its own behaviour, nothing cached anywhere, never indexed, and a CSP with no inline code. */
+    @Test
+    void theDeskIsNeverCachedNorIndexed() {
+        JsonNode behaviour = null;
+        for (JsonNode b : resources.path("SiteDistribution").path("Properties").path("DistributionConfig")
+                .path("CacheBehaviors")) {
+            if (b.path("PathPattern").asText().equals("desk/*")) {
+                behaviour = b;
+            }
+        }
+        assertNotNull(behaviour, "a desk/* behaviour");
+        assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", behaviour.path("CachePolicyId").asText(), "CachingDisabled");
+        JsonNode policy = resources.path("DeskHeadersPolicy").path("Properties").path("ResponseHeadersPolicyConfig");
+        Map<String, String> custom = new HashMap<>();
+        policy.path("CustomHeadersConfig").path("Items").forEach(i -> custom.put(i.path("Header").asText(), i.path("Value").asText()));
+        assertEquals("no-store", custom.get("Cache-Control"));
+        assertTrue(custom.get("X-Robots-Tag").contains("noindex"));
+        String csp = policy.path("SecurityHeadersConfig").path("ContentSecurityPolicy").path("ContentSecurityPolicy").toString();
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), csp);
     }
 
     @Test

@@ -32,6 +32,11 @@ public final class EnvVars {
     public static final String DISTRIBUTION_ID = "DISTRIBUTION_ID";
     /** "true": a release must be published by someone other than its author. */
     public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
+    /** The desk's identity provider (OpenID Connect issuer) and its app's client id. */
+    public static final String DESK_ISSUER = "DESK_ISSUER";
+    public static final String DESK_CLIENT_ID = "DESK_CLIENT_ID";
+    /** The local stack's sign-in page for the desk (dev tokens); never set in AWS. */
+    public static final String DESK_SIGN_IN_URL = "DESK_SIGN_IN_URL";
 
     public static final String DEFAULT_CATEGORIES =
             "Crime Operations, Appeals, Road Safety, Court Results, Community, Corporate";

@@ -196,7 +196,7 @@ public final class SiteRenderer {
     }
 
     public String robots() {
-        return "User-agent: *\nAllow: /\n\nSitemap: " + baseUrl + "/" + SitePaths.SITEMAP_INDEX + "\n";
+        return "User-agent: *\nAllow: /\nDisallow: /desk/\n\nSitemap: " + baseUrl + "/" + SitePaths.SITEMAP_INDEX + "\n";
     }
 
     private List<Teaser> teasers(List<Release> releases, Instant now) {

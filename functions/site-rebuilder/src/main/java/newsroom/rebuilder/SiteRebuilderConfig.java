@@ -4,11 +4,20 @@ import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
+import newsroom.render.Desk;
 
 /** Everything the site rebuilder is configured with. */
 public record SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                   String distributionId, String siteBaseUrl, String siteName, Categories categories,
-                                  ZoneId zone) {
+                                  ZoneId zone, Desk.Config desk) {
+
+    /** With a desk that signs in through no provider yet (tests that look only at the site). */
+    public SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
+                               String distributionId, String siteBaseUrl, String siteName, Categories categories,
+                               ZoneId zone) {
+        this(aws, tableName, siteBucket, uploadBucket, distributionId, siteBaseUrl, siteName, categories, zone,
+                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false));
+    }
 
     public static SiteRebuilderConfig from(EnvVars env) {
         return new SiteRebuilderConfig(
@@ -20,6 +29,14 @@ public record SiteRebuilderConfig(AwsSettings aws, String tableName, String site
                 env.required(EnvVars.SITE_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)),
-                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)));
+                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
+                new Desk.Config(env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
+                        env.optional(EnvVars.API_BASE_URL).orElse(""),
+                        env.optional(EnvVars.DESK_ISSUER).orElse(null),
+                        env.optional(EnvVars.DESK_CLIENT_ID).orElse(null),
+                        env.optional(EnvVars.DESK_SIGN_IN_URL).orElse(null),
+                        Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)).names(),
+                        env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE),
+                        Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false"))));
     }
 }

@@ -11,6 +11,8 @@ import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
+import newsroom.render.Desk;
+import newsroom.service.port.SiteBucket;
 import newsroom.service.SiteRebuilder;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -26,6 +28,9 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     static final int THREADS = 16;
 
     private final SiteRebuilder rebuilder;
+    private final SiteBucket bucket;
+    private final Desk desk;
+    private final Desk.Config deskConfig;
 
     public SiteRebuilderHandler() {
         this(SiteRebuilderConfig.from(EnvVars.fromSystem()));
@@ -46,11 +51,22 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
                 config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.rebuilder = new SiteRebuilder(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS);
+        this.bucket = site.bucket();
+        this.desk = new Desk();
+        this.deskConfig = config.desk();
     }
 
-    /** Rebuilds, reporting progress to {@code progress} as it goes. */
+    /** Rebuilds, reporting progress to {@code progress} as it goes; writes the desk first. */
     public SiteRebuilder.Result rebuild(Consumer<String> progress) {
+        writeDesk();
         return rebuilder.rebuild(progress);
+    }
+
+    /** The press office's desk and its config, under /desk/. */
+    public void writeDesk() {
+        for (Desk.File file : desk.files(deskConfig)) {
+            bucket.put(file.key(), file.content(), file.contentType(), Desk.CACHE);
+        }
     }
 
     @Override

@@ -33,7 +33,29 @@ record Caller(String subject, Set<Scope> scopes) {
         if (scopeClaim != null) {
             Arrays.stream(scopeClaim.split(" ")).forEach(s -> Scope.fromValue(s).ifPresent(scopes::add));
         }
+        String username = claims.get("username");
+        if (username != null && !username.isBlank()) {
+            // A person signed in through the user pool: the desk asks for every scope, and the
+            // person holds exactly those of their groups (none when in no group).
+            scopes.retainAll(groupScopes(claims.get("cognito:groups")));
+            return new Caller(username, scopes);
+        }
         return new Caller(claims.get("sub"), scopes);
+    }
+
+    /**
+     * The scopes of the groups in a {@code cognito:groups} claim, which the HTTP API hands on as
+     * text ({@code [editors publishers]}), or as a JSON array in other hands.
+     */
+    static Set<Scope> groupScopes(String groupsClaim) {
+        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
+        if (groupsClaim == null) {
+            return scopes;
+        }
+        for (String group : groupsClaim.replaceAll("[\\[\\]\"]", " ").split("[\\s,]+")) {
+            Scope.fromGroup(group).ifPresent(scopes::add);
+        }
+        return scopes;
     }
 
     boolean has(Scope scope) {

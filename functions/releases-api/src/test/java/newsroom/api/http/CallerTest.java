@@ -34,6 +34,25 @@ class CallerTest {
         assertEquals("/problems/insufficient-scope", problem.type());
     }
 
+    /** A person from the user pool holds exactly their groups' scopes, whatever the token asked for. */
+    @Test
+    void aSignedInPersonHoldsTheScopesOfTheirGroups() {
+        String all = "openid newsroom/editor newsroom/publisher newsroom/contacts";
+        Caller editor = Caller.from(withJwt(Map.of("sub", "3f0a", "username", "jo.bloggs", "scope", all,
+                "cognito:groups", "[editors]"), null));
+        assertEquals("jo.bloggs", editor.subject());
+        assertEquals(Set.of(Scope.EDITOR), editor.scopes());
+        assertEquals(Set.of(Scope.PUBLISHER, Scope.CONTACTS), Caller.from(withJwt(Map.of("sub", "9c1d",
+                "username", "sam", "scope", all, "cognito:groups", "[publishers contact-managers]"), null)).scopes());
+        assertEquals(Set.of(Scope.PUBLISHER), Caller.from(withJwt(Map.of("sub", "9c1d", "username", "sam",
+                "scope", all, "cognito:groups", "[\"publishers\", \"admins\"]"), null)).scopes());
+        assertEquals(Set.of(), Caller.from(withJwt(Map.of("sub", "77aa", "username", "new.starter", "scope", all),
+                null)).scopes(), "in no group: no scope");
+        assertEquals(Set.of(Scope.EDITOR), Caller.from(withJwt(Map.of("sub", "x", "username", "kim",
+                "scope", "openid newsroom/editor", "cognito:groups", "[editors publishers]"), null)).scopes(),
+                "never more than the token carries");
+    }
+
     @Test
     void noAuthorizerContextIs401() {
         Problem problem = assertThrows(ApiException.class,

@@ -1,0 +1,401 @@
+package newsroom.local;
+
+import static newsroom.local.support.Api.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.imageio.ImageIO;
+import newsroom.local.emulator.Emulator;
+import newsroom.local.emulator.SentEmail;
+import newsroom.local.support.Api;
+import newsroom.local.support.Browser;
+import newsroom.local.support.Eventually;
+import newsroom.local.support.Http;
+import newsroom.local.support.LocalStack;
+import newsroom.local.support.MutableClock;
+import newsroom.local.support.SharedEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The desk, end to end in Chromium through the local runtime (two-person rule on): a press officer
+ * signs in, writes a release with an attachment and an embargo, a second person schedules it, the
+ * page goes live at the embargo and the emails arrive, it is withdrawn, a CSV of contacts with two
+ * bad rows is imported, and the delivery report is read. axe-core checks every screen; the desk
+ * works with the keyboard alone and on a 360 px wide screen. Screenshots go to target/screenshots
+ * (the README's come from there). Needs: the AWS emulator, and chromium + chromium-driver.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeskIT {
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final String TITLE = "Appeal for witnesses after Castle Street collision";
+    private static MutableClock clock;
+    private static Emulator emulator;
+    private static LocalRuntime runtime;
+    private static ChromeDriver browser;
+    private static WebDriverWait wait;
+    private static String releaseId;
+    private static Instant embargo;
+
+    @BeforeAll
+    static void start() throws Exception {
+        browser = Browser.start(1280, 1000);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        clock = new MutableClock(Instant.now());
+        emulator = SharedEmulator.fresh();
+        runtime = LocalStack.start(emulator, LocalRuntime.Options.defaults().withClock(clock).withTwoPersonRule(true)
+                .withTick(Duration.ZERO));
+        // Two journalists follow appeals: one trusted with embargoes (advance copy), one not.
+        Api api = new Api(runtime.apiUrl());
+        String admin = runtime.tokens().issue("admin@example.gov.uk", List.of("newsroom/contacts"));
+        assertEquals(201, api.post("/contacts", admin, "{\"email\": \"crime.desk@daily.example\", \"name\": \"Sam Reporter\","
+                + " \"outlet\": \"The Daily\", \"topics\": [\"Appeals\"], \"embargoAccess\": true}").statusCode());
+        assertEquals(201, api.post("/contacts", admin, "{\"email\": \"news@weekly.example\", \"name\": \"Kim Writer\","
+                + " \"outlet\": \"The Weekly\", \"topics\": [\"Appeals\"], \"embargoAccess\": false}").statusCode());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    private static URI desk() {
+        return runtime.siteUrl().resolve("/desk/");
+    }
+
+    private static WebElement waitFor(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    private static void heading(String text) {
+        try {
+            wait.until(ExpectedConditions.textToBe(By.cssSelector("main h1"), text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no heading \"" + text + "\"; the screen says: "
+                    + browser.findElement(By.tagName("main")).getText(), e);
+        }
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = waitFor(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void check(String name) throws IOException {
+        Browser.assertAccessible(browser, name);
+        Browser.assertNoConsoleErrors(browser, name);
+        Browser.screenshot(browser, name);
+    }
+
+    /** Signs in through the local sign-in page with these roles (the others unticked). */
+    private static void signIn(String name, String... roles) {
+        browser.get(desk().toString());
+        wait.until(d -> !d.findElement(By.cssSelector("main h1")).getText().isEmpty());
+        if (!browser.findElements(By.xpath("//button[normalize-space()='Sign out']")).isEmpty()) {
+            signOut();
+        }
+        waitFor(By.xpath("//button[normalize-space()='Sign in (local)']")).click();
+        waitFor(By.id("name"));
+        type("name", name);
+        for (WebElement role : browser.findElements(By.name("role"))) {
+            boolean wanted = List.of(roles).contains(role.getAttribute("value"));
+            if (role.isSelected() != wanted) {
+                role.click();
+            }
+        }
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        heading("Releases");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), name));
+    }
+
+    private static void signOut() {
+        waitFor(By.xpath("//button[normalize-space()='Sign out']")).click();
+        heading("Sign in to the desk");
+    }
+
+    private static Path png() throws IOException {
+        BufferedImage image = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(0x1d70b8));
+        g.fillRect(0, 0, 640, 360);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        Path file = Files.createTempDirectory("desk").resolve("castle-street-map.png");
+        Files.write(file, out.toByteArray());
+        return file;
+    }
+
+    private static List<SentEmail> emailsTo(String address) {
+        return emulator.sentEmails().stream().filter(e -> e.to().contains(address) && e.subject().contains(TITLE)).toList();
+    }
+
+    @Test
+    @Order(1)
+    void aPressOfficerWritesAReleaseWithAFileAndAnEmbargo() throws Exception {
+        browser.get(desk().toString());
+        heading("Sign in to the desk");
+        check("desk-sign-in");
+        signIn("alice.editor", "newsroom/editor", "newsroom/contacts");
+        check("desk-releases");
+
+        waitFor(By.linkText("New release")).click();
+        heading("New release");
+        type("title", TITLE);
+        type("summary", "Police are appealing for witnesses after a collision on Castle Street on Sunday evening.");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("category"))).selectByVisibleText("Appeals");
+        type("contact-name", "Press office");
+        type("contact-phone", "0800 000 0000");
+        type("body", "A cyclist was taken to hospital after the collision at about 7.40pm.\n\n"
+                + "> \u201cWe would like to hear from anyone who saw it,\u201d said Inspector Rao.\n\n"
+                + "Call 101 quoting log 1234.");
+        browser.findElement(By.id("save")).click();
+        heading("Edit: " + TITLE);
+        releaseId = browser.getCurrentUrl().replaceAll(".*#/releases/", "");
+        assertTrue(releaseId.matches("[0-9a-f-]{36}"), browser.getCurrentUrl());
+
+        // The preview is the real page template, rendered by the API.
+        wait.until(d -> {
+            d.switchTo().frame("preview");
+            try {
+                return d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().equals(TITLE));
+            } finally {
+                d.switchTo().defaultContent();
+            }
+        });
+
+        // A file, checked and uploaded with progress.
+        waitFor(By.id("drop"));
+        browser.findElement(By.id("file-input")).sendKeys(png().toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("uploads"), "Uploaded"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("file-list"), "castle-street-map.png"));
+
+        // The embargo, in UK time, with its offset shown.
+        embargo = clock.instant().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MINUTES);
+        String wall = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(embargo.atZone(LONDON));
+        ((JavascriptExecutor) browser).executeScript(
+                "const e = document.getElementById('embargo'); e.value = arguments[0];"
+                        + " e.dispatchEvent(new Event('input', {bubbles: true}));", wall);
+        wait.until(ExpectedConditions.textMatches(By.id("embargo-zone"), java.util.regex.Pattern.compile("(GMT|BST), UTC")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("advance-copy"), "Sam Reporter (The Daily)"));
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "Saved at"));
+        assertTrue(browser.findElement(By.id("workflow")).getText().contains("A publisher publishes or schedules it"),
+                "an editor cannot publish");
+        check("desk-compose");
+        assertEquals(embargo, Instant.parse(json(new Api(runtime.apiUrl()).get("/releases/" + releaseId,
+                runtime.tokens().issue("t", List.of("newsroom/editor")))).path("embargoUntil").asText()));
+        signOut();
+    }
+
+    @Test
+    @Order(2)
+    void aSecondPersonSchedulesItAndItGoesLiveWithItsEmails() throws Exception {
+        signIn("bob.publisher", "newsroom/publisher");
+        waitFor(By.linkText("Awaiting approval")).click();
+        waitFor(By.linkText(TITLE)).click();
+        heading("Edit: " + TITLE);
+        WebElement schedule = waitFor(By.id("publish"));
+        assertTrue(schedule.getText().startsWith("Schedule for"), schedule.getText());
+        schedule.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .meta"), "Scheduled"));
+        Eventually.await(Duration.ofSeconds(20), () -> emailsTo("crime.desk@daily.example").size(), n -> n == 1);
+        assertEquals(1, emailsTo("crime.desk@daily.example").size(), "the trusted journalist's advance copy");
+        assertEquals(0, emailsTo("news@weekly.example").size(), "nothing yet for the other");
+
+        clock.set(embargo.plusSeconds(1));
+        runtime.tickSchedules();
+        String url = json(new Api(runtime.apiUrl()).get("/releases/" + releaseId,
+                runtime.tokens().issue("t", List.of("newsroom/editor")))).path("url").asText();
+        URI page = runtime.siteUrl().resolve(URI.create(url).getPath());
+        HttpResponse<String> live = Eventually.await(Duration.ofSeconds(20), () -> Http.get(page), r -> r.statusCode() == 200);
+        assertTrue(live.body().contains(TITLE));
+        Eventually.await(Duration.ofSeconds(20), () -> emailsTo("news@weekly.example").size(), n -> n == 1);
+        assertEquals(1, emailsTo("news@weekly.example").size(), "the release itself, once public");
+
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .meta"), "Published"));
+        waitFor(By.xpath("//summary[normalize-space()='Withdraw this release']")).click();
+        type("withdraw-reason", "Withdrawn at the request of the family.");
+        browser.findElement(By.id("withdraw")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .meta"), "Withdrawn"));
+        HttpResponse<String> notice = Eventually.await(Duration.ofSeconds(20), () -> Http.get(page),
+                r -> r.body().contains("Withdrawn at the request of the family."));
+        assertTrue(!notice.body().contains("Inspector Rao"), "the text is gone from the public page");
+        signOut();
+    }
+
+    @Test
+    @Order(3)
+    void contactsAreImportedWithEveryBadRowNamedAndTheReportIsRead() throws Exception {
+        signIn("alice.editor", "newsroom/editor", "newsroom/contacts");
+        waitFor(By.linkText("Media contacts")).click();
+        heading("Media contacts");
+        check("desk-contacts");
+        waitFor(By.linkText("Import a CSV")).click();
+        heading("Import media contacts");
+        Path csv = Files.createTempDirectory("desk").resolve("media-list.csv");
+        Files.writeString(csv, "email,name,outlet,topics,embargoAccess\n"
+                + "one@radio.example,Ola Radio,Radio One,Appeals,false\n"
+                + "not-an-address,Bad Row,Nowhere,Appeals,false\n"
+                + "two@tv.example,Tom TV,TV Two,Road Safety,true\n"
+                + "three@paper.example,Tia Paper,The Paper,Appeals;Community,false\n"
+                + "four@paper.example,Fay Paper,The Paper,Gardening,false\n");
+        browser.findElement(By.id("csv-file")).sendKeys(csv.toString());
+        browser.findElement(By.id("start-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-state"), "Done"));
+        assertTrue(browser.findElement(By.id("import-state")).getText().contains("3 added"),
+                browser.findElement(By.id("import-state")).getText());
+        assertTrue(browser.findElement(By.id("import-state")).getText().contains("2 refused"));
+        List<WebElement> refused = browser.findElements(By.cssSelector("#refused-rows tbody tr"));
+        assertEquals(2, refused.size());
+        // Rows counted as in a spreadsheet: the header is row 1.
+        assertTrue(refused.get(0).getText().startsWith("3") && refused.get(0).getText().contains("email"), refused.get(0).getText());
+        assertTrue(refused.get(1).getText().startsWith("6") && refused.get(1).getText().contains("topics"), refused.get(1).getText());
+        check("desk-import");
+
+        browser.get(desk() + "#/releases/" + releaseId + "/report");
+        heading("Delivery report: " + TITLE);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-live"), "deliveries"));
+        String summary = browser.findElement(By.id("report-live")).getText();
+        assertTrue(summary.startsWith("4 deliveries"), summary);
+        List<WebElement> rows = browser.findElements(By.cssSelector("#recipients tbody tr"));
+        assertEquals(4, rows.size(), "advance copy and withdrawal to one, the release and withdrawal to the other");
+        assertTrue(browser.findElement(By.id("recipients")).getText().contains("crime.desk@daily.example"));
+        check("desk-report");
+        signOut();
+    }
+
+    /** Compose, preview and schedule with the keyboard alone: Tab, typing, Enter and Space. */
+    @Test
+    @Order(4)
+    void theFlowWorksWithTheKeyboardAlone() throws Exception {
+        signIn("carol.editor", "newsroom/editor");
+        tabTo(By.linkText("New release")).sendKeys(Keys.ENTER);
+        heading("New release");
+        tabTo(By.id("title")).sendKeys("Road closure on the A38 for resurfacing");
+        new Actions(browser).sendKeys(Keys.TAB, "Resurfacing closes the A38 overnight from Monday.").perform();
+        tabTo(By.id("category")).sendKeys("Road");
+        tabTo(By.id("contact-name")).sendKeys("Press office");
+        new Actions(browser).sendKeys(Keys.TAB, "0800 000 0000").perform();
+        tabTo(By.id("body")).sendKeys("The road closes at 8pm each night.");
+        tabTo(By.id("save")).sendKeys(Keys.ENTER);
+        heading("Edit: Road closure on the A38 for resurfacing");
+        String id = browser.getCurrentUrl().replaceAll(".*#/releases/", "");
+        tabTo(By.id("show-preview")).sendKeys(Keys.ENTER);
+        wait.until(d -> {
+            d.switchTo().frame("preview");
+            try {
+                return d.findElements(By.tagName("h1")).stream().anyMatch(h -> h.getText().contains("A38"));
+            } finally {
+                d.switchTo().defaultContent();
+            }
+        });
+        var local = clock.instant().atZone(LONDON).plusDays(2).withHour(9).truncatedTo(ChronoUnit.HOURS);
+        Instant when = local.toInstant();
+        WebElement embargoField = tabTo(By.id("embargo"));
+        // Typed as a person types into Chromium's date-time control: its segments in the browser's
+        // locale order (month first in en-US, day first in en-GB), Tab to the time, then AM.
+        boolean monthFirst = ((String) ((JavascriptExecutor) browser).executeScript(
+                "return new Intl.DateTimeFormat().resolvedOptions().locale")).equals("en-US");
+        String day = String.format("%02d", local.getDayOfMonth());
+        String month = String.format("%02d", local.getMonthValue());
+        new Actions(browser).sendKeys(monthFirst ? month : day).sendKeys(monthFirst ? day : month)
+                .sendKeys(Integer.toString(local.getYear())).sendKeys(Keys.TAB).sendKeys("09").sendKeys("00")
+                .sendKeys(monthFirst ? "A" : "").perform();
+        assertEquals(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm").format(local), embargoField.getAttribute("value"),
+                "typed into the date-time field");
+        tabTo(By.id("save")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "Saved at"));
+        signOut();
+
+        signIn("dan.publisher", "newsroom/publisher");
+        browser.get(desk() + "#/releases/" + id);
+        heading("Edit: Road closure on the A38 for resurfacing");
+        WebElement schedule = tabTo(By.id("publish"));
+        assertTrue(schedule.getText().startsWith("Schedule for"), schedule.getText());
+        schedule.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .meta"), "Scheduled"));
+        assertEquals(when, Instant.parse(json(new Api(runtime.apiUrl()).get("/releases/" + id,
+                runtime.tokens().issue("t", List.of("newsroom/editor")))).path("embargoUntil").asText()),
+                "the time typed is the UK time meant");
+        signOut();
+    }
+
+    /** On a 360 px wide phone screen nothing needs sideways scrolling, and axe still passes. */
+    @Test
+    @Order(5)
+    void itWorksOnAPhone() throws Exception {
+        browser.manage().window().setSize(new Dimension(360, 800));
+        try {
+            signIn("alice.editor", "newsroom/editor", "newsroom/contacts");
+            assertFitsTheScreen("releases");
+            check("desk-phone-releases");
+            browser.get(desk() + "#/releases/" + releaseId);
+            heading("Withdrawn: " + TITLE);
+            assertFitsTheScreen("a release");
+            browser.get(desk() + "#/releases/new");
+            heading("New release");
+            assertFitsTheScreen("compose");
+            check("desk-phone-compose");
+            signOut();
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 1000));
+        }
+    }
+
+    private static void assertFitsTheScreen(String what) {
+        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
+        long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
+        assertTrue(scrollWidth <= viewport, what + ": " + scrollWidth + " px wide on a " + viewport + " px screen");
+    }
+
+    private static WebElement active() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** Presses Tab until the element has the focus (as a keyboard user would), and returns it. */
+    private static WebElement tabTo(By by) {
+        WebElement target = waitFor(by);
+        for (int i = 0; i < 200; i++) {
+            if (active().equals(target)) {
+                return target;
+            }
+            // To the page, not to the element: Tab on a file input is not a file name.
+            new Actions(browser).sendKeys(Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reached " + by);
+    }
+}

@@ -429,6 +429,7 @@ export async function composeScreen(ctx, id) {
       } else if (ctx.config.twoPersonRule && mine) {
         actions.append(h('p', null, 'The two-person rule is on: someone other than its author and last editor must publish this.'));
       } else {
+        approvedDiff();
         const embargo = release.embargoUntil && new Date(release.embargoUntil).getTime() > Date.now();
         actions.append(button(embargo ? 'Schedule for ' + display(release.embargoUntil, tz) : 'Publish now', async (ev) => {
           await busy(ev.target, async () => {
@@ -476,6 +477,23 @@ export async function composeScreen(ctx, id) {
             }
           });
         }, { class: 'warning', id: 'withdraw' })));
+    }
+  }
+
+  /** For the approver: what changed since a second person last approved it (scheduled or published). */
+  async function approvedDiff() {
+    try {
+      const versions = (await api.call('GET', '/releases/' + release.id + '/versions')).data.items;
+      const approved = versions.filter((v) => v.release.status !== 'DRAFT').pop();
+      if (!approved) return;
+      actions.prepend(h('div', { class: 'banner', role: 'region', 'aria-labelledby': 'approved-diff-heading' },
+        h('h2', { id: 'approved-diff-heading' }, 'Changed since it was last approved (version ' + approved.version + ')'),
+        h('h3', null, 'Title'), diffLines(approved.release.title, release.title),
+        h('h3', null, 'Body'), diffLines(approved.release.body, release.body),
+        h('h3', null, 'Embargo'), diffLines(approved.release.embargoUntil ? display(approved.release.embargoUntil, tz) : 'none',
+          release.embargoUntil ? display(release.embargoUntil, tz) : 'none')));
+    } catch (e) {
+      // The history is a help to the approver, not a condition: publishing works without it.
     }
   }
 

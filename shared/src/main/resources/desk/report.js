@@ -7,6 +7,8 @@ import { display } from './time.js';
 const ORDER = ['SENT', 'SENDING', 'FAILED', 'SUPPRESSED'];
 const LABELS = { SENT: 'Sent', SENDING: 'Sending', FAILED: 'Failed', SUPPRESSED: 'Not sent (unsubscribed or bounced)' };
 const PAGE = 50;
+const KINDS = { EMBARGOED: 'Advance copy (embargoed)', EMBARGO_UPDATED: 'Updated advance copy', PUBLISHED: 'The release',
+  UPDATED: 'Update', WITHDRAWN: 'Withdrawal notice' };
 
 export async function reportScreen(ctx, id) {
   const chart = h('ul', { class: 'chart', id: 'delivery-chart', 'aria-label': 'Deliveries by status' });
@@ -24,7 +26,7 @@ export async function reportScreen(ctx, id) {
     h('h2', null, 'By status'), chart, live,
     h('h2', null, 'Recipients'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'recipients' }, h('caption', { class: 'visually-hidden' }, 'Recipients'),
-      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Recipient'), h('th', { scope: 'col' }, 'Email'),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Journalist'), h('th', { scope: 'col' }, 'What was sent'),
         h('th', { scope: 'col' }, 'Status'), h('th', { scope: 'col' }, 'When'))), body)), pager);
   const cursors = [null];
   let pageIndex = 0;
@@ -47,12 +49,13 @@ export async function reportScreen(ctx, id) {
       h('span', null, String(counts[s] || 0)))));
     chart.querySelectorAll('.bar').forEach((bar) => { bar.style.width = (Number(bar.dataset.share) * 100).toFixed(1) + '%'; });
     body.replaceChildren(...report.items.map((d) => h('tr', null,
-      h('td', null, d.kind === 'PUBLISHED' ? 'Release' : d.kind.toLowerCase().replace('_', ' ')),
-      h('td', null, d.email || d.contactId), h('td', null, LABELS[d.status] || d.status),
+      h('td', null, d.email || 'contact ' + d.contactId), h('td', null, KINDS[d.kind] || d.kind),
+      h('td', null, LABELS[d.status] || d.status),
       h('td', null, d.updatedAt ? display(d.updatedAt, ctx.config.timeZone) : ''))));
-    pager.replaceChildren(
+    pager.replaceChildren(...[
       pageIndex > 0 ? button('Previous page', () => { pageIndex--; load(); }, { class: 'secondary' }) : null,
-      report.nextCursor ? button('Next page', () => { cursors[pageIndex + 1] = report.nextCursor; pageIndex++; load(); }, { class: 'secondary' }) : null);
+      report.nextCursor ? button('Next page', () => { cursors[pageIndex + 1] = report.nextCursor; pageIndex++; load(); }, { class: 'secondary' }) : null,
+    ].filter(Boolean));
     const summary = total + ' deliveries: ' + ORDER.filter((s) => counts[s]).map((s) => counts[s] + ' ' + LABELS[s].toLowerCase()).join(', ');
     const running = (counts.SENDING || 0) > 0;
     live.textContent = summary + (running ? ' (still sending: this page follows it)' : '');

@@ -62,6 +62,7 @@ class DeskIT {
     private static WebDriverWait wait;
     private static String releaseId;
     private static Instant embargo;
+    private static boolean localSignInChecked;
 
     @BeforeAll
     static void start() throws Exception {
@@ -128,6 +129,10 @@ class DeskIT {
         }
         waitFor(By.xpath("//button[normalize-space()='Sign in (local)']")).click();
         waitFor(By.id("name"));
+        if (!localSignInChecked) {
+            localSignInChecked = true;
+            Browser.assertAccessible(browser, "local-sign-in");
+        }
         type("name", name);
         for (WebElement role : browser.findElements(By.name("role"))) {
             boolean wanted = List.of(roles).contains(role.getAttribute("value"));
@@ -286,6 +291,11 @@ class DeskIT {
         assertTrue(refused.get(1).getText().startsWith("6") && refused.get(1).getText().contains("topics"), refused.get(1).getText());
         check("desk-import");
 
+        browser.get(desk() + "#/contacts");
+        waitFor(By.linkText("Ola Radio")).click();
+        heading("Ola Radio");
+        check("desk-contact");
+
         browser.get(desk() + "#/releases/" + releaseId + "/report");
         heading("Delivery report: " + TITLE);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-live"), "deliveries"));
@@ -354,9 +364,77 @@ class DeskIT {
         signOut();
     }
 
-    /** On a 360 px wide phone screen nothing needs sideways scrolling, and axe still passes. */
+    /**
+     * Nothing typed is lost: a mistake is shown next to its field; an edit made meanwhile by
+     * someone else offers to reload or keep the text (and keeping saves it); an ended session
+     * keeps the text, which comes back after signing in again.
+     */
     @Test
     @Order(5)
+    void mistakesConflictsAndEndedSessionsLoseNoText() throws Exception {
+        signIn("erin.editor", "newsroom/editor");
+        waitFor(By.linkText("New release")).click();
+        heading("New release");
+        type("title", "Burglary in Mill Lane");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("category"))).selectByVisibleText("Crime Operations");
+        type("contact-name", "Press office");
+        type("contact-email", "press.office@example.police.uk");
+        type("body", "A house was broken into overnight.");
+        browser.findElement(By.id("save")).click();
+        heading("Edit: Burglary in Mill Lane");
+        String id = browser.getCurrentUrl().replaceAll(".*#/releases/", "");
+
+        // A mistake: shown next to its field, and in a summary that links to it.
+        type("contact-email", "not an address");
+        browser.findElement(By.id("save")).click();
+        WebElement error = waitFor(By.id("contact-email-error"));
+        assertTrue(error.getText().startsWith("Error:"), error.getText());
+        assertEquals("true", browser.findElement(By.id("contact-email")).getAttribute("aria-invalid"));
+        type("contact-email", "press.office@example.police.uk");
+
+        // Someone else changes it meanwhile: this screen still has version 2's ETag.
+        Api api = new Api(runtime.apiUrl());
+        String other = runtime.tokens().issue("frank.editor", List.of("newsroom/editor"));
+        HttpResponse<String> current = api.get("/releases/" + id, other);
+        assertEquals(200, api.put("/releases/" + id, other, Api.release("Burglary in Mill Lane: arrest made",
+                "Crime Operations", null), Api.etag(current)).statusCode());
+        type("body", "A house was broken into overnight. A man has been arrested.");
+        WebElement conflict = waitFor(By.cssSelector(".banner.conflict"));
+        assertTrue(conflict.getText().contains("Someone else changed this release"));
+        Browser.assertAccessible(browser, "desk-conflict");
+        Browser.screenshot(browser, "desk-conflict");
+        waitFor(By.xpath("//button[normalize-space()='Keep my text']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "Saved at"));
+        assertEquals("A house was broken into overnight. A man has been arrested.",
+                json(api.get("/releases/" + id, other)).path("body").asText(), "my text, saved over theirs");
+
+        // The session ends: typing goes on, the text is kept, and comes back after signing in.
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.removeItem('newsroom.desk.session')");
+        type("body", "Text typed after the session ended.");
+        waitFor(By.id("session-ended"));
+        signIn("erin.editor", "newsroom/editor");
+        browser.get(desk() + "#/releases/" + id);
+        heading("Edit: Burglary in Mill Lane");
+        waitFor(By.xpath("//button[normalize-space()='Restore my text']")).click();
+        assertEquals("Text typed after the session ended.", browser.findElement(By.id("body")).getAttribute("value"));
+        browser.findElement(By.id("save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("saved"), "Saved at"));
+        assertEquals("Text typed after the session ended.", json(api.get("/releases/" + id, other)).path("body").asText());
+
+        // The browser logs the 400 and the 412 this test provoked, and nothing else.
+        for (String logged : Browser.consoleErrors(browser)) {
+            assertTrue(logged.contains("status of 400") || logged.contains("status of 412"), logged);
+        }
+        browser.get(desk() + "#/releases/" + id + "/history");
+        heading("History: Burglary in Mill Lane");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diff"), "Text typed after the session ended."));
+        check("desk-history");
+        signOut();
+    }
+
+    /** On a 360 px wide phone screen nothing needs sideways scrolling, and axe still passes. */
+    @Test
+    @Order(6)
     void itWorksOnAPhone() throws Exception {
         browser.manage().window().setSize(new Dimension(360, 800));
         try {

@@ -93,7 +93,7 @@ public final class TemplateStack {
                     .orElseThrow(() -> new IllegalStateException("the stack has no resource " + logicalId));
         }
 
-        private String output(String key) {
+        public String output(String key) {
             String value = outputs.get(key);
             if (value == null) {
                 throw new IllegalStateException("the stack has no output " + key + "; outputs: " + outputs.keySet());
@@ -125,23 +125,28 @@ public final class TemplateStack {
 
     /** Deploys template.yaml with these parameters (creating or updating the stack) and reads it back. */
     public static Deployed deploy(LocalClients clients, Map<String, String> parameters) {
+        return deploy(clients, NAME, parameters);
+    }
+
+    /** The same, as a stack of another name (a test's second stack beside the local one). */
+    public static Deployed deploy(LocalClients clients, String name, Map<String, String> parameters) {
         uploadPlaceholderCode(clients);
         String body = withPlaceholderCode(template());
         List<Parameter> given = parameters.entrySet().stream()
                 .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build()).toList();
-        Stack existing = describe(clients, NAME);
+        Stack existing = describe(clients, name);
         if (existing != null && (existing.stackStatus() == StackStatus.ROLLBACK_COMPLETE
                 || existing.stackStatus() == StackStatus.CREATE_FAILED)) {
-            clients.cloudFormation().deleteStack(d -> d.stackName(NAME));
-            await(clients, NAME);
+            clients.cloudFormation().deleteStack(d -> d.stackName(name));
+            await(clients, name);
             existing = null;
         }
         if (existing == null) {
-            clients.cloudFormation().createStack(c -> c.stackName(NAME).templateBody(body).parameters(given)
+            clients.cloudFormation().createStack(c -> c.stackName(name).templateBody(body).parameters(given)
                     .capabilities(CAPABILITIES));
         } else {
             try {
-                clients.cloudFormation().updateStack(u -> u.stackName(NAME).templateBody(body).parameters(given)
+                clients.cloudFormation().updateStack(u -> u.stackName(name).templateBody(body).parameters(given)
                         .capabilities(CAPABILITIES));
             } catch (CloudFormationException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("No updates are to be performed")) {
@@ -149,10 +154,10 @@ public final class TemplateStack {
                 }
             }
         }
-        Stack stack = await(clients, NAME);
+        Stack stack = await(clients, name);
         if (stack.stackStatus() != StackStatus.CREATE_COMPLETE && stack.stackStatus() != StackStatus.UPDATE_COMPLETE) {
             throw new IllegalStateException("template.yaml did not deploy into the emulator: " + stack.stackStatus()
-                    + " " + stack.stackStatusReason() + failures(clients));
+                    + " " + stack.stackStatusReason() + failures(clients, name));
         }
         Map<String, String> outputs = new HashMap<>();
         for (Output output : stack.outputs()) {
@@ -161,8 +166,8 @@ public final class TemplateStack {
         Map<String, String> deployedWith = new HashMap<>();
         stack.parameters().forEach(p -> deployedWith.put(p.parameterKey(), p.parameterValue()));
         List<StackResourceSummary> resources = clients.cloudFormation()
-                .listStackResourcesPaginator(l -> l.stackName(NAME)).stackResourceSummaries().stream().toList();
-        return new Deployed(NAME, Map.copyOf(outputs), Map.copyOf(deployedWith), resources);
+                .listStackResourcesPaginator(l -> l.stackName(name)).stackResourceSummaries().stream().toList();
+        return new Deployed(name, Map.copyOf(outputs), Map.copyOf(deployedWith), resources);
     }
 
     /**
@@ -259,9 +264,9 @@ public final class TemplateStack {
         }
     }
 
-    private static String failures(LocalClients clients) {
+    private static String failures(LocalClients clients, String name) {
         StringBuilder reasons = new StringBuilder();
-        clients.cloudFormation().describeStackEvents(d -> d.stackName(NAME)).stackEvents().stream()
+        clients.cloudFormation().describeStackEvents(d -> d.stackName(name)).stackEvents().stream()
                 .filter(e -> e.resourceStatusAsString().endsWith("FAILED"))
                 .limit(10)
                 .forEach(e -> reasons.append("\n  ").append(e.logicalResourceId()).append(": ")

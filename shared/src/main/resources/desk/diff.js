@@ -20,7 +20,7 @@ export function diffLines(before, after) {
   let j = 0;
   let changes = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) { out.push(h('span', null, a[i] || ' ')); i++; j++; }
+    if (i < n && j < m && a[i] === b[j]) { out.push(h('span', { class: 'same' }, a[i] || ' ')); i++; j++; }
     else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) { out.push(h('ins', null, h('span', { class: 'visually-hidden' }, 'Added: '), b[j] || ' ')); j++; changes++; }
     else { out.push(h('del', null, h('span', { class: 'visually-hidden' }, 'Removed: '), a[i] || ' ')); i++; changes++; }
   }

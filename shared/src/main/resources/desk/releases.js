@@ -38,15 +38,23 @@ export async function releasesScreen(ctx, query) {
     return;
   }
   if (filter === 'approval') {
-    // What this person may approve: drafts someone else wrote and changed last.
+    // What this person may approve: drafts someone else wrote and changed last, and changes to
+    // published releases that someone else proposed.
     releases = releases.filter((r) => r.author !== ctx.person.name && (r.editedBy || r.author) !== ctx.person.name);
+    try {
+      const changes = (await api.call('GET', '/releases?pendingChange=true')).data.items;
+      releases = releases.concat(changes.filter((r) => r.pendingChange.proposedBy !== ctx.person.name));
+    } catch (e) {
+      // Without the two-person rule nothing waits; the drafts are still worth showing.
+    }
   }
   const show = () => {
     const words = search.control.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     const shown = releases.filter((r) => words.every((w) => r.title.toLowerCase().includes(w)));
     list.replaceChildren(...shown.map((r) => h('li', null,
       h('p', { class: 'title' }, h('a', { href: '#/releases/' + r.id }, r.title)),
-      h('p', { class: 'meta' }, badge(r.status), ' ', r.category, ' · ',
+      h('p', { class: 'meta' }, badge(r.status), r.pendingChange ? [' ', badge('PENDING')] : null, ' ', r.category, ' · ',
+        r.pendingChange ? 'change proposed by ' + r.pendingChange.proposedBy + ' · ' : null,
         r.status === 'SCHEDULED' ? 'embargoed until ' + display(r.embargoUntil, ctx.config.timeZone)
           : r.status === 'PUBLISHED' ? 'published ' + display(r.publishedAt, ctx.config.timeZone)
             : 'changed ' + display(r.updatedAt, ctx.config.timeZone),

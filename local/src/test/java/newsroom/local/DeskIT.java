@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import newsroom.local.emulator.Emulator;
 import newsroom.local.emulator.SentEmail;
@@ -432,9 +433,42 @@ class DeskIT {
         signOut();
     }
 
-    /** On a 360 px wide phone screen nothing needs sideways scrolling, and axe still passes. */
+    /** A change to a published release waits in the approval queue; a second person reviews its diff and publishes it. */
     @Test
     @Order(6)
+    void aProposedChangeIsApprovedFromTheQueue() throws Exception {
+        Api api = new Api(runtime.apiUrl());
+        String gail = runtime.tokens().issue("gail.publisher", List.of("newsroom/editor", "newsroom/publisher"));
+        String hugo = runtime.tokens().issue("hugo.publisher", List.of("newsroom/publisher"));
+        HttpResponse<String> draft = api.post("/releases", gail, Api.release("Missing man found safe", "Appeals", null));
+        String id = json(draft).path("id").asText();
+        HttpResponse<String> published = api.post("/releases/" + id + "/publish", hugo, null,
+                Map.of("If-Match", Api.etag(draft)));
+        assertEquals(200, published.statusCode(), published.body());
+        HttpResponse<String> proposed = api.put("/releases/" + id, gail, Api.release("Missing man found safe and well",
+                "Appeals", "\"changeNote\": \"He has been found.\", \"changeType\": \"minor\""), Api.etag(published));
+        assertEquals(202, proposed.statusCode(), proposed.body());
+
+        signIn("ivy.publisher", "newsroom/publisher");
+        waitFor(By.linkText("Awaiting approval")).click();
+        WebElement item = waitFor(By.linkText("Missing man found safe"));
+        assertTrue(browser.findElement(By.cssSelector("main .list")).getText().contains("change proposed by gail.publisher"));
+        item.click();
+        heading("Edit: Missing man found safe");
+        WebElement panel = waitFor(By.id("pending-heading")).findElement(By.xpath(".."));
+        assertTrue(panel.getText().contains("Proposed by gail.publisher"), panel.getText());
+        assertEquals("Added: Missing man found safe and well", panel.findElement(By.cssSelector(".diff ins")).getText()
+                .replaceAll("\\s+", " ").trim(), "the diff says so to a screen reader too");
+        check("desk-approve-change");
+        waitFor(By.id("approve-change")).click();
+        heading("Edit: Missing man found safe and well");
+        assertEquals("Missing man found safe and well", json(api.get("/releases/" + id, gail)).path("title").asText());
+        signOut();
+    }
+
+    /** On a 360 px wide phone screen nothing needs sideways scrolling, and axe still passes. */
+    @Test
+    @Order(7)
     void itWorksOnAPhone() throws Exception {
         browser.manage().window().setSize(new Dimension(360, 800));
         try {

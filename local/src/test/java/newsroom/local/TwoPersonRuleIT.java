@@ -109,6 +109,10 @@ class TwoPersonRuleIT {
         assertEquals("Bridge closed until Friday", waiting.path("edit").path("title").asText());
         assertEquals("Gave the reopening day.", waiting.path("changeNote").asText());
         String changeId = waiting.path("id").asText();
+        JsonNode queue = json(api.get("/releases?pendingChange=true", bob));
+        assertEquals(id, queue.path("items").get(0).path("id").asText(), "in the approval queue: " + queue);
+        assertEquals("alice@example.gov.uk", queue.path("items").get(0).path("pendingChange").path("proposedBy").asText());
+        assertEquals(400, api.get("/releases?pendingChange=false", bob).statusCode());
         assertEquals(changeId, json(api.get("/releases/" + id, bob)).path("pendingChange").path("id").asText());
         assertEquals(2, json(api.get("/releases/" + id + "/versions", bob)).path("items").size(),
                 "no version was saved for the proposal");
@@ -130,6 +134,7 @@ class TwoPersonRuleIT {
         assertEquals("Bridge closed until Friday", json(approved).path("title").asText());
         assertTrue(json(approved).path("pendingChange").isMissingNode(), approved.body());
         assertEquals("alice@example.gov.uk", json(approved).path("editedBy").asText());
+        assertEquals(0, json(api.get("/releases?pendingChange=true", bob)).path("items").size(), "out of the queue");
         HttpResponse<String> live = Eventually.await(Duration.ofSeconds(20), () -> Http.get(page),
                 r -> r.body().contains("Bridge closed until Friday"));
         assertTrue(live.body().contains("Gave the reopening day."), "the page shows the change note");

@@ -136,6 +136,12 @@ public final class ReleaseService {
         return pendingChange(get(id));
     }
 
+    /** Published releases whose change waits for approval, oldest proposal first: the approval queue. */
+    public List<Release> withPendingChanges(int limit) {
+        return releases.findAll(releases.withPendingChanges(limit)).stream()
+                .filter(r -> pendingChange(r).isPresent()).toList();
+    }
+
     /** The same, for a release just read; only a published release under the two-person rule can have one. */
     public Optional<PendingChange> pendingChange(Release current) {
         if (!workflow.changeNeedsApproval(current)) {

@@ -45,6 +45,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String PENDING_ENTITY = "PendingChange";
     static final String PENDING_CHANGE = "change";
     static final String PENDING_ID = "changeId";
+    static final String PENDING_CHANGES = "PENDING#CHANGES";
     private static final int BATCH_GET = 100;
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
@@ -109,6 +110,23 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     }
 
     @Override
+    public List<String> withPendingChanges(int limit) {
+        List<String> ids = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).indexName(Table.GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Table.GSI1PK))
+                .expressionAttributeValues(Map.of(":pk", s(PENDING_CHANGES)))
+                .limit(Math.min(limit, 100)).build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            ids.add(item.get(Table.PK).s().substring("RELEASE#".length()));
+            if (ids.size() >= limit) {
+                break;
+            }
+        }
+        return ids;
+    }
+
+    @Override
     public Optional<PendingChange> pendingChange(String releaseId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(pendingKey(releaseId))
                 .consistentRead(true)).item();
@@ -125,6 +143,9 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         Map<String, AttributeValue> item = new HashMap<>(pendingKey(releaseId));
         item.put(Table.ENTITY, s(PENDING_ENTITY));
         item.put(PENDING_ID, s(change.id()));
+        // Listed, oldest first, in an index partition of their own: the approval queue.
+        item.put(Table.GSI1PK, s(PENDING_CHANGES));
+        item.put(Table.GSI1SK, s(Table.time(change.proposedAt()) + "#" + releaseId));
         item.put(PENDING_CHANGE, s(Json.write(change)));
         try {
             dynamo.transactWriteItems(t -> t.transactItems(

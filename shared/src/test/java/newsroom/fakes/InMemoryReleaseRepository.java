@@ -93,6 +93,13 @@ public final class InMemoryReleaseRepository implements ReleaseRepository {
     }
 
     @Override
+    public List<String> withPendingChanges(int limit) {
+        return pending.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, PendingChange> e) -> e.getValue().proposedAt()))
+                .map(Map.Entry::getKey).limit(limit).toList();
+    }
+
+    @Override
     public Optional<PendingChange> pendingChange(String releaseId) {
         return Optional.ofNullable(pending.get(releaseId));
     }

@@ -285,6 +285,8 @@ class ReleaseServiceTest {
         assertEquals(published, strict.get(draft.id()));
         PendingChange waiting = strict.pendingChange(draft.id()).orElseThrow();
         assertEquals("jo", waiting.proposedBy());
+        assertEquals(List.of(draft.id()), strict.withPendingChanges(10).stream().map(Release::id).toList(),
+                "in the approval queue");
         assertEquals("Road closed until Friday", waiting.edit().title());
 
         assertThrows(InvalidRequestException.class, () -> strict.edit(draft.id(), published.version(),
@@ -311,6 +313,7 @@ class ReleaseServiceTest {
         assertEquals("sam", approved.editedBy());
         assertEquals(approved, strict.get(draft.id()));
         assertTrue(strict.pendingChange(draft.id()).isEmpty(), "nothing waits any more");
+        assertEquals(List.of(), strict.withPendingChanges(10), "out of the queue");
 
         // Attachments wait the same way.
         var declared = strict.declareAttachment(draft.id(), "map.pdf", "application/pdf", 10L, null,

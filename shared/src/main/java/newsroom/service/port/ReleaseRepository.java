@@ -45,6 +45,9 @@ public interface ReleaseRepository {
      */
     void saveWithSlug(Release changed, long expectedVersion, String previousSlug);
 
+    /** Releases with a change waiting for approval (oldest proposal first), or that had one and moved on. */
+    List<String> withPendingChanges(int limit);
+
     /** The change awaiting a second person's approval, if one does. */
     Optional<PendingChange> pendingChange(String releaseId);
 

@@ -27,7 +27,8 @@ import newsroom.service.port.UploadUrls;
  * ETag; changes need it in If-Match.
  */
 final class ReleaseRoutes {
-    private static final Set<String> LIST_PARAMETERS = Set.of("status", "category", "limit", "cursor");
+    private static final Set<String> LIST_PARAMETERS = Set.of("status", "category", "limit", "cursor", "pendingChange");
+    private static final int APPROVAL_QUEUE = 200;
 
     private final ReleaseService releases;
     private final Categories categories;
@@ -91,8 +92,24 @@ final class ReleaseRoutes {
             }
         }
         Paging.PageRequest page = Paging.read(request, errors);
+        String pending = query.get("pendingChange");
+        if (pending != null && !pending.equals("true")) {
+            errors.add(new FieldError("pendingChange", "must be true (published releases whose change awaits approval)"));
+        }
+        if (pending != null && (status != null || category != null || query.get("cursor") != null)) {
+            errors.add(new FieldError("pendingChange", "lists the whole approval queue: give it alone"));
+        }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
+        }
+        if (pending != null) {
+            // The approval queue of changes to published releases: short, oldest first, one page.
+            List<ReleaseSummaryView> items = releases.withPendingChanges(APPROVAL_QUEUE).stream()
+                    .map(r -> ReleaseSummaryView.of(r, url(r), releases.pendingChange(r).orElse(null))).toList();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("items", items);
+            body.put("nextCursor", null);
+            return ApiResponses.json(200, body);
         }
         return ApiResponses.json(200, Paging.body(releases.list(status, category, page.limit(), page.cursor()),
                 r -> ReleaseSummaryView.of(r, url(r))));

@@ -86,13 +86,18 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         }
     }
 
-    @Override
-    public void save(Release changed, long expectedVersion) {
-        Put release = Put.builder().tableName(table).item(mapper.toItem(changed))
+    /** The release written only over the version it was based on. */
+    private Put versionedPut(Release changed, long expectedVersion) {
+        return Put.builder().tableName(table).item(mapper.toItem(changed))
                 .conditionExpression("attribute_exists(#pk) AND #version = :expected")
                 .expressionAttributeNames(Map.of("#pk", Table.PK, "#version", ReleaseMapper.VERSION))
                 .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion)))
                 .build();
+    }
+
+    @Override
+    public void save(Release changed, long expectedVersion) {
+        Put release = versionedPut(changed, expectedVersion);
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(release).build(),
@@ -167,11 +172,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
 
     @Override
     public void saveApproved(Release changed, long expectedVersion, String changeId) {
-        Put release = Put.builder().tableName(table).item(mapper.toItem(changed))
-                .conditionExpression("attribute_exists(#pk) AND #version = :expected")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#version", ReleaseMapper.VERSION))
-                .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion)))
-                .build();
+        Put release = versionedPut(changed, expectedVersion);
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(release).build(),
@@ -194,11 +195,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
 
     @Override
     public void saveWithSlug(Release changed, long expectedVersion, String previousSlug) {
-        Put release = Put.builder().tableName(table).item(mapper.toItem(changed))
-                .conditionExpression("attribute_exists(#pk) AND #version = :expected")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#version", ReleaseMapper.VERSION))
-                .expressionAttributeValues(Map.of(":expected", Items.n(expectedVersion)))
-                .build();
+        Put release = versionedPut(changed, expectedVersion);
         Map<String, AttributeValue> slugClaim = new HashMap<>(slugKey(changed.slug()));
         slugClaim.put(Table.ENTITY, s("SlugClaim"));
         slugClaim.put("releaseId", s(changed.id()));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import newsroom.domain.Delivery;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.MailJob;
@@ -14,6 +15,7 @@ import newsroom.store.DynamoDbDeliveryRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The delivery record never hides a duplicate: every SES message id of a delivery is kept, so an
@@ -52,6 +54,22 @@ class DeliveryRecordIT {
 
         Delivery delivery = deliveries.page("release-1", 10, null).items().get(0);
         assertEquals(List.of("ses-a", "ses-b"), delivery.messageIds(), "two emails, two ids, each once");
+    }
+
+    /** The retention policy: each record carries the time DynamoDB's TTL deletes it. */
+    @Test
+    void aDeliveryRecordIsDeletedByTtlAfterTheRetentionPeriod() {
+        TemplateStack.Deployed stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
+        DeliveryRepository shortLived = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName(),
+                Duration.ofDays(30));
+        Instant now = Instant.parse("2026-11-30T09:00:00Z");
+        MailJob job = new MailJob("release-3", "contact-1", DeliveryKind.PUBLISHED);
+        shortLived.claim(job, "ann@paper.example", now, LEASE);
+        var item = clients.dynamo().getItem(g -> g.tableName(stack.tableName()).key(Map.of(
+                "PK", AttributeValue.fromS("RELEASE#release-3"), "SK", AttributeValue.fromS("DELIVERY#PUBLISHED#contact-1"))))
+                .item();
+        // The table's TTL on this attribute is template.yaml's (TemplateTest); MiniStack does not report it.
+        assertEquals(Long.toString(now.plus(Duration.ofDays(30)).getEpochSecond()), item.get("expiresAt").n());
     }
 
     @Test

@@ -307,6 +307,22 @@ class DeskIT {
         assertTrue(browser.findElement(By.id("recipients")).getText().contains("crime.desk@daily.example"));
         check("desk-report");
         signOut();
+
+        // The export that outlives the retention period: every delivery, addresses only for the media list's keepers.
+        Api api = new Api(runtime.apiUrl());
+        HttpResponse<String> withAddresses = api.get("/releases/" + releaseId + "/deliveries/export",
+                runtime.tokens().issue("lead", List.of("newsroom/publisher", "newsroom/contacts")));
+        assertEquals(200, withAddresses.statusCode());
+        assertTrue(withAddresses.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        List<String> lines = withAddresses.body().lines().toList();
+        assertEquals("kind,contactId,email,status,messageIds,reason,updatedAt", lines.get(0));
+        assertEquals(5, lines.size(), withAddresses.body());
+        assertTrue(withAddresses.body().contains("crime.desk@daily.example"));
+        String without = api.get("/releases/" + releaseId + "/deliveries/export",
+                runtime.tokens().issue("pub", List.of("newsroom/publisher"))).body();
+        assertEquals(5, without.lines().count());
+        assertTrue(!without.contains("daily.example") && !without.contains("weekly.example"),
+                "no addresses without scope newsroom/contacts: " + without);
     }
 
     /** Compose, preview and schedule with the keyboard alone: Tab, typing, Enter and Space. */

@@ -194,6 +194,7 @@ class OpenApiContractIT {
         api.send("POST", "/contacts/import", admin, "{}", Map.of());
         api.get(path + "/deliveries", editor);
         api.get(path + "/deliveries?limit=500", editor);
+        api.get(path + "/deliveries/export", editor);
 
         String token = new SignedTokens(runtime.signingKeys(),
                 Clock.systemUTC()).unsubscribe(contactId);

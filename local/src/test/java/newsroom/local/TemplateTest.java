@@ -231,6 +231,15 @@ class TemplateTest {
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && csp.contains("frame-ancestors 'none'"), csp);
     }
 
+    /** The retention policy: records that carry expiresAt are deleted by DynamoDB's TTL, after the parameter's days. */
+    @Test
+    void recordsAreDeletedAfterTheRetentionPeriod() {
+        JsonNode ttl = resources.path("NewsroomTable").path("Properties").path("TimeToLiveSpecification");
+        assertEquals("expiresAt", ttl.path("AttributeName").asText());
+        assertTrue(ttl.path("Enabled").asBoolean());
+        assertEquals(730, template.path("Parameters").path("RecordRetentionDays").path("Default").asInt());
+    }
+
     @Test
     void tableMatchesWhatTheLocalRuntimeCreates() {
         JsonNode table = resources.path("NewsroomTable").path("Properties");

@@ -32,6 +32,8 @@ public final class EnvVars {
     public static final String DISTRIBUTION_ID = "DISTRIBUTION_ID";
     /** "true": a release must be published by someone other than its author. */
     public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
+    /** Days a delivery record is kept before DynamoDB's TTL deletes it (the retention policy). */
+    public static final String RECORD_RETENTION_DAYS = "RECORD_RETENTION_DAYS";
     /** The desk's identity provider (OpenID Connect issuer) and its app's client id. */
     public static final String DESK_ISSUER = "DESK_ISSUER";
     public static final String DESK_CLIENT_ID = "DESK_CLIENT_ID";

@@ -30,4 +30,15 @@ public final class DeliveryReports {
         releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
         return new Report(releaseId, deliveries.countByStatus(releaseId), deliveries.page(releaseId, limit, cursor));
     }
+
+    /** Every delivery of a release, a page at a time to {@code each}, without the counts (the export). */
+    public void forEach(String releaseId, java.util.function.Consumer<Delivery> each) {
+        releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
+        String cursor = null;
+        do {
+            Page<Delivery> page = deliveries.page(releaseId, 100, cursor);
+            page.items().forEach(each);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+    }
 }

@@ -37,12 +37,22 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
     static final String REASON = "reason";
     static final String UPDATED_AT = "updatedAt";
 
+    /** How long a delivery record is kept unless the deployment says otherwise: two years. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(730);
+
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Duration retention;
 
     public DynamoDbDeliveryRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, DEFAULT_RETENTION);
+    }
+
+    /** Records are deleted by DynamoDB's TTL {@code retention} after they were made. */
+    public DynamoDbDeliveryRepository(DynamoDbClient dynamo, String table, Duration retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.retention = retention;
     }
 
     private static Map<String, AttributeValue> key(MailJob job) {
@@ -51,7 +61,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
                 Table.SK, s("DELIVERY#" + job.deliveryKind() + "#" + job.contactId()));
     }
 
-    private static Map<String, AttributeValue> item(MailJob job, String email, DeliveryStatus status, Instant now) {
+    private Map<String, AttributeValue> item(MailJob job, String email, DeliveryStatus status, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(job));
         item.put(Table.ENTITY, s(ENTITY));
         item.put(RELEASE_ID, s(job.releaseId()));
@@ -60,6 +70,8 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
         item.put(EMAIL, s(email));
         item.put(STATUS, s(status.name()));
         item.put(UPDATED_AT, s(Table.time(now)));
+        // The retention policy: DynamoDB's TTL deletes the record this long after it was made.
+        item.put(Table.EXPIRES_AT, Items.n(now.plus(retention).getEpochSecond()));
         return item;
     }
 

@@ -4,13 +4,24 @@ import java.time.Duration;
 import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
+import newsroom.store.DynamoDbDeliveryRepository;
 
 /** Everything the mail-sender function is configured with. */
 public record MailSenderConfig(AwsSettings aws, String tableName, String mailQueueUrl, String mailFrom,
                                String configurationSet,
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
                                String tokenSigningSecret, double maxSendRate, int concurrency,
-                               Duration sendingLease) {
+                               Duration sendingLease, Duration recordRetention) {
+
+    /** With delivery records kept for the default period. */
+    public MailSenderConfig(AwsSettings aws, String tableName, String mailQueueUrl, String mailFrom,
+                            String configurationSet, String siteBaseUrl, String apiBaseUrl, String siteName,
+                            ZoneId zone, String tokenSigningSecret, double maxSendRate, int concurrency,
+                            Duration sendingLease) {
+        this(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl, siteName, zone,
+                tokenSigningSecret, maxSendRate, concurrency, sendingLease, DynamoDbDeliveryRepository.DEFAULT_RETENTION);
+    }
+
     /**
      * How long a claimed send may go unreported before it counts as not sent. SES's Send event
      * settles a send within seconds; the queue retries a message for longer than this.
@@ -31,20 +42,22 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                 env.required(EnvVars.TOKEN_SIGNING_SECRET),
                 Double.parseDouble(env.orDefault(EnvVars.MAX_SEND_RATE, "14")),
                 Integer.parseInt(env.orDefault(EnvVars.MAIL_SENDER_CONCURRENCY, "5")),
-                SENDING_LEASE);
+                SENDING_LEASE,
+                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS,
+                        Long.toString(DynamoDbDeliveryRepository.DEFAULT_RETENTION.toDays())))));
     }
 
     /** The same, talking to AWS as these settings say (the local runtime: the emulator's endpoint and keys). */
     public MailSenderConfig withAws(AwsSettings other) {
         return new MailSenderConfig(other, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl,
-                apiBaseUrl, siteName, zone, tokenSigningSecret, maxSendRate, concurrency, sendingLease);
+                apiBaseUrl, siteName, zone, tokenSigningSecret, maxSendRate, concurrency, sendingLease, recordRetention);
     }
 
     /** The same, with another lease: the local runtime's queue retries within seconds, not minutes. */
     public MailSenderConfig withSendingLease(Duration lease) {
         return new MailSenderConfig(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl,
                 siteName, zone,
-                tokenSigningSecret, maxSendRate, concurrency, lease);
+                tokenSigningSecret, maxSendRate, concurrency, lease, recordRetention);
     }
 
     /** Each sender's share of the account's rate. */

@@ -66,7 +66,7 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
         this.mailer = new ReleaseMailer(
                 new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
                 new DynamoDbContactRepository(dynamo, config.tableName()),
-                new DynamoDbDeliveryRepository(dynamo, config.tableName()),
+                new DynamoDbDeliveryRepository(dynamo, config.tableName(), config.recordRetention()),
                 new MailComposer(config.siteName(), config.zone()),
                 mailer,
                 new SignedTokens(signingKeys, clock),

@@ -20,6 +20,7 @@ public final class ApiRoutes {
     public static final String ADD_ATTACHMENT = "POST /releases/{id}/attachments";
     public static final String REMOVE_ATTACHMENT = "DELETE /releases/{id}/attachments/{attachmentId}";
     public static final String LIST_DELIVERIES = "GET /releases/{id}/deliveries";
+    public static final String EXPORT_DELIVERIES = "GET /releases/{id}/deliveries/export";
     public static final String CREATE_CONTACT = "POST /contacts";
     public static final String LIST_CONTACTS = "GET /contacts";
     public static final String GET_CONTACT = "GET /contacts/{id}";
@@ -38,7 +39,7 @@ public final class ApiRoutes {
     /** Every route key of the contract (the $default route aside). */
     public static final List<String> ALL = List.of(CREATE_RELEASE, LIST_RELEASES, GET_RELEASE, UPDATE_RELEASE,
             DELETE_RELEASE, PREVIEW_RELEASE, PUBLISH_RELEASE, WITHDRAW_RELEASE, LIST_VERSIONS, ADD_ATTACHMENT,
-            REMOVE_ATTACHMENT, LIST_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,
+            REMOVE_ATTACHMENT, LIST_DELIVERIES, EXPORT_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,
             IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE);
 
     /** The routes the public uses, with no token: subscribing and unsubscribing. */

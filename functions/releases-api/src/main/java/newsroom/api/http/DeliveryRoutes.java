@@ -1,6 +1,8 @@
 package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +11,8 @@ import newsroom.api.ApiRoutes;
 import newsroom.domain.Delivery;
 import newsroom.domain.Scope;
 import newsroom.service.DeliveryReports;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The delivery report of a release: counts by status, then each delivery, a page at a time.
@@ -23,7 +27,45 @@ final class DeliveryRoutes {
     }
 
     void register(Router router) {
-        router.guarded(ApiRoutes.LIST_DELIVERIES, this::report, Scope.EDITOR, Scope.PUBLISHER);
+        router.guarded(ApiRoutes.LIST_DELIVERIES, this::report, Scope.EDITOR, Scope.PUBLISHER)
+                .guarded(ApiRoutes.EXPORT_DELIVERIES, this::export, Scope.EDITOR, Scope.PUBLISHER);
+    }
+
+    /**
+     * Every delivery of the release as CSV, to keep beyond the retention period (DynamoDB's TTL
+     * deletes the records after it). Addresses only for a caller with scope newsroom/contacts.
+     */
+    private APIGatewayV2HTTPResponse export(ApiRequest request) {
+        String id = request.path("id");
+        boolean addresses = request.caller().has(Scope.CONTACTS);
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build())) {
+            out.printRecord("kind", "contactId", "email", "status", "messageIds", "reason", "updatedAt");
+            reports.forEach(id, d -> {
+                try {
+                    out.printRecord(d.kind(), d.contactId(), addresses ? cell(d.email()) : "",
+                            d.status(), String.join(" ", d.messageIds()), cell(d.reason()),
+                            d.updatedAt() == null ? "" : d.updatedAt().toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                .withHeaders(Map.of("Content-Type", "text/csv; charset=utf-8",
+                        "Content-Disposition", "attachment; filename=\"deliveries-" + id + ".csv\"",
+                        "Cache-Control", "no-store"))
+                .withBody(csv.toString()).build();
+    }
+
+    /** A cell a spreadsheet will not run as a formula (a value from SES could start with "="). */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private APIGatewayV2HTTPResponse report(ApiRequest request) {

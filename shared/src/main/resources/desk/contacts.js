@@ -95,6 +95,20 @@ export async function contactScreen(ctx, id) {
   h('fieldset', null, h('legend', null, 'Topics they follow'), topics.map((t) => t.wrap)),
   f.embargoAccess.wrap,
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, contact ? 'Save contact' : 'Add contact'),
+    contact ? h('button', { type: 'button', class: 'warning', id: 'delete-contact', onclick: async (e) => {
+      if (!confirm('Delete ' + (contact.name || contact.email) + ' from the media list? Their delivery history stays.')) return;
+      await busy(e.target, async () => {
+        try {
+          await api.call('DELETE', '/contacts/' + contact.id, { etag });
+          announce('Contact deleted');
+          location.hash = '#/contacts';
+        } catch (err) {
+          const banner = problemBanner(err.problem);
+          messages.append(banner);
+          banner.focus();
+        }
+      });
+    } }, 'Delete contact') : null,
     h('a', { href: '#/contacts' }, 'Back to the list')));
   screen(contact ? contact.name || contact.email : 'Add a contact',
     contact ? h('p', { class: 'meta', id: 'contact-status' }, 'Status: ', h('strong', null, STATUS[contact.status] || contact.status),

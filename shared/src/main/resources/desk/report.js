@@ -22,7 +22,21 @@ export async function reportScreen(ctx, id) {
     screen('Delivery report', problemBanner(e.problem));
     return;
   }
+  const exportButton = button('Download as CSV', async () => {
+    try {
+      const csv = await api.call('GET', '/releases/' + id + '/deliveries/export');
+      const link = h('a', { href: URL.createObjectURL(new Blob([csv.data], { type: 'text/csv' })), download: 'deliveries-' + id + '.csv' });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      announce('Downloaded');
+    } catch (e) {
+      live.textContent = 'Could not export: ' + (e.problem.detail || e.problem.title);
+    }
+  }, { class: 'secondary', id: 'export' });
   screen('Delivery report: ' + release.title, h('p', null, h('a', { href: '#/releases/' + id }, 'Back to the release')),
+    h('p', { class: 'hint' }, 'Delivery records are kept for the retention period set at deployment (two years by default), then deleted: download them to keep them longer.'),
+    h('div', { class: 'actions' }, exportButton),
     h('h2', null, 'By status'), chart, live,
     h('h2', null, 'Recipients'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'recipients' }, h('caption', { class: 'visually-hidden' }, 'Recipients'),

@@ -296,6 +296,11 @@ class DeskIT {
         waitFor(By.linkText("Ola Radio")).click();
         heading("Ola Radio");
         check("desk-contact");
+        waitFor(By.id("delete-contact")).click();
+        browser.switchTo().alert().accept();
+        heading("Media contacts");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("contact-count"), "contacts"));
+        assertTrue(browser.findElements(By.linkText("Ola Radio")).isEmpty(), "deleted from the media list");
 
         browser.get(desk() + "#/releases/" + releaseId + "/report");
         heading("Delivery report: " + TITLE);

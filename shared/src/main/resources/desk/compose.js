@@ -96,7 +96,7 @@ export async function composeScreen(ctx, id) {
     for (const one of Object.values(f)) one.control.disabled = true;
   }
   screen(title,
-    release ? h('p', { class: 'meta' }, badge(release.status), ' version ', String(release.version),
+    release ? h('p', { class: 'meta' }, badge(release.status), ' version ', h('span', { id: 'release-version' }, String(release.version)),
       release.url ? [' · ', h('a', { href: release.url }, 'public page')] : null,
       ' · ', h('a', { href: '#/releases/' + release.id + '/history' }, 'history'),
       release.status !== 'DRAFT' ? [' · ', h('a', { href: '#/releases/' + release.id + '/report' }, 'delivery report')] : null) : null,
@@ -281,6 +281,8 @@ export async function composeScreen(ctx, id) {
       localStorage.removeItem(keptKey(id));
       const time = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date());
       saved.textContent = 'Saved at ' + time + ' (version ' + release.version + ')';
+      const shown = document.getElementById('release-version');
+      if (shown) shown.textContent = String(release.version);
       if (explicit) announce('Saved');
       if (release.status !== 'DRAFT' && explicit) {
         await composeScreen(ctx, release.id);

@@ -14,6 +14,7 @@ export async function reportScreen(ctx, id) {
   const chart = h('ul', { class: 'chart', id: 'delivery-chart', 'aria-label': 'Deliveries by status' });
   const live = h('p', { class: 'muted', id: 'report-live', role: 'status' });
   const body = h('tbody');
+  const opened = h('div', { id: 'openings' });
   const pager = h('div', { class: 'actions' });
   let release;
   try {
@@ -38,6 +39,7 @@ export async function reportScreen(ctx, id) {
     h('p', { class: 'hint' }, 'Delivery records are kept for the retention period set at deployment (two years by default), then deleted: download them to keep them longer.'),
     h('div', { class: 'actions' }, exportButton),
     h('h2', null, 'By status'), chart, live,
+    h('h2', null, 'Advance copies opened'), opened,
     h('h2', null, 'Recipients'),
     h('div', { class: 'table-wrap' }, h('table', { id: 'recipients' }, h('caption', { class: 'visually-hidden' }, 'Recipients'),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Journalist'), h('th', { scope: 'col' }, 'What was sent'),
@@ -70,6 +72,17 @@ export async function reportScreen(ctx, id) {
       pageIndex > 0 ? button('Previous page', () => { pageIndex--; load(); }, { class: 'secondary' }) : null,
       report.nextCursor ? button('Next page', () => { cursors[pageIndex + 1] = report.nextCursor; pageIndex++; load(); }, { class: 'secondary' }) : null,
     ].filter(Boolean));
+    const emails = {};
+    report.items.forEach((d) => { if (d.email) emails[d.contactId] = d.email; });
+    const openings = report.openings || [];
+    opened.replaceChildren(openings.length === 0
+      ? h('p', { class: 'muted' }, 'Nobody has opened an advance copy.')
+      : h('div', { class: 'table-wrap' }, h('table', { id: 'openings-table' },
+        h('caption', { class: 'visually-hidden' }, 'Advance copies opened'),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Journalist'), h('th', { scope: 'col' }, 'When'),
+          h('th', { scope: 'col' }, 'Browser or app'))),
+        h('tbody', null, openings.map((o) => h('tr', null, h('td', null, emails[o.contactId] || 'contact ' + o.contactId),
+          h('td', null, display(o.at, ctx.config.timeZone)), h('td', null, o.userAgent)))))));
     const summary = total + ' deliveries: ' + ORDER.filter((s) => counts[s]).map((s) => counts[s] + ' ' + LABELS[s].toLowerCase()).join(', ');
     const running = (counts.SENDING || 0) > 0;
     live.textContent = summary + (running ? ' (still sending: this page follows it)' : '');

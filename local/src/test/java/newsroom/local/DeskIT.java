@@ -240,6 +240,14 @@ class DeskIT {
         Eventually.await(Duration.ofSeconds(20), () -> emailsTo("crime.desk@daily.example").size(), n -> n == 1);
         assertEquals(1, emailsTo("crime.desk@daily.example").size(), "the trusted journalist's advance copy");
         assertEquals(0, emailsTo("news@weekly.example").size(), "nothing yet for the other");
+        // The journalist opens their own copy (its opening shows in the report, below).
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("http://localhost:\\d+/advance/[A-Za-z0-9._-]+")
+                .matcher(emailsTo("crime.desk@daily.example").get(0).text());
+        assertTrue(link.find());
+        HttpResponse<String> copy = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create(link.group())).header("User-Agent", "DeskIT-newsreader").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertTrue(copy.body().contains("Advance copy for Sam Reporter, The Daily"), copy.body());
 
         clock.set(embargo.plusSeconds(1));
         runtime.tickSchedules();
@@ -307,6 +315,8 @@ class DeskIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("report-live"), "deliveries"));
         String summary = browser.findElement(By.id("report-live")).getText();
         assertTrue(summary.startsWith("4 deliveries"), summary);
+        String opened = waitFor(By.id("openings-table")).getText();
+        assertTrue(opened.contains("crime.desk@daily.example") && opened.contains("DeskIT-newsreader"), opened);
         List<WebElement> rows = browser.findElements(By.cssSelector("#recipients tbody tr"));
         assertEquals(4, rows.size(), "advance copy and withdrawal to one, the release and withdrawal to the other");
         assertTrue(browser.findElement(By.id("recipients")).getText().contains("crime.desk@daily.example"));

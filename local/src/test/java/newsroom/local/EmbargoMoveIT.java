@@ -54,7 +54,7 @@ class EmbargoMoveIT {
     }
 
     @Test
-    void aMovedEmbargoIsAnnouncedOnceAndTheFirstAddressStillWorks() {
+    void aMovedEmbargoIsAnnouncedOnceAndTheFirstAddressStillWorks() throws Exception {
         String admin = runtime.tokens().issue("admin@example.gov.uk", List.of("newsroom/contacts"));
         String publisher = runtime.tokens().issue("publisher@example.gov.uk", List.of("newsroom/publisher"));
         assertEquals(201, api.post("/contacts", admin, "{\"email\": \"trusted@agency.example\", \"name\": \"T\", "
@@ -85,7 +85,13 @@ class EmbargoMoveIT {
         assertEquals("UPDATED ADVANCE COPY, EMBARGOED UNTIL 1 December 2026, 09:00 GMT: Appeal moving month",
                 update.subject());
         assertTrue(update.text().contains("the embargo has moved to 1 December 2026, 09:00 GMT"), update.text());
-        assertTrue(update.text().contains(newUrl), "the new address");
+        // The journalist's own link, the same in both copies: it follows the release wherever it moves.
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("http://localhost:\\d+/advance/[A-Za-z0-9._-]+");
+        java.util.regex.Matcher inFirst = link.matcher(trusted.get(0).text());
+        java.util.regex.Matcher inUpdate = link.matcher(update.text());
+        assertTrue(inFirst.find() && inUpdate.find(), update.text());
+        String advanceLink = inUpdate.group();
+        assertEquals(inFirst.group(), advanceLink);
         assertEquals(List.of(), to("other@paper.example"), "nothing early to anyone else");
 
         // Past the first embargo nothing is public; past the new one it is, at both addresses.
@@ -97,6 +103,12 @@ class EmbargoMoveIT {
         HttpResponse<String> page = Eventually.await(Duration.ofSeconds(20),
                 () -> Http.get(runtime.siteUrl().resolve(URI.create(newUrl).getPath())), r -> r.statusCode() == 200);
         assertEquals(200, page.statusCode());
+        HttpResponse<String> viaLink = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build()
+                .send(java.net.http.HttpRequest.newBuilder(URI.create(advanceLink)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, viaLink.statusCode());
+        assertEquals(newUrl, viaLink.headers().firstValue("Location").orElse(""), "the advance copy's link leads to the page");
         HttpResponse<String> old = Eventually.await(Duration.ofSeconds(20),
                 () -> Http.get(runtime.siteUrl().resolve(URI.create(firstUrl).getPath())), r -> r.statusCode() == 200);
         assertTrue(old.body().contains("href=\"" + newUrl + "\"") || old.body().contains(URI.create(newUrl).getPath()),

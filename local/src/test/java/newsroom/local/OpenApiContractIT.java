@@ -200,6 +200,7 @@ class OpenApiContractIT {
                 Clock.systemUTC()).unsubscribe(contactId);
         api.get("/unsubscribe?token=" + token, null);
         api.get("/unsubscribe?token=forged", null);
+        api.get("/advance/forged.link.x", null);
         api.send("POST", "/unsubscribe?token=" + token, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         api.post("/subscriptions", null, "{\"email\": \"reader@paper.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");

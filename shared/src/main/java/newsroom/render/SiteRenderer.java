@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import newsroom.domain.ContactBlock;
+import newsroom.domain.Embargo;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 
@@ -44,6 +45,7 @@ public final class SiteRenderer {
     private final SiteAssets assets;
     private final String siteName;
     private final String baseUrl;
+    private final ZoneId zone;
 
     public SiteRenderer(SiteAssets assets, String siteName, String baseUrl, ZoneId zone) {
         MustacheFactory factory = new DefaultMustacheFactory("site");
@@ -55,6 +57,7 @@ public final class SiteRenderer {
         this.movedTemplate = factory.compile("moved.mustache");
         this.assets = assets;
         this.paths = new SitePaths(zone);
+        this.zone = zone;
         this.siteName = siteName;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
@@ -102,6 +105,19 @@ public final class SiteRenderer {
                         ? "Preview: scheduled, not public until its embargo ends"
                         : release.status() == ReleaseStatus.PUBLISHED ? "Preview of the published release"
                         : "Preview: not published"));
+    }
+
+    /**
+     * One journalist's advance copy: the release as it will look, marked with its embargo and the
+     * name of the journalist it was sent to (a copy that leaks says whose it was).
+     */
+    public String advanceCopyPage(Release release, String recipient) {
+        List<Download> files = release.attachments().stream()
+                .map(a -> new Download(a.fileName(), "#", a.contentType(), a.describeFile(), a.description()))
+                .toList();
+        return render(releaseTemplate, releaseView(release, files, "EMBARGOED UNTIL "
+                + Embargo.describe(release.embargoUntil(), zone) + ". Advance copy for " + recipient
+                + ": not for publication before then."));
     }
 
     private ReleasePage releaseView(Release release, List<Download> downloads, String previewBanner) {

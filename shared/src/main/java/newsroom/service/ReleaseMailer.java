@@ -132,7 +132,11 @@ public final class ReleaseMailer {
         release = current.get();
         releaseCache.put(release.id(), current);
         String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
-        String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
+        boolean advanceCopy = job.kind() == DeliveryKind.EMBARGOED || job.kind() == DeliveryKind.EMBARGO_UPDATED;
+        // An advance copy links to this journalist's own copy (marked with their name, each opening
+        // recorded), which leads to the public page once the embargo ends.
+        String url = advanceCopy ? apiBaseUrl + "/advance/" + tokens.advanceCopy(release.id(), contact.id())
+                : release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
         Email email = job.kind() == DeliveryKind.EMBARGO_UPDATED
                 ? composer.updatedAdvanceCopy(release, url, contact, whatChanged(release, job.sequence()), unsubscribe)
                 : composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe);

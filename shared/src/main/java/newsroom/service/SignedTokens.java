@@ -30,6 +30,9 @@ public final class SignedTokens {
     public static final Duration UNSUBSCRIBE_LIFETIME = Duration.ofDays(730);
     static final String CONFIRM = "confirm";
     static final String UNSUBSCRIBE = "unsubscribe";
+    static final String ADVANCE_COPY = "advance";
+    /** An advance-copy link outlives any embargo; once the release is public it only redirects. */
+    public static final Duration ADVANCE_COPY_LIFETIME = Duration.ofDays(400);
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -62,6 +65,21 @@ public final class SignedTokens {
 
     public Optional<String> verifyUnsubscribe(String token) {
         return verify(UNSUBSCRIBE, token).map(c -> (String) c.get("c"));
+    }
+
+    /** The link in one journalist's advance copy of one release. */
+    public record AdvanceCopy(String releaseId, String contactId) {
+    }
+
+    public String advanceCopy(String releaseId, String contactId) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("r", releaseId);
+        claims.put("c", contactId);
+        return sign(ADVANCE_COPY, claims, ADVANCE_COPY_LIFETIME);
+    }
+
+    public Optional<AdvanceCopy> verifyAdvanceCopy(String token) {
+        return verify(ADVANCE_COPY, token).map(c -> new AdvanceCopy((String) c.get("r"), (String) c.get("c")));
     }
 
     public String confirmation(String email, String name, List<String> topics) {

@@ -119,7 +119,14 @@ class ReleaseMailerTest {
                 email.subject());
         assertTrue(email.text().contains("the embargo has moved to 1 December 2026, 09:00 GMT (it was "
                 + "30 November 2026, 23:30 GMT)"), email.text());
-        assertTrue(email.text().contains("https://news.example/news/2026/12/slug-r1/"), "the new address");
+        // The journalist's own link: it follows the release wherever the embargo moves it.
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https://api\\.example/advance/([A-Za-z0-9._-]+)")
+                .matcher(email.text());
+        assertTrue(link.find(), email.text());
+        assertEquals(new SignedTokens.AdvanceCopy("r1", "ann"),
+                new SignedTokens("a-signing-key-of-at-least-32-characters", clock).verifyAdvanceCopy(link.group(1))
+                        .orElseThrow(), "a link that names this release and this journalist");
+        assertTrue(!email.text().contains("https://news.example/news/2026/11/"), "never the old address");
         assertEquals(later.toString(), email.headers().get("X-Embargo-Until"));
     }
 

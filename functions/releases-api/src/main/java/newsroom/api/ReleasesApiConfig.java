@@ -1,5 +1,6 @@
 package newsroom.api;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
@@ -8,7 +9,16 @@ import newsroom.domain.Categories;
 /** Everything the releases-api function is configured with. */
 public record ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
                                 String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
-                                String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet) {
+                                String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet,
+                                Duration recordRetention) {
+
+    /** With records kept for the default period (two years). */
+    public ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
+                             String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
+                             String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet) {
+        this(aws, tableName, uploadBucket, siteBaseUrl, siteName, categories, zone, twoPersonRule, apiBaseUrl,
+                tokenSigningSecret, mailFrom, configurationSet, Duration.ofDays(730));
+    }
 
     public static ReleasesApiConfig from(EnvVars env) {
         return new ReleasesApiConfig(
@@ -23,6 +33,8 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                 env.required(EnvVars.API_BASE_URL),
                 env.required(EnvVars.TOKEN_SIGNING_SECRET),
                 env.required(EnvVars.MAIL_FROM),
-                env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null));
+                env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null),
+                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))));
     }
+
 }

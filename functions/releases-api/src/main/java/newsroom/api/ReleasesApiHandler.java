@@ -25,6 +25,7 @@ import newsroom.log.JsonLog;
 import newsroom.render.MailComposer;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
+import newsroom.service.AdvanceCopies;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -34,6 +35,7 @@ import newsroom.service.SignedTokens;
 import newsroom.service.SubscriptionService;
 import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
+import newsroom.store.DynamoDbAccessLog;
 import newsroom.store.DynamoDbConfirmationCooldown;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -91,18 +93,23 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 new SignedTokens(signingKeys, clock), mailer,
                 new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
                 new DynamoDbConfirmationCooldown(dynamo, config.tableName()), clock);
+        var renderer = new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone());
+        var accessLog = new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention());
         return Api.router(new Api.Services(
                 new ReleaseService(releaseRepository, workflow, clock),
                 contacts,
                 new ContactImport(contactRepository, contacts),
                 subscriptions,
-                new DeliveryReports(releaseRepository, new DynamoDbDeliveryRepository(dynamo, config.tableName())),
+                new DeliveryReports(releaseRepository, new DynamoDbDeliveryRepository(dynamo, config.tableName()),
+                        accessLog),
                 new S3UploadUrls(presigner, config.uploadBucket()),
                 new DynamoDbIdempotencyRepository(dynamo, config.tableName()),
-                new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone()),
+                renderer,
                 config.categories(),
                 config.siteBaseUrl(),
-                config.siteName()), clock);
+                config.siteName(),
+                new AdvanceCopies(new SignedTokens(signingKeys, clock), releaseRepository, contactRepository,
+                        accessLog, renderer, config.siteBaseUrl(), clock)), clock);
     }
 
     @Override

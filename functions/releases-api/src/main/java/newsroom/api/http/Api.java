@@ -3,6 +3,7 @@ package newsroom.api.http;
 import java.time.Clock;
 import newsroom.domain.Categories;
 import newsroom.render.SiteRenderer;
+import newsroom.service.AdvanceCopies;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -20,7 +21,7 @@ public final class Api {
     public record Services(ReleaseService releases, ContactService contacts, ContactImport contactImport,
                            SubscriptionService subscriptions, DeliveryReports deliveries, UploadUrls uploadUrls,
                            IdempotencyRepository idempotency, SiteRenderer renderer, Categories categories,
-                           String siteBaseUrl, String siteName) {
+                           String siteBaseUrl, String siteName, AdvanceCopies advanceCopies) {
     }
 
     public static Router router(Services services, Clock clock) {
@@ -30,6 +31,7 @@ public final class Api {
         new DeliveryRoutes(services.deliveries()).register(router);
         new ContactRoutes(services.contacts(), services.contactImport()).register(router);
         new SubscriptionRoutes(services.subscriptions(), services.siteName()).register(router);
+        new AdvanceCopyRoutes(services.advanceCopies(), services.siteName()).register(router);
         return router;
     }
 }

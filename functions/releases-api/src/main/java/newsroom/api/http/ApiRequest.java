@@ -27,6 +27,13 @@ record ApiRequest(APIGatewayV2HTTPEvent event, Caller caller) {
         return value;
     }
 
+    /** A path parameter that is not one of our ids (a signed link's token): as given, or empty. */
+    String pathToken(String name) {
+        Map<String, String> parameters = event.getPathParameters();
+        String value = parameters == null ? null : parameters.get(name);
+        return value == null ? "" : value;
+    }
+
     Map<String, String> query() {
         return event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters();
     }

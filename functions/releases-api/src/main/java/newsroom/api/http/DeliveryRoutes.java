@@ -77,6 +77,14 @@ final class DeliveryRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("releaseId", id);
         body.put("counts", counts);
+        // Who opened their advance copy, when, with what: part of the record of pre-release access.
+        body.put("openings", report.openings().stream().map(o -> {
+            Map<String, Object> opening = new LinkedHashMap<>();
+            opening.put("contactId", o.contactId());
+            opening.put("at", o.at());
+            opening.put("userAgent", o.userAgent());
+            return opening;
+        }).toList());
         Function<Delivery, Delivery> view = request.caller().has(Scope.CONTACTS) ? Function.identity()
                 : d -> new Delivery(d.releaseId(), d.contactId(), d.kind(), null, d.status(), d.messageId(),
                         d.messageIds(), d.reason(), d.updatedAt());

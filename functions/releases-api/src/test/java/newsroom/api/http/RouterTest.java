@@ -32,6 +32,8 @@ import newsroom.json.Json;
 import newsroom.render.MailComposer;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
+import newsroom.fakes.InMemoryAccessLog;
+import newsroom.service.AdvanceCopies;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -66,7 +68,11 @@ class RouterTest {
                 new FixedUploadUrls(),
                 keys,
                 new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example", ZONE),
-                Samples.CATEGORIES, "https://news.example", "Example Police"), clock);
+                Samples.CATEGORIES, "https://news.example", "Example Police",
+                new AdvanceCopies(new SignedTokens("a-signing-key-of-at-least-32-characters", clock), releases,
+                        contacts, new InMemoryAccessLog(),
+                        new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example", ZONE),
+                        "https://news.example", clock)), clock);
     }
 
     private static APIGatewayV2HTTPEvent request(String route, String scope, Map<String, String> path,

@@ -1,0 +1,50 @@
+package newsroom.api.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import newsroom.api.ApiRoutes;
+import newsroom.service.AdvanceCopies;
+
+/**
+ * The link in a journalist's advance copy (no token: the link itself is the signed credential).
+ * The copy is personal and embargoed: never stored by any cache, never indexed, never sent on as
+ * a referrer.
+ */
+final class AdvanceCopyRoutes {
+    private final AdvanceCopies copies;
+    private final String siteName;
+
+    AdvanceCopyRoutes(AdvanceCopies copies, String siteName) {
+        this.copies = copies;
+        this.siteName = siteName;
+    }
+
+    void register(Router router) {
+        router.open(ApiRoutes.ADVANCE_COPY, this::open);
+    }
+
+    private APIGatewayV2HTTPResponse open(ApiRequest request) {
+        AdvanceCopies.Outcome outcome = copies.open(request.pathToken("token"), request.header("user-agent"));
+        if (outcome instanceof AdvanceCopies.Copy copy) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8",
+                            "Cache-Control", "no-store, private",
+                            "X-Robots-Tag", "noindex, nofollow",
+                            "Referrer-Policy", "no-referrer"))
+                    .withBody(copy.html()).build();
+        }
+        if (outcome instanceof AdvanceCopies.IsPublic isPublic) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(302)
+                    .withHeaders(Map.of("Location", isPublic.url(), "Cache-Control", "no-store"))
+                    .build();
+        }
+        if (outcome instanceof AdvanceCopies.Withdrawn) {
+            return PublicPages.page(410, siteName, "This advance copy is no longer available",
+                    "The press office has withdrawn this release or your copy of it. Contact the press office"
+                            + " if you need it.", null, null, null);
+        }
+        return PublicPages.page(404, siteName, "Link not recognised",
+                "This advance-copy link is not valid. Check that you copied the whole link from the email.",
+                null, null, null);
+    }
+}

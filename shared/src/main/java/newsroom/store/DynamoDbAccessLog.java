@@ -1,0 +1,66 @@
+package newsroom.store;
+
+import static newsroom.store.Items.s;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import newsroom.service.port.AccessLog;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Openings under their release (PK RELEASE#id, SK OPENED#time#unique), each written once with a
+ * new key, so none is ever overwritten; DynamoDB's TTL deletes them after the retention period.
+ */
+public final class DynamoDbAccessLog implements AccessLog {
+    static final String ENTITY = "AdvanceCopyOpened";
+    private static final String PREFIX = "OPENED#";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final Duration retention;
+
+    public DynamoDbAccessLog(DynamoDbClient dynamo, String table, Duration retention) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.retention = retention;
+    }
+
+    @Override
+    public void opened(String releaseId, String contactId, Instant at, String userAgent) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Table.PK, s(ReleaseMapper.pk(releaseId)));
+        item.put(Table.SK, s(PREFIX + Table.time(at) + "#" + UUID.randomUUID()));
+        item.put(Table.ENTITY, s(ENTITY));
+        item.put("contactId", s(contactId));
+        item.put("at", s(Table.time(at)));
+        item.put("userAgent", s(userAgent == null ? "" : userAgent));
+        item.put(Table.EXPIRES_AT, Items.n(at.plus(retention).getEpochSecond()));
+        dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK)));
+    }
+
+    @Override
+    public List<Opening> openings(String releaseId, int limit) {
+        List<Opening> openings = new ArrayList<>();
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s(PREFIX)))
+                .consistentRead(true).build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            openings.add(new Opening(item.get("contactId").s(), Table.parseTime(item.get("at").s()),
+                    item.get("userAgent").s()));
+            if (openings.size() >= limit) {
+                break;
+            }
+        }
+        return openings;
+    }
+}

@@ -1,0 +1,24 @@
+package newsroom.fakes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import newsroom.service.port.AccessLog;
+
+/** Openings in memory, in the order they happened. */
+public final class InMemoryAccessLog implements AccessLog {
+    private final Map<String, List<Opening>> byRelease = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void opened(String releaseId, String contactId, Instant at, String userAgent) {
+        byRelease.computeIfAbsent(releaseId, id -> new ArrayList<>()).add(new Opening(contactId, at, userAgent));
+    }
+
+    @Override
+    public synchronized List<Opening> openings(String releaseId, int limit) {
+        List<Opening> all = byRelease.getOrDefault(releaseId, List.of());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+}

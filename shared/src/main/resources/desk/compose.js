@@ -462,6 +462,20 @@ export async function composeScreen(ctx, id) {
       }, { class: 'warning' }));
     }
     if (release.pendingChange) pendingPanel(release.pendingChange);
+    if (release.status === 'SCHEDULED' && ctx.person.can('publisher')) {
+      actions.append(button('Withdraw every advance copy', async (ev) => {
+        if (!confirm('Withdraw every journalist\'s advance copy? Their links will say the copy was withdrawn.')) return;
+        await busy(ev.target, async () => {
+          try {
+            await api.call('POST', '/releases/' + release.id + '/advance-copies/revoke', { json: {} });
+            announce('Every advance copy withdrawn');
+            actions.prepend(h('p', { class: 'banner ok', role: 'status' }, 'Every advance copy of this release is withdrawn.'));
+          } catch (e) {
+            messages.append(problemBanner(e.problem));
+          }
+        });
+      }, { class: 'secondary', id: 'revoke-copies' }));
+    }
     if ((release.status === 'PUBLISHED' || release.status === 'SCHEDULED') && ctx.person.can('publisher')) {
       const reason = field({ id: 'withdraw-reason', kind: 'textarea', rows: 3, label: 'Reason for withdrawal (shown to the public)' });
       actions.append(h('details', null, h('summary', null, 'Withdraw this release'),

@@ -77,8 +77,8 @@ class AdvanceCopyIT {
         String admin = runtime.tokens().issue("admin", List.of("newsroom/contacts"));
         String sam = json(api.post("/contacts", admin, "{\"email\": \"sam@daily.example\", \"name\": \"Sam Reporter\","
                 + " \"outlet\": \"The Daily\", \"topics\": [\"Appeals\"], \"embargoAccess\": true}")).path("id").asText();
-        json(api.post("/contacts", admin, "{\"email\": \"kim@weekly.example\", \"name\": \"Kim Writer\","
-                + " \"outlet\": \"The Weekly\", \"topics\": [\"Appeals\"], \"embargoAccess\": true}"));
+        String kim = json(api.post("/contacts", admin, "{\"email\": \"kim@weekly.example\", \"name\": \"Kim Writer\","
+                + " \"outlet\": \"The Weekly\", \"topics\": [\"Appeals\"], \"embargoAccess\": true}")).path("id").asText();
         String publisher = runtime.tokens().issue("desk", List.of("newsroom/editor", "newsroom/publisher",
                 "newsroom/contacts"));
         Instant embargo = clock.instant().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES);
@@ -113,6 +113,17 @@ class AdvanceCopyIT {
         assertEquals(2, json(api.get("/releases/" + id + "/deliveries", publisher)).path("openings").size(),
                 "a forged link is not an opening");
 
+        // The office withdraws Kim's copy: Kim's link says so; Sam's still works.
+        HttpResponse<String> revoked = api.post("/releases/" + id + "/advance-copies/revoke", publisher,
+                "{\"contactId\": \"" + kim + "\"}");
+        assertEquals(200, revoked.statusCode(), revoked.body());
+        assertEquals(410, open(kimLink, "x").statusCode());
+        assertEquals(200, open(samLink, "NewsDesk/1.0").statusCode());
+        assertEquals(404, api.post("/releases/" + id + "/advance-copies/revoke", publisher,
+                "{\"contactId\": \"3f0a2b9c-0000-4000-8000-000000000000\"}").statusCode(), "no such journalist");
+        assertEquals(403, api.post("/releases/" + id + "/advance-copies/revoke",
+                runtime.tokens().issue("ed", List.of("newsroom/editor")), null).statusCode(), "a publisher's call");
+
         // The embargo ends: the link leads to the public page, and records nothing more.
         clock.set(embargo.plusSeconds(1));
         runtime.tickSchedules();
@@ -120,12 +131,13 @@ class AdvanceCopyIT {
         HttpResponse<String> after = open(samLink, "NewsDesk/1.0");
         assertEquals(302, after.statusCode());
         assertEquals(url, after.headers().firstValue("Location").orElse(""));
-        assertEquals(2, json(api.get("/releases/" + id + "/deliveries", publisher)).path("openings").size());
+        assertEquals(3, json(api.get("/releases/" + id + "/deliveries", publisher)).path("openings").size());
 
         // Withdrawn: the copy is gone.
         HttpResponse<String> current = api.get("/releases/" + id, publisher);
         assertEquals(200, api.post("/releases/" + id + "/withdraw", publisher, "{\"reason\": \"Charges dropped.\"}",
                 Map.of("If-Match", Api.etag(current))).statusCode());
         assertEquals(410, open(kimLink, "x").statusCode());
+        assertEquals(410, open(samLink, "x").statusCode(), "every copy of a withdrawn release is gone");
     }
 }

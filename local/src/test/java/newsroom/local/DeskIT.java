@@ -248,6 +248,12 @@ class DeskIT {
                 .newBuilder(URI.create(link.group())).header("User-Agent", "DeskIT-newsreader").GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertTrue(copy.body().contains("Advance copy for Sam Reporter, The Daily"), copy.body());
+        // Then the office withdraws every advance copy from the desk: the link says so.
+        waitFor(By.id("revoke-copies")).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("workflow"), "Every advance copy of this release is withdrawn"));
+        assertEquals(410, java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create(link.group())).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 
         clock.set(embargo.plusSeconds(1));
         runtime.tickSchedules();

@@ -38,7 +38,8 @@ class HostileInputIT {
             ApiRoutes.REMOVE_ATTACHMENT, "changeNote",
             ApiRoutes.CREATE_CONTACT, "email",
             ApiRoutes.UPDATE_CONTACT, "email",
-            ApiRoutes.SUBSCRIBE, "email");
+            ApiRoutes.SUBSCRIBE, "email",
+            ApiRoutes.REVOKE_ADVANCE_COPIES, "contactId");
     private static LocalRuntime runtime;
     private static String everyone;
     private static String releaseId;

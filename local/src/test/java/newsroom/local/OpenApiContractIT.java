@@ -201,6 +201,8 @@ class OpenApiContractIT {
         api.get("/unsubscribe?token=" + token, null);
         api.get("/unsubscribe?token=forged", null);
         api.get("/advance/forged.link.x", null);
+        api.post(path + "/advance-copies/revoke", publisher, "{}");
+        api.post(path + "/advance-copies/revoke", publisher, "{\"contactId\": \"3f0a2b9c-0000-4000-8000-000000000000\"}");
         api.send("POST", "/unsubscribe?token=" + token, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         api.post("/subscriptions", null, "{\"email\": \"reader@paper.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");

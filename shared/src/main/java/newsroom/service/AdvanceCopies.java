@@ -3,7 +3,9 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.MediaContact;
+import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.render.SiteRenderer;
@@ -73,7 +75,8 @@ public final class AdvanceCopies {
             return new IsPublic(siteBaseUrl + renderer.paths().releaseUrlPath(release));
         }
         Optional<MediaContact> contact = contacts.find(link.get().contactId());
-        if (release.status() != ReleaseStatus.SCHEDULED || contact.isEmpty()) {
+        if (release.status() != ReleaseStatus.SCHEDULED || contact.isEmpty()
+                || accessLog.revoked(release.id(), contact.get().id())) {
             return new Withdrawn();
         }
         accessLog.opened(release.id(), contact.get().id(), now, tidy(userAgent));
@@ -83,6 +86,21 @@ public final class AdvanceCopies {
             recipient += ", " + contact.get().outlet();
         }
         return new Copy(renderer.advanceCopyPage(release, recipient));
+    }
+
+    /**
+     * Withdraws one journalist's advance copy ({@code contactId}), or every copy (null): their link
+     * then says the copy was withdrawn. The release stays as it is.
+     *
+     * @throws ReleaseNotFoundException when there is no such release
+     * @throws ContactNotFoundException when there is no such contact
+     */
+    public void revoke(String releaseId, String contactId) {
+        releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
+        if (contactId != null) {
+            contacts.find(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        }
+        accessLog.revoke(releaseId, contactId, clock.instant());
     }
 
     /** A user agent as a record keeps it: short, printable. */

@@ -21,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class DynamoDbAccessLog implements AccessLog {
     static final String ENTITY = "AdvanceCopyOpened";
     private static final String PREFIX = "OPENED#";
+    private static final String REVOKED = "REVOKED#";
+    private static final String ALL = "*";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -44,6 +46,34 @@ public final class DynamoDbAccessLog implements AccessLog {
         item.put(Table.EXPIRES_AT, Items.n(at.plus(retention).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK)));
+    }
+
+    @Override
+    public void revoke(String releaseId, String contactId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Table.PK, s(ReleaseMapper.pk(releaseId)));
+        item.put(Table.SK, s(REVOKED + (contactId == null ? ALL : contactId)));
+        item.put(Table.ENTITY, s("AdvanceCopyRevoked"));
+        item.put("at", s(Table.time(at)));
+        item.put(Table.EXPIRES_AT, Items.n(at.plus(retention).getEpochSecond()));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean revoked(String releaseId, String contactId) {
+        // One read of the release's few revocations, consistent: a copy withdrawn a moment ago is gone.
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s(REVOKED)))
+                .consistentRead(true).build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            String who = item.get(Table.SK).s().substring(REVOKED.length());
+            if (who.equals(ALL) || who.equals(contactId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

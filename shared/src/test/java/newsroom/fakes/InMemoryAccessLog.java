@@ -10,6 +10,18 @@ import newsroom.service.port.AccessLog;
 /** Openings in memory, in the order they happened. */
 public final class InMemoryAccessLog implements AccessLog {
     private final Map<String, List<Opening>> byRelease = new ConcurrentHashMap<>();
+    private final java.util.Set<String> revocations = ConcurrentHashMap.newKeySet();
+    private static final String ALL = "*";
+
+    @Override
+    public void revoke(String releaseId, String contactId, Instant at) {
+        revocations.add(releaseId + "/" + (contactId == null ? ALL : contactId));
+    }
+
+    @Override
+    public boolean revoked(String releaseId, String contactId) {
+        return revocations.contains(releaseId + "/" + ALL) || revocations.contains(releaseId + "/" + contactId);
+    }
 
     @Override
     public synchronized void opened(String releaseId, String contactId, Instant at, String userAgent) {

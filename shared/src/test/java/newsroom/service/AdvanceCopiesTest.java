@@ -52,6 +52,21 @@ class AdvanceCopiesTest {
     }
 
     @Test
+    void theOfficeCanWithdrawOneJournalistsCopyOrEveryOne() {
+        contacts.create(Samples.contact("bob", "bob@radio.example", Set.of("Appeals"), true, ContactStatus.ACTIVE));
+        copies.revoke("r1", "ann");
+        assertInstanceOf(AdvanceCopies.Withdrawn.class, copies.open(tokens.advanceCopy("r1", "ann"), null));
+        assertInstanceOf(AdvanceCopies.Copy.class, copies.open(tokens.advanceCopy("r1", "bob"), null), "only Ann's");
+        copies.revoke("r1", null);
+        assertInstanceOf(AdvanceCopies.Withdrawn.class, copies.open(tokens.advanceCopy("r1", "bob"), null));
+        assertEquals(1, accessLog.openings("r1", 10).size(), "a withdrawn copy is not opened");
+        org.junit.jupiter.api.Assertions.assertThrows(newsroom.domain.ReleaseNotFoundException.class,
+                () -> copies.revoke("nope", null));
+        org.junit.jupiter.api.Assertions.assertThrows(newsroom.domain.ContactNotFoundException.class,
+                () -> copies.revoke("r1", "nobody"));
+    }
+
+    @Test
     void aForgedOrForeignLinkShowsNothing() {
         String link = tokens.advanceCopy("r1", "ann");
         assertInstanceOf(AdvanceCopies.Unknown.class, copies.open(link.substring(0, link.length() - 2) + "xx", null));

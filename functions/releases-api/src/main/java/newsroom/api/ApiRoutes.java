@@ -33,6 +33,7 @@ public final class ApiRoutes {
     public static final String UNSUBSCRIBE_PAGE = "GET /unsubscribe";
     public static final String UNSUBSCRIBE = "POST /unsubscribe";
     public static final String ADVANCE_COPY = "GET /advance/{token}";
+    public static final String REVOKE_ADVANCE_COPIES = "POST /releases/{id}/advance-copies/revoke";
 
     /** Every request no other route matches: answered 404, or 405 with Allow for a known path. */
     public static final String DEFAULT = "$default";
@@ -41,7 +42,8 @@ public final class ApiRoutes {
     public static final List<String> ALL = List.of(CREATE_RELEASE, LIST_RELEASES, GET_RELEASE, UPDATE_RELEASE,
             DELETE_RELEASE, PREVIEW_RELEASE, PUBLISH_RELEASE, WITHDRAW_RELEASE, LIST_VERSIONS, ADD_ATTACHMENT,
             REMOVE_ATTACHMENT, LIST_DELIVERIES, EXPORT_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,
-            IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE, ADVANCE_COPY);
+            IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE, ADVANCE_COPY,
+            REVOKE_ADVANCE_COPIES);
 
     /** The routes the public uses, with no token: subscribing, unsubscribing, a journalist's advance copy. */
     public static final Set<String> PUBLIC = Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,

@@ -14,4 +14,10 @@ public interface AccessLog {
 
     /** A release's openings, oldest first, up to {@code limit}. */
     List<Opening> openings(String releaseId, int limit);
+
+    /** Withdraws one journalist's advance copy of a release, or (contactId null) every one. */
+    void revoke(String releaseId, String contactId, Instant at);
+
+    /** Whether this journalist's copy (or every copy) of the release was withdrawn. */
+    boolean revoked(String releaseId, String contactId);
 }

@@ -1,8 +1,10 @@
 package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import newsroom.api.ApiRoutes;
+import newsroom.domain.Scope;
 import newsroom.service.AdvanceCopies;
 
 /**
@@ -20,7 +22,19 @@ final class AdvanceCopyRoutes {
     }
 
     void register(Router router) {
-        router.open(ApiRoutes.ADVANCE_COPY, this::open);
+        router.open(ApiRoutes.ADVANCE_COPY, this::open)
+                .idempotent(ApiRoutes.REVOKE_ADVANCE_COPIES, this::revoke, Scope.PUBLISHER);
+    }
+
+    /** The press office withdraws one journalist's advance copy, or every one, at once. */
+    private APIGatewayV2HTTPResponse revoke(ApiRequest request) {
+        String releaseId = request.path("id");
+        Requests.Revoke body = request.optionalBody(Requests.Revoke.class);
+        copies.revoke(releaseId, body.contactId());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("releaseId", releaseId);
+        answer.put("revoked", body.contactId() == null ? "all" : body.contactId());
+        return ApiResponses.json(200, answer);
     }
 
     private APIGatewayV2HTTPResponse open(ApiRequest request) {

@@ -13,6 +13,10 @@ final class Requests {
     record Publish(String pendingChange) {
     }
 
+    /** POST /releases/{id}/advance-copies/revoke: one journalist's copy, or (no contactId) every one. */
+    record Revoke(String contactId) {
+    }
+
     /** POST /releases/{id}/attachments: the file the press office is about to upload. */
     record NewAttachment(String fileName, String contentType, Long size, String description, String changeNote,
                          String changeType) {

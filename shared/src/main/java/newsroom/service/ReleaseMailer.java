@@ -20,6 +20,7 @@ import newsroom.log.JsonLog;
 import newsroom.render.Email;
 import newsroom.render.MailComposer;
 import newsroom.render.SitePaths;
+import newsroom.service.port.AccessLog;
 import newsroom.service.port.ContactRepository;
 import newsroom.service.port.DeliveryRepository;
 import newsroom.service.port.Mailer;
@@ -50,12 +51,23 @@ public final class ReleaseMailer {
     private final String apiBaseUrl;
     private final Clock clock;
     private final Duration lease;
+    /** Withdrawn advance copies (null: none are ever withdrawn). */
+    private final AccessLog accessLog;
     // Within one batch most jobs are for the same release: read it once.
     private final Map<String, Optional<Release>> releaseCache = new HashMap<>();
 
     public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
                          MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
                          String siteBaseUrl, String apiBaseUrl, Clock clock, Duration lease) {
+        this(releases, contacts, deliveries, composer, mailer, tokens, paths, siteBaseUrl, apiBaseUrl, clock, lease,
+                null);
+    }
+
+    /** With the record of withdrawn advance copies: a journalist whose copy was withdrawn is sent no new one. */
+    public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
+                         MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
+                         String siteBaseUrl, String apiBaseUrl, Clock clock, Duration lease, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.releases = releases;
         this.contacts = contacts;
         this.deliveries = deliveries;
@@ -163,13 +175,18 @@ public final class ReleaseMailer {
      * release is under embargo; the public copy once it is public and only to those without an
      * advance copy; updates and withdrawals only to those who received the release.
      */
+    private boolean copyWithdrawn(Release release, MediaContact contact) {
+        return accessLog != null && accessLog.revoked(release.id(), contact.id());
+    }
+
     private boolean isDue(MailJob job, Release release, MediaContact contact, Instant now) {
         return switch (job.kind()) {
             case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
-                    && release.embargoUntil() != null && release.embargoUntil().isAfter(now);
+                    && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
+                    && !copyWithdrawn(release, contact);
             case EMBARGO_UPDATED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
-                    && received(release, contact, DeliveryKind.EMBARGOED);
+                    && received(release, contact, DeliveryKind.EMBARGOED) && !copyWithdrawn(release, contact);
             case PUBLISHED -> release.isPublicAt(now) && !received(release, contact, DeliveryKind.EMBARGOED);
             case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
             case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);

@@ -17,6 +17,7 @@ import newsroom.domain.DeliveryStatus;
 import newsroom.domain.MailJob;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
+import newsroom.fakes.InMemoryAccessLog;
 import newsroom.fakes.InMemoryContactRepository;
 import newsroom.fakes.InMemoryDeliveryRepository;
 import newsroom.fakes.InMemoryReleaseRepository;
@@ -97,6 +98,28 @@ class ReleaseMailerTest {
      * The embargo moves (even to the next month): whoever had the advance copy gets a new one,
      * once, saying so first and stating the embargo now in force; nobody else gets anything.
      */
+    /** A journalist whose advance copy the office withdrew is sent no updated one. */
+    @Test
+    void aWithdrawnAdvanceCopyIsNotFollowedByAnUpdatedOne() {
+        InMemoryAccessLog accessLog = new InMemoryAccessLog();
+        ReleaseMailer withRevocations = new ReleaseMailer(releases, contacts, deliveries,
+                new MailComposer("Example Police", ZONE), mailer,
+                new SignedTokens("a-signing-key-of-at-least-32-characters", clock), new SitePaths(ZONE),
+                "https://news.example/", "https://api.example", clock, LEASE, accessLog);
+        Instant first = Instant.parse("2026-11-30T23:30:00Z");
+        Release scheduled = published.toBuilder().status(ReleaseStatus.SCHEDULED).embargoUntil(first)
+                .publishedAt(first).saved(NOW);
+        releases.create(scheduled);
+        assertEquals(ReleaseMailer.Outcome.SENT, withRevocations.send(new MailJob("r1", "ann", DeliveryKind.EMBARGOED)));
+        accessLog.revoke("r1", "ann", NOW);
+        Release moved = scheduled.toBuilder().embargoUntil(first.plusSeconds(3600)).publishedAt(first.plusSeconds(3600))
+                .saved(NOW.plusSeconds(10));
+        releases.save(moved, scheduled.version());
+        assertEquals(ReleaseMailer.Outcome.NOT_DUE, withRevocations.send(new MailJob("r1", "ann",
+                DeliveryKind.EMBARGO_UPDATED, (int) moved.version())));
+        assertEquals(1, mailer.sentTo("ann@paper.example").size());
+    }
+
     @Test
     void aMovedEmbargoSendsTheNewAdvanceCopyOnceToThoseWhoHadTheFirst() {
         Instant first = Instant.parse("2026-11-30T23:30:00Z");

@@ -23,6 +23,7 @@ import newsroom.service.ReleaseMailer;
 import newsroom.service.SignedTokens;
 import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
+import newsroom.store.DynamoDbAccessLog;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import newsroom.store.DynamoDbReleaseRepository;
@@ -74,7 +75,8 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
                 config.siteBaseUrl(),
                 config.apiBaseUrl(),
                 clock,
-                config.sendingLease());
+                config.sendingLease(),
+                new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention()));
     }
 
     /** SES, within this sender's share of the account's send rate. */

@@ -48,6 +48,15 @@ public final class DynamoDbAccessLog implements AccessLog {
                 .expressionAttributeNames(Map.of("#pk", Table.PK)));
     }
 
+    /** The release's items of one kind, read consistently: a record made a moment ago is there. */
+    private QueryRequest under(String releaseId, String prefix) {
+        return QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s(prefix)))
+                .consistentRead(true).build();
+    }
+
     @Override
     public void revoke(String releaseId, String contactId, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>();
@@ -61,13 +70,8 @@ public final class DynamoDbAccessLog implements AccessLog {
 
     @Override
     public boolean revoked(String releaseId, String contactId) {
-        // One read of the release's few revocations, consistent: a copy withdrawn a moment ago is gone.
-        QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s(REVOKED)))
-                .consistentRead(true).build();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+        // One read of the release's few revocations: a copy withdrawn a moment ago is gone.
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(under(releaseId, REVOKED)).items()) {
             String who = item.get(Table.SK).s().substring(REVOKED.length());
             if (who.equals(ALL) || who.equals(contactId)) {
                 return true;
@@ -79,12 +83,7 @@ public final class DynamoDbAccessLog implements AccessLog {
     @Override
     public List<Opening> openings(String releaseId, int limit) {
         List<Opening> openings = new ArrayList<>();
-        QueryRequest query = QueryRequest.builder().tableName(table)
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(Map.of(":pk", s(ReleaseMapper.pk(releaseId)), ":prefix", s(PREFIX)))
-                .consistentRead(true).build();
-        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(under(releaseId, PREFIX)).items()) {
             openings.add(new Opening(item.get("contactId").s(), Table.parseTime(item.get("at").s()),
                     item.get("userAgent").s()));
             if (openings.size() >= limit) {

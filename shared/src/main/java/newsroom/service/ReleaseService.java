@@ -117,6 +117,13 @@ public final class ReleaseService {
         if (current.version() != expectedVersion) {
             throw new VersionConflictException(id);
         }
+        return changeOrPropose(current, actor, change);
+    }
+
+    /** The change made to {@code current} (read just now), or proposed when it needs a second person. */
+    private Release changeOrPropose(Release current, Actor actor, PendingChange change) {
+        String id = current.id();
+        long expectedVersion = current.version();
         requirePublisherOnceOut(current, actor.scopes());
         // Checked now as if made now, so a proposal that could never be approved is refused at once.
         Release changed = change.applyTo(current, workflow, now()).withEditor(actor.name());
@@ -136,10 +143,17 @@ public final class ReleaseService {
         return pendingChange(get(id));
     }
 
+    /** A published release and the change to it that waits for approval. */
+    public record Waiting(Release release, PendingChange change) {
+    }
+
     /** Published releases whose change waits for approval, oldest proposal first: the approval queue. */
-    public List<Release> withPendingChanges(int limit) {
-        return releases.findAll(releases.withPendingChanges(limit)).stream()
-                .filter(r -> pendingChange(r).isPresent()).toList();
+    public List<Waiting> withPendingChanges(int limit) {
+        List<Waiting> queue = new java.util.ArrayList<>();
+        for (Release release : releases.findAll(releases.withPendingChanges(limit))) {
+            pendingChange(release).ifPresent(change -> queue.add(new Waiting(release, change)));
+        }
+        return queue;
     }
 
     /** The same, for a release just read; only a published release under the two-person rule can have one. */
@@ -159,7 +173,7 @@ public final class ReleaseService {
         if (current.version() != expectedVersion) {
             throw new VersionConflictException(id);
         }
-        PendingChange waiting = pendingChange(id).orElseThrow(() ->
+        PendingChange waiting = pendingChange(current).orElseThrow(() ->
                 new NoPendingChangeException("No change to this release awaits approval."));
         if (changeId == null || !changeId.equals(waiting.id())) {
             throw new NoPendingChangeException("The change awaiting approval is " + waiting.id()
@@ -269,10 +283,8 @@ public final class ReleaseService {
     public Release addAttachment(String id, Attachment attachment, String changeNote, String changeType,
                                  Actor actor) {
         for (int attempt = 1; ; attempt++) {
-            Release current = get(id);
             try {
-                return changeOrPropose(id, current.version(), actor,
-                        PendingChange.addAttachment(attachment, changeNote, changeType));
+                return changeOrPropose(get(id), actor, PendingChange.addAttachment(attachment, changeNote, changeType));
             } catch (VersionConflictException e) {
                 if (attempt >= ATTACHMENT_RETRIES) {
                     throw e;

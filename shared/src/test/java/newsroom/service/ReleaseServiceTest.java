@@ -285,7 +285,7 @@ class ReleaseServiceTest {
         assertEquals(published, strict.get(draft.id()));
         PendingChange waiting = strict.pendingChange(draft.id()).orElseThrow();
         assertEquals("jo", waiting.proposedBy());
-        assertEquals(List.of(draft.id()), strict.withPendingChanges(10).stream().map(Release::id).toList(),
+        assertEquals(List.of(draft.id()), strict.withPendingChanges(10).stream().map(w -> w.release().id()).toList(),
                 "in the approval queue");
         assertEquals("Road closed until Friday", waiting.edit().title());
 

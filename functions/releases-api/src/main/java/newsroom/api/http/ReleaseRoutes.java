@@ -105,7 +105,7 @@ final class ReleaseRoutes {
         if (pending != null) {
             // The approval queue of changes to published releases: short, oldest first, one page.
             List<ReleaseSummaryView> items = releases.withPendingChanges(APPROVAL_QUEUE).stream()
-                    .map(r -> ReleaseSummaryView.of(r, url(r), releases.pendingChange(r).orElse(null))).toList();
+                    .map(w -> ReleaseSummaryView.of(w.release(), url(w.release()), w.change())).toList();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", items);
             body.put("nextCursor", null);

@@ -21,6 +21,7 @@ import newsroom.api.ReleasesApiHandler;
 import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
+import newsroom.aws.SqsMailQueue;
 import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
 import newsroom.feedback.SesFeedbackConfig;
@@ -147,7 +148,7 @@ public final class LocalRuntime implements AutoCloseable {
         var api = new ReleasesApiHandler(ReleasesApiHandler.wire(apiConfig, clients.dynamo(), presigner,
                 new SesMailer(clients.ses(), apiConfig.mailFrom(), apiConfig.configurationSet(),
                         new SendRate(options.maxSendRate())),
-                signingKeys, options.clock()));
+                signingKeys, new SqsMailQueue(clients.sqs(), apiConfig.mailQueueUrl()), options.clock()));
         // As Lambda runs the site publisher: several instances at once (ParallelizationFactor).
         var sitePublisherConfig = SitePublisherConfig.from(environment(emulator, "SitePublisherFunction"));
         List<SitePublisherHandler> sitePublishers = new ArrayList<>();
@@ -158,9 +159,10 @@ public final class LocalRuntime implements AutoCloseable {
         this.siteRebuilder = new SiteRebuilderHandler(
                 SiteRebuilderConfig.from(environment(emulator, "SiteRebuilderFunction")),
                 clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
-        this.embargoSweeper = new EmbargoSweeperHandler(
-                EmbargoSweeperConfig.from(environment(emulator, "EmbargoSweeperFunction")),
-                clients.dynamo(), options.clock());
+        var sweeperConfig = EmbargoSweeperConfig.from(environment(emulator, "EmbargoSweeperFunction"));
+        this.embargoSweeper = new EmbargoSweeperHandler(sweeperConfig, clients.dynamo(),
+                new SesMailer(clients.ses(), sweeperConfig.mailFrom(), sweeperConfig.configurationSet(),
+                        new SendRate(options.maxSendRate())), options.clock());
         var mediaNotifier = new MediaNotifierHandler(
                 MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs());
         var mailConfig = MailSenderConfig.from(environment(emulator, "MailSenderFunction"))

@@ -23,4 +23,17 @@ public final class S3UploadUrls implements UploadUrls {
                         .contentLength(attachment.size())))
                 .url().toString());
     }
+
+    @Override
+    public URI forDownload(String releaseId, Attachment attachment) {
+        String disposition = "attachment; filename*=UTF-8''"
+                + java.net.URLEncoder.encode(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+        return URI.create(presigner.presignGetObject(p -> p.signatureDuration(DOWNLOAD_LIFETIME)
+                .getObjectRequest(o -> o.bucket(bucket).key(attachment.uploadKey(releaseId))
+                        .responseContentType(attachment.contentType())
+                        .responseContentDisposition(disposition)
+                        .responseCacheControl("no-store, private")))
+                .url().toString());
+    }
 }

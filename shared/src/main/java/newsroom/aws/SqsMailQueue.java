@@ -21,6 +21,27 @@ public final class SqsMailQueue implements MailQueue {
         this.queueUrl = queueUrl;
     }
 
+    /**
+     * A queue whose SQS client is built on first use: a function that rarely queues mail (the API,
+     * for a journalist added to an embargoed release) does not pay for the client at start-up.
+     */
+    public static MailQueue lazy(newsroom.config.AwsSettings aws, String queueUrl) {
+        return new MailQueue() {
+            private SqsMailQueue queue;
+
+            @Override
+            public synchronized void enqueue(List<MailJob> jobs) {
+                if (queueUrl == null) {
+                    throw new IllegalStateException("MAIL_QUEUE_URL is not set");
+                }
+                if (queue == null) {
+                    queue = new SqsMailQueue(AwsClients.build(SqsClient.builder(), aws), queueUrl);
+                }
+                queue.enqueue(jobs);
+            }
+        };
+    }
+
     @Override
     public void enqueue(List<MailJob> jobs) {
         for (int from = 0; from < jobs.size(); from += BATCH) {

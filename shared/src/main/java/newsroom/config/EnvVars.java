@@ -34,6 +34,12 @@ public final class EnvVars {
     public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
     /** Days a delivery record is kept before DynamoDB's TTL deletes it (the retention policy). */
     public static final String RECORD_RETENTION_DAYS = "RECORD_RETENTION_DAYS";
+    /** The legal flags a release can carry (see LegalFlags): "key|label|days[|confirm]; ...". */
+    public static final String LEGAL_FLAGS = "LEGAL_FLAGS";
+    /** Who is told of reviews that fall due, besides each release's author: "a@x.uk, b@x.uk". */
+    public static final String REVIEW_REMINDER_TO = "REVIEW_REMINDER_TO";
+    /** The local time from which the day's review reminders go out ("08:00"). */
+    public static final String REVIEW_REMINDER_TIME = "REVIEW_REMINDER_TIME";
     /** The desk's identity provider (OpenID Connect issuer) and its app's client id. */
     public static final String DESK_ISSUER = "DESK_ISSUER";
     public static final String DESK_CLIENT_ID = "DESK_CLIENT_ID";

@@ -85,7 +85,8 @@ public final class FeedRenderer {
         String summary = r.summary() == null || r.summary().isBlank() ? null : r.summary();
         return new Entry("urn:uuid:" + r.id(), r.title(), baseUrl + paths.releaseUrlPath(r),
                 r.publishedAt().toString(), RFC_822.format(r.publishedAt()), r.updatedAt().toString(),
-                r.category(), summary, markdown.toHtml(r.body()));
+                r.category(), summary, markdown.toHtml(r.body()),
+                baseUrl + paths.releaseUrlPath(r) + Ninjs.FILE_NAME);
     }
 
     private static String render(Mustache template, Object view) {
@@ -99,7 +100,7 @@ public final class FeedRenderer {
     }
 
     public record Entry(String id, String title, String url, String published, String publishedRfc822,
-                        String updated, String category, String summary, String contentHtml) {
+                        String updated, String category, String summary, String contentHtml, String ninjsUrl) {
     }
 
     public record SitemapUrl(String loc, String lastmod) {

@@ -13,6 +13,8 @@ import newsroom.domain.Release;
  */
 public final class SitePages {
     public static final String HTML = "text/html; charset=utf-8";
+    /** Served as JSON, so any client (and a browser) reads it; the page's link names the ninjs type. */
+    public static final String NINJS = "application/json; charset=utf-8";
     public static final String ATOM = "application/atom+xml; charset=utf-8";
     public static final String RSS = "application/rss+xml; charset=utf-8";
     public static final String XML = "application/xml; charset=utf-8";
@@ -32,10 +34,12 @@ public final class SitePages {
 
     private final SiteRenderer renderer;
     private final FeedRenderer feeds;
+    private final Ninjs ninjs;
 
     public SitePages(SiteRenderer renderer) {
         this.renderer = renderer;
         this.feeds = new FeedRenderer(renderer);
+        this.ninjs = new Ninjs(renderer.siteName());
     }
 
     public SiteRenderer renderer() {
@@ -48,6 +52,22 @@ public final class SitePages {
         return release.isPublicAt(now)
                 ? SitePage.of(key, renderer.releasePage(release, downloads, now), HTML)
                 : SitePage.of(key, renderer.withdrawnPage(release), HTML);
+    }
+
+    /**
+     * The release as IPTC ninjs beside its page: the public release, or its cancellation once
+     * withdrawn. {@code downloads} are the files on the site.
+     */
+    public SitePage ninjs(Release release, List<Download> downloads, Instant now) {
+        String key = SitePaths.keyFor(renderer.ninjsUrlPath(release));
+        List<Ninjs.File> files = new java.util.ArrayList<>();
+        if (release.isPublicAt(now)) {
+            for (Download download : downloads) {
+                release.attachment(download.fileName()).ifPresent(a -> files.add(new Ninjs.File(a.id(),
+                        a.fileName(), a.contentType(), a.size(), renderer.baseUrl() + download.url())));
+            }
+        }
+        return SitePage.of(key, ninjs.published(release, renderer.releaseUrl(release), files), NINJS);
     }
 
     /** At an address the release had before its embargo moved: where it is now. */

@@ -88,7 +88,8 @@ public final class SiteRenderer {
         if (!release.isPublicAt(now)) {
             throw new EmbargoedException(release.id());
         }
-        return render(releaseTemplate, releaseView(release, downloads, null));
+        return render(releaseTemplate, releaseView(release, downloads, null,
+                new FeedLink(release.title() + " (IPTC ninjs)", ninjsUrlPath(release), Ninjs.MEDIA_TYPE)));
     }
 
     /**
@@ -104,7 +105,7 @@ public final class SiteRenderer {
                 release.status() == ReleaseStatus.SCHEDULED
                         ? "Preview: scheduled, not public until its embargo ends"
                         : release.status() == ReleaseStatus.PUBLISHED ? "Preview of the published release"
-                        : "Preview: not published"));
+                        : "Preview: not published", null));
     }
 
     /**
@@ -112,15 +113,32 @@ public final class SiteRenderer {
      * name of the journalist it was sent to (a copy that leaks says whose it was).
      */
     public String advanceCopyPage(Release release, String recipient) {
-        List<Download> files = release.attachments().stream()
-                .map(a -> new Download(a.fileName(), "#", a.contentType(), a.describeFile(), a.description()))
-                .toList();
-        return render(releaseTemplate, releaseView(release, files, "EMBARGOED UNTIL "
-                + Embargo.describe(release.embargoUntil(), zone) + ". Advance copy for " + recipient
-                + ": not for publication before then."));
+        return advanceCopyPage(release, recipient, null);
     }
 
-    private ReleasePage releaseView(Release release, List<Download> downloads, String previewBanner) {
+    /**
+     * The same, with its files and its ninjs behind the journalist's own link: {@code copyPath} is
+     * that link's path relative to the page ("./TOKEN"), so nothing else can fetch them.
+     */
+    public String advanceCopyPage(Release release, String recipient, String copyPath) {
+        List<Download> files = release.attachments().stream()
+                .map(a -> new Download(a.fileName(), copyPath == null ? "#" : copyPath + "/attachments/" + a.id(),
+                        a.contentType(), a.describeFile(), a.description()))
+                .toList();
+        FeedLink ninjs = copyPath == null ? null
+                : new FeedLink(release.title() + " (IPTC ninjs, embargoed)", copyPath + "/ninjs", Ninjs.MEDIA_TYPE);
+        return render(releaseTemplate, releaseView(release, files, "EMBARGOED UNTIL "
+                + Embargo.describe(release.embargoUntil(), zone) + ". Advance copy for " + recipient
+                + ": not for publication before then.", ninjs));
+    }
+
+    /** "/news/2026/11/some-slug/ninjs.json": the release as IPTC ninjs, beside its page. */
+    public String ninjsUrlPath(Release release) {
+        return paths.releaseUrlPath(release) + Ninjs.FILE_NAME;
+    }
+
+    private ReleasePage releaseView(Release release, List<Download> downloads, String previewBanner,
+                                    FeedLink alternate) {
         Hero hero = null;
         if (release.heroImage() != null) {
             hero = downloads.stream().filter(d -> d.fileName().equals(release.heroImage().fileName())).findFirst()
@@ -141,7 +159,8 @@ public final class SiteRenderer {
         Page page = new Page(release.title(), siteName, url, description(release.summary()), assets.stylesheetUrl(),
                 assets.iconUrl(), "article", imageUrl, hero == null ? null : hero.alt(),
                 hasUrl ? JsonLd.newsArticle(release, url, imageUrl, siteName) : null,
-                List.of(siteFeed(), categoryFeed(release.category())), previewBanner != null);
+                alternate == null ? List.of(siteFeed(), categoryFeed(release.category()))
+                        : List.of(alternate, siteFeed(), categoryFeed(release.category())), previewBanner != null);
         return new ReleasePage(page, teaser, markdown.toHtml(release.body()), release.contact(), release.tags(), hero,
                 files, updates, previewBanner);
     }

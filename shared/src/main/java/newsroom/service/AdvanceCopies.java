@@ -1,9 +1,19 @@
 package newsroom.service;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.List;
+import newsroom.domain.Attachment;
 import newsroom.domain.ContactNotFoundException;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.MailJob;
+import newsroom.domain.WorkflowException;
+import newsroom.render.Ninjs;
+import newsroom.service.port.MailQueue;
+import newsroom.service.port.UploadUrls;
 import newsroom.domain.MediaContact;
 import newsroom.domain.ReleaseNotFoundException;
 import newsroom.domain.Release;
@@ -41,6 +51,18 @@ public final class AdvanceCopies {
     public record Withdrawn() implements Outcome {
     }
 
+    /** One of the copy's files: a short-lived link to it. */
+    public record FileLink(URI url) implements Outcome {
+    }
+
+    /** The copy as IPTC ninjs, withheld until the embargo time. */
+    public record NinjsCopy(String json) implements Outcome {
+    }
+
+    /** The copy has no such file. */
+    public record NoSuchFile() implements Outcome {
+    }
+
     private final SignedTokens tokens;
     private final ReleaseRepository releases;
     private final ContactRepository contacts;
@@ -48,9 +70,19 @@ public final class AdvanceCopies {
     private final SiteRenderer renderer;
     private final String siteBaseUrl;
     private final Clock clock;
+    private final UploadUrls files;
+    private final MailQueue mailQueue;
+    private final Ninjs ninjs;
 
     public AdvanceCopies(SignedTokens tokens, ReleaseRepository releases, ContactRepository contacts,
                          AccessLog accessLog, SiteRenderer renderer, String siteBaseUrl, Clock clock) {
+        this(tokens, releases, contacts, accessLog, renderer, siteBaseUrl, clock, null, null);
+    }
+
+    /** With the files behind the link ({@code files}) and the queue that sends a journalist added later. */
+    public AdvanceCopies(SignedTokens tokens, ReleaseRepository releases, ContactRepository contacts,
+                         AccessLog accessLog, SiteRenderer renderer, String siteBaseUrl, Clock clock,
+                         UploadUrls files, MailQueue mailQueue) {
         this.tokens = tokens;
         this.releases = releases;
         this.contacts = contacts;
@@ -58,9 +90,17 @@ public final class AdvanceCopies {
         this.renderer = renderer;
         this.siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
         this.clock = clock;
+        this.files = files;
+        this.mailQueue = mailQueue;
+        this.ninjs = new Ninjs(renderer.siteName());
     }
 
-    public Outcome open(String token, String userAgent) {
+    /** A link that checks out: the release under embargo and the journalist it was sent to. */
+    private record Holder(Release release, MediaContact contact) implements Outcome {
+    }
+
+    /** What the link leads to now: its holder, or the outcome for everyone else. */
+    private Outcome resolve(String token, Instant now) {
         Optional<SignedTokens.AdvanceCopy> link = tokens.verifyAdvanceCopy(token);
         if (link.isEmpty()) {
             return new Unknown();
@@ -70,7 +110,6 @@ public final class AdvanceCopies {
             return new Withdrawn();
         }
         Release release = found.get();
-        Instant now = clock.instant();
         if (release.status() == ReleaseStatus.PUBLISHED && release.isPublicAt(now)) {
             return new IsPublic(siteBaseUrl + renderer.paths().releaseUrlPath(release));
         }
@@ -79,13 +118,68 @@ public final class AdvanceCopies {
                 || accessLog.revoked(release.id(), contact.get().id())) {
             return new Withdrawn();
         }
-        accessLog.opened(release.id(), contact.get().id(), now, tidy(userAgent));
-        String recipient = contact.get().name() == null || contact.get().name().isBlank()
-                ? contact.get().email() : contact.get().name();
-        if (contact.get().outlet() != null && !contact.get().outlet().isBlank()) {
-            recipient += ", " + contact.get().outlet();
+        return new Holder(release, contact.get());
+    }
+
+    public Outcome open(String token, String userAgent) {
+        Instant now = clock.instant();
+        Outcome outcome = resolve(token, now);
+        if (!(outcome instanceof Holder holder)) {
+            return outcome;
         }
-        return new Copy(renderer.advanceCopyPage(release, recipient));
+        accessLog.opened(holder.release().id(), holder.contact().id(), now, tidy(userAgent));
+        MediaContact contact = holder.contact();
+        String recipient = contact.name() == null || contact.name().isBlank() ? contact.email() : contact.name();
+        if (contact.outlet() != null && !contact.outlet().isBlank()) {
+            recipient += ", " + contact.outlet();
+        }
+        // Relative to the page at /advance/TOKEN: the files and ninjs are under the same link.
+        return new Copy(renderer.advanceCopyPage(holder.release(), recipient, "./" + token));
+    }
+
+    /**
+     * One of the copy's files, to its holder only: a download link that works for minutes. Once
+     * the release is public, the public file.
+     */
+    public Outcome attachment(String token, String attachmentId, String userAgent) {
+        Instant now = clock.instant();
+        Outcome outcome = resolve(token, now);
+        if (outcome instanceof IsPublic) {
+            Optional<Release> release = tokens.verifyAdvanceCopy(token).flatMap(l -> releases.find(l.releaseId()));
+            Optional<Attachment> file = release.flatMap(r -> r.attachments().stream()
+                    .filter(a -> a.id().equals(attachmentId)).findFirst());
+            return file.<Outcome>map(a -> new IsPublic(siteBaseUrl + newsroom.render.SitePaths.urlPathOf(
+                    newsroom.service.port.Downloads.key(release.get().id(), a.fileName())))).orElse(new NoSuchFile());
+        }
+        if (!(outcome instanceof Holder holder)) {
+            return outcome;
+        }
+        Optional<Attachment> file = holder.release().attachments().stream()
+                .filter(a -> a.id().equals(attachmentId)).findFirst();
+        if (file.isEmpty() || files == null) {
+            return new NoSuchFile();
+        }
+        accessLog.opened(holder.release().id(), holder.contact().id(), now, tidy(userAgent),
+                "attachment " + file.get().fileName());
+        return new FileLink(files.forDownload(holder.release().id(), file.get()));
+    }
+
+    /** The copy as IPTC ninjs: withheld, embargoed until the time. Once public, the public ninjs. */
+    public Outcome ninjs(String token, String userAgent) {
+        Instant now = clock.instant();
+        Outcome outcome = resolve(token, now);
+        if (outcome instanceof IsPublic isPublic) {
+            return new IsPublic(isPublic.url() + Ninjs.FILE_NAME);
+        }
+        if (!(outcome instanceof Holder holder)) {
+            return outcome;
+        }
+        Release release = holder.release();
+        accessLog.opened(release.id(), holder.contact().id(), now, tidy(userAgent), "the ninjs copy");
+        String pageUrl = siteBaseUrl + renderer.paths().releaseUrlPath(release);
+        List<Ninjs.File> listed = release.attachments().stream().map(a -> new Ninjs.File(a.id(), a.fileName(),
+                a.contentType(), a.size(), "./" + token + "/attachments/" + a.id())).toList();
+        return new NinjsCopy(ninjs.embargoed(release, pageUrl, listed));
     }
 
     /**
@@ -96,11 +190,47 @@ public final class AdvanceCopies {
      * @throws ContactNotFoundException when there is no such contact
      */
     public void revoke(String releaseId, String contactId) {
+        revoke(releaseId, contactId, null);
+    }
+
+    /** The same, noting who withdrew it in the release's access record. */
+    public void revoke(String releaseId, String contactId, String who) {
         releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
         if (contactId != null) {
             contacts.find(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
         }
-        accessLog.revoke(releaseId, contactId, clock.instant());
+        Instant now = clock.instant();
+        accessLog.revoke(releaseId, contactId, now);
+        accessLog.record(releaseId, new AccessLog.Entry(now, who, "withdrew advance copies",
+                contactId == null ? "every journalist's" : "contact " + contactId));
+    }
+
+    /**
+     * Gives one more journalist the advance copy of a release under embargo: they are sent it now
+     * (once, however often this is asked), as the trusted contacts were.
+     *
+     * @throws WorkflowException when the release is not under embargo, or their copy was withdrawn
+     */
+    public void addJournalist(String releaseId, String contactId, String who) {
+        Release release = releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
+        MediaContact contact = contacts.find(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        Instant now = clock.instant();
+        if (release.status() != ReleaseStatus.SCHEDULED || release.embargoUntil() == null
+                || !release.embargoUntil().isAfter(now)) {
+            throw new WorkflowException("Only a release under embargo has advance copies to send; this release is "
+                    + release.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        if (contact.status() != ContactStatus.ACTIVE) {
+            throw new WorkflowException("This contact cannot be emailed: they are "
+                    + contact.status().name().toLowerCase(java.util.Locale.ROOT) + ".");
+        }
+        if (accessLog.revoked(releaseId, contactId)) {
+            throw new WorkflowException("This journalist's advance copy of the release was withdrawn.");
+        }
+        accessLog.grant(releaseId, contactId, now);
+        accessLog.record(releaseId, new AccessLog.Entry(now, who, "added a journalist",
+                "contact " + contactId + (contact.outlet() == null ? "" : ", " + contact.outlet())));
+        mailQueue.enqueue(List.of(new MailJob(releaseId, contactId, DeliveryKind.EMBARGOED)));
     }
 
     /** A user agent as a record keeps it: short, printable. */

@@ -179,12 +179,17 @@ public final class ReleaseMailer {
         return accessLog != null && accessLog.revoked(release.id(), contact.id());
     }
 
+    /** A trusted contact, or one the press office gave this release's advance copy by name. */
+    private boolean mayHaveAdvanceCopy(Release release, MediaContact contact) {
+        return contact.embargoAccess() || (accessLog != null && accessLog.granted(release.id(), contact.id()));
+    }
+
     private boolean isDue(MailJob job, Release release, MediaContact contact, Instant now) {
         return switch (job.kind()) {
-            case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
+            case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && mayHaveAdvanceCopy(release, contact)
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
                     && !copyWithdrawn(release, contact);
-            case EMBARGO_UPDATED -> release.status() == ReleaseStatus.SCHEDULED && contact.embargoAccess()
+            case EMBARGO_UPDATED -> release.status() == ReleaseStatus.SCHEDULED && mayHaveAdvanceCopy(release, contact)
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
                     && received(release, contact, DeliveryKind.EMBARGOED) && !copyWithdrawn(release, contact);
             case PUBLISHED -> release.isPublicAt(now) && !received(release, contact, DeliveryKind.EMBARGOED);

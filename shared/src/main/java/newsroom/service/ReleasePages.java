@@ -100,6 +100,9 @@ public final class ReleasePages {
         SitePages.SitePage page = site.release(release, published, now);
         SitePublisher.write(bucket, page);
         paths.add("/" + page.key());
+        SitePages.SitePage ninjs = site.ninjs(release, published, now);
+        SitePublisher.write(bucket, ninjs);
+        paths.add("/" + ninjs.key());
         published.forEach(download -> paths.add(download.url()));
         for (String former : formerKeys(release, page.key())) {
             // The address an advance copy gave, before the embargo moved the release to another month.

@@ -29,6 +29,7 @@ import newsroom.domain.Slugs;
 import newsroom.domain.Timestamps;
 import newsroom.domain.VersionConflictException;
 import newsroom.log.JsonLog;
+import newsroom.service.port.AccessLog;
 import newsroom.service.port.ReleaseRepository;
 
 /**
@@ -43,11 +44,38 @@ public final class ReleaseService {
     private final ReleaseRepository releases;
     private final ReleaseWorkflow workflow;
     private final Clock clock;
+    /** Where who did what to a release is recorded (null: not recorded, as in the embargo sweep). */
+    private final AccessLog accessLog;
 
     public ReleaseService(ReleaseRepository releases, ReleaseWorkflow workflow, Clock clock) {
+        this(releases, workflow, clock, null);
+    }
+
+    /** With the record of pre-release access: every action of the press office on a release is noted. */
+    public ReleaseService(ReleaseRepository releases, ReleaseWorkflow workflow, Clock clock, AccessLog accessLog) {
         this.releases = releases;
         this.workflow = workflow;
         this.clock = clock;
+        this.accessLog = accessLog;
+    }
+
+    /**
+     * Notes in the release's access record that {@code who} did {@code action}. Written after the
+     * change it records, so the record never shows a change that was refused.
+     */
+    public void note(String releaseId, String who, String action, String detail) {
+        if (accessLog != null) {
+            accessLog.record(releaseId, new AccessLog.Entry(clock.instant(), who, action, detail));
+        }
+    }
+
+    /** "edit", "add attachment": what a change does, as the record says it. */
+    private static String describe(PendingChange change) {
+        return change.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String released(Release release) {
+        return release.status() == ReleaseStatus.SCHEDULED ? "scheduled" : "published";
     }
 
     private Instant now() {
@@ -83,6 +111,11 @@ public final class ReleaseService {
             try {
                 releases.create(release);
                 LOG.info("release created", "releaseId", id, "status", release.status());
+                note(id, author, "created", null);
+                if (releasing) {
+                    note(id, author, released(release), release.status() == ReleaseStatus.SCHEDULED
+                            ? "embargoed until " + release.embargoUntil() : null);
+                }
                 return release;
             } catch (SlugTakenException taken) {
                 // Another release has this slug: try the next suffix.
@@ -128,13 +161,16 @@ public final class ReleaseService {
         // Checked now as if made now, so a proposal that could never be approved is refused at once.
         Release changed = change.applyTo(current, workflow, now()).withEditor(actor.name());
         if (workflow.changeNeedsApproval(current)) {
-            releases.propose(id, change.proposed(UUID.randomUUID().toString(), actor.name(), now(),
-                    current.version()));
+            PendingChange proposed = change.proposed(UUID.randomUUID().toString(), actor.name(), now(),
+                    current.version());
+            releases.propose(id, proposed);
             LOG.info("change proposed; it waits for a second person", "releaseId", id, "kind", change.kind());
+            note(id, actor.name(), "proposed a change", describe(change) + " (change " + proposed.id() + ")");
             return current;
         }
         releases.save(changed, expectedVersion);
         LOG.info("release changed", "releaseId", id, "status", changed.status(), "version", changed.version());
+        note(id, actor.name(), "edited", describe(change) + ", version " + changed.version());
         return changed;
     }
 
@@ -183,6 +219,8 @@ public final class ReleaseService {
         releases.saveApproved(changed, expectedVersion, waiting.id());
         LOG.info("change approved and published", "releaseId", id, "version", changed.version(),
                 "proposedBy", waiting.proposedBy(), "approvedBy", approver);
+        note(id, approver, "approved a change", "change " + waiting.id() + " proposed by " + waiting.proposedBy()
+                + ", version " + changed.version());
         return changed;
     }
 
@@ -207,6 +245,7 @@ public final class ReleaseService {
         Release released = workflow.publish(current, publisher, now());
         if (!current.hasDraftSlug()) {
             releases.save(released, expectedVersion);
+            noteReleased(released, publisher);
             return released;
         }
         String base = Slugs.fromTitle(released.title());
@@ -215,6 +254,7 @@ public final class ReleaseService {
             try {
                 releases.saveWithSlug(named, expectedVersion, current.slug());
                 LOG.info("release changed", "releaseId", id, "status", named.status(), "version", named.version());
+                noteReleased(named, publisher);
                 return named;
             } catch (SlugTakenException taken) {
                 // Taken by another release: the next alternative.
@@ -233,8 +273,27 @@ public final class ReleaseService {
         return status == ReleaseStatus.SCHEDULED ? 2 : 1;
     }
 
+    private void noteReleased(Release release, String publisher) {
+        note(release.id(), publisher, released(release), release.status() == ReleaseStatus.SCHEDULED
+                ? "embargoed until " + release.embargoUntil() : null);
+    }
+
     public Release withdraw(String id, long expectedVersion, String reason) {
-        return change(id, expectedVersion, current -> workflow.withdraw(current, reason, now()));
+        return withdraw(id, expectedVersion, reason, null);
+    }
+
+    /** Withdraws the release, noting who did. */
+    public Release withdraw(String id, long expectedVersion, String reason, String who) {
+        Release withdrawn = change(id, expectedVersion, current -> workflow.withdraw(current, reason, now()));
+        note(id, who, "withdrew", reason);
+        return withdrawn;
+    }
+
+    /** The release, for someone in the press office to preview: the preview is noted in its access record. */
+    public Release preview(String id, String who) {
+        Release release = get(id);
+        note(id, who, "previewed", "version " + release.version());
+        return release;
     }
 
     public void delete(String id, long expectedVersion) {

@@ -15,13 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Openings under their release (PK RELEASE#id, SK OPENED#time#unique), each written once with a
- * new key, so none is ever overwritten; DynamoDB's TTL deletes them after the retention period.
+ * Entries and openings under their release (PK RELEASE#id, SK ACCESS#time#unique and
+ * OPENED#time#unique), each written once with a new key and a condition that it is new, so none
+ * is ever overwritten; DynamoDB's TTL deletes them after the retention period.
  */
 public final class DynamoDbAccessLog implements AccessLog {
     static final String ENTITY = "AdvanceCopyOpened";
     private static final String PREFIX = "OPENED#";
     private static final String REVOKED = "REVOKED#";
+    private static final String ACCESS = "ACCESS#";
     private static final String ALL = "*";
 
     private final DynamoDbClient dynamo;
@@ -35,7 +37,7 @@ public final class DynamoDbAccessLog implements AccessLog {
     }
 
     @Override
-    public void opened(String releaseId, String contactId, Instant at, String userAgent) {
+    public void opened(String releaseId, String contactId, Instant at, String userAgent, String what) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Table.PK, s(ReleaseMapper.pk(releaseId)));
         item.put(Table.SK, s(PREFIX + Table.time(at) + "#" + UUID.randomUUID()));
@@ -43,9 +45,35 @@ public final class DynamoDbAccessLog implements AccessLog {
         item.put("contactId", s(contactId));
         item.put("at", s(Table.time(at)));
         item.put("userAgent", s(userAgent == null ? "" : userAgent));
+        item.put("what", s(what == null ? ADVANCE_COPY : what));
         item.put(Table.EXPIRES_AT, Items.n(at.plus(retention).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK)));
+    }
+
+    @Override
+    public void record(String releaseId, Entry entry) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Table.PK, s(ReleaseMapper.pk(releaseId)));
+        item.put(Table.SK, s(ACCESS + Table.time(entry.at()) + "#" + UUID.randomUUID()));
+        item.put(Table.ENTITY, s("PressOfficeAccess"));
+        item.put("at", s(Table.time(entry.at())));
+        item.put("who", s(entry.who() == null ? "" : entry.who()));
+        item.put("action", s(entry.action()));
+        item.put("detail", s(entry.detail() == null ? "" : entry.detail()));
+        item.put(Table.EXPIRES_AT, Items.n(entry.at().plus(retention).getEpochSecond()));
+        dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK)));
+    }
+
+    @Override
+    public List<Entry> entries(String releaseId) {
+        List<Entry> entries = new ArrayList<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(under(releaseId, ACCESS)).items()) {
+            entries.add(new Entry(Table.parseTime(item.get("at").s()), item.get("who").s(), item.get("action").s(),
+                    item.get("detail").s()));
+        }
+        return entries;
     }
 
     /** The release's items of one kind, read consistently: a record made a moment ago is there. */
@@ -68,6 +96,26 @@ public final class DynamoDbAccessLog implements AccessLog {
         dynamo.putItem(p -> p.tableName(table).item(item));
     }
 
+    private static final String GRANTED = "GRANTED#";
+
+    @Override
+    public void grant(String releaseId, String contactId, Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Table.PK, s(ReleaseMapper.pk(releaseId)));
+        item.put(Table.SK, s(GRANTED + contactId));
+        item.put(Table.ENTITY, s("AdvanceCopyGranted"));
+        item.put("at", s(Table.time(at)));
+        item.put(Table.EXPIRES_AT, Items.n(at.plus(retention).getEpochSecond()));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public boolean granted(String releaseId, String contactId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(Table.PK, s(ReleaseMapper.pk(releaseId)), Table.SK, s(GRANTED + contactId)))).item();
+        return item != null && !item.isEmpty();
+    }
+
     @Override
     public boolean revoked(String releaseId, String contactId) {
         // One read of the release's few revocations: a copy withdrawn a moment ago is gone.
@@ -85,7 +133,7 @@ public final class DynamoDbAccessLog implements AccessLog {
         List<Opening> openings = new ArrayList<>();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(under(releaseId, PREFIX)).items()) {
             openings.add(new Opening(item.get("contactId").s(), Table.parseTime(item.get("at").s()),
-                    item.get("userAgent").s()));
+                    item.get("userAgent").s(), Items.string(item, "what")));
             if (openings.size() >= limit) {
                 break;
             }

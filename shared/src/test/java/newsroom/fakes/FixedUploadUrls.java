@@ -10,4 +10,9 @@ public final class FixedUploadUrls implements UploadUrls {
     public URI forUpload(String releaseId, Attachment attachment) {
         return URI.create("https://uploads.example/" + attachment.uploadKey(releaseId));
     }
+
+    @Override
+    public URI forDownload(String releaseId, Attachment attachment) {
+        return URI.create("https://uploads.example/" + attachment.uploadKey(releaseId) + "?download");
+    }
 }

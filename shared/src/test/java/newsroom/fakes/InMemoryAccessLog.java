@@ -7,15 +7,38 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import newsroom.service.port.AccessLog;
 
-/** Openings in memory, in the order they happened. */
+/** Entries and openings in memory, in the order they happened. */
 public final class InMemoryAccessLog implements AccessLog {
     private final Map<String, List<Opening>> byRelease = new ConcurrentHashMap<>();
     private final java.util.Set<String> revocations = ConcurrentHashMap.newKeySet();
     private static final String ALL = "*";
+    private final Map<String, List<Entry>> entries = new ConcurrentHashMap<>();
+
+    @Override
+    public synchronized void record(String releaseId, Entry entry) {
+        entries.computeIfAbsent(releaseId, id -> new ArrayList<>()).add(entry);
+    }
+
+    @Override
+    public synchronized List<Entry> entries(String releaseId) {
+        return List.copyOf(entries.getOrDefault(releaseId, List.of()));
+    }
 
     @Override
     public void revoke(String releaseId, String contactId, Instant at) {
         revocations.add(releaseId + "/" + (contactId == null ? ALL : contactId));
+    }
+
+    private final java.util.Set<String> grants = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void grant(String releaseId, String contactId, Instant at) {
+        grants.add(releaseId + "/" + contactId);
+    }
+
+    @Override
+    public boolean granted(String releaseId, String contactId) {
+        return grants.contains(releaseId + "/" + contactId);
     }
 
     @Override
@@ -24,8 +47,8 @@ public final class InMemoryAccessLog implements AccessLog {
     }
 
     @Override
-    public synchronized void opened(String releaseId, String contactId, Instant at, String userAgent) {
-        byRelease.computeIfAbsent(releaseId, id -> new ArrayList<>()).add(new Opening(contactId, at, userAgent));
+    public synchronized void opened(String releaseId, String contactId, Instant at, String userAgent, String what) {
+        byRelease.computeIfAbsent(releaseId, id -> new ArrayList<>()).add(new Opening(contactId, at, userAgent, what));
     }
 
     @Override

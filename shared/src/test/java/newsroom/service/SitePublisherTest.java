@@ -71,7 +71,8 @@ class SitePublisherTest {
         bucket.clearWrites();
         List<String> written = publisher.publish(release.id());
         assertEquals(List.of("news/2026/11/slug-r1/index.html"), written);
-        Set<String> touched = Set.of("news/2026/11/slug-r1/index.html", "news/index.html", "feeds/news.atom",
+        Set<String> touched = Set.of("news/2026/11/slug-r1/index.html", "news/2026/11/slug-r1/ninjs.json",
+                "news/index.html", "feeds/news.atom",
                 "feeds/news.rss", "news/2026/11/index.html", "sitemaps/2026-11.xml", "news/category/appeals/index.html",
                 "feeds/appeals.atom", "sitemap.xml", "news/archive/index.html");
         Set<String> pages = bucket.writes().stream().filter(k -> !k.startsWith("assets/")

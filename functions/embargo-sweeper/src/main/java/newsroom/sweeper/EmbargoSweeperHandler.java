@@ -15,13 +15,22 @@ import newsroom.domain.ReleaseWorkflow;
 import newsroom.log.JsonLog;
 import newsroom.service.ReleaseService;
 import newsroom.service.port.ReleaseRepository;
+import newsroom.store.DynamoDbLegalReviewRepository;
 import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.aws.SendRate;
+import newsroom.aws.SesMailer;
+import newsroom.service.LegalReviews;
+import newsroom.service.ReviewReminders;
+import newsroom.service.port.Mailer;
+import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Every minute (an EventBridge schedule): publishes each scheduled release whose embargo has
  * ended. It asks for everything due up to now, not for the last minute only, so a missed or late
- * tick is caught up by the next one; the conditional save makes a repeated tick harmless.
+ * tick is caught up by the next one; the conditional save makes a repeated tick harmless. From
+ * the configured time of day it also sends the day's reminders of legal reviews that fell due
+ * (once a day per person, once per review: see ReviewReminders).
  */
 public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(EmbargoSweeperHandler.class);
@@ -30,6 +39,9 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
 
     private final ReleaseRepository repository;
     private final ReleaseService releases;
+    private final ReviewReminders reminders;
+    /** A claimed reminder not reported sent within this long is taken to have failed, and sent again. */
+    static final Duration REMINDER_LEASE = Duration.ofMinutes(5);
 
     public EmbargoSweeperHandler() {
         this(EmbargoSweeperConfig.from(EnvVars.fromSystem()));
@@ -37,14 +49,28 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     }
 
     private EmbargoSweeperHandler(EmbargoSweeperConfig config) {
-        this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), Clock.systemUTC());
+        this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()),
+                new SesMailer(SesMailer.client(config.aws()), config.mailFrom(), config.configurationSet(),
+                        new SendRate(1)), Clock.systemUTC());
     }
 
+    /** Without a mailer: a reminder that falls due fails (logged), the sweep goes on. */
     public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Clock clock) {
+        this(config, dynamo, email -> {
+            throw new IllegalStateException("this sweeper was built without a mailer");
+        }, clock);
+    }
+
+    public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Mailer mailer, Clock clock) {
         // The two-person rule was checked when the release was scheduled.
         this.repository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         this.releases = new ReleaseService(repository,
                 new ReleaseWorkflow(new ReleaseRules(config.categories()), false), clock);
+        var reviewRepository = new DynamoDbLegalReviewRepository(dynamo, config.tableName());
+        var legal = new LegalReviews(config.legalFlags(), reviewRepository, repository, releases, config.zone(), clock);
+        String desk = (config.siteBaseUrl().endsWith("/") ? config.siteBaseUrl() : config.siteBaseUrl() + "/") + "desk/";
+        this.reminders = new ReviewReminders(legal, reviewRepository, mailer, config.reminderTo(), desk,
+                config.siteName(), config.zone(), config.reminderTime(), REMINDER_LEASE, clock);
     }
 
     @Override
@@ -59,7 +85,14 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
             LOG.info("embargo sweep", "published", total,
                     "requestId", context == null ? null : context.getAwsRequestId());
         }
-        return Map.of("published", total);
+        int reminded = 0;
+        try {
+            reminded = reminders.run();
+        } catch (RuntimeException e) {
+            // Never at the cost of the sweep: the next tick tries the reminders again.
+            LOG.error("review reminders failed; the next tick tries again", e);
+        }
+        return Map.of("published", total, "reviewReminders", reminded);
     }
 
     /** The sweep's query, for embargoes that ended before 1970: finds nothing, publishes nothing. */

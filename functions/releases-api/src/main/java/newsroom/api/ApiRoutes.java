@@ -34,6 +34,15 @@ public final class ApiRoutes {
     public static final String UNSUBSCRIBE = "POST /unsubscribe";
     public static final String ADVANCE_COPY = "GET /advance/{token}";
     public static final String REVOKE_ADVANCE_COPIES = "POST /releases/{id}/advance-copies/revoke";
+    public static final String ADD_ADVANCE_COPY = "POST /releases/{id}/advance-copies";
+    public static final String ADVANCE_COPY_FILE = "GET /advance/{token}/attachments/{attachmentId}";
+    public static final String ADVANCE_COPY_NINJS = "GET /advance/{token}/ninjs";
+    public static final String GET_FLAGS = "GET /releases/{id}/flags";
+    public static final String SET_FLAGS = "PUT /releases/{id}/flags";
+    public static final String LIST_REVIEWS = "GET /reviews";
+    public static final String REVIEW_RELEASE = "POST /releases/{id}/reviews";
+    public static final String ACCESS_RECORD = "GET /releases/{id}/access-record";
+    public static final String EXPORT_ACCESS_RECORD = "GET /releases/{id}/access-record/export";
 
     /** Every request no other route matches: answered 404, or 405 with Allow for a known path. */
     public static final String DEFAULT = "$default";
@@ -43,11 +52,12 @@ public final class ApiRoutes {
             DELETE_RELEASE, PREVIEW_RELEASE, PUBLISH_RELEASE, WITHDRAW_RELEASE, LIST_VERSIONS, ADD_ATTACHMENT,
             REMOVE_ATTACHMENT, LIST_DELIVERIES, EXPORT_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,
             IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE, ADVANCE_COPY,
-            REVOKE_ADVANCE_COPIES);
+            REVOKE_ADVANCE_COPIES, ADD_ADVANCE_COPY, ADVANCE_COPY_FILE, ADVANCE_COPY_NINJS, GET_FLAGS, SET_FLAGS,
+            LIST_REVIEWS, REVIEW_RELEASE, ACCESS_RECORD, EXPORT_ACCESS_RECORD);
 
     /** The routes the public uses, with no token: subscribing, unsubscribing, a journalist's advance copy. */
     public static final Set<String> PUBLIC = Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,
-            UNSUBSCRIBE_PAGE, UNSUBSCRIBE, ADVANCE_COPY);
+            UNSUBSCRIBE_PAGE, UNSUBSCRIBE, ADVANCE_COPY, ADVANCE_COPY_FILE, ADVANCE_COPY_NINJS);
 
     private ApiRoutes() {
     }

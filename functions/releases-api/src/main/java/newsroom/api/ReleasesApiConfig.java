@@ -5,19 +5,20 @@ import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
+import newsroom.domain.LegalFlags;
 
 /** Everything the releases-api function is configured with. */
 public record ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
                                 String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
                                 String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet,
-                                Duration recordRetention) {
+                                Duration recordRetention, LegalFlags legalFlags, String mailQueueUrl) {
 
     /** With records kept for the default period (two years). */
     public ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
                              String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
                              String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet) {
         this(aws, tableName, uploadBucket, siteBaseUrl, siteName, categories, zone, twoPersonRule, apiBaseUrl,
-                tokenSigningSecret, mailFrom, configurationSet, Duration.ofDays(730));
+                tokenSigningSecret, mailFrom, configurationSet, Duration.ofDays(730), LegalFlags.defaults(), null);
     }
 
     public static ReleasesApiConfig from(EnvVars env) {
@@ -34,7 +35,9 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                 env.required(EnvVars.TOKEN_SIGNING_SECRET),
                 env.required(EnvVars.MAIL_FROM),
                 env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null),
-                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))));
+                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))),
+                LegalFlags.parse(env.optional(EnvVars.LEGAL_FLAGS).filter(f -> !f.isBlank()).orElse(LegalFlags.DEFAULTS)),
+                env.optional(EnvVars.MAIL_QUEUE_URL).orElse(null));
     }
 
 }

@@ -14,6 +14,7 @@ import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
+import newsroom.aws.SqsMailQueue;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
@@ -25,7 +26,9 @@ import newsroom.log.JsonLog;
 import newsroom.render.MailComposer;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
+import newsroom.service.AccessRecords;
 import newsroom.service.AdvanceCopies;
+import newsroom.service.LegalReviews;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -33,9 +36,11 @@ import newsroom.service.PrimingSamples;
 import newsroom.service.ReleaseService;
 import newsroom.service.SignedTokens;
 import newsroom.service.SubscriptionService;
+import newsroom.service.port.MailQueue;
 import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
 import newsroom.store.DynamoDbAccessLog;
+import newsroom.store.DynamoDbLegalReviewRepository;
 import newsroom.store.DynamoDbConfirmationCooldown;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -65,7 +70,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
         this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()),
                 new SesMailer(SesMailer.client(config.aws()), config.mailFrom(),
                         config.configurationSet(), new SendRate(1)),
-                SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock), clock));
+                SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock),
+                SqsMailQueue.lazy(config.aws(), config.mailQueueUrl()), clock));
     }
 
     public ReleasesApiHandler(Router router) {
@@ -85,6 +91,14 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     /** Wires the API from its parts; the local runtime calls this with its own clients. */
     public static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
                               Mailer mailer, SigningKeys signingKeys, Clock clock) {
+        return wire(config, dynamo, presigner, mailer, signingKeys, jobs -> {
+            throw new IllegalStateException("this API was wired without a mail queue");
+        }, clock);
+    }
+
+    /** The same, with the mail queue that sends an advance copy to a journalist added later. */
+    public static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
+                              Mailer mailer, SigningKeys signingKeys, MailQueue mailQueue, Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
@@ -95,21 +109,26 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 new DynamoDbConfirmationCooldown(dynamo, config.tableName()), clock);
         var renderer = new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone());
         var accessLog = new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention());
+        var releaseService = new ReleaseService(releaseRepository, workflow, clock, accessLog);
+        var deliveryRepository = new DynamoDbDeliveryRepository(dynamo, config.tableName());
+        var uploadUrls = new S3UploadUrls(presigner, config.uploadBucket());
         return Api.router(new Api.Services(
-                new ReleaseService(releaseRepository, workflow, clock),
+                releaseService,
                 contacts,
                 new ContactImport(contactRepository, contacts),
                 subscriptions,
-                new DeliveryReports(releaseRepository, new DynamoDbDeliveryRepository(dynamo, config.tableName()),
-                        accessLog),
-                new S3UploadUrls(presigner, config.uploadBucket()),
+                new DeliveryReports(releaseRepository, deliveryRepository, accessLog),
+                uploadUrls,
                 new DynamoDbIdempotencyRepository(dynamo, config.tableName()),
                 renderer,
                 config.categories(),
                 config.siteBaseUrl(),
                 config.siteName(),
                 new AdvanceCopies(new SignedTokens(signingKeys, clock), releaseRepository, contactRepository,
-                        accessLog, renderer, config.siteBaseUrl(), clock)), clock);
+                        accessLog, renderer, config.siteBaseUrl(), clock, uploadUrls, mailQueue),
+                new LegalReviews(config.legalFlags(), new DynamoDbLegalReviewRepository(dynamo, config.tableName()),
+                        releaseRepository, releaseService, config.zone(), clock),
+                new AccessRecords(releaseRepository, deliveryRepository, contactRepository, accessLog)), clock);
     }
 
     @Override

@@ -10,4 +10,10 @@ public interface UploadUrls {
 
     /** A presigned PUT that accepts exactly this file's declared type and size. */
     URI forUpload(String releaseId, Attachment attachment);
+
+    /** How long a download link handed to a journalist with an advance copy works. */
+    Duration DOWNLOAD_LIFETIME = Duration.ofMinutes(5);
+
+    /** A presigned GET of the uploaded file, saved under its own name: for an embargoed release's advance copy. */
+    URI forDownload(String releaseId, Attachment attachment);
 }

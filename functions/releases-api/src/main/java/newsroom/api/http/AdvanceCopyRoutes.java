@@ -23,14 +23,63 @@ final class AdvanceCopyRoutes {
 
     void register(Router router) {
         router.open(ApiRoutes.ADVANCE_COPY, this::open)
-                .idempotent(ApiRoutes.REVOKE_ADVANCE_COPIES, this::revoke, Scope.PUBLISHER);
+                .open(ApiRoutes.ADVANCE_COPY_FILE, this::file)
+                .open(ApiRoutes.ADVANCE_COPY_NINJS, this::ninjs)
+                .idempotent(ApiRoutes.REVOKE_ADVANCE_COPIES, this::revoke, Scope.PUBLISHER)
+                .idempotent(ApiRoutes.ADD_ADVANCE_COPY, this::add, Scope.PUBLISHER);
+    }
+
+    /** The press office sends the advance copy to one more journalist: 202, the email is on its way. */
+    private APIGatewayV2HTTPResponse add(ApiRequest request) {
+        String releaseId = request.path("id");
+        Requests.AddJournalist body = request.body(Requests.AddJournalist.class);
+        if (body.contactId() == null || body.contactId().isBlank()) {
+            throw Problems.invalid("contactId", "is required: the media contact to send the advance copy to");
+        }
+        copies.addJournalist(releaseId, body.contactId(), request.caller().subject());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("releaseId", releaseId);
+        answer.put("contactId", body.contactId());
+        answer.put("sending", "advance copy");
+        return ApiResponses.json(202, answer);
+    }
+
+    private static final Map<String, String> PRIVATE = Map.of("Cache-Control", "no-store, private",
+            "X-Robots-Tag", "noindex, nofollow", "Referrer-Policy", "no-referrer");
+
+    /** One file of the copy: a redirect to a download link that works for minutes. */
+    private APIGatewayV2HTTPResponse file(ApiRequest request) {
+        AdvanceCopies.Outcome outcome = copies.attachment(request.pathToken("token"), request.pathToken("attachmentId"),
+                request.header("user-agent"));
+        if (outcome instanceof AdvanceCopies.FileLink link) {
+            Map<String, String> headers = new java.util.HashMap<>(PRIVATE);
+            headers.put("Location", link.url().toString());
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(302).withHeaders(headers).build();
+        }
+        if (outcome instanceof AdvanceCopies.NoSuchFile) {
+            return PublicPages.page(404, siteName, "File not found",
+                    "This advance copy has no such file. It may have been removed from the release.", null, null, null);
+        }
+        return other(outcome);
+    }
+
+    /** The copy as IPTC ninjs: withheld until the embargo time. */
+    private APIGatewayV2HTTPResponse ninjs(ApiRequest request) {
+        AdvanceCopies.Outcome outcome = copies.ninjs(request.pathToken("token"), request.header("user-agent"));
+        if (outcome instanceof AdvanceCopies.NinjsCopy copy) {
+            Map<String, String> headers = new java.util.HashMap<>(PRIVATE);
+            headers.put("Content-Type", "application/json; charset=utf-8");
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200).withHeaders(headers)
+                    .withBody(copy.json()).build();
+        }
+        return other(outcome);
     }
 
     /** The press office withdraws one journalist's advance copy, or every one, at once. */
     private APIGatewayV2HTTPResponse revoke(ApiRequest request) {
         String releaseId = request.path("id");
         Requests.Revoke body = request.optionalBody(Requests.Revoke.class);
-        copies.revoke(releaseId, body.contactId());
+        copies.revoke(releaseId, body.contactId(), request.caller().subject());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("releaseId", releaseId);
         answer.put("revoked", body.contactId() == null ? "all" : body.contactId());
@@ -47,6 +96,11 @@ final class AdvanceCopyRoutes {
                             "Referrer-Policy", "no-referrer"))
                     .withBody(copy.html()).build();
         }
+        return other(outcome);
+    }
+
+    /** The answers every part of the link shares: public now, withdrawn, or not ours. */
+    private APIGatewayV2HTTPResponse other(AdvanceCopies.Outcome outcome) {
         if (outcome instanceof AdvanceCopies.IsPublic isPublic) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(302)
                     .withHeaders(Map.of("Location", isPublic.url(), "Cache-Control", "no-store"))

@@ -3,7 +3,9 @@ package newsroom.api.http;
 import java.time.Clock;
 import newsroom.domain.Categories;
 import newsroom.render.SiteRenderer;
+import newsroom.service.AccessRecords;
 import newsroom.service.AdvanceCopies;
+import newsroom.service.LegalReviews;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -21,17 +23,19 @@ public final class Api {
     public record Services(ReleaseService releases, ContactService contacts, ContactImport contactImport,
                            SubscriptionService subscriptions, DeliveryReports deliveries, UploadUrls uploadUrls,
                            IdempotencyRepository idempotency, SiteRenderer renderer, Categories categories,
-                           String siteBaseUrl, String siteName, AdvanceCopies advanceCopies) {
+                           String siteBaseUrl, String siteName, AdvanceCopies advanceCopies,
+                           LegalReviews legal, AccessRecords accessRecords) {
     }
 
     public static Router router(Services services, Clock clock) {
         Router router = new Router(new Idempotency(services.idempotency(), clock));
         new ReleaseRoutes(services.releases(), services.categories(), services.uploadUrls(), services.renderer(),
-                services.siteBaseUrl()).register(router);
+                services.siteBaseUrl(), services.legal()).register(router);
         new DeliveryRoutes(services.deliveries()).register(router);
         new ContactRoutes(services.contacts(), services.contactImport()).register(router);
         new SubscriptionRoutes(services.subscriptions(), services.siteName()).register(router);
         new AdvanceCopyRoutes(services.advanceCopies(), services.siteName()).register(router);
+        new LegalRoutes(services.legal(), services.accessRecords()).register(router);
         return router;
     }
 }

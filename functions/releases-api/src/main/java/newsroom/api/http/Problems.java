@@ -2,6 +2,7 @@ package newsroom.api.http;
 
 import java.util.List;
 import newsroom.domain.AttachmentNotFoundException;
+import newsroom.domain.ConfirmationRequiredException;
 import newsroom.domain.ContactChangedException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.EmailTakenException;
@@ -64,6 +65,13 @@ final class Problems {
         }
         if (e instanceof NoPendingChangeException) {
             return Problem.of(409, "no-pending-change", "Not the change awaiting approval", e.getMessage());
+        }
+        if (e instanceof ConfirmationRequiredException confirm) {
+            return Problem.ofFields(409, "confirmation-required", "Confirm the legal flags to publish",
+                    "This release carries flags that ask for confirmation before it is published: "
+                            + String.join(", ", confirm.flags()) + ". Publish again with \"confirm\": "
+                            + confirm.flags().stream().map(f -> "\"" + f + "\"").toList() + " once checked.",
+                    confirm.flags().stream().map(f -> new FieldError("confirm", "must include " + f)).toList());
         }
         if (e instanceof EmailTakenException) {
             return Problem.ofFields(409, "email-taken", "Email address already listed",

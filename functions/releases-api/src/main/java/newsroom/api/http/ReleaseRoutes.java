@@ -19,6 +19,7 @@ import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Scope;
 import newsroom.render.SiteRenderer;
 import newsroom.service.Actor;
+import newsroom.service.LegalReviews;
 import newsroom.service.ReleaseService;
 import newsroom.service.port.UploadUrls;
 
@@ -35,9 +36,12 @@ final class ReleaseRoutes {
     private final UploadUrls uploadUrls;
     private final SiteRenderer renderer;
     private final String siteBaseUrl;
+    /** The legal flags that may ask for confirmation before publishing (null: none do). */
+    private final LegalReviews legal;
 
     ReleaseRoutes(ReleaseService releases, Categories categories, UploadUrls uploadUrls, SiteRenderer renderer,
-                  String siteBaseUrl) {
+                  String siteBaseUrl, LegalReviews legal) {
+        this.legal = legal;
         this.releases = releases;
         this.categories = categories;
         this.uploadUrls = uploadUrls;
@@ -139,7 +143,7 @@ final class ReleaseRoutes {
     }
 
     private APIGatewayV2HTTPResponse preview(ApiRequest request) {
-        Release release = releases.get(request.path("id"));
+        Release release = releases.preview(request.path("id"), request.caller().subject());
         return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                 .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8", "ETag", etag(release),
                         "Cache-Control", "no-store", "X-Robots-Tag", "noindex"))
@@ -150,6 +154,10 @@ final class ReleaseRoutes {
         String id = request.path("id");
         long version = request.ifMatch();
         Requests.Publish body = request.optionalBody(Requests.Publish.class);
+        if (body.pendingChange() == null && legal != null) {
+            // Flags such as "court case active" ask the publisher to confirm they were checked.
+            legal.confirmPublishing(id, body.confirm(), request.caller().subject());
+        }
         if (body.pendingChange() != null) {
             return respond(200, releases.approveChange(id, version, body.pendingChange(), request.caller().subject()),
                     Map.of());
@@ -161,7 +169,7 @@ final class ReleaseRoutes {
         String id = request.path("id");
         long version = request.ifMatch();
         Requests.Withdraw body = request.body(Requests.Withdraw.class);
-        return respond(200, releases.withdraw(id, version, body.reason()), Map.of());
+        return respond(200, releases.withdraw(id, version, body.reason(), request.caller().subject()), Map.of());
     }
 
     private APIGatewayV2HTTPResponse versions(ApiRequest request) {

@@ -10,7 +10,24 @@ final class Requests {
     }
 
     /** POST /releases/{id}/publish takes no fields; an empty object (or no body) is fine. */
-    record Publish(String pendingChange) {
+    record Publish(String pendingChange, java.util.List<String> confirm) {
+    }
+
+    /** POST /releases/{id}/advance-copies: one more journalist to send the advance copy to. */
+    record AddJournalist(String contactId) {
+    }
+
+    /** One flag in PUT /releases/{id}/flags: its key, and a review date or none for the default. */
+    record Flag(String flag, java.time.LocalDate reviewOn) {
+    }
+
+    /** PUT /releases/{id}/flags: the release's flags, all of them. */
+    record Flags(java.util.List<Flag> flags) {
+    }
+
+    /** POST /releases/{id}/reviews: the decision of a review. */
+    record Review(String flag, String decision, java.time.LocalDate reviewOn, String note, String reason,
+                  newsroom.domain.ReleaseEdit release) {
     }
 
     /** POST /releases/{id}/advance-copies/revoke: one journalist's copy, or (no contactId) every one. */

@@ -32,7 +32,11 @@ import newsroom.json.Json;
 import newsroom.render.MailComposer;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
+import newsroom.domain.LegalFlags;
 import newsroom.fakes.InMemoryAccessLog;
+import newsroom.fakes.InMemoryLegalReviewRepository;
+import newsroom.service.AccessRecords;
+import newsroom.service.LegalReviews;
 import newsroom.service.AdvanceCopies;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
@@ -56,8 +60,11 @@ class RouterTest {
 
     RouterTest() {
         ContactService contactService = new ContactService(contacts, new ContactRules(Samples.CATEGORIES), clock);
+        InMemoryAccessLog accessLog = new InMemoryAccessLog();
+        ReleaseService releaseService = new ReleaseService(releases,
+                new ReleaseWorkflow(new ReleaseRules(Samples.CATEGORIES), false), clock, accessLog);
         router = Api.router(new Api.Services(
-                new ReleaseService(releases, new ReleaseWorkflow(new ReleaseRules(Samples.CATEGORIES), false), clock),
+                releaseService,
                 contactService,
                 new ContactImport(contacts, contactService),
                 new SubscriptionService(contactService, contacts,
@@ -70,9 +77,12 @@ class RouterTest {
                 new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example", ZONE),
                 Samples.CATEGORIES, "https://news.example", "Example Police",
                 new AdvanceCopies(new SignedTokens("a-signing-key-of-at-least-32-characters", clock), releases,
-                        contacts, new InMemoryAccessLog(),
+                        contacts, accessLog,
                         new SiteRenderer(new SiteAssets(), "Example Police", "https://news.example", ZONE),
-                        "https://news.example", clock)), clock);
+                        "https://news.example", clock),
+                new LegalReviews(LegalFlags.defaults(), new InMemoryLegalReviewRepository(), releases, releaseService,
+                        ZONE, clock),
+                new AccessRecords(releases, deliveries, contacts, accessLog)), clock);
     }
 
     private static APIGatewayV2HTTPEvent request(String route, String scope, Map<String, String> path,

@@ -96,8 +96,13 @@ public final class ReviewReminders {
         }
         int sent = 0;
         for (Map.Entry<String, List<LegalReviews.DueReview>> entry : byRecipient.entrySet()) {
-            if (remind(entry.getKey(), entry.getValue(), today, now)) {
-                sent++;
+            try {
+                if (remind(entry.getKey(), entry.getValue(), today, now)) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                // Claimed and not sent: after the lease, a later run sends it. The others go on.
+                LOG.error("review reminder not sent; a later run sends it", e);
             }
         }
         return sent;

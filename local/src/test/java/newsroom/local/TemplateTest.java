@@ -54,6 +54,16 @@ class TemplateTest {
         return functions;
     }
 
+    /** The local stack sends the template without comments: the same template, within CloudFormation's limit. */
+    @Test
+    void theTemplateWithoutCommentsIsTheSameTemplateAndFitsARequest() throws IOException {
+        String text = Files.readString(ProjectHome.find().resolve("template.yaml"));
+        String sent = TemplateStack.withoutComments(text);
+        assertEquals(template, new ObjectMapper(new YAMLFactory()).readTree(sent));
+        assertTrue(sent.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 51_200,
+                "CloudFormation takes at most 51,200 bytes of template body: " + sent.length());
+    }
+
     @Test
     void apiRoutesAreExactlyTheOnesTheFunctionServes() {
         Set<String> routes = new HashSet<>();
@@ -141,6 +151,12 @@ class TemplateTest {
                 }
                 if (name.equals(EnvVars.TOKEN_SIGNING_SECRET)) {
                     continue; // only the functions that use it have it (below)
+                }
+                if (name.startsWith("REVIEW_REMINDER_")) {
+                    // Only the sweeper sends review reminders.
+                    assertNotNull(resources.path("EmbargoSweeperFunction").path("Properties").path("Environment")
+                            .path("Variables").get(name), "the embargo sweeper must have " + name);
+                    continue;
                 }
                 if (name.startsWith("DESK_")) {
                     // Only the site rebuilder writes the desk's config.

@@ -89,7 +89,8 @@ public final class MailComposer {
                 releaseUrl, release.category(),
                 release.publishedAt() == null ? null : HUMAN_DATE.format(release.publishedAt().atZone(zone)),
                 release.contact(), to.name(), embargo, change != null ? change.note() : whatChanged, withdrawal,
-                unsubscribeUrl);
+                unsubscribeUrl, kind == DeliveryKind.WITHDRAWN ? null
+                        : embargoed ? releaseUrl + "/ninjs" : releaseUrl + Ninjs.FILE_NAME);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -121,7 +122,7 @@ public final class MailComposer {
     public record View(String siteName, String subject, String title, String summary, String bodyHtml,
                        String bodyText, String url, String category, String date, ContactBlock contact,
                        String recipientName, String embargo, String changeNote, String withdrawalReason,
-                       String unsubscribeUrl) {
+                       String unsubscribeUrl, String ninjsUrl) {
     }
 
     /** Plain text must not be HTML-escaped. */

@@ -213,6 +213,8 @@ class LegalCareIT {
         assertNinjs(embargoedNinjs, "withheld");
         assertEquals(json(scheduled).path("embargoUntil").asText(), embargoedNinjs.path("embargoed").asText());
         assertEquals(title, embargoedNinjs.path("headlines").get(0).path("value").asText());
+        String fileInNinjs = embargoedNinjs.path("associations").get(0).path("renditions").get(0).path("href").asText();
+        assertEquals(samLink + "/attachments/" + attachmentId, fileInNinjs, "the file by the journalist's own link");
 
         // Lee is not on the embargo list: the office adds him; he gets the copy once, however often asked.
         HttpResponse<String> added = api.post("/releases/" + id + "/advance-copies", publisher,

@@ -73,16 +73,19 @@ public final class AdvanceCopies {
     private final UploadUrls files;
     private final MailQueue mailQueue;
     private final Ninjs ninjs;
+    /** Where the API answers: the ninjs names the copy's files by absolute URL. */
+    private final String apiBaseUrl;
 
     public AdvanceCopies(SignedTokens tokens, ReleaseRepository releases, ContactRepository contacts,
                          AccessLog accessLog, SiteRenderer renderer, String siteBaseUrl, Clock clock) {
-        this(tokens, releases, contacts, accessLog, renderer, siteBaseUrl, clock, null, null);
+        this(tokens, releases, contacts, accessLog, renderer, siteBaseUrl, clock, null, null, "");
     }
 
     /** With the files behind the link ({@code files}) and the queue that sends a journalist added later. */
     public AdvanceCopies(SignedTokens tokens, ReleaseRepository releases, ContactRepository contacts,
                          AccessLog accessLog, SiteRenderer renderer, String siteBaseUrl, Clock clock,
-                         UploadUrls files, MailQueue mailQueue) {
+                         UploadUrls files, MailQueue mailQueue, String apiBaseUrl) {
+        this.apiBaseUrl = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
         this.tokens = tokens;
         this.releases = releases;
         this.contacts = contacts;
@@ -178,7 +181,7 @@ public final class AdvanceCopies {
         accessLog.opened(release.id(), holder.contact().id(), now, tidy(userAgent), "the ninjs copy");
         String pageUrl = siteBaseUrl + renderer.paths().releaseUrlPath(release);
         List<Ninjs.File> listed = release.attachments().stream().map(a -> new Ninjs.File(a.id(), a.fileName(),
-                a.contentType(), a.size(), "./" + token + "/attachments/" + a.id())).toList();
+                a.contentType(), a.size(), apiBaseUrl + "/advance/" + token + "/attachments/" + a.id())).toList();
         return new NinjsCopy(ninjs.embargoed(release, pageUrl, listed));
     }
 

@@ -125,7 +125,7 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 config.siteBaseUrl(),
                 config.siteName(),
                 new AdvanceCopies(new SignedTokens(signingKeys, clock), releaseRepository, contactRepository,
-                        accessLog, renderer, config.siteBaseUrl(), clock, uploadUrls, mailQueue),
+                        accessLog, renderer, config.siteBaseUrl(), clock, uploadUrls, mailQueue, config.apiBaseUrl()),
                 new LegalReviews(config.legalFlags(), new DynamoDbLegalReviewRepository(dynamo, config.tableName()),
                         releaseRepository, releaseService, config.zone(), clock),
                 new AccessRecords(releaseRepository, deliveryRepository, contactRepository, accessLog)), clock);

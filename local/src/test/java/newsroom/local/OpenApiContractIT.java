@@ -203,6 +203,25 @@ class OpenApiContractIT {
         api.get("/advance/forged.link.x", null);
         api.post(path + "/advance-copies/revoke", publisher, "{}");
         api.post(path + "/advance-copies/revoke", publisher, "{\"contactId\": \"3f0a2b9c-0000-4000-8000-000000000000\"}");
+        api.get("/advance/forged.link.x/attachments/3f0a2b9c-0000-4000-8000-000000000000", null);
+        api.get("/advance/forged.link.x/ninjs", null);
+
+        // Legal care: flags, the reviews due, a review's decision, confirmation, the access record.
+        HttpResponse<String> flaggedRelease = api.post("/releases", editor, release("Flagged tour", "Appeals", null));
+        String flaggedPath = "/releases/" + json(flaggedRelease).path("id").asText();
+        api.send("PUT", flaggedPath + "/flags", editor, "{\"flags\": [{\"flag\": \"court-case-active\"}]}", Map.of());
+        api.send("PUT", flaggedPath + "/flags", editor, "{\"flags\": [{\"flag\": \"no-such-flag\"}]}", Map.of());
+        api.get(flaggedPath + "/flags", editor);
+        api.get("/reviews", editor);
+        api.post(flaggedPath + "/reviews", publisher, "{\"flag\": \"court-case-active\", \"decision\": \"keep\","
+                + " \"reviewOn\": \"2099-01-01\"}");
+        api.post(flaggedPath + "/reviews", publisher, "{\"flag\": \"court-case-active\", \"decision\": \"maybe\"}");
+        HttpResponse<String> flaggedNow = api.get(flaggedPath, publisher);
+        api.post(flaggedPath + "/publish", publisher, "{}", Map.of("If-Match", etag(flaggedNow)));
+        api.post(flaggedPath + "/advance-copies", publisher, "{\"contactId\": \"" + contactId + "\"}");
+        api.get(flaggedPath + "/access-record", publisher);
+        api.get(flaggedPath + "/access-record/export", publisher);
+        api.get(flaggedPath + "/access-record", editor);
         api.send("POST", "/unsubscribe?token=" + token, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         api.post("/subscriptions", null, "{\"email\": \"reader@paper.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");

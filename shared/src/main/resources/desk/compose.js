@@ -5,6 +5,7 @@ import * as api from './api.js';
 import { h, screen, field, problemBanner, announce, badge, button, busy } from './views.js';
 import { toWallTime, fromWallTime, zoneLabel, nearDstChange, display } from './time.js';
 import { diffLines } from './diff.js';
+import { flagsPanel } from './reviews.js';
 
 const TYPES = {
   'application/pdf': ['pdf'], 'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/webp': ['webp'],
@@ -436,7 +437,15 @@ export async function composeScreen(ctx, id) {
         actions.append(button(embargo ? 'Schedule for ' + display(release.embargoUntil, tz) : 'Publish now', async (ev) => {
           await busy(ev.target, async () => {
             try {
-              await api.call('POST', '/releases/' + release.id + '/publish', { etag });
+              try {
+                await api.call('POST', '/releases/' + release.id + '/publish', { etag });
+              } catch (e) {
+                if (!e.problem || e.problem.type !== '/problems/confirmation-required') throw e;
+                // Flags such as "court case active" ask the publisher to confirm they checked.
+                const flags = (e.problem.errors || []).map((err) => err.message.replace(/^must include /, ''));
+                if (!confirm('This release is flagged: ' + flags.join(', ') + '.\n\nConfirm you have checked it is safe to publish.')) return;
+                await api.call('POST', '/releases/' + release.id + '/publish', { etag, json: { confirm: flags } });
+              }
               announce(embargo ? 'Scheduled' : 'Published');
               await composeScreen(ctx, release.id);
             } catch (e) {
@@ -475,6 +484,7 @@ export async function composeScreen(ctx, id) {
           }
         });
       }, { class: 'secondary', id: 'revoke-copies' }));
+      if (ctx.person.can('contacts')) addJournalistPanel();
     }
     if ((release.status === 'PUBLISHED' || release.status === 'SCHEDULED') && ctx.person.can('publisher')) {
       const reason = field({ id: 'withdraw-reason', kind: 'textarea', rows: 3, label: 'Reason for withdrawal (shown to the public)' });
@@ -493,6 +503,34 @@ export async function composeScreen(ctx, id) {
             }
           });
         }, { class: 'warning', id: 'withdraw' })));
+    }
+  }
+
+  /** Sends the advance copy to one more journalist, not on the embargo list (needs the media list). */
+  async function addJournalistPanel() {
+    const select = h('select', { id: 'add-journalist' }, h('option', { value: '' }, 'Choose a journalist'));
+    const wrap = h('div', { class: 'field' }, h('label', { for: 'add-journalist' }, 'Send the advance copy to one more journalist'), select);
+    const status = h('p', { role: 'status', class: 'muted', id: 'add-journalist-status' });
+    actions.append(h('details', null, h('summary', null, 'Add a journalist to the embargo'), wrap,
+      button('Send the advance copy', async (ev) => {
+        if (!select.value) { status.textContent = 'Choose a journalist first.'; return; }
+        await busy(ev.target, async () => {
+          try {
+            await api.call('POST', '/releases/' + release.id + '/advance-copies', { json: { contactId: select.value } });
+            status.textContent = 'The advance copy is on its way to ' + select.selectedOptions[0].textContent + '.';
+            announce('Advance copy sent');
+          } catch (e) {
+            status.replaceChildren(problemBanner(e.problem));
+          }
+        });
+      }, { class: 'secondary', id: 'send-advance-copy' }), status));
+    try {
+      const contacts = await api.all('/contacts', 2000);
+      for (const c of contacts.filter((c) => c.status === 'ACTIVE' && !c.embargoAccess)) {
+        select.append(h('option', { value: c.id }, (c.name || c.email) + (c.outlet ? ' (' + c.outlet + ')' : '')));
+      }
+    } catch (e) {
+      status.replaceChildren(problemBanner(e.problem));
     }
   }
 
@@ -545,6 +583,10 @@ export async function composeScreen(ctx, id) {
     actions.prepend(panel);
   }
   renderWorkflow();
+  if (release) {
+    // The legal flags sit below the workflow: they are saved on their own, not with the text.
+    actions.after(await flagsPanel(release, ctx.person));
+  }
 }
 
 export async function historyScreen(ctx, id) {

@@ -7,6 +7,7 @@ import { releasesScreen } from './releases.js';
 import { composeScreen, historyScreen } from './compose.js';
 import { contactsScreen, contactScreen, importScreen } from './contacts.js';
 import { reportScreen } from './report.js';
+import { reviewsScreen } from './reviews.js';
 
 let config;
 
@@ -53,6 +54,7 @@ async function route() {
   if ((m = /^\/releases\/([\w-]+)$/.exec(path))) return composeScreen(ctx, m[1]);
   if ((m = /^\/releases\/([\w-]+)\/history$/.exec(path))) return historyScreen(ctx, m[1]);
   if ((m = /^\/releases\/([\w-]+)\/report$/.exec(path))) return reportScreen(ctx, m[1]);
+  if (path === '/reviews') return reviewsScreen(ctx);
   if (path === '/contacts') return contactsScreen(ctx);
   if (path === '/contacts/new') return contactScreen(ctx, null);
   if (path === '/contacts/import') return importScreen(ctx);

@@ -503,6 +503,59 @@ class DeskIT {
         signOut();
     }
 
+    /**
+     * Legal care in the desk: an editor ticks the release's flags, the publisher is asked to
+     * confirm the one that needs it before it goes out, and a week later the review is on the
+     * "Reviews due" screen, where the publisher keeps it with a new date.
+     */
+    @Test
+    @Order(8)
+    void aFlaggedReleaseAsksForConfirmationAndItsReviewIsKeptFromTheList() throws Exception {
+        Api api = new Api(runtime.apiUrl());
+        String carol = runtime.tokens().issue("carol.editor", List.of("newsroom/editor"));
+        String title = "Man sought over Riverside assault";
+        HttpResponse<String> draft = api.post("/releases", carol, Api.release(title, "Appeals", null));
+        String id = json(draft).path("id").asText();
+
+        signIn("carol.editor", "newsroom/editor");
+        browser.get(desk() + "#/releases/" + id);
+        heading("Edit: " + title);
+        waitFor(By.id("flag-names-suspect")).click();
+        browser.findElement(By.id("flag-missing-person")).click();
+        browser.findElement(By.id("save-flags")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flags-status"), "Flags saved."));
+        check("desk-legal-flags");
+        assertEquals(2, json(api.get("/releases/" + id + "/flags", carol)).path("flags").size());
+        signOut();
+
+        signIn("dan.publisher", "newsroom/publisher");
+        browser.get(desk() + "#/releases/" + id);
+        heading("Edit: " + title);
+        waitFor(By.id("publish")).click();
+        var dialog = wait.until(ExpectedConditions.alertIsPresent());
+        assertTrue(dialog.getText().contains("names-suspect"), dialog.getText());
+        dialog.accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("main .meta"), "Published"));
+        assertTrue(api.get("/releases/" + id + "/access-record", runtime.tokens().issue("p", List.of("newsroom/publisher")))
+                .body().contains("confirmed flags before publishing"));
+
+        // Eight days on, the missing-person review (seven days) is due.
+        clock.advance(Duration.ofDays(8));
+        waitFor(By.linkText("Reviews due")).click();
+        heading("Reviews due");
+        WebElement table = waitFor(By.id("reviews"));
+        assertTrue(table.getText().contains(title) && table.getText().contains("Missing person appeal"), table.getText());
+        check("desk-reviews");
+        String next = java.time.LocalDate.ofInstant(clock.instant(), LONDON).plusDays(14).toString();
+        WebElement date = browser.findElement(By.id("keep-" + id + "-missing-person"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", date, next);
+        browser.findElement(By.xpath("//button[normalize-space()='Keep until this date']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("reviews-live"), "next review " + next));
+        assertTrue(browser.findElements(By.id("reviews")).isEmpty()
+                || !browser.findElement(By.id("reviews")).getText().contains("Missing person appeal"));
+        signOut();
+    }
+
     /** On a 360 px wide phone screen nothing needs sideways scrolling, and axe still passes. */
     @Test
     @Order(7)

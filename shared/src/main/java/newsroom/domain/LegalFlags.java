@@ -22,6 +22,8 @@ public final class LegalFlags {
             + " court-case-active|Court case active|14|confirm";
 
     private final Map<String, LegalFlag> flags;
+    /** As configured: the order the desk and the API list them in. */
+    private final List<LegalFlag> ordered;
 
     public LegalFlags(List<LegalFlag> flags) {
         Map<String, LegalFlag> byKey = new LinkedHashMap<>();
@@ -29,8 +31,6 @@ public final class LegalFlags {
         this.flags = Map.copyOf(byKey);
         this.ordered = List.copyOf(byKey.values());
     }
-
-    private final List<LegalFlag> ordered;
 
     /** @throws IllegalArgumentException naming the entry at fault */
     public static LegalFlags parse(String text) {

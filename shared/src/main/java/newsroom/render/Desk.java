@@ -18,7 +18,7 @@ import newsroom.json.Json;
 public final class Desk {
     /** The app's files, as kept in the jar under {@code desk/}. */
     static final List<String> FILES = List.of("index.html", "desk.css", "desk.js", "api.js", "auth.js", "views.js",
-            "releases.js", "compose.js", "contacts.js", "report.js", "diff.js", "time.js");
+            "releases.js", "compose.js", "contacts.js", "report.js", "reviews.js", "diff.js", "time.js");
     public static final String PREFIX = "desk/";
     /** Every visit reads the current files; nothing shared keeps a copy. */
     public static final String CACHE = "no-store";

@@ -284,7 +284,10 @@ public final class LegalReviews {
             }
         }
         reviews.replaceFlags(releaseId, current, next);
-        String detail = flag.flag() + " (due " + flag.reviewOn() + "): " + request.decision().name().toLowerCase()
+        boolean waits = request.decision() == Decision.REDACT && after.version() == release.version();
+        String detail = flag.flag() + " (due " + flag.reviewOn() + "): "
+                + request.decision().name().toLowerCase(java.util.Locale.ROOT)
+                + (waits ? " (the change awaits a second person's approval)" : "")
                 + (request.reviewOn() != null ? ", next review " + request.reviewOn() : "")
                 + (request.note() != null && !request.note().isBlank() ? " — " + request.note().strip() : "");
         releaseService.note(releaseId, actor.name(), "reviewed", detail);

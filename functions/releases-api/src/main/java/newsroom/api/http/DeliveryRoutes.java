@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -11,8 +12,6 @@ import newsroom.api.ApiRoutes;
 import newsroom.domain.Delivery;
 import newsroom.domain.Scope;
 import newsroom.service.DeliveryReports;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The delivery report of a release: counts by status, then each delivery, a page at a time.
@@ -38,34 +37,21 @@ final class DeliveryRoutes {
     private APIGatewayV2HTTPResponse export(ApiRequest request) {
         String id = request.path("id");
         boolean addresses = request.caller().has(Scope.CONTACTS);
-        StringBuilder csv = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build())) {
-            out.printRecord("kind", "contactId", "email", "status", "messageIds", "reason", "updatedAt");
-            reports.forEach(id, d -> {
-                try {
-                    out.printRecord(d.kind(), d.contactId(), addresses ? cell(d.email()) : "",
-                            d.status(), String.join(" ", d.messageIds()), cell(d.reason()),
-                            d.updatedAt() == null ? "" : d.updatedAt().toString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("Content-Type", "text/csv; charset=utf-8",
-                        "Content-Disposition", "attachment; filename=\"deliveries-" + id + ".csv\"",
-                        "Cache-Control", "no-store"))
-                .withBody(csv.toString()).build();
+        return CsvDownloads.of("deliveries-" + id + ".csv",
+                List.of("kind", "contactId", "email", "status", "messageIds", "reason", "updatedAt"),
+                out -> reports.forEach(id, d -> {
+                    try {
+                        out.printRecord(d.kind(), d.contactId(), addresses ? cell(d.email()) : "",
+                                d.status(), String.join(" ", d.messageIds()), cell(d.reason()),
+                                d.updatedAt() == null ? "" : d.updatedAt().toString());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
     }
 
-    /** A cell a spreadsheet will not run as a formula (a value from SES could start with "="). */
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return CsvDownloads.cell(value);
     }
 
     private APIGatewayV2HTTPResponse report(ApiRequest request) {

@@ -1,8 +1,6 @@
 package newsroom.api.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +14,6 @@ import newsroom.domain.Scope;
 import newsroom.service.AccessRecords;
 import newsroom.service.Actor;
 import newsroom.service.LegalReviews;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Legal care of a release: its flags and their review dates, the reviews due, a review's
@@ -148,21 +144,13 @@ final class LegalRoutes {
     private APIGatewayV2HTTPResponse export(ApiRequest request) {
         String id = request.path("id");
         AccessRecords.AccessRecord record = records.of(id, request.caller().has(Scope.CONTACTS));
-        StringBuilder csv = new StringBuilder();
-        try (CSVPrinter out = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").build())) {
-            out.printRecord("at", "who", "party", "action", "detail", "beforePublication");
-            for (AccessRecords.Line line : record.lines()) {
-                out.printRecord(line.at().toString(), DeliveryRoutes.cell(line.who()), line.party(),
-                        DeliveryRoutes.cell(line.action()), DeliveryRoutes.cell(line.detail()),
-                        line.beforePublication());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
-                .withHeaders(Map.of("Content-Type", "text/csv; charset=utf-8",
-                        "Content-Disposition", "attachment; filename=\"access-record-" + id + ".csv\"",
-                        "Cache-Control", "no-store"))
-                .withBody(csv.toString()).build();
+        return CsvDownloads.of("access-record-" + id + ".csv",
+                List.of("at", "who", "party", "action", "detail", "beforePublication"), out -> {
+                    for (AccessRecords.Line line : record.lines()) {
+                        out.printRecord(line.at().toString(), CsvDownloads.cell(line.who()), line.party(),
+                                CsvDownloads.cell(line.action()), CsvDownloads.cell(line.detail()),
+                                line.beforePublication());
+                    }
+                });
     }
 }

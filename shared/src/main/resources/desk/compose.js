@@ -437,15 +437,13 @@ export async function composeScreen(ctx, id) {
         actions.append(button(embargo ? 'Schedule for ' + display(release.embargoUntil, tz) : 'Publish now', async (ev) => {
           await busy(ev.target, async () => {
             try {
-              try {
-                await api.call('POST', '/releases/' + release.id + '/publish', { etag });
-              } catch (e) {
-                if (!e.problem || e.problem.type !== '/problems/confirmation-required') throw e;
-                // Flags such as "court case active" ask the publisher to confirm they checked.
-                const flags = (e.problem.errors || []).map((err) => err.message.replace(/^must include /, ''));
-                if (!confirm('This release is flagged: ' + flags.join(', ') + '.\n\nConfirm you have checked it is safe to publish.')) return;
-                await api.call('POST', '/releases/' + release.id + '/publish', { etag, json: { confirm: flags } });
-              }
+              // Flags such as "court case active" ask the publisher to confirm they checked it first.
+              const legal = (await api.call('GET', '/releases/' + release.id + '/flags')).data;
+              const asking = legal.flags.filter((f) => legal.available.some((a) => a.flag === f.flag && a.confirmBeforePublishing));
+              if (asking.length && !confirm('This release is flagged: ' + asking.map((f) => f.label).join(', ')
+                + ' (' + asking.map((f) => f.flag).join(', ') + ').\n\nConfirm you have checked it is safe to publish.')) return;
+              await api.call('POST', '/releases/' + release.id + '/publish',
+                { etag, json: asking.length ? { confirm: asking.map((f) => f.flag) } : {} });
               announce(embargo ? 'Scheduled' : 'Published');
               await composeScreen(ctx, release.id);
             } catch (e) {

@@ -90,7 +90,7 @@ class AuthMatrixIT {
         for (String route : ApiRoutes.PUBLIC) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("{token}", "not-a-valid-token")
-                    + "?token=not-a-valid-token";
+                    .replace("{attachmentId}", "3f0a2b9c-0000-4000-8000-000000000000") + "?token=not-a-valid-token";
             HttpResponse<String> response = api.send(method, path, null, method.equals("POST") && path.startsWith("/subscriptions?")
                     ? "{\"email\": \"a@b.example\", \"name\": \"A\", \"topics\": [\"*\"]}" : null, Map.of());
             assertTrue(response.statusCode() != 401 && response.statusCode() != 403, route + ": " + response.statusCode());

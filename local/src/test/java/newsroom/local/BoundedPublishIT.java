@@ -141,7 +141,8 @@ class BoundedPublishIT {
         }
         int[] large = publishOne("large archive");
 
-        assertEquals(10, small[0], "release page, latest, month, category, 3 feeds, sitemap shard and index, archive");
+        assertEquals(11, small[0],
+                "release page and its ninjs, latest, month, category, 3 feeds, sitemap shard and index, archive");
         assertEquals(small[0], large[0], "objects written");
         assertEquals(small[1], large[1], "paths invalidated");
         assertTrue(repository.months().size() > 100, "the large archive spans years of months");

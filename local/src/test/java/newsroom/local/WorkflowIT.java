@@ -381,16 +381,20 @@ class WorkflowIT {
         assertFalse(page.body().contains("old-map.pdf"), "the page no longer links it");
         assertEquals(404, Eventually.await(Duration.ofSeconds(10), () -> Http.get(oldFile).statusCode(), s -> s == 404),
                 "the file is gone from the site");
-        assertEquals(Set.of("downloads/" + id + "/new-map.pdf", "news/" + url.replaceAll(".*/news/", "") + "index.html"),
-                siteKeysOf(id, slug));
+        assertEquals(Set.of("downloads/" + id + "/new-map.pdf", "news/" + url.replaceAll(".*/news/", "") + "index.html",
+                "news/" + url.replaceAll(".*/news/", "") + "ninjs.json"), siteKeysOf(id, slug));
 
         HttpResponse<String> withdrawn = api.post("/releases/" + id + "/withdraw", publisher,
                 "{\"reason\": \"Issued in error.\"}", Map.of("If-Match", etag(removed)));
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         awaitPage(url, "Issued in error.");
-        Set<String> left = Eventually.await(Duration.ofSeconds(10), () -> siteKeysOf(id, slug), k -> k.size() == 1);
-        assertEquals(Set.of("news/" + url.replaceAll(".*/news/", "") + "index.html"), left,
-                "nothing of the release but its notice");
+        Set<String> left = Eventually.await(Duration.ofSeconds(10), () -> siteKeysOf(id, slug), k -> k.size() == 2);
+        assertEquals(Set.of("news/" + url.replaceAll(".*/news/", "") + "index.html",
+                "news/" + url.replaceAll(".*/news/", "") + "ninjs.json"), left,
+                "nothing of the release but its notice, and its ninjs cancelled");
+        String ninjs = Eventually.await(Duration.ofSeconds(10), () -> Http.get(URI.create(url + "ninjs.json")).body(),
+                b -> b.contains("\"canceled\""));
+        assertFalse(ninjs.contains("Body of"), ninjs);
     }
 
     private static void upload(String id, String fileName, String type, byte[] content, String description) {

@@ -225,6 +225,10 @@ class LegalCareIT {
         assertEquals(403, api.post("/releases/" + id + "/advance-copies", editor,
                 "{\"contactId\": \"" + lee + "\"}").statusCode(), "a publisher's call");
         assertEquals(400, api.post("/releases/" + id + "/advance-copies", publisher, "{\"contactId\": 5}").statusCode());
+        assertEquals(404, api.post("/releases/" + id + "/advance-copies", publisher,
+                "{\"contactId\": \"" + "x".repeat(3000) + "\"}").statusCode(), "an id that was never handed out");
+        assertEquals(404, api.post("/releases/" + id + "/advance-copies/revoke", publisher,
+                "{\"contactId\": \"" + "x".repeat(3000) + "\"}").statusCode());
         String leeLink = linkIn("lee@radio.example", title);
         assertTrue(get(leeLink).body().contains("Advance copy for Lee Producer, Radio North"));
         Thread.sleep(1500);

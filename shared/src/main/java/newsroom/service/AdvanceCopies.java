@@ -200,7 +200,7 @@ public final class AdvanceCopies {
     public void revoke(String releaseId, String contactId, String who) {
         releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
         if (contactId != null) {
-            contacts.find(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+            contact(contactId);
         }
         Instant now = clock.instant();
         accessLog.revoke(releaseId, contactId, now);
@@ -216,7 +216,7 @@ public final class AdvanceCopies {
      */
     public void addJournalist(String releaseId, String contactId, String who) {
         Release release = releases.find(releaseId).orElseThrow(() -> new ReleaseNotFoundException(releaseId));
-        MediaContact contact = contacts.find(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
+        MediaContact contact = contact(contactId);
         Instant now = clock.instant();
         if (release.status() != ReleaseStatus.SCHEDULED || release.embargoUntil() == null
                 || !release.embargoUntil().isAfter(now)) {
@@ -234,6 +234,15 @@ public final class AdvanceCopies {
         accessLog.record(releaseId, new AccessLog.Entry(now, who, "added a journalist",
                 "contact " + contactId + (contact.outlet() == null ? "" : ", " + contact.outlet())));
         mailQueue.enqueue(List.of(new MailJob(releaseId, contactId, DeliveryKind.EMBARGOED)));
+    }
+
+    /** Contact ids are ours (UUIDs): one that could never have been handed out is not looked up. */
+    private MediaContact contact(String contactId) {
+        if (contactId == null || !contactId.matches("[A-Za-z0-9-]{1,64}")) {
+            throw new ContactNotFoundException(contactId == null ? "(none)"
+                    : contactId.substring(0, Math.min(contactId.length(), 64)) + (contactId.length() > 64 ? "…" : ""));
+        }
+        return contacts.find(contactId).orElseThrow(() -> new ContactNotFoundException(contactId));
     }
 
     /** A user agent as a record keeps it: short, printable. */

@@ -1,0 +1,68 @@
+package newsroom.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.List;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseChange;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
+import newsroom.fakes.Samples;
+import org.junit.jupiter.api.Test;
+
+class NinjsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant AT = Instant.parse("2026-11-30T09:00:00Z");
+    private final Ninjs ninjs = new Ninjs("Example Police");
+
+    private static JsonNode read(String text) throws Exception {
+        return JSON.readTree(text);
+    }
+
+    @Test
+    void aPublicReleaseIsUsableAndEachUpdateIsANewVersion() throws Exception {
+        Release release = Samples.published("r1", "Road closed <script>", "Appeals", AT);
+        JsonNode first = read(ninjs.published(release, "https://news.example/news/2026/11/r1/", List.of()));
+        assertEquals("urn:uuid:r1", first.path("uri").asText());
+        assertEquals("usable", first.path("pubstatus").asText());
+        assertEquals("1", first.path("version").asText());
+        assertFalse(first.has("embargoed"));
+        assertEquals("Road closed <script>", first.path("headlines").get(0).path("value").asText(),
+                "plain text, as JSON escapes it");
+        assertTrue(first.path("bodies").get(0).path("value").asText().contains("<strong>"), "the body as safe HTML");
+        Release updated = release.toBuilder().changes(List.of(new ReleaseChange(AT.plusSeconds(60), "Reopened.",
+                ReleaseChange.ChangeType.MAJOR))).saved(AT.plusSeconds(60));
+        JsonNode second = read(ninjs.published(updated, "https://news.example/", List.of()));
+        assertEquals("2", second.path("version").asText());
+        assertEquals(AT.plusSeconds(60).toString(), second.path("versioncreated").asText());
+    }
+
+    @Test
+    void aWithdrawnReleaseIsCanceledAndKeepsNothingOfItsText() throws Exception {
+        Release release = Samples.published("r1", "Named man", "Appeals", AT);
+        Release withdrawn = release.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(AT.plusSeconds(3600), "Issued in error.", true)).saved(AT.plusSeconds(3600));
+        JsonNode canceled = read(ninjs.published(withdrawn, "https://news.example/", List.of()));
+        assertEquals("canceled", canceled.path("pubstatus").asText());
+        assertFalse(canceled.has("bodies") || canceled.has("descriptions") || canceled.has("subjects"));
+        assertEquals("Withdrawn: Issued in error.", canceled.path("ednote").asText());
+    }
+
+    @Test
+    void anAdvanceCopyIsWithheldUntilItsEmbargo() throws Exception {
+        Instant embargo = AT.plusSeconds(7200);
+        Release scheduled = Samples.published("r1", "Charge", "Appeals", embargo).toBuilder()
+                .status(ReleaseStatus.SCHEDULED).embargoUntil(embargo).saved(AT);
+        JsonNode copy = read(ninjs.embargoed(scheduled, "https://news.example/", List.of(new Ninjs.File("a1",
+                "map.pdf", "application/pdf", 10, "https://api.example/advance/t/attachments/a1"))));
+        assertEquals("withheld", copy.path("pubstatus").asText());
+        assertEquals(embargo.toString(), copy.path("embargoed").asText());
+        assertEquals("https://api.example/advance/t/attachments/a1",
+                copy.path("associations").get(0).path("renditions").get(0).path("href").asText());
+    }
+}

@@ -305,6 +305,9 @@ class LegalCareIT {
         assertTrue(atom.contains("type=\"application/ninjs+json\" href=\"" + ninjsUrl + "\""), atom);
         assertEquals(302, get(samLink + "/ninjs").statusCode(), "the link leads to the public ninjs");
         assertEquals(ninjsUrl, get(samLink + "/ninjs").headers().firstValue("Location").orElse(""));
+        assertTrue(api.get("/releases/" + id + "/access-record", publisher).body()
+                .contains("\"who\":\"embargo sweep\",\"party\":\"press office\",\"action\":\"published\""),
+                "the embargo's end is on the record too");
 
         // An update bumps the version; a withdrawal cancels it.
         HttpResponse<String> now = api.get("/releases/" + id, publisher);

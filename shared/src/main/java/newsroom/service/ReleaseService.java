@@ -373,6 +373,7 @@ public final class ReleaseService {
                 Release current = get(due.id());
                 if (current.isDueAt(now)) {
                     releases.save(workflow.publishDue(current, now), current.version());
+                    note(current.id(), "embargo sweep", "published", "the embargo ended at " + current.embargoUntil());
                     published++;
                     LOG.info("embargo ended: published", "releaseId", current.id(), "embargoUntil", current.embargoUntil());
                 }

@@ -1,5 +1,6 @@
 package newsroom.sweeper;
 
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,12 +16,13 @@ import newsroom.service.ReviewReminders;
  */
 public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone,
                                    LegalFlags legalFlags, List<String> reminderTo, LocalTime reminderTime,
-                                   String mailFrom, String configurationSet, String siteBaseUrl, String siteName) {
+                                   String mailFrom, String configurationSet, String siteBaseUrl, String siteName,
+                                   Duration recordRetention) {
 
     /** The sweep alone: the default flags, and reminders to authors only, from 08:00. */
     public EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone) {
         this(aws, tableName, categories, zone, LegalFlags.defaults(), List.of(), LocalTime.of(8, 0), null, null,
-                "http://localhost", EnvVars.DEFAULT_SITE_NAME);
+                "http://localhost", EnvVars.DEFAULT_SITE_NAME, Duration.ofDays(730));
     }
 
     public static EmbargoSweeperConfig from(EnvVars env) {
@@ -35,6 +37,7 @@ public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories
                 env.optional(EnvVars.MAIL_FROM).orElse(null),
                 env.optional(EnvVars.SES_CONFIGURATION_SET).filter(c -> !c.isBlank()).orElse(null),
                 env.orDefault(EnvVars.SITE_BASE_URL, "http://localhost"),
-                env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME));
+                env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
+                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))));
     }
 }

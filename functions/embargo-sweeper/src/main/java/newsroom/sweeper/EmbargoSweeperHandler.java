@@ -15,6 +15,7 @@ import newsroom.domain.ReleaseWorkflow;
 import newsroom.log.JsonLog;
 import newsroom.service.ReleaseService;
 import newsroom.service.port.ReleaseRepository;
+import newsroom.store.DynamoDbAccessLog;
 import newsroom.store.DynamoDbLegalReviewRepository;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.aws.SendRate;
@@ -65,7 +66,8 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
         // The two-person rule was checked when the release was scheduled.
         this.repository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         this.releases = new ReleaseService(repository,
-                new ReleaseWorkflow(new ReleaseRules(config.categories()), false), clock);
+                new ReleaseWorkflow(new ReleaseRules(config.categories()), false), clock,
+                new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention()));
         var reviewRepository = new DynamoDbLegalReviewRepository(dynamo, config.tableName());
         var legal = new LegalReviews(config.legalFlags(), reviewRepository, repository, releases, config.zone(), clock);
         String desk = (config.siteBaseUrl().endsWith("/") ? config.siteBaseUrl() : config.siteBaseUrl() + "/") + "desk/";

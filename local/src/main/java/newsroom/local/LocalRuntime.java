@@ -22,6 +22,11 @@ import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.aws.SqsMailQueue;
+import newsroom.aws.SqsWebhookQueue;
+import newsroom.service.WebhookAddresses;
+import newsroom.webhooks.HttpWebhookTransport;
+import newsroom.webhooks.WebhookSenderConfig;
+import newsroom.webhooks.WebhookSenderHandler;
 import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
 import newsroom.feedback.SesFeedbackConfig;
@@ -148,7 +153,8 @@ public final class LocalRuntime implements AutoCloseable {
         var api = new ReleasesApiHandler(ReleasesApiHandler.wire(apiConfig, clients.dynamo(), presigner,
                 new SesMailer(clients.ses(), apiConfig.mailFrom(), apiConfig.configurationSet(),
                         new SendRate(options.maxSendRate())),
-                signingKeys, new SqsMailQueue(clients.sqs(), apiConfig.mailQueueUrl()), options.clock()));
+                signingKeys, new SqsMailQueue(clients.sqs(), apiConfig.mailQueueUrl()),
+                new SqsWebhookQueue(clients.sqs(), apiConfig.webhookQueueUrl()), options.clock()));
         // As Lambda runs the site publisher: several instances at once (ParallelizationFactor).
         var sitePublisherConfig = SitePublisherConfig.from(environment(emulator, "SitePublisherFunction"));
         List<SitePublisherHandler> sitePublishers = new ArrayList<>();
@@ -162,7 +168,8 @@ public final class LocalRuntime implements AutoCloseable {
         var sweeperConfig = EmbargoSweeperConfig.from(environment(emulator, "EmbargoSweeperFunction"));
         this.embargoSweeper = new EmbargoSweeperHandler(sweeperConfig, clients.dynamo(),
                 new SesMailer(clients.ses(), sweeperConfig.mailFrom(), sweeperConfig.configurationSet(),
-                        new SendRate(options.maxSendRate())), options.clock());
+                        new SendRate(options.maxSendRate())),
+                new SqsWebhookQueue(clients.sqs(), sweeperConfig.webhookQueueUrl()), options.clock());
         var mediaNotifier = new MediaNotifierHandler(
                 MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs());
         var mailConfig = MailSenderConfig.from(environment(emulator, "MailSenderFunction"))
@@ -202,12 +209,23 @@ public final class LocalRuntime implements AutoCloseable {
             mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
                     new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
         }
+        // The webhook sender, as Lambda runs it from its queue (loopback allowed here only, for tests).
+        var webhookConfig = WebhookSenderConfig.from(environment(emulator, "WebhookSenderFunction"));
+        String webhookQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(webhookConfig.webhookQueueUrl())
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        QueuePoller webhookPoller = new QueuePoller(clients.sqs(), webhookConfig.webhookQueueUrl(), webhookQueueArn,
+                region, new WebhookSenderHandler(webhookConfig, clients.dynamo(), clients.sqs(),
+                        new SesMailer(clients.ses(), webhookConfig.mailFrom(), webhookConfig.configurationSet(),
+                                new SendRate(options.maxSendRate())),
+                        new HttpWebhookTransport(WebhookAddresses.system(webhookConfig.allowLoopback())),
+                        options.clock()));
         // Before any sender runs: a send whose process died after SES took it is settled by its
         // Send event now, not sent again when its claim's lease runs out.
         ses.reconcile();
         background("ses-events", ses, ses::stop);
         background("site-publisher", sitePoller, sitePoller::stop);
         background("media-notifier", notifierPoller, notifierPoller::stop);
+        background("webhook-sender", webhookPoller, webhookPoller::stop);
         for (int i = 0; i < mailPollers.size(); i++) {
             QueuePoller poller = mailPollers.get(i);
             background("mail-sender-" + i, poller, poller::stop);
@@ -270,6 +288,8 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> env = new HashMap<>(TemplateStack.environment(clients, stack, functionLogicalId));
         env.put(EnvVars.AWS_REGION, region);
         env.put(EnvVars.AWS_ENDPOINT_URL, emulator.endpoint().toString());
+        // Locally only: the tests' webhook receivers listen on loopback, over plain http.
+        env.put(EnvVars.WEBHOOKS_ALLOW_LOOPBACK, "true");
         return EnvVars.from(env);
     }
 

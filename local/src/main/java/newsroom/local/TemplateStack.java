@@ -131,7 +131,7 @@ public final class TemplateStack {
     /** The same, as a stack of another name (a test's second stack beside the local one). */
     public static Deployed deploy(LocalClients clients, String name, Map<String, String> parameters) {
         uploadPlaceholderCode(clients);
-        String body = withoutComments(withPlaceholderCode(template()));
+        String templateUrl = uploadTemplate(clients, withPlaceholderCode(template()));
         List<Parameter> given = parameters.entrySet().stream()
                 .map(e -> Parameter.builder().parameterKey(e.getKey()).parameterValue(e.getValue()).build()).toList();
         Stack existing = describe(clients, name);
@@ -142,11 +142,11 @@ public final class TemplateStack {
             existing = null;
         }
         if (existing == null) {
-            clients.cloudFormation().createStack(c -> c.stackName(name).templateBody(body).parameters(given)
+            clients.cloudFormation().createStack(c -> c.stackName(name).templateURL(templateUrl).parameters(given)
                     .capabilities(CAPABILITIES));
         } else {
             try {
-                clients.cloudFormation().updateStack(u -> u.stackName(name).templateBody(body).parameters(given)
+                clients.cloudFormation().updateStack(u -> u.stackName(name).templateURL(templateUrl).parameters(given)
                         .capabilities(CAPABILITIES));
             } catch (CloudFormationException e) {
                 if (e.getMessage() == null || !e.getMessage().contains("No updates are to be performed")) {
@@ -201,13 +201,16 @@ public final class TemplateStack {
 
     /** Every function's CodeUri (a jar path, which `sam package` would upload) points at the placeholder. */
     /**
-     * The template without its whole-line comments: CloudFormation takes at most 51,200 bytes of
-     * template in the request, and the comments are for readers. (sam deploy uploads the template
-     * to S3 instead, where the limit is 1 MB.) The template has no block scalar with a line that
-     * starts with '#'; TemplateTest checks that the two parse alike.
+     * Puts the template in the artifact bucket and answers its URL, as sam deploy does:
+     * CloudFormation takes at most 51,200 bytes of template in the request itself, and 1 MB from S3.
      */
-    static String withoutComments(String template) {
-        return template.replaceAll("(?m)^[ \\t]*#.*\\R", "");
+    private static String uploadTemplate(LocalClients clients, String body) {
+        String key = "templates/template.yaml";
+        clients.s3().putObject(p -> p.bucket(ARTIFACT_BUCKET).key(key).contentType("text/yaml"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(body, java.nio.charset.StandardCharsets.UTF_8));
+        String endpoint = clients.settings().endpoint().map(Object::toString)
+                .orElseThrow(() -> new IllegalStateException("the local stack needs the emulator's endpoint"));
+        return (endpoint.endsWith("/") ? endpoint : endpoint + "/") + ARTIFACT_BUCKET + "/" + key;
     }
 
     static String withPlaceholderCode(String template) {

@@ -36,6 +36,12 @@ public final class EnvVars {
     public static final String RECORD_RETENTION_DAYS = "RECORD_RETENTION_DAYS";
     /** The legal flags a release can carry (see LegalFlags): "key|label|days[|confirm]; ...". */
     public static final String LEGAL_FLAGS = "LEGAL_FLAGS";
+    /** The queue of webhook attempts. */
+    public static final String WEBHOOK_QUEUE_URL = "WEBHOOK_QUEUE_URL";
+    /** Who is told when a webhook endpoint is disabled: "a@x.uk, b@x.uk". */
+    public static final String WEBHOOK_ALERT_TO = "WEBHOOK_ALERT_TO";
+    /** Local runtime only (never in template.yaml): webhooks may go to http on loopback, for tests. */
+    public static final String WEBHOOKS_ALLOW_LOOPBACK = "WEBHOOKS_ALLOW_LOOPBACK";
     /** Who is told of reviews that fall due, besides each release's author: "a@x.uk, b@x.uk". */
     public static final String REVIEW_REMINDER_TO = "REVIEW_REMINDER_TO";
     /** The local time from which the day's review reminders go out ("08:00"). */

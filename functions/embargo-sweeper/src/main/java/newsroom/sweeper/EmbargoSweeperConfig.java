@@ -17,12 +17,12 @@ import newsroom.service.ReviewReminders;
 public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone,
                                    LegalFlags legalFlags, List<String> reminderTo, LocalTime reminderTime,
                                    String mailFrom, String configurationSet, String siteBaseUrl, String siteName,
-                                   Duration recordRetention) {
+                                   Duration recordRetention, String webhookQueueUrl) {
 
     /** The sweep alone: the default flags, and reminders to authors only, from 08:00. */
     public EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone) {
         this(aws, tableName, categories, zone, LegalFlags.defaults(), List.of(), LocalTime.of(8, 0), null, null,
-                "http://localhost", EnvVars.DEFAULT_SITE_NAME, Duration.ofDays(730));
+                "http://localhost", EnvVars.DEFAULT_SITE_NAME, Duration.ofDays(730), null);
     }
 
     public static EmbargoSweeperConfig from(EnvVars env) {
@@ -38,6 +38,7 @@ public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories
                 env.optional(EnvVars.SES_CONFIGURATION_SET).filter(c -> !c.isBlank()).orElse(null),
                 env.orDefault(EnvVars.SITE_BASE_URL, "http://localhost"),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
-                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))));
+                Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))),
+                env.optional(EnvVars.WEBHOOK_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null));
     }
 }

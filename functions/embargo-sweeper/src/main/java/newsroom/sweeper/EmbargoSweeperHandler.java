@@ -15,6 +15,11 @@ import newsroom.domain.ReleaseWorkflow;
 import newsroom.log.JsonLog;
 import newsroom.service.ReleaseService;
 import newsroom.service.port.ReleaseRepository;
+import newsroom.aws.SqsWebhookQueue;
+import newsroom.service.WebhookSender;
+import newsroom.service.port.WebhookQueue;
+import newsroom.store.DynamoDbWebhookRepository;
+import java.util.List;
 import newsroom.store.DynamoDbAccessLog;
 import newsroom.store.DynamoDbLegalReviewRepository;
 import newsroom.store.DynamoDbReleaseRepository;
@@ -41,6 +46,8 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     private final ReleaseRepository repository;
     private final ReleaseService releases;
     private final ReviewReminders reminders;
+    /** Null when no webhook queue is configured. */
+    private final WebhookSender webhookRetries;
     /** A claimed reminder not reported sent within this long is taken to have failed, and sent again. */
     static final Duration REMINDER_LEASE = Duration.ofMinutes(5);
 
@@ -52,7 +59,9 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     private EmbargoSweeperHandler(EmbargoSweeperConfig config) {
         this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()),
                 new SesMailer(SesMailer.client(config.aws()), config.mailFrom(), config.configurationSet(),
-                        new SendRate(1)), Clock.systemUTC());
+                        new SendRate(1)),
+                config.webhookQueueUrl() == null ? null : SqsWebhookQueue.lazy(config.aws(), config.webhookQueueUrl()),
+                Clock.systemUTC());
     }
 
     /** Without a mailer: a reminder that falls due fails (logged), the sweep goes on. */
@@ -63,6 +72,12 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     }
 
     public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Mailer mailer, Clock clock) {
+        this(config, dynamo, mailer, null, clock);
+    }
+
+    /** With the webhook queue, where retries whose time has come are put back. */
+    public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Mailer mailer,
+                                 WebhookQueue webhookQueue, Clock clock) {
         // The two-person rule was checked when the release was scheduled.
         this.repository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         this.releases = new ReleaseService(repository,
@@ -73,6 +88,9 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
         String desk = (config.siteBaseUrl().endsWith("/") ? config.siteBaseUrl() : config.siteBaseUrl() + "/") + "desk/";
         this.reminders = new ReviewReminders(legal, reviewRepository, mailer, config.reminderTo(), desk,
                 config.siteName(), config.zone(), config.reminderTime(), REMINDER_LEASE, clock);
+        // Only its retry sweep is used here: it never POSTs (no transport), it only queues.
+        this.webhookRetries = webhookQueue == null ? null : new WebhookSender(
+                new DynamoDbWebhookRepository(dynamo, config.tableName()), webhookQueue, null, null, List.of(), clock);
     }
 
     @Override
@@ -87,6 +105,14 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
             LOG.info("embargo sweep", "published", total,
                     "requestId", context == null ? null : context.getAwsRequestId());
         }
+        int retries = 0;
+        if (webhookRetries != null) {
+            try {
+                retries = webhookRetries.enqueueDueRetries(500);
+            } catch (RuntimeException e) {
+                LOG.error("webhook retries not queued; the next tick tries again", e);
+            }
+        }
         int reminded = 0;
         try {
             reminded = reminders.run();
@@ -94,7 +120,7 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
             // Never at the cost of the sweep: the next tick tries the reminders again.
             LOG.error("review reminders failed; the next tick tries again", e);
         }
-        return Map.of("published", total, "reviewReminders", reminded);
+        return Map.of("published", total, "reviewReminders", reminded, "webhookRetries", retries);
     }
 
     /** The sweep's query, for embargoes that ended before 1970: finds nothing, publishes nothing. */

@@ -10,6 +10,11 @@ import newsroom.aws.ReleaseStreamRecords;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.aws.SqsMailQueue;
+import newsroom.aws.SqsWebhookQueue;
+import newsroom.render.SitePaths;
+import newsroom.service.WebhookDispatcher;
+import newsroom.store.DynamoDbWebhookRepository;
+import java.time.Clock;
 import newsroom.aws.StreamBatch;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
@@ -21,14 +26,18 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Table stream → mail queue. When a release is scheduled, published, updated (a major change) or
- * withdrawn, one mail job per contact concerned goes on the queue. A repeated record queues the jobs again; the mail sender's delivery
- * record makes sure each contact is still emailed once.
+ * Table stream → mail queue and webhook queue. When a release is scheduled, published, updated or
+ * withdrawn, one mail job per contact concerned goes on the mail queue, and one delivery per
+ * webhook endpoint that wants the event on the webhook queue. A repeated record queues them
+ * again; the mail sender's delivery record makes sure each contact is still emailed once, and a
+ * webhook delivery's id (the same for the same event) lets its receiver drop a repeat.
  */
 public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(MediaNotifierHandler.class);
 
     private final MediaNotifier notifier;
+    /** Null when no webhook queue is configured. */
+    private final WebhookDispatcher webhooks;
 
     public MediaNotifierHandler() {
         this(MediaNotifierConfig.from(EnvVars.fromSystem()));
@@ -44,6 +53,10 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
         this.notifier = new MediaNotifier(new DynamoDbContactRepository(dynamo, config.tableName()),
                 new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 new SqsMailQueue(sqs, config.mailQueueUrl()));
+        this.webhooks = config.webhookQueueUrl() == null ? null : new WebhookDispatcher(
+                new DynamoDbWebhookRepository(dynamo, config.tableName()),
+                new SqsWebhookQueue(sqs, config.webhookQueueUrl()), new SitePaths(config.zone()), config.siteBaseUrl(),
+                config.recordRetention(), Clock.systemUTC());
     }
 
     @Override
@@ -57,6 +70,12 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
             if (queued > 0) {
                 LOG.info("queued release emails", "releaseId", change.after().id(), "status", change.after().status(),
                         "jobs", queued);
+            }
+            if (webhooks != null) {
+                int deliveries = webhooks.releaseChanged(change.before(), change.after());
+                if (deliveries > 0) {
+                    LOG.info("queued webhook deliveries", "releaseId", change.after().id(), "deliveries", deliveries);
+                }
             }
         });
     }

@@ -43,6 +43,15 @@ public final class ApiRoutes {
     public static final String REVIEW_RELEASE = "POST /releases/{id}/reviews";
     public static final String ACCESS_RECORD = "GET /releases/{id}/access-record";
     public static final String EXPORT_ACCESS_RECORD = "GET /releases/{id}/access-record/export";
+    public static final String CREATE_WEBHOOK = "POST /webhooks";
+    public static final String LIST_WEBHOOKS = "GET /webhooks";
+    public static final String GET_WEBHOOK = "GET /webhooks/{id}";
+    public static final String UPDATE_WEBHOOK = "PUT /webhooks/{id}";
+    public static final String DELETE_WEBHOOK = "DELETE /webhooks/{id}";
+    public static final String ROTATE_WEBHOOK_SECRET = "POST /webhooks/{id}/rotate-secret";
+    public static final String LIST_WEBHOOK_DELIVERIES = "GET /webhooks/{id}/deliveries";
+    public static final String TEST_WEBHOOK = "POST /webhooks/{id}/test";
+    public static final String REPLAY_WEBHOOK_DELIVERY = "POST /webhooks/{id}/deliveries/{deliveryId}/replay";
 
     /** Every request no other route matches: answered 404, or 405 with Allow for a known path. */
     public static final String DEFAULT = "$default";
@@ -53,7 +62,9 @@ public final class ApiRoutes {
             REMOVE_ATTACHMENT, LIST_DELIVERIES, EXPORT_DELIVERIES, CREATE_CONTACT, LIST_CONTACTS, GET_CONTACT, UPDATE_CONTACT, DELETE_CONTACT,
             IMPORT_CONTACTS, SUBSCRIBE, CONFIRM_PAGE, CONFIRM, UNSUBSCRIBE_PAGE, UNSUBSCRIBE, ADVANCE_COPY,
             REVOKE_ADVANCE_COPIES, ADD_ADVANCE_COPY, ADVANCE_COPY_FILE, ADVANCE_COPY_NINJS, GET_FLAGS, SET_FLAGS,
-            LIST_REVIEWS, REVIEW_RELEASE, ACCESS_RECORD, EXPORT_ACCESS_RECORD);
+            LIST_REVIEWS, REVIEW_RELEASE, ACCESS_RECORD, EXPORT_ACCESS_RECORD, CREATE_WEBHOOK, LIST_WEBHOOKS,
+            GET_WEBHOOK, UPDATE_WEBHOOK, DELETE_WEBHOOK, ROTATE_WEBHOOK_SECRET, LIST_WEBHOOK_DELIVERIES, TEST_WEBHOOK,
+            REPLAY_WEBHOOK_DELIVERY);
 
     /** The routes the public uses, with no token: subscribing, unsubscribing, a journalist's advance copy. */
     public static final Set<String> PUBLIC = Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,

@@ -11,14 +11,16 @@ import newsroom.domain.LegalFlags;
 public record ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
                                 String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
                                 String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet,
-                                Duration recordRetention, LegalFlags legalFlags, String mailQueueUrl) {
+                                Duration recordRetention, LegalFlags legalFlags, String mailQueueUrl,
+                                String webhookQueueUrl, boolean webhooksAllowLoopback) {
 
     /** With records kept for the default period (two years). */
     public ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
                              String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
                              String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet) {
         this(aws, tableName, uploadBucket, siteBaseUrl, siteName, categories, zone, twoPersonRule, apiBaseUrl,
-                tokenSigningSecret, mailFrom, configurationSet, Duration.ofDays(730), LegalFlags.defaults(), null);
+                tokenSigningSecret, mailFrom, configurationSet, Duration.ofDays(730), LegalFlags.defaults(), null, null,
+                false);
     }
 
     public static ReleasesApiConfig from(EnvVars env) {
@@ -37,7 +39,9 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                 env.optional(EnvVars.SES_CONFIGURATION_SET).orElse(null),
                 Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))),
                 LegalFlags.parse(env.optional(EnvVars.LEGAL_FLAGS).filter(f -> !f.isBlank()).orElse(LegalFlags.DEFAULTS)),
-                env.optional(EnvVars.MAIL_QUEUE_URL).orElse(null));
+                env.optional(EnvVars.MAIL_QUEUE_URL).orElse(null),
+                env.optional(EnvVars.WEBHOOK_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
+                Boolean.parseBoolean(env.orDefault(EnvVars.WEBHOOKS_ALLOW_LOOPBACK, "false")));
     }
 
 }

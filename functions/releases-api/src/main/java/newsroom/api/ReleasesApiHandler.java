@@ -41,6 +41,12 @@ import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
 import newsroom.store.DynamoDbAccessLog;
 import newsroom.store.DynamoDbLegalReviewRepository;
+import newsroom.store.DynamoDbWebhookRepository;
+import newsroom.service.WebhookAddresses;
+import newsroom.service.WebhookDispatcher;
+import newsroom.service.Webhooks;
+import newsroom.service.port.WebhookQueue;
+import newsroom.aws.SqsWebhookQueue;
 import newsroom.store.DynamoDbConfirmationCooldown;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -71,7 +77,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 new SesMailer(SesMailer.client(config.aws()), config.mailFrom(),
                         config.configurationSet(), new SendRate(1)),
                 SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock),
-                SqsMailQueue.lazy(config.aws(), config.mailQueueUrl()), clock));
+                SqsMailQueue.lazy(config.aws(), config.mailQueueUrl()),
+                SqsWebhookQueue.lazy(config.aws(), config.webhookQueueUrl()), clock));
     }
 
     public ReleasesApiHandler(Router router) {
@@ -93,12 +100,15 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                               Mailer mailer, SigningKeys signingKeys, Clock clock) {
         return wire(config, dynamo, presigner, mailer, signingKeys, jobs -> {
             throw new IllegalStateException("this API was wired without a mail queue");
+        }, (endpointId, deliveryId, delay) -> {
+            throw new IllegalStateException("this API was wired without a webhook queue");
         }, clock);
     }
 
     /** The same, with the mail queue that sends an advance copy to a journalist added later. */
     public static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
-                              Mailer mailer, SigningKeys signingKeys, MailQueue mailQueue, Clock clock) {
+                              Mailer mailer, SigningKeys signingKeys, MailQueue mailQueue, WebhookQueue webhookQueue,
+                              Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
@@ -128,7 +138,16 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                         accessLog, renderer, config.siteBaseUrl(), clock, uploadUrls, mailQueue, config.apiBaseUrl()),
                 new LegalReviews(config.legalFlags(), new DynamoDbLegalReviewRepository(dynamo, config.tableName()),
                         releaseRepository, releaseService, config.zone(), clock),
-                new AccessRecords(releaseRepository, deliveryRepository, contactRepository, accessLog)), clock);
+                new AccessRecords(releaseRepository, deliveryRepository, contactRepository, accessLog),
+                webhooks(config, dynamo, webhookQueue, renderer, clock)), clock);
+    }
+
+    private static Webhooks webhooks(ReleasesApiConfig config, DynamoDbClient dynamo, WebhookQueue queue,
+                                     SiteRenderer renderer, Clock clock) {
+        var repository = new DynamoDbWebhookRepository(dynamo, config.tableName());
+        return new Webhooks(repository, WebhookAddresses.system(config.webhooksAllowLoopback()),
+                new WebhookDispatcher(repository, queue, renderer.paths(), config.siteBaseUrl(),
+                        config.recordRetention(), clock), queue, clock);
     }
 
     @Override

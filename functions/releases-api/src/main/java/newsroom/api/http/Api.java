@@ -6,6 +6,7 @@ import newsroom.render.SiteRenderer;
 import newsroom.service.AccessRecords;
 import newsroom.service.AdvanceCopies;
 import newsroom.service.LegalReviews;
+import newsroom.service.Webhooks;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -24,7 +25,7 @@ public final class Api {
                            SubscriptionService subscriptions, DeliveryReports deliveries, UploadUrls uploadUrls,
                            IdempotencyRepository idempotency, SiteRenderer renderer, Categories categories,
                            String siteBaseUrl, String siteName, AdvanceCopies advanceCopies,
-                           LegalReviews legal, AccessRecords accessRecords) {
+                           LegalReviews legal, AccessRecords accessRecords, Webhooks webhooks) {
     }
 
     public static Router router(Services services, Clock clock) {
@@ -36,6 +37,7 @@ public final class Api {
         new SubscriptionRoutes(services.subscriptions(), services.siteName()).register(router);
         new AdvanceCopyRoutes(services.advanceCopies(), services.siteName()).register(router);
         new LegalRoutes(services.legal(), services.accessRecords()).register(router);
+        new WebhookRoutes(services.webhooks()).register(router);
         return router;
     }
 }

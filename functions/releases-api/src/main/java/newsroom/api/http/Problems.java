@@ -15,6 +15,7 @@ import newsroom.domain.NoPendingChangeException;
 import newsroom.domain.TwoPersonRuleException;
 import newsroom.domain.VersionConflictException;
 import newsroom.domain.WorkflowException;
+import newsroom.service.Webhooks;
 
 /**
  * The one table from the domain's exceptions to the API's problems (README, "Problem types").
@@ -48,6 +49,12 @@ final class Problems {
             return Problem.of(412, "precondition-failed", "Contact has changed",
                     "The contact changed since you read it (an edit, an unsubscribe or a bounce): fetch it again"
                             + " for its new ETag and status, reapply your change and send it with the new If-Match.");
+        }
+        if (e instanceof Webhooks.EndpointNotFoundException) {
+            return Problem.of(404, "not-found", "Webhook endpoint not found", e.getMessage());
+        }
+        if (e instanceof Webhooks.DeliveryNotFoundException) {
+            return Problem.of(404, "not-found", "Webhook delivery not found", e.getMessage());
         }
         if (e instanceof ContactNotFoundException) {
             return Problem.of(404, "not-found", "Contact not found", e.getMessage());

@@ -171,7 +171,8 @@ public final class LocalRuntime implements AutoCloseable {
                         new SendRate(options.maxSendRate())),
                 new SqsWebhookQueue(clients.sqs(), sweeperConfig.webhookQueueUrl()), options.clock());
         var mediaNotifier = new MediaNotifierHandler(
-                MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs());
+                MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs(),
+                options.clock());
         var mailConfig = MailSenderConfig.from(environment(emulator, "MailSenderFunction"))
                 .withSendingLease(SENDING_LEASE).withAws(clients.settings());
         var feedbackConfig = SesFeedbackConfig.from(environment(emulator, "SesFeedbackFunction"));

@@ -109,6 +109,9 @@ public final class TemplateStack {
      * The parameters of a local stack: the emulator switch, a verified sender, a short mail queue
      * visibility, and local addresses. The local runtime replaces the addresses with its own.
      */
+    /** Where the local stack's alerts go (to the emulator's mail list). */
+    public static final String WEBHOOK_ALERTS = "webhook-alerts@press.example.gov.uk";
+
     public static Map<String, String> localParameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("LocalEmulator", "true");
@@ -120,6 +123,8 @@ public final class TemplateStack {
         parameters.put("SiteBaseUrl", "http://localhost:8080");
         // AWS: 180 s (six times the sender's timeout); short here, so that retries show quickly.
         parameters.put("MailQueueVisibilityTimeout", "10");
+        // Locally, the press office's alerts (a webhook endpoint disabled) land in /_local/mail too.
+        parameters.put("WebhookAlertTo", WEBHOOK_ALERTS);
         return parameters;
     }
 

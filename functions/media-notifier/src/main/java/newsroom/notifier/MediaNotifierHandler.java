@@ -50,13 +50,18 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
     }
 
     public MediaNotifierHandler(MediaNotifierConfig config, DynamoDbClient dynamo, SqsClient sqs) {
+        this(config, dynamo, sqs, Clock.systemUTC());
+    }
+
+    /** With the clock the webhook deliveries are timed by (the local runtime's tests move it). */
+    public MediaNotifierHandler(MediaNotifierConfig config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
         this.notifier = new MediaNotifier(new DynamoDbContactRepository(dynamo, config.tableName()),
                 new DynamoDbDeliveryRepository(dynamo, config.tableName()),
                 new SqsMailQueue(sqs, config.mailQueueUrl()));
         this.webhooks = config.webhookQueueUrl() == null ? null : new WebhookDispatcher(
                 new DynamoDbWebhookRepository(dynamo, config.tableName()),
                 new SqsWebhookQueue(sqs, config.webhookQueueUrl()), new SitePaths(config.zone()), config.siteBaseUrl(),
-                config.recordRetention(), Clock.systemUTC());
+                config.recordRetention(), clock);
     }
 
     @Override

@@ -60,7 +60,8 @@ class AuthMatrixIT {
             }
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1).replace("{id}", "3f0a2b9c-0000-4000-8000-000000000000")
-                    .replace("{attachmentId}", "5b6c7d8e-0000-4000-8000-000000000000");
+                    .replace("{attachmentId}", "5b6c7d8e-0000-4000-8000-000000000000")
+                    .replace("{deliveryId}", "msg_20261130000000000_0000000000");
             String body = method.equals("POST") || method.equals("PUT") ? "{}" : null;
             String scopes = route.contains(" /contacts") ? "newsroom/contacts" : "newsroom/publisher";
             Map<String, String> tokens = new LinkedHashMap<>();

@@ -222,6 +222,23 @@ class OpenApiContractIT {
         api.get(flaggedPath + "/access-record", publisher);
         api.get(flaggedPath + "/access-record/export", publisher);
         api.get(flaggedPath + "/access-record", editor);
+        // Webhooks: register, read, change, rotate, the log, a test event, a replay, remove.
+        String hook = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"release.published\"]}";
+        HttpResponse<String> webhook = api.post("/webhooks", publisher, hook);
+        api.post("/webhooks", publisher, "{\"url\": \"https://10.0.0.1/hook\", \"events\": [\"release.published\"]}");
+        String webhookPath = "/webhooks/" + json(webhook).path("id").asText();
+        api.get("/webhooks", publisher);
+        api.get(webhookPath, publisher);
+        api.get("/webhooks/3f0a2b9c-0000-4000-8000-000000000000", publisher);
+        api.send("PUT", webhookPath, publisher, hook, Map.of());
+        HttpResponse<String> changedHook = api.send("PUT", webhookPath, publisher, hook, Map.of("If-Match", etag(webhook)));
+        api.post(webhookPath + "/rotate-secret", publisher, null);
+        HttpResponse<String> testEvent = api.post(webhookPath + "/test", publisher, null);
+        api.get(webhookPath + "/deliveries", publisher);
+        api.post(webhookPath + "/deliveries/" + json(testEvent).path("id").asText() + "/replay", publisher, null);
+        api.post(webhookPath + "/deliveries/msg_nope/replay", publisher, null);
+        api.send("DELETE", webhookPath, publisher, null, Map.of());
+        assertTrue(changedHook.statusCode() == 200, changedHook.body());
         api.send("POST", "/unsubscribe?token=" + token, null, "List-Unsubscribe=One-Click",
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         api.post("/subscriptions", null, "{\"email\": \"reader@paper.example\", \"name\": \"Reader\", \"topics\": [\"Appeals\"]}");

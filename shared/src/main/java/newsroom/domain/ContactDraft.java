@@ -15,9 +15,16 @@ public record ContactDraft(
         List<String> topics,
         Boolean embargoAccess,
         String status,
-        String consentSource) {
+        String consentSource,
+        String frequency) {
 
     public ContactDraft(String email, String name, String outlet, List<String> topics, Boolean embargoAccess) {
-        this(email, name, outlet, null, topics, embargoAccess, null, null);
+        this(email, name, outlet, null, topics, embargoAccess, null, null, null);
+    }
+
+    /** Left out, the frequency stays as it is (a new contact: immediate). */
+    public ContactDraft(String email, String name, String outlet, String role, List<String> topics,
+                        Boolean embargoAccess, String status, String consentSource) {
+        this(email, name, outlet, role, topics, embargoAccess, status, consentSource, null);
     }
 }

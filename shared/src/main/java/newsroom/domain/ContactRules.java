@@ -19,7 +19,14 @@ public final class ContactRules {
 
     /** A contact ready to store: email lower-cased (it is unique without regard to case). */
     public record Checked(String email, String name, String outlet, String role, Set<String> topics,
-                          boolean embargoAccess, ContactStatus status, String consentSource) {
+                          boolean embargoAccess, ContactStatus status, String consentSource,
+                          DigestFrequency frequency) {
+
+        /** With no frequency given: a new contact is emailed at once, an existing one keeps theirs. */
+        public Checked(String email, String name, String outlet, String role, Set<String> topics,
+                       boolean embargoAccess, ContactStatus status, String consentSource) {
+            this(email, name, outlet, role, topics, embargoAccess, status, consentSource, null);
+        }
     }
 
     public Checked check(ContactDraft draft) {
@@ -71,12 +78,20 @@ public final class ContactRules {
                 errors.add(new FieldError("status", "must be one of " + List.of(ContactStatus.values())));
             }
         }
+        DigestFrequency frequency = null;
+        if (draft.frequency() != null) {
+            frequency = DigestFrequency.parse(draft.frequency()).orElse(null);
+            if (frequency == null) {
+                errors.add(new FieldError("frequency", "must be immediate, daily or weekly"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
         return new Checked(draft.email().strip().toLowerCase(Locale.ROOT), draft.name().strip(),
                 strip(draft.outlet()), strip(draft.role()), topics, Boolean.TRUE.equals(draft.embargoAccess()), status,
-                ReleaseRules.isBlank(draft.consentSource()) ? DEFAULT_CONSENT : draft.consentSource().strip());
+                ReleaseRules.isBlank(draft.consentSource()) ? DEFAULT_CONSENT : draft.consentSource().strip(),
+                frequency);
     }
 
     private static String strip(String s) {

@@ -22,13 +22,23 @@ public record MediaContact(
         String consentSource,
         Instant consentAt,
         Instant createdAt,
-        long version) {
+        long version,
+        DigestFrequency frequency) {
 
     public static final String ALL_TOPICS = "*";
 
     public MediaContact {
         topics = topics == null ? Set.of() : Set.copyOf(topics);
         version = Math.max(1, version);
+        frequency = frequency == null ? DigestFrequency.IMMEDIATE : frequency;
+    }
+
+    /** A contact emailed each release as it goes public. */
+    public MediaContact(String id, String email, String name, String outlet, String role, Set<String> topics,
+                        boolean embargoAccess, ContactStatus status, String consentSource, Instant consentAt,
+                        Instant createdAt, long version) {
+        this(id, email, name, outlet, role, topics, embargoAccess, status, consentSource, consentAt, createdAt,
+                version, DigestFrequency.IMMEDIATE);
     }
 
     /** A new contact: version 1. */
@@ -42,7 +52,18 @@ public record MediaContact(
     public MediaContact next(String email, String name, String outlet, String role, Set<String> topics,
                              boolean embargoAccess, ContactStatus status, String consentSource, Instant consentAt) {
         return new MediaContact(id, email, name, outlet, role, topics, embargoAccess, status, consentSource,
-                consentAt, createdAt, version + 1);
+                consentAt, createdAt, version + 1, frequency);
+    }
+
+    /** The next version, emailed this often. */
+    public MediaContact withFrequency(DigestFrequency newFrequency) {
+        return new MediaContact(id, email, name, outlet, role, topics, embargoAccess, status, consentSource,
+                consentAt, createdAt, version, newFrequency);
+    }
+
+    /** Whether they get each release as it goes public (not a digest). */
+    public boolean wantsEachRelease() {
+        return frequency == DigestFrequency.IMMEDIATE;
     }
 
     public boolean wantsCategory(String category) {

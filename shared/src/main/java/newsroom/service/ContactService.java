@@ -44,7 +44,7 @@ public final class ContactService {
         Instant now = Timestamps.truncate(clock.instant());
         MediaContact contact = new MediaContact(UUID.randomUUID().toString(), checked.email(), checked.name(),
                 checked.outlet(), checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
-                checked.consentSource(), now, now);
+                checked.consentSource(), now, now, 1, checked.frequency());
         contacts.create(contact);
         return contact;
     }
@@ -68,7 +68,8 @@ public final class ContactService {
         if (draft.status() == null) {
             // Left out: the contact keeps the status it has (an edit never re-activates anyone).
             checked = new ContactRules.Checked(checked.email(), checked.name(), checked.outlet(), checked.role(),
-                    checked.topics(), checked.embargoAccess(), previous.status(), checked.consentSource());
+                    checked.topics(), checked.embargoAccess(), previous.status(), checked.consentSource(),
+                    checked.frequency());
         } else if (previous.status() != ContactStatus.ACTIVE && checked.status() == ContactStatus.ACTIVE) {
             throw new InvalidRequestException(List.of(new FieldError("status", "cannot be set back to ACTIVE: "
                     + "the contact is " + previous.status() + "; only they can subscribe again")));
@@ -82,6 +83,9 @@ public final class ContactService {
                 checked.role(), checked.topics(), checked.embargoAccess(), checked.status(),
                 newConsent ? checked.consentSource() : previous.consentSource(),
                 newConsent ? now : previous.consentAt());
+        if (checked.frequency() != null) {
+            updated = updated.withFrequency(checked.frequency());
+        }
         contacts.update(previous, updated);
         return updated;
     }

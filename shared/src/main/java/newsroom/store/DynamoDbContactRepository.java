@@ -13,6 +13,7 @@ import java.util.Set;
 import newsroom.domain.ContactChangedException;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactStatus;
+import newsroom.domain.DigestFrequency;
 import newsroom.domain.EmailTakenException;
 import newsroom.domain.MediaContact;
 import newsroom.domain.Page;
@@ -54,6 +55,8 @@ public final class DynamoDbContactRepository implements ContactRepository {
     static final String CONSENT_AT = "consentAt";
     static final String VERSION = "version";
     static final String CREATED_AT = "createdAt";
+    static final String FREQUENCY = "frequency";
+    private static final String DIGEST = "DIGEST#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -198,6 +201,25 @@ public final class DynamoDbContactRepository implements ContactRepository {
     }
 
     @Override
+    public Page<MediaContact> digestSubscribers(DigestFrequency frequency, int limit, String cursor) {
+        String queryName = "digest#" + frequency.name();
+        Map<String, AttributeValue> startKey = Cursors.decode(queryName, cursor,
+                Map.of(Table.GSI2PK, DIGEST + frequency.name()));
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).indexName(Table.GSI2)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", Table.GSI2PK))
+                .expressionAttributeValues(Map.of(":pk", s(DIGEST + frequency.name())))
+                .limit(limit);
+        if (startKey != null) {
+            query.exclusiveStartKey(startKey);
+        }
+        QueryResponse response = Cursors.query(dynamo, query.build());
+        String next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                ? Cursors.encode(queryName, response.lastEvaluatedKey()) : null;
+        return new Page<>(response.items().stream().map(DynamoDbContactRepository::fromItem).toList(), next);
+    }
+
+    @Override
     public List<MediaContact> activeSubscribers(String category) {
         return subscribers(category, true);
     }
@@ -255,6 +277,11 @@ public final class DynamoDbContactRepository implements ContactRepository {
         item.put(Table.ENTITY, s(ENTITY));
         item.put(Table.GSI1PK, s(ALL_CONTACTS));
         item.put(Table.GSI1SK, s(contact.email()));
+        if (!contact.wantsEachRelease()) {
+            // Those who get a digest, by frequency: the digest run reads them from here.
+            item.put(Table.GSI2PK, s(DIGEST + contact.frequency().name()));
+            item.put(Table.GSI2SK, s(contact.id()));
+        }
         return item;
     }
 
@@ -283,6 +310,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
             item.put(CREATED_AT, s(Table.time(c.createdAt())));
         }
         item.put(VERSION, Items.n(c.version()));
+        item.put(FREQUENCY, s(c.frequency().name()));
         return item;
     }
 
@@ -299,6 +327,7 @@ public final class DynamoDbContactRepository implements ContactRepository {
                 string(item, CONSENT_SOURCE),
                 Table.parseTime(string(item, CONSENT_AT)),
                 Table.parseTime(string(item, CREATED_AT)),
-                Items.number(item, VERSION));
+                Items.number(item, VERSION),
+                DigestFrequency.parse(string(item, FREQUENCY)).orElse(DigestFrequency.IMMEDIATE));
     }
 }

@@ -88,6 +88,16 @@ public final class InMemoryContactRepository implements ContactRepository {
     }
 
     @Override
+    public newsroom.domain.Page<MediaContact> digestSubscribers(newsroom.domain.DigestFrequency frequency, int limit,
+                                                                String cursor) {
+        List<MediaContact> all = byId.values().stream().filter(c -> c.frequency() == frequency)
+                .sorted(Comparator.comparing(MediaContact::id)).toList();
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(all.size(), from + limit);
+        return new newsroom.domain.Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
     public List<MediaContact> activeSubscribers(String category) {
         return subscribers(category).stream().filter(c -> c.status() == ContactStatus.ACTIVE).toList();
     }

@@ -42,6 +42,9 @@ public interface ContactRepository {
     /** Active contacts who chose this category or every category; each contact once. */
     List<MediaContact> activeSubscribers(String category);
 
+    /** Contacts who get a digest this often (any status: the sender checks), a page at a time. */
+    Page<MediaContact> digestSubscribers(newsroom.domain.DigestFrequency frequency, int limit, String cursor);
+
     /**
      * Every contact who chose this category or every category, whatever their status, each once:
      * the mail sender records why an inactive one was not emailed.

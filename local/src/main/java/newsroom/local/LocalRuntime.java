@@ -169,7 +169,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.embargoSweeper = new EmbargoSweeperHandler(sweeperConfig, clients.dynamo(),
                 new SesMailer(clients.ses(), sweeperConfig.mailFrom(), sweeperConfig.configurationSet(),
                         new SendRate(options.maxSendRate())),
-                new SqsWebhookQueue(clients.sqs(), sweeperConfig.webhookQueueUrl()), options.clock());
+                new SqsWebhookQueue(clients.sqs(), sweeperConfig.webhookQueueUrl()),
+                new SqsMailQueue(clients.sqs(), sweeperConfig.digestQueueUrl()), options.clock());
         var mediaNotifier = new MediaNotifierHandler(
                 MediaNotifierConfig.from(environment(emulator, "MediaNotifierFunction")), clients.dynamo(), clients.sqs(),
                 options.clock());
@@ -206,8 +207,14 @@ public final class LocalRuntime implements AutoCloseable {
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
         List<QueuePoller> mailPollers = new ArrayList<>();
+        // The digest queue is served by the same senders (one send rate for all mail); they step
+        // aside while release emails wait.
+        String digestQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(mailConfig.digestQueueUrl())
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         for (int i = 0; i < mailConfig.concurrency(); i++) {
             mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
+                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
+            mailPollers.add(new QueuePoller(clients.sqs(), mailConfig.digestQueueUrl(), digestQueueArn, region,
                     new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
         }
         // The webhook sender, as Lambda runs it from its queue (loopback allowed here only, for tests).

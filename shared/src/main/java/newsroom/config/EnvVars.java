@@ -38,6 +38,14 @@ public final class EnvVars {
     public static final String LEGAL_FLAGS = "LEGAL_FLAGS";
     /** The queue of webhook attempts. */
     public static final String WEBHOOK_QUEUE_URL = "WEBHOOK_QUEUE_URL";
+    /** The queue of digest jobs (served by the mail senders when no release email waits). */
+    public static final String DIGEST_QUEUE_URL = "DIGEST_QUEUE_URL";
+    /** Digests go out from this local time ("08:30")... */
+    public static final String DIGEST_SEND_AT = "DIGEST_SEND_AT";
+    /** ...and cover the day (or week) to this local time ("08:00"). */
+    public static final String DIGEST_CUTOFF = "DIGEST_CUTOFF";
+    /** The day weekly digests go out ("SATURDAY"). */
+    public static final String DIGEST_WEEKLY_DAY = "DIGEST_WEEKLY_DAY";
     /** Who is told when a webhook endpoint is disabled: "a@x.uk, b@x.uk". */
     public static final String WEBHOOK_ALERT_TO = "WEBHOOK_ALERT_TO";
     /** Local runtime only (never in template.yaml): webhooks may go to http on loopback, for tests. */
@@ -85,5 +93,15 @@ public final class EnvVars {
 
     public Optional<String> optional(String name) {
         return Optional.ofNullable(values.get(name)).filter(v -> !v.isBlank());
+    }
+
+    /** The digest schedule as configured, in the press office's time zone. */
+    public newsroom.domain.DigestSchedule digestSchedule() {
+        return new newsroom.domain.DigestSchedule(
+                java.time.ZoneId.of(orDefault(TIME_ZONE, DEFAULT_TIME_ZONE)),
+                java.time.LocalTime.parse(orDefault(DIGEST_SEND_AT, "08:30")),
+                java.time.LocalTime.parse(orDefault(DIGEST_CUTOFF, "08:00")),
+                java.time.DayOfWeek.valueOf(orDefault(DIGEST_WEEKLY_DAY, "SATURDAY").strip()
+                        .toUpperCase(java.util.Locale.ROOT)));
     }
 }

@@ -14,5 +14,10 @@ public enum DeliveryKind {
     /** A major change, to those who received the release. */
     UPDATED,
     /** The withdrawal, to those who received the release. */
-    WITHDRAWN
+    WITHDRAWN,
+    /**
+     * A daily or weekly digest: its "release" is the period ("digest-daily-2026-12-01"), so each
+     * subscriber gets it once, by the same claim as a release email.
+     */
+    DIGEST
 }

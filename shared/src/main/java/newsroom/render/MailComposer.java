@@ -28,11 +28,14 @@ import newsroom.domain.ReleaseChange;
 public final class MailComposer {
     public static final String EMBARGO_HEADER = "X-Embargo-Until";
     private static final DateTimeFormatter HUMAN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("d MMMM, HH:mm", Locale.UK);
 
     private final Mustache releaseHtml;
     private final Mustache releaseText;
     private final Mustache confirmHtml;
     private final Mustache confirmText;
+    private final Mustache digestHtml;
+    private final Mustache digestText;
     private final Markdown markdown = new Markdown();
     private final String siteName;
     private final ZoneId zone;
@@ -44,6 +47,8 @@ public final class MailComposer {
         this.releaseText = text.compile("release.txt.mustache");
         this.confirmHtml = html.compile("confirm.html.mustache");
         this.confirmText = text.compile("confirm.txt.mustache");
+        this.digestHtml = html.compile("digest.html.mustache");
+        this.digestText = text.compile("digest.txt.mustache");
         this.siteName = siteName;
         this.zone = zone;
     }
@@ -82,6 +87,7 @@ public final class MailComposer {
             case UPDATED -> "Updated: " + release.title();
             case WITHDRAWN -> "Withdrawn: " + release.title();
             case PUBLISHED -> release.title();
+            case DIGEST -> throw new IllegalArgumentException("a digest is composed by digestEmail");
         };
         View view = new View(siteName, subject, release.title(), release.summary(),
                 kind == DeliveryKind.WITHDRAWN ? null : markdown.toHtml(release.body()),
@@ -110,6 +116,48 @@ public final class MailComposer {
                 "confirmUrl", confirmUrl);
         return new Email(email, "Confirm your subscription to " + siteName + " news releases",
                 render(confirmHtml, view), render(confirmText, view), Map.of());
+    }
+
+    /** One release in a digest. */
+    public record DigestItem(String title, String summary, String url, String date) {
+    }
+
+    /** A topic's releases in a digest, newest first. */
+    public record DigestGroup(String topic, List<DigestItem> items) {
+    }
+
+    /**
+     * A daily or weekly digest: everything new in the subscriber's topics, grouped by topic, with
+     * the same one-click unsubscribe as a release email.
+     */
+    public Email digestEmail(MediaContact to, newsroom.domain.DigestSchedule.Period period,
+                             List<newsroom.domain.Release> releases, java.util.function.Function<newsroom.domain.Release, String> urls,
+                             String unsubscribeUrl) {
+        Map<String, List<DigestItem>> byTopic = new java.util.TreeMap<>();
+        releases.stream().sorted(java.util.Comparator.comparing(newsroom.domain.Release::publishedAt).reversed())
+                .forEach(r -> byTopic.computeIfAbsent(r.category(), c -> new java.util.ArrayList<>())
+                        .add(new DigestItem(r.title(), r.summary(), urls.apply(r),
+                                HUMAN_DATE.format(r.publishedAt().atZone(zone)))));
+        List<DigestGroup> groups = byTopic.entrySet().stream()
+                .map(e -> new DigestGroup(e.getKey(), e.getValue())).toList();
+        boolean daily = period.frequency() == newsroom.domain.DigestFrequency.DAILY;
+        String when = HUMAN_DATE.format(period.endDate());
+        String count = releases.size() == 1 ? "1 news release" : releases.size() + " news releases";
+        String subject = (daily ? "Daily" : "Weekly") + " digest, " + when + ": " + count;
+        String covers = "from " + HUMAN_TIME.format(period.start().atZone(zone)) + " to "
+                + HUMAN_TIME.format(period.end().atZone(zone));
+        Map<String, Object> view = new java.util.HashMap<>();
+        view.put("subject", subject);
+        view.put("heading", (daily ? "Your daily" : "Your weekly") + " news from " + siteName);
+        view.put("siteName", siteName);
+        view.put("covers", covers);
+        view.put("groups", groups);
+        view.put("frequency", daily ? "daily" : "weekly");
+        view.put("unsubscribeUrl", unsubscribeUrl);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        return new Email(to.email(), subject, render(digestHtml, view), render(digestText, view), headers);
     }
 
     private static String render(Mustache template, Object view) {

@@ -59,8 +59,9 @@ public final class MediaNotifier {
             // Under embargo and changed: whoever had the advance copy gets the new one, once per change.
             jobs = jobs(after, DeliveryKind.EMBARGO_UPDATED, (int) after.version(), mayHaveIt(before, after));
         } else if (after.status() == ReleaseStatus.PUBLISHED && was != ReleaseStatus.PUBLISHED) {
+            // Digest subscribers get it in their next digest instead.
             jobs = jobs(after, DeliveryKind.PUBLISHED, 0, contacts.subscribers(after.category()).stream()
-                    .map(MediaContact::id).toList());
+                    .filter(MediaContact::wantsEachRelease).map(MediaContact::id).toList());
         } else if (after.status() == ReleaseStatus.PUBLISHED && was == ReleaseStatus.PUBLISHED
                 && after.changes().size() > before.changes().size()
                 && after.lastChange().map(c -> c.type() == ReleaseChange.ChangeType.MAJOR).orElse(false)) {
@@ -83,9 +84,10 @@ public final class MediaNotifier {
     /** Everyone who has had the release, or may still get it from a job not yet sent. */
     private Set<String> mayHaveIt(Release before, Release after) {
         Set<String> who = new TreeSet<>(deliveries.recipients(after.id()));
-        contacts.subscribers(after.category()).forEach(c -> who.add(c.id()));
+        contacts.subscribers(after.category()).stream().filter(MediaContact::wantsEachRelease).forEach(c -> who.add(c.id()));
         if (!before.category().equals(after.category())) {
-            contacts.subscribers(before.category()).forEach(c -> who.add(c.id()));
+            contacts.subscribers(before.category()).stream().filter(MediaContact::wantsEachRelease)
+                    .forEach(c -> who.add(c.id()));
         }
         return who;
     }

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import newsroom.domain.DeliveryKind;
+import newsroom.domain.DigestSchedule;
 import newsroom.domain.DeliveryStatus;
 import newsroom.domain.Embargo;
 import newsroom.domain.MailJob;
@@ -55,6 +57,10 @@ public final class ReleaseMailer {
     private final AccessLog accessLog;
     // Within one batch most jobs are for the same release: read it once.
     private final Map<String, Optional<Release>> releaseCache = new HashMap<>();
+    /** When digests go out and what each covers. */
+    private DigestSchedule digests;
+    /** A digest period's releases, read once a batch (every subscriber's digest of it has the same ones). */
+    private final Map<String, List<Release>> periodCache = new HashMap<>();
 
     public ReleaseMailer(ReleaseRepository releases, ContactRepository contacts, DeliveryRepository deliveries,
                          MailComposer composer, Mailer mailer, SignedTokens tokens, SitePaths paths,
@@ -79,6 +85,13 @@ public final class ReleaseMailer {
         this.apiBaseUrl = trim(apiBaseUrl);
         this.clock = clock;
         this.lease = lease;
+        this.digests = DigestSchedule.defaults(paths.zone());
+    }
+
+    /** With the digest schedule as configured (the default: 08:30, covering 08:00 to 08:00; Saturdays). */
+    public ReleaseMailer withDigests(DigestSchedule schedule) {
+        this.digests = schedule;
+        return this;
     }
 
     /**
@@ -107,9 +120,13 @@ public final class ReleaseMailer {
     /** Forgets releases read for the previous batch. */
     public void startBatch() {
         releaseCache.clear();
+        periodCache.clear();
     }
 
     public Outcome send(MailJob job) {
+        if (job.kind() == DeliveryKind.DIGEST) {
+            return sendDigest(job);
+        }
         Instant now = clock.instant();
         // A first look from the batch's read, to skip jobs not due without claiming them.
         Optional<Release> found = releaseCache.computeIfAbsent(job.releaseId(), releases::find);
@@ -192,9 +209,12 @@ public final class ReleaseMailer {
             case EMBARGO_UPDATED -> release.status() == ReleaseStatus.SCHEDULED && mayHaveAdvanceCopy(release, contact)
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
                     && received(release, contact, DeliveryKind.EMBARGOED) && !copyWithdrawn(release, contact);
-            case PUBLISHED -> release.isPublicAt(now) && !received(release, contact, DeliveryKind.EMBARGOED);
+            // A digest subscriber gets it in their digest instead (read now: they may have changed).
+            case PUBLISHED -> release.isPublicAt(now) && contact.wantsEachRelease()
+                    && !received(release, contact, DeliveryKind.EMBARGOED);
             case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
             case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);
+            case DIGEST -> false;
         };
     }
 
@@ -221,6 +241,81 @@ public final class ReleaseMailer {
                     + Embargo.describe(before.embargoUntil(), composer.zone()) + ").";
         }
         return "This advance copy replaces the one sent earlier: the text has changed. The embargo is still " + now + ".";
+    }
+
+    /**
+     * One subscriber's digest of one period: the public releases of the period in their topics,
+     * as they are now (an update shows its latest title; a withdrawn release is left out), grouped
+     * by topic, newest first. Nothing new, no email. Claimed like a release email, so each
+     * subscriber gets a period's digest once, however often the job comes.
+     */
+    private Outcome sendDigest(MailJob job) {
+        Optional<DigestSchedule.Period> period = digests.parse(job.releaseId());
+        Optional<MediaContact> found = contacts.find(job.contactId());
+        if (period.isEmpty() || found.isEmpty() || found.get().frequency() != period.get().frequency()) {
+            return Outcome.NOT_DUE; // not ours, gone, or they changed how often they hear from us
+        }
+        MediaContact contact = found.get();
+        List<Release> theirs = periodCache.computeIfAbsent(period.get().key(), k -> periodReleases(period.get()))
+                .stream().filter(r -> contact.wantsCategory(r.category())).toList();
+        if (theirs.isEmpty()) {
+            return Outcome.NOT_DUE;
+        }
+        Instant now = clock.instant();
+        if (!contact.mayBeEmailed()) {
+            deliveries.recordSuppressed(job, contact.email(), contact.status().name(), now);
+            return Outcome.SUPPRESSED;
+        }
+        switch (deliveries.claim(job, contact.email(), now, lease)) {
+            case DONE:
+                return Outcome.ALREADY_SENT;
+            case IN_DOUBT:
+                throw new InDoubtException(job, lease);
+            default:
+                break;
+        }
+        // Claimed: the period's releases as they stand now (one withdrawn meanwhile is left out).
+        List<Release> current = periodReleases(period.get()).stream()
+                .filter(r -> contact.wantsCategory(r.category())).toList();
+        if (current.isEmpty()) {
+            deliveries.abandon(job);
+            return Outcome.NOT_DUE;
+        }
+        String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
+        Email email = composer.digestEmail(contact, period.get(), current,
+                r -> siteBaseUrl + paths.releaseUrlPath(r), unsubscribe);
+        String messageId;
+        try {
+            messageId = mailer.send(email.withTags(Map.of("release", job.releaseId(), "contact", job.contactId(),
+                    "kind", job.deliveryKind())));
+        } catch (Mailer.Rejected refused) {
+            deliveries.recordFailed(job, refused.reason(), clock.instant());
+            throw refused;
+        } catch (RuntimeException unknown) {
+            LOG.warn("send outcome unknown; left for SES's Send event or the lease", "period", job.releaseId(),
+                    "contactId", job.contactId(), "errorType", unknown.getClass().getName());
+            throw new InDoubtException(job, lease);
+        }
+        deliveries.recordSent(job, messageId, clock.instant());
+        return Outcome.SENT;
+    }
+
+    /** The releases published in the period that are public now. */
+    private List<Release> periodReleases(DigestSchedule.Period period) {
+        java.util.Set<java.time.YearMonth> months = new java.util.TreeSet<>();
+        months.add(java.time.YearMonth.from(period.start().atZone(paths.zone())));
+        months.add(java.time.YearMonth.from(period.end().atZone(paths.zone())));
+        List<Release> found = new java.util.ArrayList<>();
+        Instant now = clock.instant();
+        for (java.time.YearMonth month : months) {
+            for (Release release : releases.publishedInMonth(month)) {
+                if (release.status() == ReleaseStatus.PUBLISHED && release.isPublicAt(now)
+                        && !release.publishedAt().isBefore(period.start()) && release.publishedAt().isBefore(period.end())) {
+                    found.add(release);
+                }
+            }
+        }
+        return found;
     }
 
     private boolean receivedRelease(Release release, MediaContact contact) {

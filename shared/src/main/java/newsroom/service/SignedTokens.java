@@ -37,7 +37,7 @@ public final class SignedTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     /** What a valid subscription confirmation token says. */
-    public record Confirmation(String email, String name, List<String> topics) {
+    public record Confirmation(String email, String name, List<String> topics, String frequency) {
     }
 
     private final SigningKeys keys;
@@ -83,17 +83,25 @@ public final class SignedTokens {
     }
 
     public String confirmation(String email, String name, List<String> topics) {
+        return confirmation(email, name, topics, null);
+    }
+
+    /** The same, with how often they asked to hear from us (null: each release). */
+    public String confirmation(String email, String name, List<String> topics, String frequency) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("e", email);
         claims.put("n", name);
         claims.put("t", topics);
+        if (frequency != null) {
+            claims.put("f", frequency);
+        }
         return sign(CONFIRM, claims, CONFIRMATION_LIFETIME);
     }
 
     @SuppressWarnings("unchecked")
     public Optional<Confirmation> verifyConfirmation(String token) {
         return verify(CONFIRM, token).map(c -> new Confirmation((String) c.get("e"), (String) c.get("n"),
-                (List<String>) c.get("t")));
+                (List<String>) c.get("t"), (String) c.get("f")));
     }
 
     private String sign(String purpose, Map<String, Object> claims, Duration lifetime) {

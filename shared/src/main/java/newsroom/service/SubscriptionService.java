@@ -10,6 +10,7 @@ import newsroom.domain.ContactDraft;
 import newsroom.domain.ContactNotFoundException;
 import newsroom.domain.ContactRules;
 import newsroom.domain.ContactStatus;
+import newsroom.domain.DigestFrequency;
 import newsroom.domain.MediaContact;
 import newsroom.log.JsonLog;
 import newsroom.render.MailComposer;
@@ -59,14 +60,24 @@ public final class SubscriptionService {
      * @throws newsroom.domain.InvalidRequestException when the address, name or topics are not acceptable
      */
     public void subscribe(String email, String name, List<String> requestedTopics) {
-        ContactRules.Checked checked = check(email, name, requestedTopics);
+        subscribe(email, name, requestedTopics, null);
+    }
+
+    /**
+     * The same, asking for a digest ({@code frequency} daily or weekly) instead of each release.
+     *
+     * @throws newsroom.domain.InvalidRequestException when the address, name, topics or frequency are not acceptable
+     */
+    public void subscribe(String email, String name, List<String> requestedTopics, String frequency) {
+        ContactRules.Checked checked = check(email, name, requestedTopics, frequency);
         if (!cooldown.tryStart(checked.email(), clock.instant(), COOLDOWN)) {
             LOG.info("subscription confirmation not sent: one went to this address recently");
             return;
         }
         List<String> topics = List.copyOf(checked.topics());
         String link = apiBaseUrl + "/subscriptions/confirm?token="
-                + tokens.confirmation(checked.email(), checked.name(), topics);
+                + tokens.confirmation(checked.email(), checked.name(), topics,
+                checked.frequency() == null ? null : checked.frequency().wireName());
         mailer.send(composer.confirmationEmail(checked.email(), topics, link));
         LOG.info("subscription confirmation sent");
     }
@@ -78,12 +89,29 @@ public final class SubscriptionService {
 
     /** Follows a confirmation link: the subscriber is on the list, active, with the topics asked for. */
     public boolean confirm(String token) {
+        return confirm(token, null);
+    }
+
+    /** How often the link asked for (immediate, daily, weekly), or null when it asked for none. */
+    public Optional<DigestFrequency> requestedFrequency(String token) {
+        return tokens.verifyConfirmation(token).flatMap(c -> DigestFrequency.parse(c.frequency()));
+    }
+
+    /**
+     * Follows a confirmation link, with how often the subscriber now chooses to hear from us
+     * ({@code frequency}, from the confirmation page; null keeps what they asked for).
+     */
+    public boolean confirm(String token, DigestFrequency frequency) {
         Optional<SignedTokens.Confirmation> confirmation = tokens.verifyConfirmation(token);
         if (confirmation.isEmpty()) {
             return false;
         }
         SignedTokens.Confirmation c = confirmation.get();
-        ContactRules.Checked checked = check(c.email(), c.name(), c.topics());
+        ContactRules.Checked asked = check(c.email(), c.name(), c.topics(), c.frequency());
+        DigestFrequency chosen = frequency != null ? frequency
+                : asked.frequency() != null ? asked.frequency() : DigestFrequency.IMMEDIATE;
+        ContactRules.Checked checked = new ContactRules.Checked(asked.email(), asked.name(), asked.outlet(),
+                asked.role(), asked.topics(), asked.embargoAccess(), asked.status(), asked.consentSource(), chosen);
         Optional<MediaContact> existing = repository.findByEmail(checked.email());
         if (existing.isEmpty()) {
             contacts.create(checked);
@@ -92,7 +120,7 @@ public final class SubscriptionService {
             Set<String> topics = new LinkedHashSet<>(current.topics());
             topics.addAll(checked.topics());
             contacts.update(current, new ContactRules.Checked(current.email(), current.name(), current.outlet(),
-                    current.role(), topics, current.embargoAccess(), ContactStatus.ACTIVE, DOUBLE_OPT_IN), true);
+                    current.role(), topics, current.embargoAccess(), ContactStatus.ACTIVE, DOUBLE_OPT_IN, chosen), true);
         }
         return true;
     }
@@ -116,7 +144,8 @@ public final class SubscriptionService {
         return true;
     }
 
-    private ContactRules.Checked check(String email, String name, List<String> topics) {
-        return contacts.rules().check(new ContactDraft(email, name, null, null, topics, false, null, DOUBLE_OPT_IN));
+    private ContactRules.Checked check(String email, String name, List<String> topics, String frequency) {
+        return contacts.rules().check(new ContactDraft(email, name, null, null, topics, false, null, DOUBLE_OPT_IN,
+                frequency));
     }
 }

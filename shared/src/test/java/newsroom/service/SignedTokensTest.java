@@ -25,7 +25,7 @@ class SignedTokensTest {
         assertEquals(Optional.of("contact-1"), tokens.verifyUnsubscribe(unsubscribe));
         assertTrue(tokens.verifyConfirmation(unsubscribe).isEmpty());
         String confirm = tokens.confirmation("a@b.example", "A", List.of("Appeals"));
-        assertEquals(new SignedTokens.Confirmation("a@b.example", "A", List.of("Appeals")),
+        assertEquals(new SignedTokens.Confirmation("a@b.example", "A", List.of("Appeals"), null),
                 tokens.verifyConfirmation(confirm).orElseThrow());
         assertTrue(tokens.verifyUnsubscribe(confirm).isEmpty());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
+import newsroom.domain.DigestSchedule;
 import newsroom.domain.LegalFlags;
 import newsroom.service.ReviewReminders;
 
@@ -17,12 +18,14 @@ import newsroom.service.ReviewReminders;
 public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone,
                                    LegalFlags legalFlags, List<String> reminderTo, LocalTime reminderTime,
                                    String mailFrom, String configurationSet, String siteBaseUrl, String siteName,
-                                   Duration recordRetention, String webhookQueueUrl) {
+                                   Duration recordRetention, String webhookQueueUrl, String digestQueueUrl,
+                                   DigestSchedule digests) {
 
     /** The sweep alone: the default flags, and reminders to authors only, from 08:00. */
     public EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone) {
         this(aws, tableName, categories, zone, LegalFlags.defaults(), List.of(), LocalTime.of(8, 0), null, null,
-                "http://localhost", EnvVars.DEFAULT_SITE_NAME, Duration.ofDays(730), null);
+                "http://localhost", EnvVars.DEFAULT_SITE_NAME, Duration.ofDays(730), null, null,
+                DigestSchedule.defaults(zone));
     }
 
     public static EmbargoSweeperConfig from(EnvVars env) {
@@ -39,6 +42,8 @@ public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories
                 env.orDefault(EnvVars.SITE_BASE_URL, "http://localhost"),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))),
-                env.optional(EnvVars.WEBHOOK_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null));
+                env.optional(EnvVars.WEBHOOK_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
+                env.optional(EnvVars.DIGEST_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
+                env.digestSchedule());
     }
 }

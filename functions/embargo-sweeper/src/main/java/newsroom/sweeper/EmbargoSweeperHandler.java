@@ -16,6 +16,11 @@ import newsroom.log.JsonLog;
 import newsroom.service.ReleaseService;
 import newsroom.service.port.ReleaseRepository;
 import newsroom.aws.SqsWebhookQueue;
+import newsroom.aws.SqsMailQueue;
+import newsroom.service.DigestPlanner;
+import newsroom.service.port.MailQueue;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbDigestRuns;
 import newsroom.service.WebhookSender;
 import newsroom.service.port.WebhookQueue;
 import newsroom.store.DynamoDbWebhookRepository;
@@ -48,6 +53,8 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     private final ReviewReminders reminders;
     /** Null when no webhook queue is configured. */
     private final WebhookSender webhookRetries;
+    /** Null when no digest queue is configured. */
+    private final DigestPlanner digests;
     /** A claimed reminder not reported sent within this long is taken to have failed, and sent again. */
     static final Duration REMINDER_LEASE = Duration.ofMinutes(5);
 
@@ -61,7 +68,8 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
                 new SesMailer(SesMailer.client(config.aws()), config.mailFrom(), config.configurationSet(),
                         new SendRate(1)),
                 config.webhookQueueUrl() == null ? null : SqsWebhookQueue.lazy(config.aws(), config.webhookQueueUrl()),
-                Clock.systemUTC());
+                config.digestQueueUrl() == null ? null
+                        : SqsMailQueue.lazy(config.aws(), config.digestQueueUrl()), Clock.systemUTC());
     }
 
     /** Without a mailer: a reminder that falls due fails (logged), the sweep goes on. */
@@ -78,6 +86,12 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     /** With the webhook queue, where retries whose time has come are put back. */
     public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Mailer mailer,
                                  WebhookQueue webhookQueue, Clock clock) {
+        this(config, dynamo, mailer, webhookQueue, null, clock);
+    }
+
+    /** With the digest queue, where each period's digest jobs go once its time has come. */
+    public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Mailer mailer,
+                                 WebhookQueue webhookQueue, MailQueue digestQueue, Clock clock) {
         // The two-person rule was checked when the release was scheduled.
         this.repository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         this.releases = new ReleaseService(repository,
@@ -88,6 +102,9 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
         String desk = (config.siteBaseUrl().endsWith("/") ? config.siteBaseUrl() : config.siteBaseUrl() + "/") + "desk/";
         this.reminders = new ReviewReminders(legal, reviewRepository, mailer, config.reminderTo(), desk,
                 config.siteName(), config.zone(), config.reminderTime(), REMINDER_LEASE, clock);
+        this.digests = digestQueue == null ? null : new DigestPlanner(config.digests(),
+                new DynamoDbContactRepository(dynamo, config.tableName()), new DynamoDbDigestRuns(dynamo,
+                config.tableName()), digestQueue, clock);
         // Only its retry sweep is used here: it never POSTs (no transport), it only queues.
         this.webhookRetries = webhookQueue == null ? null : new WebhookSender(
                 new DynamoDbWebhookRepository(dynamo, config.tableName()), webhookQueue, null, null, List.of(), clock);
@@ -113,6 +130,14 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
                 LOG.error("webhook retries not queued; the next tick tries again", e);
             }
         }
+        int digestJobs = 0;
+        if (digests != null) {
+            try {
+                digestJobs = digests.run();
+            } catch (RuntimeException e) {
+                LOG.error("digests not planned; the next tick tries again", e);
+            }
+        }
         int reminded = 0;
         try {
             reminded = reminders.run();
@@ -120,7 +145,8 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
             // Never at the cost of the sweep: the next tick tries the reminders again.
             LOG.error("review reminders failed; the next tick tries again", e);
         }
-        return Map.of("published", total, "reviewReminders", reminded, "webhookRetries", retries);
+        return Map.of("published", total, "reviewReminders", reminded, "webhookRetries", retries,
+                "digestJobs", digestJobs);
     }
 
     /** The sweep's query, for embargoes that ended before 1970: finds nothing, publishes nothing. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
+import newsroom.domain.DigestSchedule;
 import newsroom.store.DynamoDbDeliveryRepository;
 
 /** Everything the mail-sender function is configured with. */
@@ -11,7 +12,8 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                                String configurationSet,
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
                                String tokenSigningSecret, double maxSendRate, int concurrency,
-                               Duration sendingLease, Duration recordRetention) {
+                               Duration sendingLease, Duration recordRetention, String digestQueueUrl,
+                               DigestSchedule digests) {
 
     /** With delivery records kept for the default period. */
     public MailSenderConfig(AwsSettings aws, String tableName, String mailQueueUrl, String mailFrom,
@@ -19,7 +21,8 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                             ZoneId zone, String tokenSigningSecret, double maxSendRate, int concurrency,
                             Duration sendingLease) {
         this(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl, siteName, zone,
-                tokenSigningSecret, maxSendRate, concurrency, sendingLease, DynamoDbDeliveryRepository.DEFAULT_RETENTION);
+                tokenSigningSecret, maxSendRate, concurrency, sendingLease, DynamoDbDeliveryRepository.DEFAULT_RETENTION,
+                null, DigestSchedule.defaults(zone));
     }
 
     /**
@@ -44,20 +47,23 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                 Integer.parseInt(env.orDefault(EnvVars.MAIL_SENDER_CONCURRENCY, "5")),
                 SENDING_LEASE,
                 Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS,
-                        Long.toString(DynamoDbDeliveryRepository.DEFAULT_RETENTION.toDays())))));
+                        Long.toString(DynamoDbDeliveryRepository.DEFAULT_RETENTION.toDays())))),
+                env.optional(EnvVars.DIGEST_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
+                env.digestSchedule());
     }
 
     /** The same, talking to AWS as these settings say (the local runtime: the emulator's endpoint and keys). */
     public MailSenderConfig withAws(AwsSettings other) {
         return new MailSenderConfig(other, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl,
-                apiBaseUrl, siteName, zone, tokenSigningSecret, maxSendRate, concurrency, sendingLease, recordRetention);
+                apiBaseUrl, siteName, zone, tokenSigningSecret, maxSendRate, concurrency, sendingLease, recordRetention,
+                digestQueueUrl, digests);
     }
 
     /** The same, with another lease: the local runtime's queue retries within seconds, not minutes. */
     public MailSenderConfig withSendingLease(Duration lease) {
         return new MailSenderConfig(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl,
                 siteName, zone,
-                tokenSigningSecret, maxSendRate, concurrency, lease, recordRetention);
+                tokenSigningSecret, maxSendRate, concurrency, lease, recordRetention, digestQueueUrl, digests);
     }
 
     /** Each sender's share of the account's rate. */

@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import newsroom.aws.AwsClients;
 import newsroom.aws.QueueBatch;
 import newsroom.aws.SecretsManagerSigningKeys;
@@ -76,7 +79,8 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
                 config.apiBaseUrl(),
                 clock,
                 config.sendingLease(),
-                new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention()));
+                new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention()))
+                .withDigests(config.digests());
     }
 
     /** SES, within this sender's share of the account's send rate. */
@@ -84,8 +88,14 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
         return new SesMailer(ses, config.mailFrom(), config.configurationSet(), new SendRate(config.ratePerSender()));
     }
 
+    /** How long digest jobs step aside while release emails wait. */
+    static final int DIGEST_DEFERRAL_SECONDS = 30;
+
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        if (fromDigestQueue(event) && releaseEmailsWaiting()) {
+            return deferDigests(event);
+        }
         mailer.startBatch();
         return QueueBatch.process(event, context, LOG, "could not send release email", this::process);
     }
@@ -123,6 +133,46 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
             LOG.warn("could not hold back a message in doubt", "messageId", message.getMessageId(),
                     "errorType", e.getClass().getName());
         }
+    }
+
+    /** A batch comes from one queue: the digest queue's, when its messages say so. */
+    private boolean fromDigestQueue(SQSEvent event) {
+        if (config.digestQueueUrl() == null || event.getRecords() == null || event.getRecords().isEmpty()) {
+            return false;
+        }
+        String arn = event.getRecords().get(0).getEventSourceArn();
+        String name = config.digestQueueUrl().substring(config.digestQueueUrl().lastIndexOf('/') + 1);
+        return arn != null && arn.endsWith(":" + name);
+    }
+
+    /** Whether release emails wait on the mail queue: they go first, digests share what is left. */
+    private boolean releaseEmailsWaiting() {
+        try {
+            var attributes = queue().getQueueAttributes(a -> a.queueUrl(config.mailQueueUrl())
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes();
+            return Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")) > 0;
+        } catch (RuntimeException e) {
+            LOG.warn("could not read the mail queue's depth; digests go on", "errorType", e.getClass().getName());
+            return false;
+        }
+    }
+
+    /** Puts the batch back for a while, unsent: the messages come again when release emails are out. */
+    private SQSBatchResponse deferDigests(SQSEvent event) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage message : event.getRecords()) {
+            failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+            if (message.getReceiptHandle() != null) {
+                try {
+                    queue().changeMessageVisibility(c -> c.queueUrl(config.digestQueueUrl())
+                            .receiptHandle(message.getReceiptHandle()).visibilityTimeout(DIGEST_DEFERRAL_SECONDS));
+                } catch (RuntimeException e) {
+                    // The queue's own visibility applies instead.
+                }
+            }
+        }
+        LOG.info("digests wait: release emails go first", "deferred", failures.size());
+        return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
     }
 
     /** Built on first use: most invocations never need it. */

@@ -46,6 +46,40 @@ record ApiRequest(APIGatewayV2HTTPEvent event, Caller caller) {
         return RequestBodies.header(event.getHeaders(), name);
     }
 
+    /**
+     * A field of a form post (application/x-www-form-urlencoded), or null. Only for the public
+     * pages' own forms: nothing else posts forms.
+     */
+    String formField(String name) {
+        String body = event.getBody();
+        if (body == null || body.isEmpty()) {
+            return null;
+        }
+        if (event.getIsBase64Encoded()) {
+            try {
+                body = new String(java.util.Base64.getDecoder().decode(body), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        if (body.length() > 10_000) {
+            return null;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (key.equals(name)) {
+                try {
+                    return java.net.URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
     <T> T body(Class<T> type) {
         return RequestBodies.read(event, type);
     }

@@ -57,8 +57,9 @@ class DigestsIT {
     static void start() {
         clock = new MutableClock(at(2027, 3, 22, 7, 0));
         emulator = SharedEmulator.fresh();
+        // 20 emails a second: a fan-out of 40 takes long enough to see what goes first.
         runtime = LocalStack.start(emulator, LocalRuntime.Options.defaults().withClock(clock).withTick(Duration.ZERO)
-                .withMailer(DigestsIT::crashingOnce));
+                .withMailer(DigestsIT::crashingOnce).withMaxSendRate(20));
         api = new Api(runtime.apiUrl());
         publisher = runtime.tokens().issue("pat.publisher", List.of("newsroom/publisher", "newsroom/editor"));
         admin = runtime.tokens().issue("admin", List.of("newsroom/contacts"));
@@ -233,6 +234,28 @@ class DigestsIT {
             }
         });
         assertEquals(List.of("daily"), frequencies);
+    }
+
+    @Test
+    @Order(4)
+    void releaseEmailsGoBeforeDigests() throws Exception {
+        publishAt(at(2027, 3, 29, 13, 0), "Monday afternoon appeal", "Appeals");
+        for (int i = 0; i < 40; i++) {
+            contact("reader" + i + "@many.example", "[\"Appeals\"]", null);
+        }
+        // Tuesday 08:45: a release goes to 40 readers at once, and the digest run starts at the same moment.
+        publishAt(at(2027, 3, 30, 8, 45), "Tuesday urgent appeal", "Appeals");
+        Eventually.await(Duration.ofSeconds(30), () -> emulator.sentEmails().stream()
+                .anyMatch(e -> e.subject().equals("Tuesday urgent appeal")), sent -> sent);
+        runtime.tickSchedules();
+        List<SentEmail> digest = Eventually.await(Duration.ofSeconds(120),
+                () -> to("dana@daily.example", "Daily digest, 30 March 2027"), l -> !l.isEmpty());
+        assertTrue(digest.get(0).text().contains("Monday afternoon appeal"));
+        List<SentEmail> all = emulator.sentEmails();
+        int digestAt = all.indexOf(digest.get(0));
+        long urgentBefore = all.subList(0, digestAt).stream()
+                .filter(e -> e.subject().equals("Tuesday urgent appeal") && e.to().get(0).endsWith("@many.example")).count();
+        assertEquals(40, urgentBefore, "every release email went before the digest");
     }
 
     /** How many lines are exactly this (a release's title has a line of its own). */

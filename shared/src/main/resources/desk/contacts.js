@@ -61,6 +61,11 @@ export async function contactScreen(ctx, id) {
     role: field({ id: 'role', label: 'Role', value: contact && contact.role }),
     embargoAccess: field({ id: 'embargo-access', kind: 'checkbox', label: 'Trusted with embargoed releases (gets advance copies)',
       value: contact && contact.embargoAccess }),
+    frequency: field({ id: 'frequency', kind: 'select', label: 'How often they hear from us',
+      hint: 'Advance copies under embargo always go at once.',
+      choices: [['immediate', 'Each release as it is published'], ['daily', 'A daily digest (8.30am)'],
+        ['weekly', 'A weekly digest (Saturdays)']],
+      value: (contact && contact.frequency) || 'immediate' }),
   };
   const topics = ctx.config.categories.map((c, i) => field({ id: 'topic-' + i, kind: 'checkbox', label: c,
     value: contact ? contact.topics.includes(c) : false }));
@@ -74,7 +79,8 @@ export async function contactScreen(ctx, id) {
       // The status is not sent: an unsubscribed or bounced contact is never made active by an edit.
       const draft = { name: f.name.control.value.trim(), email: f.email.control.value.trim(),
         outlet: f.outlet.control.value.trim() || null, role: f.role.control.value.trim() || null,
-        topics: ctx.config.categories.filter((c, i) => topics[i].control.checked), embargoAccess: f.embargoAccess.control.checked };
+        topics: ctx.config.categories.filter((c, i) => topics[i].control.checked), embargoAccess: f.embargoAccess.control.checked,
+        frequency: f.frequency.control.value };
       try {
         const saved = contact ? await api.call('PUT', '/contacts/' + contact.id, { json: draft, etag })
           : await api.call('POST', '/contacts', { json: draft });
@@ -93,7 +99,7 @@ export async function contactScreen(ctx, id) {
   } },
   f.name.wrap, f.email.wrap, f.outlet.wrap, f.role.wrap,
   h('fieldset', null, h('legend', null, 'Topics they follow'), topics.map((t) => t.wrap)),
-  f.embargoAccess.wrap,
+  f.embargoAccess.wrap, f.frequency.wrap,
   h('div', { class: 'actions' }, h('button', { type: 'submit' }, contact ? 'Save contact' : 'Add contact'),
     contact ? h('button', { type: 'button', class: 'warning', id: 'delete-contact', onclick: async (e) => {
       if (!confirm('Delete ' + (contact.name || contact.email) + ' from the media list? Their delivery history stays.')) return;

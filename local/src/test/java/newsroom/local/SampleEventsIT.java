@@ -230,6 +230,28 @@ class SampleEventsIT {
     }
 
     @Test
+    void aDigestJobForAPeriodWithNothingNewSendsNothingAndAWebhookAttemptForNoEndpointIsNoFailure() throws IOException {
+        var handler = new MailSenderHandler(new MailSenderConfig(clients.settings(), resources.tableName(), resources.mailQueueUrl(),
+                resources.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE, resources.tokenSigningSecret(),
+                50, 1, Duration.ofMinutes(10)), clients.dynamo(), clients.ses(), Clock.systemUTC());
+        int before = emulator.sentEmails().size();
+        assertTrue(handler.handleRequest(event("mail-sender/digest-job.json", SQSEvent.class), null)
+                .getBatchItemFailures().isEmpty());
+        assertEquals(before, emulator.sentEmails().size(), "no digest for a contact who does not get one");
+
+        var webhooks = new newsroom.webhooks.WebhookSenderHandler(new newsroom.webhooks.WebhookSenderConfig(
+                clients.settings(), resources.tableName(), "http://localhost/queue/none", List.of(), null, null, false),
+                clients.dynamo(), clients.sqs(), null, (url, headers, body) -> {
+                    throw new AssertionError("nothing to send to");
+                }, Clock.systemUTC());
+        assertTrue(webhooks.handleRequest(event("webhook-sender/attempt.json", SQSEvent.class), null)
+                .getBatchItemFailures().isEmpty(), "an endpoint since deleted: nothing to do, no failure");
+        SQSBatchResponse unreadable = webhooks.handleRequest(event("webhook-sender/unreadable-attempt.json",
+                SQSEvent.class), null);
+        assertEquals("5d0a7e21-0000-4000-8000-00000000bad2", unreadable.getBatchItemFailures().get(0).getItemIdentifier());
+    }
+
+    @Test
     void theScheduledEventPublishesWhatIsDue() throws IOException {
         Instant embargo = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         var repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);

@@ -88,4 +88,30 @@ class MailComposerTest {
         assertTrue(email.text().contains("https://api.example/subscriptions/confirm?token=t"));
         assertTrue(email.subject().startsWith("Confirm your subscription"));
     }
+
+    @Test
+    void aDigestIsGroupedByTopicNewestFirstWithTheSameOneClickUnsubscribe() {
+        Release older = new Release("r1", "older", "Older <appeal>", "Older summary", "Body", "Appeals", List.of(),
+                new ContactBlock("Press office", "0800", null), null, List.of(), ReleaseStatus.PUBLISHED, "a",
+                NOW.minusSeconds(7200), NOW.minusSeconds(7200), NOW.minusSeconds(7200), null, List.of(), null, 1);
+        Release newer = new Release("r2", "newer", "Newer appeal", null, "Body", "Appeals", List.of(),
+                new ContactBlock("Press office", "0800", null), null, List.of(), ReleaseStatus.PUBLISHED, "a",
+                NOW.minusSeconds(60), NOW.minusSeconds(60), NOW.minusSeconds(60), null, List.of(), null, 1);
+        Release court = new Release("r3", "court", "Court result", null, "Body", "Court Results", List.of(),
+                new ContactBlock("Press office", "0800", null), null, List.of(), ReleaseStatus.PUBLISHED, "a",
+                NOW.minusSeconds(600), NOW.minusSeconds(600), NOW.minusSeconds(600), null, List.of(), null, 1);
+        var period = newsroom.domain.DigestSchedule.defaults(ZoneId.of("Europe/London"))
+                .daily(java.time.LocalDate.of(2026, 11, 30));
+        Email email = composer.digestEmail(jo, period, List.of(older, court, newer), r -> "https://news.example/" + r.slug(),
+                UNSUBSCRIBE);
+        assertEquals("Daily digest, 30 November 2026: 3 news releases", email.subject());
+        assertEquals("<" + UNSUBSCRIBE + ">", email.headers().get("List-Unsubscribe"));
+        assertEquals("List-Unsubscribe=One-Click", email.headers().get("List-Unsubscribe-Post"));
+        String text = email.text();
+        assertTrue(text.indexOf("Appeals") < text.indexOf("Court Results"), text);
+        assertTrue(text.indexOf("Newer appeal") < text.indexOf("Older <appeal>"), "newest first, plain text as typed");
+        assertTrue(email.html().contains("Older &lt;appeal&gt;"), "escaped in HTML");
+        assertFalse(email.html().contains("<appeal>"));
+        assertTrue(text.contains(UNSUBSCRIBE));
+    }
 }

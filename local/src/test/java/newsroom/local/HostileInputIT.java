@@ -63,7 +63,8 @@ class HostileInputIT {
 
     private static HttpResponse<String> send(String routeKey, String id, String contentType, byte[] body) {
         String method = routeKey.substring(0, routeKey.indexOf(' '));
-        String path = routeKey.substring(routeKey.indexOf(' ') + 1).replace("{id}", id).replace("{attachmentId}", id);
+        String path = routeKey.substring(routeKey.indexOf(' ') + 1).replace("{id}", id).replace("{attachmentId}", id)
+                .replace("{deliveryId}", id);
         HttpRequest.Builder request = HttpRequest.newBuilder(runtime.apiUrl().resolve(path))
                 .header("Authorization", "Bearer " + everyone)
                 .header("If-Match", "\"1\"")

@@ -50,6 +50,15 @@ public final class SiteAssets {
         }
     }
 
+    /** The settings' logo as an asset named by its content, or null when there is none. */
+    public static Asset logo(newsroom.domain.SiteSettings settings) {
+        if (settings.logo() == null || settings.logo().svg() == null) {
+            return null;
+        }
+        byte[] content = settings.logo().svg().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return new Asset("assets/logo." + hash(content) + ".svg", content, "image/svg+xml");
+    }
+
     private static String hash(byte[] content) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);

@@ -108,6 +108,9 @@ public final class SitePages {
     public List<SitePage> fixed() {
         return List.of(
                 SitePage.of(SitePaths.NOT_FOUND, renderer.notFoundPage(), HTML),
-                SitePage.of(SitePaths.ROBOTS, renderer.robots(), TEXT));
+                SitePage.of(SitePaths.ROBOTS, renderer.robots(), TEXT),
+                SitePage.of(SitePaths.ACCESSIBILITY, renderer.accessibilityPage(), HTML),
+                SitePage.of(SitePaths.CONTACT, renderer.contactPage(), HTML),
+                SitePage.of(SitePaths.PRIVACY, renderer.privacyPage(), HTML));
     }
 }

@@ -16,6 +16,9 @@ public final class SitePaths {
     public static final String SITEMAP_INDEX = "sitemap.xml";
     public static final String NOT_FOUND = "404.html";
     public static final String ROBOTS = "robots.txt";
+    public static final String ACCESSIBILITY = "accessibility/index.html";
+    public static final String CONTACT = "contact/index.html";
+    public static final String PRIVACY = "privacy/index.html";
 
     private final ZoneId zone;
 

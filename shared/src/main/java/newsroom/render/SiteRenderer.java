@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,12 +41,17 @@ public final class SiteRenderer {
     private final Mustache archiveTemplate;
     private final Mustache notFoundTemplate;
     private final Mustache movedTemplate;
+    private final Mustache infoTemplate;
+    private final Mustache accessibilityTemplate;
+    /** The settings the chrome came from (the page texts, the accessibility statement). */
+    private volatile newsroom.domain.SiteSettings settings;
     private final Markdown markdown = new Markdown();
     private final SitePaths paths;
     private final SiteAssets assets;
-    private final String siteName;
     private final String baseUrl;
     private final ZoneId zone;
+    /** The settings' part of every page; the defaults until settings are given. */
+    private volatile SiteChrome chrome;
 
     public SiteRenderer(SiteAssets assets, String siteName, String baseUrl, ZoneId zone) {
         MustacheFactory factory = new DefaultMustacheFactory("site");
@@ -55,10 +61,13 @@ public final class SiteRenderer {
         this.archiveTemplate = factory.compile("archive.mustache");
         this.notFoundTemplate = factory.compile("not-found.mustache");
         this.movedTemplate = factory.compile("moved.mustache");
+        this.infoTemplate = factory.compile("info.mustache");
+        this.accessibilityTemplate = factory.compile("accessibility.mustache");
         this.assets = assets;
         this.paths = new SitePaths(zone);
         this.zone = zone;
-        this.siteName = siteName;
+        this.settings = newsroom.domain.SiteSettings.defaults(siteName, zone.getId());
+        this.chrome = SiteChrome.of(settings, null, false);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -71,7 +80,71 @@ public final class SiteRenderer {
     }
 
     public String siteName() {
-        return siteName;
+        return chrome.siteName();
+    }
+
+    /**
+     * Renders from now on with these settings' chrome (names, logo, navigation, footer, language,
+     * the time zone dates are shown in). Thread-safe: a page is rendered with one chrome or the
+     * other, never a mix.
+     */
+    public void useSettings(newsroom.domain.SiteSettings settings, boolean search) {
+        SiteAssets.Asset logo = SiteAssets.logo(settings);
+        this.settings = settings;
+        this.chrome = SiteChrome.of(settings, logo == null ? null : logo.url(), search);
+    }
+
+    public newsroom.domain.SiteSettings settings() {
+        return settings;
+    }
+
+    /** The contact page: the settings' text (Markdown, made safe like a release's body). */
+    public String contactPage() {
+        return infoPage("Contact us", "/contact/", "How to contact " + settings.organisation() + ".",
+                settings.contactText());
+    }
+
+    /** The privacy page: the settings' text. */
+    public String privacyPage() {
+        return infoPage("Privacy", "/privacy/", "How " + settings.organisation() + " uses personal data on this site.",
+                settings.privacyText());
+    }
+
+    private String infoPage(String title, String path, String description, String markdownText) {
+        Map<String, Object> view = new HashMap<>();
+        view.put("page", listPage(title, baseUrl + path, description, List.of(siteFeed())));
+        view.put("heading", title);
+        view.put("bodyHtml", markdown.toHtml(markdownText));
+        return render(infoTemplate, view);
+    }
+
+    /** The accessibility statement, in the form of GOV.UK's model statement, from the settings. */
+    public String accessibilityPage() {
+        newsroom.domain.SiteSettings.Accessibility a = settings.accessibility();
+        Map<String, Object> view = new HashMap<>();
+        view.put("page", listPage("Accessibility statement", baseUrl + "/accessibility/",
+                "Accessibility statement for " + settings.siteName() + ".", List.of(siteFeed())));
+        view.put("siteName", settings.siteName());
+        view.put("siteUrl", baseUrl);
+        view.put("organisation", settings.organisation());
+        view.put("full", "full".equals(a.compliance()));
+        view.put("knownIssues", a.knownIssues());
+        view.put("reportEmail", a.reportEmail());
+        view.put("reportPhone", a.reportPhone());
+        view.put("lastReviewed", a.lastReviewed() == null ? null : HUMAN_DATE.format(a.lastReviewed()));
+        view.put("complianceText", switch (a.compliance()) {
+            case "full" -> "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2"
+                    + " AA standard.";
+            case "partial" -> "This website is partially compliant with the Web Content Accessibility Guidelines"
+                    + " version 2.2 AA standard, due to the non-compliances listed below.";
+            default -> "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA"
+                    + " standard. The non-compliances are listed below.";
+        });
+        return render(accessibilityTemplate, view);
+    }
+
+    public SiteChrome chrome() {
+        return chrome;
     }
 
     /** Public URL of a release page. */
@@ -148,17 +221,17 @@ public final class SiteRenderer {
                 .filter(d -> release.heroImage() == null || !d.fileName().equals(release.heroImage().fileName()))
                 .toList();
         List<Update> updates = release.changes().stream()
-                .map(c -> new Update(c.at().toString(), HUMAN_TIME.format(c.at().atZone(paths.zone())), c.note()))
+                .map(c -> new Update(c.at().toString(), HUMAN_TIME.format(c.at().atZone(chrome.zone())), c.note()))
                 .toList();
         boolean hasUrl = release.publishedAt() != null;
         Teaser teaser = hasUrl ? teaser(release) : new Teaser(release.title(), release.summary(), "#",
                 release.category(), SitePaths.categoryUrlPath(release.category()), release.updatedAt().toString(),
-                HUMAN_DATE.format(release.updatedAt().atZone(paths.zone())));
+                HUMAN_DATE.format(release.updatedAt().atZone(chrome.zone())));
         String url = hasUrl ? releaseUrl(release) : baseUrl + "/news/";
         String imageUrl = hero == null || hero.url().equals("#") ? null : baseUrl + hero.url();
-        Page page = new Page(release.title(), siteName, url, description(release.summary()), assets.stylesheetUrl(),
+        Page page = new Page(release.title(), siteName(), url, description(release.summary()), assets.stylesheetUrl(),
                 assets.iconUrl(), "article", imageUrl, hero == null ? null : hero.alt(),
-                hasUrl ? JsonLd.newsArticle(release, url, imageUrl, siteName) : null,
+                hasUrl ? JsonLd.newsArticle(release, url, imageUrl, siteName()) : null,
                 alternate == null ? List.of(siteFeed(), categoryFeed(release.category()))
                         : List.of(alternate, siteFeed(), categoryFeed(release.category())), previewBanner != null);
         return new ReleasePage(page, teaser, markdown.toHtml(release.body()), release.contact(), release.tags(), hero,
@@ -174,13 +247,13 @@ public final class SiteRenderer {
                 List.of(siteFeed()));
         return render(withdrawnTemplate, new WithdrawnPage(page, teaser(release), release.withdrawal().reason(),
                 release.withdrawal().at().toString(),
-                HUMAN_DATE.format(release.withdrawal().at().atZone(paths.zone()))));
+                HUMAN_DATE.format(release.withdrawal().at().atZone(chrome.zone()))));
     }
 
     /** The newest releases, newest first; anything not public now is left out. */
     public String latestPage(List<Release> releases, Instant now) {
         return render(listTemplate, new ListPage(
-                listPage("Latest news", baseUrl + "/news/", "The latest news releases from " + siteName + ".",
+                listPage("Latest news", baseUrl + "/news/", "The latest news releases from " + siteName() + ".",
                         List.of(siteFeed())),
                 "Latest news", null, teasers(releases, now), "/news/archive/", "Older news: browse the archive"));
     }
@@ -190,7 +263,7 @@ public final class SiteRenderer {
         String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear();
         return render(listTemplate, new ListPage(
                 listPage("News from " + name, baseUrl + SitePaths.monthUrlPath(month),
-                        "News releases from " + siteName + " published in " + name + ".", List.of(siteFeed())),
+                        "News releases from " + siteName() + " published in " + name + ".", List.of(siteFeed())),
                 "News from " + name, null, teasers(releases, now), "/news/archive/", "All months in the archive"));
     }
 
@@ -198,7 +271,7 @@ public final class SiteRenderer {
     public String categoryPage(String category, List<Release> releases, Instant now) {
         return render(listTemplate, new ListPage(
                 listPage(category, baseUrl + SitePaths.categoryUrlPath(category),
-                        "The latest " + category + " news from " + siteName + ".",
+                        "The latest " + category + " news from " + siteName() + ".",
                         List.of(categoryFeed(category), siteFeed())),
                 category, "The latest " + category + " news releases.", teasers(releases, now), "/news/archive/",
                 "Older news: browse the archive by month"));
@@ -212,7 +285,7 @@ public final class SiteRenderer {
                 + " " + m.getYear(), SitePaths.monthUrlPath(m))));
         List<YearLinks> years = byYear.entrySet().stream().map(e -> new YearLinks(e.getKey(), e.getValue())).toList();
         return render(archiveTemplate, new ArchivePage(listPage("News archive", baseUrl + "/news/archive/",
-                "Every news release from " + siteName + ", by month.", List.of(siteFeed())), years));
+                "Every news release from " + siteName() + ", by month.", List.of(siteFeed())), years));
     }
 
     /**
@@ -239,31 +312,32 @@ public final class SiteRenderer {
     }
 
     private Page listPage(String title, String url, String description, List<FeedLink> feeds) {
-        return new Page(title, siteName, url, description, assets.stylesheetUrl(), assets.iconUrl(), "website", null,
+        return new Page(title, siteName(), url, description, assets.stylesheetUrl(), assets.iconUrl(), "website", null,
                 null, null, feeds, false);
     }
 
     private FeedLink siteFeed() {
-        return new FeedLink(siteName + ": all news (Atom)", "/" + SitePaths.SITE_ATOM, ATOM);
+        return new FeedLink(siteName() + ": all news (Atom)", "/" + SitePaths.SITE_ATOM, ATOM);
     }
 
     private FeedLink categoryFeed(String category) {
-        return new FeedLink(siteName + ": " + category + " (Atom)", "/" + SitePaths.categoryFeedKey(category), ATOM);
+        return new FeedLink(siteName() + ": " + category + " (Atom)", "/" + SitePaths.categoryFeedKey(category), ATOM);
     }
 
     Teaser teaser(Release r) {
         return new Teaser(r.title(), r.summary(), paths.releaseUrlPath(r), r.category(),
                 SitePaths.categoryUrlPath(r.category()),
-                r.publishedAt().toString(), HUMAN_DATE.format(r.publishedAt().atZone(paths.zone())));
+                r.publishedAt().toString(), HUMAN_DATE.format(r.publishedAt().atZone(chrome.zone())));
     }
 
     private static String description(String summary) {
         return summary == null ? "" : summary;
     }
 
-    private static String render(Mustache template, Object view) {
+    private String render(Mustache template, Object view) {
         StringWriter out = new StringWriter();
-        template.execute(out, view);
+        // The page's own view first, then what every page carries.
+        template.execute(out, new Object[] {Map.of("chrome", chrome), view});
         return out.toString();
     }
 

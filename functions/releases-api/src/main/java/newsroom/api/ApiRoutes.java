@@ -43,6 +43,9 @@ public final class ApiRoutes {
     public static final String REVIEW_RELEASE = "POST /releases/{id}/reviews";
     public static final String ACCESS_RECORD = "GET /releases/{id}/access-record";
     public static final String EXPORT_ACCESS_RECORD = "GET /releases/{id}/access-record/export";
+    public static final String GET_SETTINGS = "GET /settings";
+    public static final String UPDATE_SETTINGS = "PUT /settings";
+    public static final String SETTINGS_REBUILD = "GET /settings/rebuild";
     public static final String CREATE_WEBHOOK = "POST /webhooks";
     public static final String LIST_WEBHOOKS = "GET /webhooks";
     public static final String GET_WEBHOOK = "GET /webhooks/{id}";
@@ -64,7 +67,7 @@ public final class ApiRoutes {
             REVOKE_ADVANCE_COPIES, ADD_ADVANCE_COPY, ADVANCE_COPY_FILE, ADVANCE_COPY_NINJS, GET_FLAGS, SET_FLAGS,
             LIST_REVIEWS, REVIEW_RELEASE, ACCESS_RECORD, EXPORT_ACCESS_RECORD, CREATE_WEBHOOK, LIST_WEBHOOKS,
             GET_WEBHOOK, UPDATE_WEBHOOK, DELETE_WEBHOOK, ROTATE_WEBHOOK_SECRET, LIST_WEBHOOK_DELIVERIES, TEST_WEBHOOK,
-            REPLAY_WEBHOOK_DELIVERY);
+            REPLAY_WEBHOOK_DELIVERY, GET_SETTINGS, UPDATE_SETTINGS, SETTINGS_REBUILD);
 
     /** The routes the public uses, with no token: subscribing, unsubscribing, a journalist's advance copy. */
     public static final Set<String> PUBLIC = Set.of(SUBSCRIBE, CONFIRM_PAGE, CONFIRM,

@@ -42,6 +42,8 @@ import newsroom.service.port.SigningKeys;
 import newsroom.store.DynamoDbAccessLog;
 import newsroom.store.DynamoDbLegalReviewRepository;
 import newsroom.store.DynamoDbWebhookRepository;
+import newsroom.store.DynamoDbSettingsRepository;
+import newsroom.service.SiteSettingsService;
 import newsroom.service.WebhookAddresses;
 import newsroom.service.WebhookDispatcher;
 import newsroom.service.Webhooks;
@@ -139,7 +141,9 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 new LegalReviews(config.legalFlags(), new DynamoDbLegalReviewRepository(dynamo, config.tableName()),
                         releaseRepository, releaseService, config.zone(), clock),
                 new AccessRecords(releaseRepository, deliveryRepository, contactRepository, accessLog),
-                webhooks(config, dynamo, webhookQueue, renderer, clock)), clock);
+                webhooks(config, dynamo, webhookQueue, renderer, clock),
+                new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()), config.siteName(),
+                        config.zone().getId(), clock, java.time.Duration.ofSeconds(30))), clock);
     }
 
     private static Webhooks webhooks(ReleasesApiConfig config, DynamoDbClient dynamo, WebhookQueue queue,

@@ -15,6 +15,10 @@ import newsroom.aws.StreamBatch;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
+import newsroom.render.SiteRenderer;
+import newsroom.render.SiteSearch;
+import newsroom.service.SiteSettingsService;
+import newsroom.store.DynamoDbSettingsRepository;
 import newsroom.service.SitePublisher;
 import newsroom.service.port.ReleaseRepository;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -30,6 +34,8 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     private static final JsonLog LOG = JsonLog.of(SitePublisherHandler.class);
 
     private final SitePublisher publisher;
+    private final SiteSettingsService settings;
+    private final SiteRenderer renderer;
 
     public SitePublisherHandler() {
         this(SitePublisherConfig.from(EnvVars.fromSystem()));
@@ -50,10 +56,15 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
                 config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.publisher = new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), site.cdn(), clock);
+        this.renderer = site.renderer();
+        this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
+                config.siteName(), config.zone().getId(), clock);
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        // Pages carry the site settings' chrome: read once a batch (one GetItem).
+        settings.follow(renderer, SiteSearch.ENABLED);
         return StreamBatch.process(event, context, LOG, "could not publish release", this::process);
     }
 

@@ -11,6 +11,14 @@ import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
+import newsroom.domain.SiteSettings;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
+import newsroom.render.SiteSearch;
+import newsroom.service.SiteSettingsService;
+import newsroom.service.port.SettingsRepository;
+import newsroom.store.DynamoDbSettingsRepository;
+import java.time.Instant;
 import newsroom.render.Desk;
 import newsroom.service.port.SiteBucket;
 import newsroom.service.SiteRebuilder;
@@ -31,6 +39,8 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     private final SiteBucket bucket;
     private final Desk desk;
     private final Desk.Config deskConfig;
+    private final SiteSettingsService settings;
+    private final SiteRenderer renderer;
 
     public SiteRebuilderHandler() {
         this(SiteRebuilderConfig.from(EnvVars.fromSystem()));
@@ -54,12 +64,45 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         this.bucket = site.bucket();
         this.desk = new Desk();
         this.deskConfig = config.desk();
+        this.renderer = site.renderer();
+        this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
+                config.siteName(), config.zone().getId(), clock);
     }
 
     /** Rebuilds, reporting progress to {@code progress} as it goes; writes the desk first. */
     public SiteRebuilder.Result rebuild(Consumer<String> progress) {
+        SiteSettings current = settings.follow(renderer, SiteSearch.ENABLED);
+        SiteAssets.Asset logo = SiteAssets.logo(current);
+        if (logo != null) {
+            bucket.put(logo.key(), logo.content(), logo.contentType(), SiteBucket.ASSET_CACHE);
+        }
         writeDesk();
         return rebuilder.rebuild(progress);
+    }
+
+    /**
+     * The rebuild a change of settings asks for (the settings item's stream record): its state
+     * is kept where GET /settings/rebuild reads it, and each step is logged.
+     */
+    public SiteRebuilder.Result rebuildForSettings() {
+        long version = settings.current().version();
+        Instant started = Instant.now();
+        String[] last = {"started"};
+        settings.recordRebuild(new SettingsRepository.RebuildStatus("running", version, started, null, 0, last[0]));
+        try {
+            SiteRebuilder.Result result = rebuild(line -> {
+                LOG.info(line, "settingsVersion", version);
+                last[0] = line;
+                settings.recordRebuild(new SettingsRepository.RebuildStatus("running", version, started, null, 0, line));
+            });
+            settings.recordRebuild(new SettingsRepository.RebuildStatus("done", version, started, Instant.now(),
+                    result.objects(), last[0]));
+            return result;
+        } catch (RuntimeException e) {
+            settings.recordRebuild(new SettingsRepository.RebuildStatus("failed", version, started, Instant.now(), 0,
+                    "the rebuild failed; it is tried again"));
+            throw e;
+        }
     }
 
     /** The press office's desk and its config, under /desk/. */
@@ -71,7 +114,9 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        SiteRebuilder.Result result = rebuild(line -> LOG.info(line));
+        // From the table's stream (filtered to the settings item): a change of settings.
+        SiteRebuilder.Result result = input != null && input.containsKey("Records") ? rebuildForSettings()
+                : rebuild(line -> LOG.info(line));
         return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis());
     }
 

@@ -16,9 +16,15 @@ final class AdvanceCopyRoutes {
     private final AdvanceCopies copies;
     private final String siteName;
 
-    AdvanceCopyRoutes(AdvanceCopies copies, String siteName) {
+    private final newsroom.service.SiteSettingsService settings;
+    private final newsroom.render.SiteRenderer renderer;
+
+    AdvanceCopyRoutes(AdvanceCopies copies, String siteName, newsroom.service.SiteSettingsService settings,
+                      newsroom.render.SiteRenderer renderer) {
         this.copies = copies;
         this.siteName = siteName;
+        this.settings = settings;
+        this.renderer = renderer;
     }
 
     void register(Router router) {
@@ -87,6 +93,9 @@ final class AdvanceCopyRoutes {
     }
 
     private APIGatewayV2HTTPResponse open(ApiRequest request) {
+        if (settings != null) {
+            settings.follow(renderer, newsroom.render.SiteSearch.ENABLED);
+        }
         AdvanceCopies.Outcome outcome = copies.open(request.pathToken("token"), request.header("user-agent"));
         if (outcome instanceof AdvanceCopies.Copy copy) {
             return APIGatewayV2HTTPResponse.builder().withStatusCode(200)

@@ -7,6 +7,7 @@ import newsroom.service.AccessRecords;
 import newsroom.service.AdvanceCopies;
 import newsroom.service.LegalReviews;
 import newsroom.service.Webhooks;
+import newsroom.service.SiteSettingsService;
 import newsroom.service.ContactImport;
 import newsroom.service.ContactService;
 import newsroom.service.DeliveryReports;
@@ -25,19 +26,22 @@ public final class Api {
                            SubscriptionService subscriptions, DeliveryReports deliveries, UploadUrls uploadUrls,
                            IdempotencyRepository idempotency, SiteRenderer renderer, Categories categories,
                            String siteBaseUrl, String siteName, AdvanceCopies advanceCopies,
-                           LegalReviews legal, AccessRecords accessRecords, Webhooks webhooks) {
+                           LegalReviews legal, AccessRecords accessRecords, Webhooks webhooks,
+                           SiteSettingsService settings) {
     }
 
     public static Router router(Services services, Clock clock) {
         Router router = new Router(new Idempotency(services.idempotency(), clock));
         new ReleaseRoutes(services.releases(), services.categories(), services.uploadUrls(), services.renderer(),
-                services.siteBaseUrl(), services.legal()).register(router);
+                services.siteBaseUrl(), services.legal(), services.settings()).register(router);
         new DeliveryRoutes(services.deliveries()).register(router);
         new ContactRoutes(services.contacts(), services.contactImport()).register(router);
         new SubscriptionRoutes(services.subscriptions(), services.siteName()).register(router);
-        new AdvanceCopyRoutes(services.advanceCopies(), services.siteName()).register(router);
+        new AdvanceCopyRoutes(services.advanceCopies(), services.siteName(), services.settings(),
+                services.renderer()).register(router);
         new LegalRoutes(services.legal(), services.accessRecords()).register(router);
         new WebhookRoutes(services.webhooks()).register(router);
+        new SettingsRoutes(services.settings()).register(router);
         return router;
     }
 }

@@ -38,10 +38,13 @@ final class ReleaseRoutes {
     private final String siteBaseUrl;
     /** The legal flags that may ask for confirmation before publishing (null: none do). */
     private final LegalReviews legal;
+    /** The chrome a preview carries (null: the defaults). */
+    private final newsroom.service.SiteSettingsService settings;
 
     ReleaseRoutes(ReleaseService releases, Categories categories, UploadUrls uploadUrls, SiteRenderer renderer,
-                  String siteBaseUrl, LegalReviews legal) {
+                  String siteBaseUrl, LegalReviews legal, newsroom.service.SiteSettingsService settings) {
         this.legal = legal;
+        this.settings = settings;
         this.releases = releases;
         this.categories = categories;
         this.uploadUrls = uploadUrls;
@@ -144,6 +147,9 @@ final class ReleaseRoutes {
 
     private APIGatewayV2HTTPResponse preview(ApiRequest request) {
         Release release = releases.preview(request.path("id"), request.caller().subject());
+        if (settings != null) {
+            settings.follow(renderer, newsroom.render.SiteSearch.ENABLED);
+        }
         return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
                 .withHeaders(Map.of("Content-Type", "text/html; charset=utf-8", "ETag", etag(release),
                         "Cache-Control", "no-store", "X-Robots-Tag", "noindex"))

@@ -82,7 +82,7 @@ class RouterTest {
                         "https://news.example", clock),
                 new LegalReviews(LegalFlags.defaults(), new InMemoryLegalReviewRepository(), releases, releaseService,
                         ZONE, clock),
-                new AccessRecords(releases, deliveries, contacts, accessLog), null), clock);
+                new AccessRecords(releases, deliveries, contacts, accessLog), null, null), clock);
     }
 
     private static APIGatewayV2HTTPEvent request(String route, String scope, Map<String, String> path,

@@ -128,6 +128,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final SigningKeys signingKeys;
     private final StreamPoller sitePoller;
     private final StreamPoller notifierPoller;
+    private final StreamPoller settingsPoller;
     private final List<Runnable> stoppers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -203,6 +204,9 @@ public final class LocalRuntime implements AutoCloseable {
                 region, sitePublishers, checkpoints);
         this.notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
                 region, List.of(mediaNotifier), checkpoints);
+        // As Lambda runs the site rebuilder on a change of settings (the stream, filtered to them).
+        this.settingsPoller = new StreamPoller("site-rebuilder", clients.streams(), stack.streamArn(), region,
+                List.of(settingsChanges()), checkpoints);
         String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(stack.mailQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
@@ -233,6 +237,7 @@ public final class LocalRuntime implements AutoCloseable {
         background("ses-events", ses, ses::stop);
         background("site-publisher", sitePoller, sitePoller::stop);
         background("media-notifier", notifierPoller, notifierPoller::stop);
+        background("site-rebuilder", settingsPoller, settingsPoller::stop);
         background("webhook-sender", webhookPoller, webhookPoller::stop);
         for (int i = 0; i < mailPollers.size(); i++) {
             QueuePoller poller = mailPollers.get(i);
@@ -333,6 +338,20 @@ public final class LocalRuntime implements AutoCloseable {
         event.setResources(List.of("arn:aws:events:" + region + ":000000000000:rule/newsroom-embargo-sweep"));
         event.setDetail(Map.of());
         embargoSweeper.handleRequest(event, null);
+    }
+
+    /** The site rebuilder's stream handler: a batch with a change of settings rebuilds the site once. */
+    private com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+            com.amazonaws.services.lambda.runtime.events.StreamsEventResponse> settingsChanges() {
+        return (event, context) -> {
+            boolean settings = event.getRecords().stream().anyMatch(r -> r.getDynamodb() != null
+                    && r.getDynamodb().getNewImage() != null && r.getDynamodb().getNewImage().get("entity") != null
+                    && "SiteSettings".equals(r.getDynamodb().getNewImage().get("entity").getS()));
+            if (settings) {
+                siteRebuilder.rebuildForSettings();
+            }
+            return new com.amazonaws.services.lambda.runtime.events.StreamsEventResponse();
+        };
     }
 
     /** The full rebuild, as the site-rebuilder function runs it in AWS. */

@@ -63,7 +63,47 @@ final class SampleSite {
                 new String[] {"archive", PAGES.archivePage(List.of(YearMonth.of(2025, 1), YearMonth.of(2026, 11)))},
                 new String[] {"404", PAGES.notFoundPage()},
                 new String[] {"moved", PAGES.movedPage(release)},
-                new String[] {"empty latest", PAGES.latestPage(List.of(), NOW)});
+                new String[] {"empty latest", PAGES.latestPage(List.of(), NOW)},
+                new String[] {"accessibility statement", PAGES.accessibilityPage()},
+                new String[] {"contact", PAGES.contactPage()},
+                new String[] {"privacy", PAGES.privacyPage()},
+                new String[] {"release, settings in full", CONFIGURED.releasePage(release, downloads(release), NOW)},
+                new String[] {"partial accessibility statement", CONFIGURED.accessibilityPage()},
+                new String[] {"contact, settings in full", CONFIGURED.contactPage()});
+    }
+
+    /** Settings with everything filled in: a logo, social links, a partial accessibility statement, search. */
+    static final SiteRenderer CONFIGURED = configured();
+
+    static newsroom.domain.SiteSettings fullSettings() {
+        return new newsroom.domain.SiteSettings("Example Police News", "Example Police",
+                new newsroom.domain.SiteSettings.Logo("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+                        + "<rect width=\"10\" height=\"10\" fill=\"#1d4f91\"/></svg>", "Example Police crest"),
+                List.of(new newsroom.domain.SiteSettings.Link("Media Centre", "/news/"),
+                        new newsroom.domain.SiteSettings.Link("News", "/news/archive/"),
+                        new newsroom.domain.SiteSettings.Link("Editorial", "https://www.example.police.uk/editorial"),
+                        new newsroom.domain.SiteSettings.Link("Contact Us", "/contact/")),
+                List.of(new newsroom.domain.SiteSettings.LinkGroup("About us", List.of(
+                                new newsroom.domain.SiteSettings.Link("About Us", "https://www.example.police.uk/about"),
+                                new newsroom.domain.SiteSettings.Link("Privacy Policy", "/privacy/"),
+                                new newsroom.domain.SiteSettings.Link("Cookies", "/privacy/#cookies"),
+                                new newsroom.domain.SiteSettings.Link("Accessibility", "/accessibility/")))),
+                List.of(new newsroom.domain.SiteSettings.Link("X (Twitter)", "https://x.com/examplepolice"),
+                        new newsroom.domain.SiteSettings.Link("Facebook", "https://www.facebook.com/examplepolice")),
+                "Example Police & Crime Commissioner",
+                "Call **101** or email [press@example.police.uk](mailto:press@example.police.uk). <script>alert(1)</script>",
+                "We keep the addresses of people who subscribe.\n\n## Cookies\n\nWe set none.",
+                new newsroom.domain.SiteSettings.Accessibility("partial", List.of("Some PDF attachments are not tagged.",
+                        "Videos have no audio description <yet>."), "web@example.police.uk", "101",
+                        java.time.LocalDate.of(2026, 11, 1)),
+                "Europe/London", "en-GB", 3, NOW, "publisher");
+    }
+
+    private static SiteRenderer configured() {
+        SiteRenderer renderer = new SiteRenderer(new SiteAssets(), "Newsroom", "https://news.example",
+                java.time.ZoneId.of("Europe/London"));
+        renderer.useSettings(fullSettings(), true);
+        return renderer;
     }
 
     /** Name → XML of every feed and sitemap. */

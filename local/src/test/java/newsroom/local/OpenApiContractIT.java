@@ -222,6 +222,13 @@ class OpenApiContractIT {
         api.get(flaggedPath + "/access-record", publisher);
         api.get(flaggedPath + "/access-record/export", publisher);
         api.get(flaggedPath + "/access-record", editor);
+        // Settings: read, a mistake, a stale change, a change, the rebuild's state.
+        HttpResponse<String> settings = api.get("/settings", publisher);
+        api.send("PUT", "/settings", publisher, "{\"siteName\": \"\"}", Map.of("If-Match", etag(settings)));
+        api.send("PUT", "/settings", publisher, settings.body(), Map.of());
+        api.send("PUT", "/settings", publisher, settings.body(), Map.of("If-Match", etag(settings)));
+        api.send("PUT", "/settings", publisher, settings.body(), Map.of("If-Match", etag(settings)));
+        api.get("/settings/rebuild", publisher);
         // Webhooks: register, read, change, rotate, the log, a test event, a replay, remove.
         String hook = "{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"release.published\"]}";
         HttpResponse<String> webhook = api.post("/webhooks", publisher, hook);

@@ -138,4 +138,20 @@ class BrowserIT {
     void categoryPageIsAccessible() throws Exception {
         check("category-page", runtime.siteUrl() + "/news/category/crime-operations/");
     }
+
+    @Test
+    void theSettingsPagesAreAccessible() throws Exception {
+        check("accessibility-statement", runtime.siteUrl() + "/accessibility/");
+        check("contact-page", runtime.siteUrl() + "/contact/");
+        check("privacy-page", runtime.siteUrl() + "/privacy/");
+        check("not-found-page", runtime.siteUrl() + "/404.html");
+        check("archive-page", runtime.siteUrl() + "/news/archive/");
+        browser.get(runtime.siteUrl() + "/contact/");
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("Skip to navigation", browser.switchTo().activeElement().getText(), "the second skip link");
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        assertEquals("News", browser.switchTo().activeElement().getText(), "straight to the main navigation");
+    }
 }

@@ -35,6 +35,16 @@ final class DirectoryBucket implements SiteBucket {
     }
 
     @Override
+    public java.util.Optional<byte[]> read(String key) {
+        try {
+            Path file = root.resolve(key);
+            return Files.exists(file) ? java.util.Optional.of(Files.readAllBytes(file)) : java.util.Optional.empty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.exists(root.resolve(key));
     }

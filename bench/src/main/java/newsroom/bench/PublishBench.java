@@ -141,6 +141,11 @@ final class PublishBench {
                 }
 
                 @Override
+                public java.util.Optional<byte[]> read(String key) {
+                    return s3.read(key);
+                }
+
+                @Override
                 public boolean exists(String key) {
                     return s3.exists(key);
                 }

@@ -79,6 +79,11 @@ class BoundedPublishIT {
         }
 
         @Override
+        public java.util.Optional<byte[]> read(String key) {
+            return inner.read(key);
+        }
+
+        @Override
         public boolean exists(String key) {
             return inner.exists(key);
         }
@@ -169,6 +174,11 @@ class BoundedPublishIT {
             @Override
             public void delete(String key) {
                 s3.delete(key);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> read(String key) {
+                return s3.read(key);
             }
 
             @Override

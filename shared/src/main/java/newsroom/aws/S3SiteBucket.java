@@ -34,6 +34,20 @@ public final class S3SiteBucket implements SiteBucket {
     }
 
     @Override
+    public java.util.Optional<byte[]> read(String key) {
+        try {
+            return java.util.Optional.of(s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return java.util.Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public boolean exists(String key) {
         try {
             s3.headObject(h -> h.bucket(bucket).key(key));

@@ -63,4 +63,12 @@ public final class Json {
             throw new IllegalArgumentException("cannot read " + type.getSimpleName() + " from JSON", e);
         }
     }
+
+    public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot read JSON", e);
+        }
+    }
 }

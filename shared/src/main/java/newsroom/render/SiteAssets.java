@@ -20,14 +20,20 @@ public final class SiteAssets {
 
     private final Asset stylesheet;
     private final Asset icon;
+    private final Asset searchScript;
 
     public SiteAssets() {
         this.stylesheet = load("site/site.css", "site", "css", "text/css; charset=utf-8");
         this.icon = load("site/favicon.svg", "icon", "svg", "image/svg+xml");
+        this.searchScript = load("site/search.js", "search", "js", "text/javascript; charset=utf-8");
     }
 
     public List<Asset> all() {
-        return List.of(stylesheet, icon);
+        return List.of(stylesheet, icon, searchScript);
+    }
+
+    public String searchScriptUrl() {
+        return searchScript.url();
     }
 
     public String stylesheetUrl() {

@@ -111,6 +111,7 @@ public final class SitePages {
                 SitePage.of(SitePaths.ROBOTS, renderer.robots(), TEXT),
                 SitePage.of(SitePaths.ACCESSIBILITY, renderer.accessibilityPage(), HTML),
                 SitePage.of(SitePaths.CONTACT, renderer.contactPage(), HTML),
-                SitePage.of(SitePaths.PRIVACY, renderer.privacyPage(), HTML));
+                SitePage.of(SitePaths.PRIVACY, renderer.privacyPage(), HTML),
+                SitePage.of(SitePaths.SEARCH, renderer.searchPage(), HTML));
     }
 }

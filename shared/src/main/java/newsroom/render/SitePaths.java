@@ -19,6 +19,7 @@ public final class SitePaths {
     public static final String ACCESSIBILITY = "accessibility/index.html";
     public static final String CONTACT = "contact/index.html";
     public static final String PRIVACY = "privacy/index.html";
+    public static final String SEARCH = "search/index.html";
 
     private final ZoneId zone;
 

@@ -43,6 +43,7 @@ public final class SiteRenderer {
     private final Mustache movedTemplate;
     private final Mustache infoTemplate;
     private final Mustache accessibilityTemplate;
+    private final Mustache searchTemplate;
     /** The settings the chrome came from (the page texts, the accessibility statement). */
     private volatile newsroom.domain.SiteSettings settings;
     private final Markdown markdown = new Markdown();
@@ -63,11 +64,12 @@ public final class SiteRenderer {
         this.movedTemplate = factory.compile("moved.mustache");
         this.infoTemplate = factory.compile("info.mustache");
         this.accessibilityTemplate = factory.compile("accessibility.mustache");
+        this.searchTemplate = factory.compile("search.mustache");
         this.assets = assets;
         this.paths = new SitePaths(zone);
         this.zone = zone;
         this.settings = newsroom.domain.SiteSettings.defaults(siteName, zone.getId());
-        this.chrome = SiteChrome.of(settings, null, false);
+        this.chrome = SiteChrome.of(settings, null, SiteSearch.ENABLED);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -116,6 +118,15 @@ public final class SiteRenderer {
         view.put("heading", title);
         view.put("bodyHtml", markdown.toHtml(markdownText));
         return render(infoTemplate, view);
+    }
+
+    /** The search page: the form and its results come from search.js; without it, a way to the archive. */
+    public String searchPage() {
+        Map<String, Object> view = new HashMap<>();
+        view.put("page", listPage("Search news releases", baseUrl + "/search/",
+                "Search the news releases of " + siteName() + ".", List.of(siteFeed())));
+        view.put("searchScript", assets.searchScriptUrl());
+        return render(searchTemplate, view);
     }
 
     /** The accessibility statement, in the form of GOV.UK's model statement, from the settings. */

@@ -56,6 +56,8 @@ public final class SharedPages {
     private final Clock clock;
     private final Duration poll;
     private final Duration patience;
+    /** The search index, changed by the same one writer (null: the site has no search). */
+    private SearchIndexer search;
 
     public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
                        SiteBucket bucket, Cdn cdn, Clock clock) {
@@ -82,6 +84,20 @@ public final class SharedPages {
 
     public static String category(String category) {
         return "category:" + category;
+    }
+
+    /** A release to bring the search index up to. */
+    public static String search(String releaseId) {
+        return "search:" + releaseId;
+    }
+
+    /** The whole search index, built again. */
+    public static final String SEARCH_ALL = "search:*";
+
+    /** With the search index, kept by the lease holder with the lists. */
+    public SharedPages withSearch(SearchIndexer indexer) {
+        this.search = indexer;
+        return this;
     }
 
     /**
@@ -152,6 +168,17 @@ public final class SharedPages {
                 String category = scope.substring("category:".length());
                 pages.addAll(site.category(category,
                         releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now));
+            }
+        }
+        if (search != null) {
+            if (scopes.contains(SEARCH_ALL)) {
+                search.rebuild();
+            } else {
+                List<String> ids = scopes.stream().filter(s -> s.startsWith("search:"))
+                        .map(s -> s.substring("search:".length())).toList();
+                if (!ids.isEmpty()) {
+                    search.apply(ids);
+                }
             }
         }
         try {

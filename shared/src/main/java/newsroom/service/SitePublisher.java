@@ -63,6 +63,12 @@ public final class SitePublisher {
                 new SharedPages(index, queue, releases, new SitePages(renderer), bucket, cdn, clock));
     }
 
+    /** Keeps the site's search index too (one writer, with the lists). */
+    public SitePublisher withSearch(SearchIndexer indexer) {
+        shared.withSearch(indexer);
+        return this;
+    }
+
     /** With the shared pages given (tests choose how patiently they wait). */
     public SitePublisher(ReleaseRepository releases, SiteIndex index, SiteBucket bucket, Downloads downloads,
                          SiteRenderer renderer, SiteAssets assets, Cdn cdn, Clock clock, SharedPages shared) {
@@ -118,6 +124,7 @@ public final class SitePublisher {
         Set<String> scopes = new LinkedHashSet<>();
         scopes.add(SharedPages.month(renderer.paths().monthOf(release)));
         scopes.add(SharedPages.category(release.category()));
+        scopes.add(SharedPages.search(release.id()));
         Optional<String> before = release.isPublicAt(now)
                 ? index.list(new SiteIndex.Listing(release.id(), release.version(), release.publishedAt(),
                         release.category()))

@@ -76,6 +76,12 @@ public final class SiteRebuilder {
         this.threads = threads;
     }
 
+    /** Builds the site's search index again with the rest of the site. */
+    public SiteRebuilder withSearch(SearchIndexer indexer) {
+        shared.withSearch(indexer);
+        return this;
+    }
+
     /** SnapStart priming: see {@link SitePriming}. */
     public void prime() {
         SitePriming.prime(releases, bucket, site);
@@ -117,6 +123,9 @@ public final class SiteRebuilder {
             pool.shutdownNow();
         }
         categories.names().forEach(category -> scopes.add(SharedPages.category(category)));
+        // The search index is built again whole, not release by release.
+        scopes.removeIf(scope -> scope.startsWith("search:"));
+        scopes.add(SharedPages.SEARCH_ALL);
         progress.accept("Rendering the lists, feeds and sitemaps (" + scopes.size() + " parts of the site)");
         shared.update(scopes);
 

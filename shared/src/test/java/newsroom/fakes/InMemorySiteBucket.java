@@ -31,6 +31,12 @@ public final class InMemorySiteBucket implements SiteBucket {
     }
 
     @Override
+    public java.util.Optional<byte[]> read(String key) {
+        StoredObject stored = get(key);
+        return stored == null ? java.util.Optional.empty() : java.util.Optional.of(stored.content());
+    }
+
+    @Override
     public boolean exists(String key) {
         return objects.containsKey(key);
     }

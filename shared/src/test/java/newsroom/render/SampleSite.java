@@ -67,6 +67,7 @@ final class SampleSite {
                 new String[] {"accessibility statement", PAGES.accessibilityPage()},
                 new String[] {"contact", PAGES.contactPage()},
                 new String[] {"privacy", PAGES.privacyPage()},
+                new String[] {"search", PAGES.searchPage()},
                 new String[] {"release, settings in full", CONFIGURED.releasePage(release, downloads(release), NOW)},
                 new String[] {"partial accessibility statement", CONFIGURED.accessibilityPage()},
                 new String[] {"contact, settings in full", CONFIGURED.contactPage()});

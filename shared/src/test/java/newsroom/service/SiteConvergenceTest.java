@@ -96,6 +96,11 @@ class SiteConvergenceTest {
         }
 
         @Override
+        public java.util.Optional<byte[]> read(String key) {
+            return stored.read(key);
+        }
+
+        @Override
         public boolean exists(String key) {
             return stored.exists(key);
         }

@@ -15,6 +15,8 @@ import newsroom.aws.StreamBatch;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
+import newsroom.service.SearchIndexer;
+import newsroom.store.DynamoDbSearchDocs;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteSearch;
 import newsroom.service.SiteSettingsService;
@@ -55,7 +57,9 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
                 config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.publisher = new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
-                site.downloads(), site.renderer(), site.assets(), site.cdn(), clock);
+                site.downloads(), site.renderer(), site.assets(), site.cdn(), clock)
+                .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),
+                        site.bucket(), site.cdn(), site.renderer(), clock));
         this.renderer = site.renderer();
         this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
                 config.siteName(), config.zone().getId(), clock);

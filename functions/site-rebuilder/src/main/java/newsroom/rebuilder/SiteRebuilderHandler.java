@@ -11,6 +11,8 @@ import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
+import newsroom.service.SearchIndexer;
+import newsroom.store.DynamoDbSearchDocs;
 import newsroom.domain.SiteSettings;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
@@ -60,7 +62,9 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
                 config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.rebuilder = new SiteRebuilder(site.releases(), site.index(), site.renderQueue(), site.bucket(),
-                site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS);
+                site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS)
+                .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),
+                        site.bucket(), site.cdn(), site.renderer(), clock));
         this.bucket = site.bucket();
         this.desk = new Desk();
         this.deskConfig = config.desk();

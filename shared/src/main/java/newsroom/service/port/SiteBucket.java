@@ -11,6 +11,9 @@ public interface SiteBucket {
 
     boolean exists(String key);
 
+    /** An object's content, if it is there (the search index reads its shards back to change them). */
+    java.util.Optional<byte[]> read(String key);
+
     /** Takes an object off the site (a withdrawn release's downloads); nothing when it is not there. */
     void delete(String key);
 

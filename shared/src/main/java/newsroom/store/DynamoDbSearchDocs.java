@@ -1,0 +1,70 @@
+package newsroom.store;
+
+import static newsroom.store.Items.s;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import newsroom.service.port.SearchDocs;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/** SITE#SEARCH / DOC#id (number, shards) and SITE#SEARCH / COUNTER: the site's own partition. */
+public final class DynamoDbSearchDocs implements SearchDocs {
+    static final String PK = "SITE#SEARCH";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbSearchDocs(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    private static Map<String, AttributeValue> key(String sk) {
+        return Map.of(Table.PK, s(PK), Table.SK, s(sk));
+    }
+
+    @Override
+    public Optional<Doc> find(String releaseId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key("DOC#" + releaseId))
+                .consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Doc(releaseId, (int) Items.number(item, "number"), Items.strings(item, "shards")));
+    }
+
+    @Override
+    public int next() {
+        Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table).key(key("COUNTER"))
+                .updateExpression("ADD n :one")
+                .expressionAttributeValues(Map.of(":one", Items.n(1)))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return Integer.parseInt(after.get("n").n());
+    }
+
+    @Override
+    public void save(Doc doc) {
+        Map<String, AttributeValue> item = new HashMap<>(key("DOC#" + doc.releaseId()));
+        item.put(Table.ENTITY, s("SearchDoc"));
+        item.put("number", Items.n(doc.number()));
+        item.put("shards", Items.list(doc.shards()));
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    @Override
+    public void clear() {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :doc)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
+                .expressionAttributeValues(Map.of(":pk", s(PK), ":doc", s("DOC#")))
+                .projectionExpression("#pk, #sk").build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(Table.PK, item.get(Table.PK), Table.SK,
+                    item.get(Table.SK))));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+// The site's search, in the browser: no search server. It reads the index's manifest, then only
+// the shards of the words typed (two-letter prefixes), then one small file per result shown.
+// Title matches rank above body matches, newer releases above older on ties; the last word is
+// matched as a prefix while typing; a word of five letters or more also matches words one edit
+// away (a typo); results can be narrowed to a category and a year.
+const STOP = new Set(['the', 'and', 'of', 'to', 'in', 'for', 'on', 'at', 'is', 'was', 'with', 'by', 'an', 'be', 'as',
+  'are', 'from', 'this', 'that', 'it', 'or', 'has', 'have', 'had', 'will', 'we', 'he', 'she', 'they', 'his', 'her',
+  'their', 'our', 'you', 'your', 'not', 'but', 'were', 'been', 'who', 'which', 'its', 'if', 'so', 'no', 'do', 'any',
+  'all', 'can', 'would', 'there', 'into', 'about']);
+const PAGE = 10;
+
+export function words(text) {
+  return (text || '').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2 && w.length <= 40 && !STOP.has(w));
+}
+
+/** Whether two words are at most one edit apart (insert, delete, substitute, or swap two neighbours). */
+export function oneEdit(a, b) {
+  if (a === b) return true;
+  const la = a.length; const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // transposition
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+function decode(flat) {
+  const postings = [];
+  let doc = 0;
+  for (let i = 0; i + 3 < flat.length; i += 4) {
+    doc += flat[i];
+    postings.push({ doc, w: flat[i + 1], c: flat[i + 2], y: flat[i + 3] });
+  }
+  return postings;
+}
+
+export class Search {
+  constructor(base) {
+    this.base = base || '';
+    this.manifest = null;
+    this.shards = new Map();
+    this.docs = new Map();
+  }
+
+  async load() {
+    if (!this.manifest) {
+      const response = await fetch(this.base + '/search/manifest.json', { cache: 'no-cache' });
+      this.manifest = response.ok ? await response.json() : { shards: {}, categories: [], years: [], docs: 0 };
+    }
+    return this.manifest;
+  }
+
+  async shard(prefix) {
+    const hash = this.manifest.shards[prefix];
+    if (!hash) return {};
+    if (!this.shards.has(prefix)) {
+      this.shards.set(prefix, fetch(this.base + '/search/s/' + prefix + '.' + hash + '.json')
+        .then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+    }
+    return this.shards.get(prefix);
+  }
+
+  /** The index's words a typed word stands for, each with how much a match on it counts. */
+  async variants(word, last) {
+    const found = new Map();
+    const shard = await this.shard(word.slice(0, 2));
+    if (shard[word]) found.set(word, 1);
+    if (last) {
+      // As the user types: the words it begins, the most frequent first.
+      Object.keys(shard).filter((t) => t !== word && t.startsWith(word))
+        .sort((a, b) => shard[b].length - shard[a].length).slice(0, 20).forEach((t) => found.set(t, 0.8));
+    }
+    if (word.length >= 5) {
+      // A typo after the first two letters is in the same shard; two swapped first letters, in their own.
+      const prefixes = [word.slice(0, 2), word[1] + word[0], word[0] + word[2]];
+      for (const prefix of [...new Set(prefixes)]) {
+        const candidates = prefix === word.slice(0, 2) ? shard : await this.shard(prefix);
+        for (const term of Object.keys(candidates)) {
+          if (!found.has(term) && oneEdit(word, term)) found.set(term, 0.6);
+        }
+      }
+    }
+    const postings = [];
+    for (const [term, weight] of found) {
+      const source = term.slice(0, 2) === word.slice(0, 2) ? shard : await this.shard(term.slice(0, 2));
+      postings.push({ term, weight, list: decode(source[term] || []) });
+    }
+    return postings;
+  }
+
+  /** Every matching release number, best first; filters by category name and year. */
+  async query(text, category, year) {
+    await this.load();
+    const typed = words(text);
+    if (!typed.length) return [];
+    const categoryNumber = category ? this.manifest.categories.indexOf(category) : -1;
+    const yearNumber = year ? Number(year) : 0;
+    const perWord = [];
+    for (let i = 0; i < typed.length; i++) {
+      const scores = new Map();
+      for (const variant of await this.variants(typed[i], i === typed.length - 1)) {
+        for (const p of variant.list) {
+          if (category && p.c !== categoryNumber) continue;
+          if (yearNumber && p.y !== yearNumber) continue;
+          const score = p.w * variant.weight;
+          if ((scores.get(p.doc) || 0) < score) scores.set(p.doc, score);
+        }
+      }
+      perWord.push(scores);
+    }
+    const total = new Map();
+    perWord.forEach((scores) => scores.forEach((score, doc) => {
+      const entry = total.get(doc) || { doc, words: 0, score: 0 };
+      entry.words++;
+      entry.score += score;
+      total.set(doc, entry);
+    }));
+    // Releases with every word first; then those with most of them (a very common word keeps only
+    // its best postings, so a strict "all words" could miss the release wanted).
+    return [...total.values()].sort((a, b) => b.words - a.words || b.score - a.score || b.doc - a.doc)
+      .map((e) => e.doc);
+  }
+
+  async doc(number) {
+    if (!this.docs.has(number)) {
+      this.docs.set(number, fetch(this.base + '/search/d/' + number + '.json').then((r) => (r.ok ? r.json() : null)));
+    }
+    return this.docs.get(number);
+  }
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
+  children.flat().forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  return node;
+}
+
+function human(iso) {
+  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** The /search/ page: the form, the results as they come, announced to screen readers. */
+async function page() {
+  const form = document.getElementById('search-form');
+  if (!form) return;
+  const input = document.getElementById('q');
+  const categorySelect = document.getElementById('category');
+  const yearSelect = document.getElementById('year');
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results');
+  const more = document.getElementById('search-more');
+  form.hidden = false;
+  const search = new Search('');
+  const manifest = await search.load();
+  manifest.categories.forEach((c) => categorySelect.append(el('option', { value: c }, c)));
+  [...manifest.years].sort((a, b) => b - a).forEach((y) => yearSelect.append(el('option', { value: y }, y)));
+  const params = new URLSearchParams(location.search);
+  input.value = params.get('q') || '';
+  categorySelect.value = params.get('category') || '';
+  yearSelect.value = params.get('year') || '';
+  let results = [];
+  let shown = 0;
+  let run = 0;
+
+  async function show(count) {
+    const slice = results.slice(shown, shown + count);
+    const docs = await Promise.all(slice.map((n) => search.doc(n)));
+    docs.filter(Boolean).forEach((d) => list.append(el('li', {},
+      el('h2', {}, el('a', { href: d.u }, d.t)),
+      el('p', { class: 'meta' }, human(d.d) + ' · ' + d.c),
+      d.s ? el('p', {}, d.s) : '')));
+    shown += slice.length;
+    more.hidden = shown >= results.length;
+  }
+
+  async function go(push) {
+    const mine = ++run;
+    const q = input.value.trim();
+    const state = new URLSearchParams();
+    if (q) state.set('q', q);
+    if (categorySelect.value) state.set('category', categorySelect.value);
+    if (yearSelect.value) state.set('year', yearSelect.value);
+    if (push) history.replaceState(null, '', '?' + state.toString());
+    if (!q) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    const found = await search.query(q, categorySelect.value, yearSelect.value);
+    if (mine !== run) return; // a newer search has started
+    results = found;
+    shown = 0;
+    list.replaceChildren();
+    await show(PAGE);
+    status.textContent = found.length === 0 ? 'No news releases match “' + q + '”.'
+      : found.length + (found.length === 1 ? ' news release matches' : ' news releases match') + ' “' + q + '”.';
+  }
+
+  let timer;
+  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => go(true), 200); });
+  categorySelect.addEventListener('change', () => go(true));
+  yearSelect.addEventListener('change', () => go(true));
+  form.addEventListener('submit', (e) => { e.preventDefault(); go(true); });
+  more.addEventListener('click', () => show(PAGE));
+  if (input.value) await go(false);
+}
+
+if (typeof document !== 'undefined') {
+  page();
+}

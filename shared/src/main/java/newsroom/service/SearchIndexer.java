@@ -210,7 +210,14 @@ public final class SearchIndexer {
         }
         writeManifest(new Manifest(1, count, current, categories, List.copyOf(years)));
         keys.add(MANIFEST);
-        cdn.invalidate(List.of("/" + MANIFEST, "/search/d/*"), "search-rebuild-" + now.toEpochMilli());
+        // Exact paths only: the manifest and every result file (their names are reused by number).
+        List<String> paths = new ArrayList<>();
+        paths.add("/" + MANIFEST);
+        keys.stream().filter(k -> k.startsWith("search/d/")).forEach(k -> paths.add("/" + k));
+        for (int from = 0; from < paths.size(); from += 1000) {
+            cdn.invalidate(paths.subList(from, Math.min(paths.size(), from + 1000)),
+                    "search-rebuild-" + now.toEpochMilli() + "-" + from);
+        }
         LOG.info("search index rebuilt", "releases", count, "shards", current.size());
         return new Result(count, keys, List.of("/" + MANIFEST));
     }

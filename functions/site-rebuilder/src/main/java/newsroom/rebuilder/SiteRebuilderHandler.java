@@ -118,9 +118,13 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        // From the table's stream (filtered to the settings item): a change of settings.
-        SiteRebuilder.Result result = input != null && input.containsKey("Records") ? rebuildForSettings()
-                : rebuild(line -> LOG.info(line));
+        // From the table's stream (filtered to the settings item): a change of settings. The batch
+        // succeeds or fails whole (a failure throws, and the stream retries it).
+        if (input != null && input.containsKey("Records")) {
+            rebuildForSettings();
+            return Map.of("batchItemFailures", java.util.List.of());
+        }
+        SiteRebuilder.Result result = rebuild(line -> LOG.info(line));
         return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis());
     }
 

@@ -191,4 +191,49 @@ class SearchIT {
         }
         assertEquals(List.of(), search("quayside smugglers"));
     }
+
+    /** The press office's own identity in every page: axe passes with it, and the README shows it. */
+    @Test
+    void theSiteInThePressOfficesOwnIdentityPassesAxe() throws Exception {
+        HttpResponse<String> got = api.get("/settings", publisher);
+        com.fasterxml.jackson.databind.node.ObjectNode settings = (com.fasterxml.jackson.databind.node.ObjectNode) json(got);
+        settings.put("siteName", "Example Police News");
+        settings.put("organisation", "Example Police");
+        settings.putObject("logo").put("svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\">"
+                + "<circle cx=\"20\" cy=\"20\" r=\"18\" fill=\"#1d4f91\" stroke=\"#fff\" stroke-width=\"3\"/>"
+                + "<path d=\"M20 8 L29 14 V22 C29 28 20 33 20 33 C20 33 11 28 11 22 V14 Z\" fill=\"#fff\"/></svg>")
+                .put("alt", "Example Police crest");
+        com.fasterxml.jackson.databind.node.ArrayNode nav = settings.putArray("mainNavigation");
+        for (String[] link : new String[][] {{"Media Centre", "/news/"}, {"News", "/news/archive/"},
+                {"Editorial", "/search/"}, {"Contact Us", "/contact/"}}) {
+            nav.addObject().put("label", link[0]).put("url", link[1]);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode footer = settings.putArray("footer");
+        com.fasterxml.jackson.databind.node.ObjectNode about = footer.addObject().put("heading", "About us");
+        com.fasterxml.jackson.databind.node.ArrayNode links = about.putArray("links");
+        for (String[] link : new String[][] {{"About Us", "/contact/"}, {"Privacy Policy", "/privacy/"},
+                {"Cookies", "/privacy/"}, {"Terms", "/privacy/"}, {"Accessibility", "/accessibility/"}}) {
+            links.addObject().put("label", link[0]).put("url", link[1]);
+        }
+        com.fasterxml.jackson.databind.node.ArrayNode social = settings.putArray("social");
+        social.addObject().put("label", "Facebook").put("url", "https://www.facebook.com/examplepolice");
+        social.addObject().put("label", "X").put("url", "https://x.com/examplepolice");
+        settings.put("copyrightHolder", "Example Police");
+        HttpResponse<String> saved = api.send("PUT", "/settings", publisher, settings.toString(),
+                Map.of("If-Match", etag(got)));
+        assertEquals(200, saved.statusCode(), saved.body());
+        Eventually.await(Duration.ofSeconds(60), () -> json(api.get("/settings/rebuild", publisher)).path("state").asText(),
+                state -> state.equals("done"));
+        for (String[] page : new String[][] {{"site-latest", "/news/"}, {"site-accessibility", "/accessibility/"},
+                {"site-search", "/search/?q=collision"}}) {
+            browser.get(runtime.siteUrl() + page[1]);
+            if (page[1].contains("?q=")) {
+                wait.until(d -> !d.findElement(By.id("search-status")).getText().isEmpty());
+            }
+            assertEquals("Example Police News", browser.findElement(By.cssSelector(".site-name span")).getText());
+            Browser.assertAccessible(browser, page[0]);
+            Browser.assertNoConsoleErrors(browser, page[0]);
+            Browser.screenshot(browser, page[0]);
+        }
+    }
 }

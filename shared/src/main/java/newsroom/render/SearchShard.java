@@ -13,12 +13,18 @@ import newsroom.json.Json;
 /**
  * One shard of the search index: the words that start with its two letters, each with the
  * releases it is in, best first (weight, then newest). A posting is four numbers: the release's
- * number, the weight, its category's number and its year; a word keeps its best {@link #CAP}, so a
- * shard, and the work of changing it, stays bounded however large the archive grows.
+ * number, the weight, its category's number and its year; a word keeps a bounded number, so a
+ * shard, and the work of changing it, stays bounded however large the archive grows (its best
+ * {@link #CAP} title matches and newest {@link #BODY_CAP} body matches).
  */
 public final class SearchShard {
-    /** Postings a word keeps: the browser needs the best few hundred to rank and filter well. */
-    public static final int CAP = 1000;
+    /**
+     * Postings a word keeps where it is in a title, summary, category or tag (the matches that
+     * rank first): enough to find any release by its title's words in a large archive.
+     */
+    public static final int CAP = 2000;
+    /** Postings a word keeps where it is only in the body: the newest few hundred. */
+    public static final int BODY_CAP = 200;
     private static final int FIELDS = 4;
 
     /** One release's place under a word. */
@@ -63,8 +69,14 @@ public final class SearchShard {
         postings.add(posting);
         postings.sort(Comparator.comparingInt(Posting::weight).reversed()
                 .thenComparing(Comparator.comparingInt(Posting::doc).reversed()));
-        if (postings.size() > CAP) {
-            postings.subList(CAP, postings.size()).clear();
+        int strong = 0;
+        int body = 0;
+        for (java.util.Iterator<Posting> it = postings.iterator(); it.hasNext(); ) {
+            Posting p = it.next();
+            boolean keep = p.weight() > SearchTerms.BODY ? ++strong <= CAP : ++body <= BODY_CAP;
+            if (!keep) {
+                it.remove();
+            }
         }
     }
 

@@ -185,7 +185,13 @@ class SitePagesIT {
         assertTrue(invalidated.containsAll(expected), invalidated.toString());
         assertTrue(invalidated.stream().allMatch(p -> p.startsWith("/news/") || p.startsWith("/feeds/")
                 || p.startsWith("/sitemap") || p.startsWith("/downloads/") || p.startsWith("/assets/")
-                || p.equals("/404.html") || p.equals("/robots.txt")), "only the site's own paths: " + invalidated);
+                || p.equals("/404.html") || p.equals("/robots.txt") || p.startsWith("/search/")
+                || p.equals("/accessibility/index.html") || p.equals("/contact/index.html")
+                || p.equals("/privacy/index.html")), "only the site's own paths: " + invalidated);
+        // The search index: its manifest and the changed results only (its shards are new files).
+        assertTrue(invalidated.contains("/search/manifest.json"));
+        assertTrue(invalidated.stream().filter(p -> p.startsWith("/search/s/")).findAny().isEmpty(),
+                "content-hashed shards are never invalidated");
     }
 
 }

@@ -1,13 +1,17 @@
-// The site's search, in the browser: no search server. It reads the index's manifest, then only
-// the shards of the words typed (two-letter prefixes), then one small file per result shown.
-// Title matches rank above body matches, newer releases above older on ties; the last word is
-// matched as a prefix while typing; a word of five letters or more also matches words one edit
-// away (a typo); results can be narrowed to a category and a year.
+// The site's search, in the browser: no search server. It reads the index's manifest, then the
+// dictionary of each typed word's first two letters, then the postings of exactly the words it
+// needs, then one small file per result shown. Title matches rank above body matches, newer
+// releases above older on ties; the last word is matched as a prefix while typing; a word of five
+// letters or more also matches words one edit away (a typo); results can be narrowed to a
+// category and a year (the facets file is read only then).
 const STOP = new Set(['the', 'and', 'of', 'to', 'in', 'for', 'on', 'at', 'is', 'was', 'with', 'by', 'an', 'be', 'as',
   'are', 'from', 'this', 'that', 'it', 'or', 'has', 'have', 'had', 'will', 'we', 'he', 'she', 'they', 'his', 'her',
   'their', 'our', 'you', 'your', 'not', 'but', 'were', 'been', 'who', 'which', 'its', 'if', 'so', 'no', 'do', 'any',
   'all', 'can', 'would', 'there', 'into', 'about']);
 const PAGE = 10;
+// Completions of a word being typed: the most frequent few (each is a file to fetch).
+const COMPLETIONS = 3;
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 
 export function words(text) {
   return (text || '').normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().split(/[^a-z0-9]+/)
@@ -28,13 +32,25 @@ export function oneEdit(a, b) {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
-function decode(flat) {
-  const postings = [];
-  let doc = 0;
-  for (let i = 0; i + 3 < flat.length; i += 4) {
-    doc += flat[i];
-    postings.push({ doc, w: flat[i + 1], c: flat[i + 2], y: flat[i + 3] });
+/** Variable-length numbers, five bits a character, all but a number's last marked as continuing. */
+export function numbers(text) {
+  const out = [];
+  let value = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = DIGITS.indexOf(text[i]);
+    value = value * 32 + (c & 31);
+    if (c < 32) { out.push(value); value = 0; }
   }
+  return out;
+}
+
+/** A word's postings file: [title, summary, body], each ascending release numbers as differences. */
+function decode(groups) {
+  const postings = [];
+  (groups || []).forEach((group, g) => {
+    let doc = 0;
+    numbers(group).forEach((gap) => { doc += gap; postings.push({ doc, w: 3 - g }); });
+  });
   return postings;
 }
 
@@ -42,54 +58,71 @@ export class Search {
   constructor(base) {
     this.base = base || '';
     this.manifest = null;
-    this.shards = new Map();
+    this.files = new Map();
     this.docs = new Map();
   }
 
   async load() {
     if (!this.manifest) {
       const response = await fetch(this.base + '/search/manifest.json', { cache: 'no-cache' });
-      this.manifest = response.ok ? await response.json() : { shards: {}, categories: [], years: [], docs: 0 };
+      this.manifest = response.ok ? await response.json() : {};
+      this.manifest.words = this.manifest.words || {};
+      this.manifest.categories = this.manifest.categories || [];
+      this.manifest.years = this.manifest.years || [];
     }
     return this.manifest;
   }
 
-  async shard(prefix) {
-    const hash = this.manifest.shards[prefix];
-    if (!hash) return {};
-    if (!this.shards.has(prefix)) {
-      this.shards.set(prefix, fetch(this.base + '/search/s/' + prefix + '.' + hash + '.json')
-        .then((r) => (r.ok ? r.json() : {})).catch(() => ({})));
+  file(path, fallback) {
+    if (!this.files.has(path)) {
+      this.files.set(path, fetch(this.base + path).then((r) => (r.ok ? r.json() : fallback))
+        .catch(() => fallback));
     }
-    return this.shards.get(prefix);
+    return this.files.get(path);
+  }
+
+  /** The words starting with these two letters: {word: [count, version]}. */
+  async dictionary(prefix) {
+    const hash = this.manifest.words[prefix];
+    return hash ? this.file('/search/p/' + prefix + '.' + hash + '.json', {}) : {};
+  }
+
+  async postings(word) {
+    const entry = (await this.dictionary(word.slice(0, 2)))[word];
+    if (!entry) return [];
+    return decode(await this.file('/search/t/' + this.manifest.generation + '/' + word + '.' + entry[1] + '.json', []));
+  }
+
+  /** Each release's category and year, by number (only when filtering). */
+  async facets() {
+    if (!this.manifest.facets) return null;
+    const raw = await this.file('/search/f.' + this.manifest.facets + '.json', null);
+    if (!raw) return null;
+    if (!raw.decoded) raw.decoded = { from: raw.from, c: numbers(raw.c), y: numbers(raw.y) };
+    return raw.decoded;
   }
 
   /** The index's words a typed word stands for, each with how much a match on it counts. */
   async variants(word, last) {
     const found = new Map();
-    const shard = await this.shard(word.slice(0, 2));
-    if (shard[word]) found.set(word, 1);
+    const dictionary = await this.dictionary(word.slice(0, 2));
+    if (dictionary[word]) found.set(word, 1);
     if (last) {
       // As the user types: the words it begins, the most frequent first.
-      Object.keys(shard).filter((t) => t !== word && t.startsWith(word))
-        .sort((a, b) => shard[b].length - shard[a].length).slice(0, 20).forEach((t) => found.set(t, 0.8));
+      Object.keys(dictionary).filter((t) => t !== word && t.startsWith(word))
+        .sort((a, b) => dictionary[b][0] - dictionary[a][0]).slice(0, COMPLETIONS).forEach((t) => found.set(t, 0.8));
     }
-    if (word.length >= 5) {
-      // A typo after the first two letters is in the same shard; two swapped first letters, in their own.
+    if (word.length >= 5 && !dictionary[word]) {
+      // A typo after the first two letters is in the same dictionary; two swapped first letters, in their own.
       const prefixes = [word.slice(0, 2), word[1] + word[0], word[0] + word[2]];
       for (const prefix of [...new Set(prefixes)]) {
-        const candidates = prefix === word.slice(0, 2) ? shard : await this.shard(prefix);
+        const candidates = await this.dictionary(prefix);
         for (const term of Object.keys(candidates)) {
           if (!found.has(term) && oneEdit(word, term)) found.set(term, 0.6);
         }
       }
     }
-    const postings = [];
-    for (const [term, weight] of found) {
-      const source = term.slice(0, 2) === word.slice(0, 2) ? shard : await this.shard(term.slice(0, 2));
-      postings.push({ term, weight, list: decode(source[term] || []) });
-    }
-    return postings;
+    return Promise.all([...found].map(async ([term, weight]) => ({ term, weight, list: await this.postings(term) })));
   }
 
   /** Every matching release number, best first; filters by category name and year. */
@@ -97,21 +130,25 @@ export class Search {
     await this.load();
     const typed = words(text);
     if (!typed.length) return [];
-    const categoryNumber = category ? this.manifest.categories.indexOf(category) : -1;
-    const yearNumber = year ? Number(year) : 0;
-    const perWord = [];
-    for (let i = 0; i < typed.length; i++) {
+    const facets = category || year ? await this.facets() : null;
+    const categoryNumber = category ? this.manifest.categories.indexOf(category) + 1 : 0;
+    const yearNumber = year ? Number(year) - 1900 : 0;
+    const keep = (doc) => {
+      if (!facets) return !(category || year);
+      const at = doc - facets.from;
+      return (!category || facets.c[at] === categoryNumber) && (!year || facets.y[at] === yearNumber);
+    };
+    const perWord = await Promise.all(typed.map(async (word, i) => {
       const scores = new Map();
-      for (const variant of await this.variants(typed[i], i === typed.length - 1)) {
+      for (const variant of await this.variants(word, i === typed.length - 1)) {
         for (const p of variant.list) {
-          if (category && p.c !== categoryNumber) continue;
-          if (yearNumber && p.y !== yearNumber) continue;
+          if ((category || year) && !keep(p.doc)) continue;
           const score = p.w * variant.weight;
           if ((scores.get(p.doc) || 0) < score) scores.set(p.doc, score);
         }
       }
-      perWord.push(scores);
-    }
+      return scores;
+    }));
     const total = new Map();
     perWord.forEach((scores) => scores.forEach((score, doc) => {
       const entry = total.get(doc) || { doc, words: 0, score: 0 };

@@ -123,7 +123,12 @@ public final class Bench {
     private static boolean search(StringBuilder md, Sizes sizes, Path work, boolean smoke) throws Exception {
         System.out.println("6. Search against Pagefind " + SearchBench.PAGEFIND + ": " + sizes.searchCorpus() + " releases");
         boolean chromium = java.nio.file.Files.exists(Path.of("/usr/bin/chromium"));
-        List<Object> engines = chromium ? SearchBench.run(sizes.searchCorpus(), work, true) : List.of();
+        List<Object> engines = new java.util.ArrayList<>(chromium ? SearchBench.run(sizes.searchCorpus(), work, true)
+                : List.of());
+        if (chromium && !smoke) {
+            System.out.println("   and ours alone at " + sizes.searchLarge() + " releases");
+            engines.addAll(SearchBench.run(sizes.searchLarge(), work, false));
+        }
         List<SearchBench.PublishCost> costs = new java.util.ArrayList<>();
         costs.add(SearchBench.oursPerPublish(sizes.searchSmall()));
         costs.add(SearchBench.oursPerPublish(sizes.searchLarge()));
@@ -136,22 +141,28 @@ public final class Bench {
                 .append("releases as HTML pages with category and year as filters), then served gzip-compressed from a ")
                 .append("local server that counts bytes, and queried in headless Chromium through its own browser ")
                 .append("module. The first query counts everything it loads (script, index, WebAssembly, result ")
-                .append("fragments for the top ten); the second counts what it loads beyond that. Recall@10: 30 known ")
+                .append("fragments for the top ten); each further query counts what it loads beyond the queries before ")
+                .append("it (the table gives the median and the largest of the 29). Recall@10: 30 known ")
                 .append("queries, each the title of a release of the corpus, a third typed with one letter missing, a ")
                 .append("third with the last word half typed; a hit when a release of that title is in the top ten.\n\n")
-                .append("| engine | build | files | index size | first query | further query | recall@10 |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("The queries are hard on an index: the corpus's titles are made of 36 phrases, so every word of ")
+                .append("every query is in at least one release in twelve, and a full title needs the postings of ")
+                .append("every one of its words.\n\n")
+                .append("| engine | releases | build | files | index size | first query | further query (median) | further query (largest) | recall@10 |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Object o : engines) {
             SearchBench.Engine e = (SearchBench.Engine) o;
-            md.append(String.format(Locale.UK, "| %s | %d ms | %d | %s | %s | %s | %.0f%% |%n", e.name(), e.buildMillis(),
-                    e.files(), SearchBench.bytes(e.indexBytes()), SearchBench.bytes(e.firstQueryBytes()),
-                    SearchBench.bytes(e.furtherQueryBytes()), e.recall() * 100));
-            System.out.printf(Locale.UK, "   %s: build %d ms, first %s, further %s, recall %.0f%%%n", e.name(),
-                    e.buildMillis(), SearchBench.bytes(e.firstQueryBytes()), SearchBench.bytes(e.furtherQueryBytes()),
+            md.append(String.format(Locale.UK, "| %s | %,d | %d ms | %d | %s | %s | %s | %s | %.0f%% |%n", e.name(),
+                    e.releases(), e.buildMillis(), e.files(), SearchBench.bytes(e.indexBytes()),
+                    SearchBench.bytes(e.firstQueryBytes()), SearchBench.bytes(e.furtherQueryBytes()),
+                    SearchBench.bytes(e.largestFurtherQueryBytes()), e.recall() * 100));
+            System.out.printf(Locale.UK, "   %s, %d releases: build %d ms, first %s, further %s (largest %s), recall %.0f%%%n",
+                    e.name(), e.releases(), e.buildMillis(), SearchBench.bytes(e.firstQueryBytes()),
+                    SearchBench.bytes(e.furtherQueryBytes()), SearchBench.bytes(e.largestFurtherQueryBytes()),
                     e.recall() * 100);
         }
         if (!chromium) {
-            md.append("| (no Chromium on this machine: the query figures were not measured) | | | | | | |\n");
+            md.append("| (no Chromium on this machine: the query figures were not measured) | | | | | | | | |\n");
         }
         md.append("\nObjects written by one more publish:\n\n| engine | archive | objects written |\n| --- | ---: | ---: |\n");
         for (SearchBench.PublishCost c : costs) {
@@ -162,13 +173,20 @@ public final class Bench {
         boolean met = true;
         for (Object o : engines) {
             SearchBench.Engine e = (SearchBench.Engine) o;
-            if (e.name().equals("Newsroom")) {
-                met = e.firstQueryBytes() <= 100 * 1024 && e.furtherQueryBytes() <= 10 * 1024;
-                md.append(String.format(Locale.UK, "Targets at %d releases: first query ≤ 100 kB: %s; further query ≤ 10 kB: %s.%n%n",
-                        sizes.searchCorpus(), e.firstQueryBytes() <= 100 * 1024 ? "met" : "**not met**",
-                        e.furtherQueryBytes() <= 10 * 1024 ? "met" : "**not met**"));
+            if (e.name().equals("Newsroom") && e.releases() == sizes.searchCorpus()) {
+                boolean first = e.firstQueryBytes() <= 100 * 1024;
+                boolean further = e.largestFurtherQueryBytes() <= 10 * 1024;
+                met &= first && further;
+                md.append(String.format(Locale.UK, "Targets at %,d releases: first query ≤ 100 kB: %s; every further "
+                        + "query ≤ 10 kB: %s.%n", e.releases(), first ? "met" : "**not met**", further ? "met" : "**not met**"));
+            } else if (e.name().equals("Newsroom")) {
+                boolean first = e.firstQueryBytes() <= 200 * 1024;
+                met &= first;
+                md.append(String.format(Locale.UK, "Target at %,d releases: first query ≤ 200 kB: %s.%n",
+                        e.releases(), first ? "met" : "**not met**"));
             }
         }
+        md.append("\n");
         return smoke || met;
     }
 

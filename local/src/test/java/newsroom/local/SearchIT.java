@@ -184,11 +184,13 @@ class SearchIT {
         publish("Community open day", "Community", "Meet your neighbourhood team.");
         assertFalse(resultTitles().contains("Dawn raids on Quayside smugglers"));
         JsonNode manifest = JSON.readTree(Http.get(runtime.siteUrl().resolve("/search/manifest.json")).body());
-        String hash = manifest.path("shards").path("qu").asText();
+        String hash = manifest.path("words").path("qu").asText();
         if (!hash.isEmpty()) {
-            String shard = Http.get(runtime.siteUrl().resolve("/search/s/qu." + hash + ".json")).body();
-            assertFalse(shard.contains("\"quayside\""), "no word of an embargoed release in the index");
+            String dictionary = Http.get(runtime.siteUrl().resolve("/search/p/qu." + hash + ".json")).body();
+            assertFalse(dictionary.contains("\"quayside\""), "no word of an embargoed release in the index");
         }
+        assertEquals(404, Http.get(runtime.siteUrl().resolve("/search/t/" + manifest.path("generation").asInt()
+                + "/smugglers.1.json")).statusCode(), "no postings for it either");
         assertEquals(List.of(), search("quayside smugglers"));
     }
 

@@ -22,7 +22,9 @@ import newsroom.domain.Release;
 import newsroom.json.Json;
 import newsroom.log.JsonLog;
 import newsroom.render.Markdown;
-import newsroom.render.SearchShard;
+import newsroom.render.SearchDictionary;
+import newsroom.render.SearchFacets;
+import newsroom.render.SearchPostings;
 import newsroom.render.SearchTerms;
 import newsroom.render.SiteRenderer;
 import newsroom.service.port.Cdn;
@@ -34,29 +36,46 @@ import newsroom.service.port.SiteBucket;
  * The site's search index, static in the site bucket: no search server. Its parts:
  *
  * <ul>
- *   <li>{@code search/manifest.json}: which shard file is current for each two-letter prefix,
- *       the categories and years to filter by (the only part that changes in place);</li>
- *   <li>{@code search/s/<prefix>.<hash>.json}: the words starting with those letters and their
- *       postings, named by content so they are cached for ever;</li>
+ *   <li>{@code search/manifest.json}: the current dictionary file for each two-letter prefix, the
+ *       facets file, the categories and years to filter by (the only part that changes in place);</li>
+ *   <li>{@code search/p/<prefix>.<hash>.json}: the words starting with those letters, each with its
+ *       count and the version of its postings ({@link SearchDictionary});</li>
+ *   <li>{@code search/t/<generation>/<word>.<version>.json}: one word's releases and weights
+ *       ({@link SearchPostings}), so a query fetches the postings of exactly its words;</li>
+ *   <li>{@code search/f.<hash>.json}: each release's category and year, read only to filter;</li>
  *   <li>{@code search/d/<number>.json}: what a result shows of one release.</li>
  * </ul>
  *
- * A change of releases rewrites only the shards their words are in (old words and new), their
- * result files and the manifest: the same number of objects whatever the size of the archive, each
- * shard bounded by {@link SearchShard#CAP}. A withdrawn or no longer public release leaves every
- * shard it was in, at once; an embargoed one is never indexed. One writer at a time (SharedPages'
- * lease), so no change is lost to another.
+ * Every file but the manifest and the results is named by its content or version, so cached for
+ * ever and never invalidated. A change of releases rewrites the postings of the words they had
+ * and have, those words' dictionaries, the facets, their result files and the manifest: a number
+ * of objects set by the releases changed, whatever the size of the archive, each bounded by
+ * {@link SearchPostings#CAP}. A withdrawn or no longer public release leaves every word it was
+ * under, at once; an embargoed one is never indexed. One writer at a time (SharedPages' lease),
+ * so no change is lost to another. A rebuild starts a new generation, so no name is ever reused.
  */
 public final class SearchIndexer {
     private static final JsonLog LOG = JsonLog.of(SearchIndexer.class);
     public static final String MANIFEST = "search/manifest.json";
     /** The manifest is read first by every search: a minute in the CDN, invalidated on each change. */
     public static final String MANIFEST_CACHE = "public, max-age=0, s-maxage=60";
+    private static final int LAYOUT = 2;
     private static final int SUMMARY = 240;
+    private static final String JSON = "application/json; charset=utf-8";
+    /**
+     * A publish reads and writes the files of its words (a hundred or so) in parallel; daemon
+     * threads, shared by every indexer in the process.
+     */
+    private static final java.util.concurrent.ExecutorService IO = java.util.concurrent.Executors.newFixedThreadPool(8,
+            runnable -> {
+                Thread thread = new Thread(runnable, "search-io");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** What the browser reads first. */
-    public record Manifest(int version, int docs, Map<String, String> shards, List<String> categories,
-                           List<Integer> years) {
+    public record Manifest(int version, int generation, int docs, Map<String, String> words, String facets,
+                           List<String> categories, List<Integer> years) {
     }
 
     /** What one run of the indexer wrote. */
@@ -80,17 +99,145 @@ public final class SearchIndexer {
         this.clock = clock;
     }
 
+    /** The manifest as it stands; an empty one if there is none, or one of an older layout. */
     private Manifest manifest() {
-        return bucket.read(MANIFEST).map(b -> Json.read(new String(b, StandardCharsets.UTF_8), Manifest.class))
-                .orElse(new Manifest(1, 0, new TreeMap<>(), new ArrayList<>(), new ArrayList<>()));
+        Optional<byte[]> raw = bucket.read(MANIFEST);
+        if (raw.isPresent()) {
+            String json = new String(raw.get(), StandardCharsets.UTF_8);
+            if (Json.read(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { })
+                    .get("version") instanceof Integer layout && layout == LAYOUT) {
+                return Json.read(json, Manifest.class);
+            }
+        }
+        return new Manifest(LAYOUT, 1, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>());
     }
 
-    private static String shardKey(String prefix, String hash) {
-        return "search/s/" + prefix + "." + hash + ".json";
+    private static String dictionaryKey(String prefix, String hash) {
+        return "search/p/" + prefix + "." + hash + ".json";
+    }
+
+    private static String postingsKey(int generation, String word, int version) {
+        return "search/t/" + generation + "/" + word + "." + version + ".json";
+    }
+
+    private static String facetsKey(String hash) {
+        return "search/f." + hash + ".json";
     }
 
     static String docKey(int number) {
         return "search/d/" + number + ".json";
+    }
+
+    /** The parts of the index one run has read and changed, written together at its end. */
+    private final class Parts {
+        final Manifest manifest;
+        final Map<String, SearchDictionary> dictionaries = new TreeMap<>();
+        final Map<String, SearchPostings> postings = new TreeMap<>();
+        final Set<String> changed = new TreeSet<>();
+        SearchFacets facets;
+
+        Parts(Manifest manifest) {
+            this.manifest = manifest;
+        }
+
+        SearchDictionary dictionary(String prefix) {
+            return dictionaries.computeIfAbsent(prefix, this::readDictionary);
+        }
+
+        private SearchDictionary readDictionary(String prefix) {
+            String hash = manifest.words().get(prefix);
+            return hash == null ? SearchDictionary.empty()
+                    : bucket.read(dictionaryKey(prefix, hash)).map(SearchDictionary::parse).orElse(SearchDictionary.empty());
+        }
+
+        SearchPostings postings(String word) {
+            changed.add(word);
+            return postings.computeIfAbsent(word, this::readPostings);
+        }
+
+        private SearchPostings readPostings(String word) {
+            SearchDictionary.Entry entry = dictionary(SearchTerms.shardOf(word)).get(word);
+            return entry == null ? new SearchPostings()
+                    : bucket.read(postingsKey(manifest.generation(), word, entry.version()))
+                            .map(SearchPostings::parse).orElse(new SearchPostings());
+        }
+
+        /** Reads the dictionaries, then the postings, of these words at once rather than one by one. */
+        void prefetch(Set<String> words) {
+            Map<String, SearchDictionary> read = new java.util.concurrent.ConcurrentHashMap<>();
+            parallel(words.stream().map(SearchTerms::shardOf).filter(p -> !dictionaries.containsKey(p))
+                    .collect(java.util.stream.Collectors.toSet()), p -> read.put(p, readDictionary(p)));
+            dictionaries.putAll(read);
+            Map<String, SearchPostings> lists = new java.util.concurrent.ConcurrentHashMap<>();
+            parallel(words.stream().filter(w -> !postings.containsKey(w)).toList(),
+                    w -> lists.put(w, readPostings(w)));
+            postings.putAll(lists);
+        }
+
+        SearchFacets facets() {
+            if (facets == null) {
+                facets = manifest.facets() == null ? SearchFacets.empty()
+                        : bucket.read(facetsKey(manifest.facets())).map(SearchFacets::parse).orElse(SearchFacets.empty());
+            }
+            return facets;
+        }
+
+        /** Writes the changed words, then their dictionaries; the manifest's new map of dictionaries. */
+        Map<String, String> write(List<String> keys) {
+            Map<String, String> current = new TreeMap<>(manifest.words());
+            Set<String> prefixes = new TreeSet<>();
+            Map<String, byte[]> files = new TreeMap<>();
+            for (String word : changed) {
+                SearchPostings list = postings.get(word);
+                String prefix = SearchTerms.shardOf(word);
+                SearchDictionary dictionary = dictionary(prefix);
+                prefixes.add(prefix);
+                if (list.isEmpty()) {
+                    dictionary.remove(word);
+                    continue;
+                }
+                SearchDictionary.Entry before = dictionary.get(word);
+                int version = before == null ? 1 : before.version() + 1;
+                files.put(postingsKey(manifest.generation(), word, version), list.toJson());
+                dictionary.put(word, new SearchDictionary.Entry(list.size(), version));
+            }
+            putAll(files, keys);
+            files.clear();
+            for (String prefix : prefixes) {
+                SearchDictionary dictionary = dictionaries.get(prefix);
+                if (dictionary.isEmpty()) {
+                    current.remove(prefix);
+                    continue;
+                }
+                byte[] json = dictionary.toJson();
+                String hash = hash(json);
+                if (!hash.equals(current.get(prefix))) {
+                    files.put(dictionaryKey(prefix, hash), json);
+                    current.put(prefix, hash);
+                }
+            }
+            // The dictionaries only after every postings file they name is there.
+            putAll(files, keys);
+            return current;
+        }
+
+        private void putAll(Map<String, byte[]> files, List<String> keys) {
+            parallel(files.entrySet(), f -> bucket.put(f.getKey(), f.getValue(), JSON, SiteBucket.ASSET_CACHE));
+            keys.addAll(files.keySet());
+        }
+
+        String writeFacets(List<String> keys) {
+            if (facets == null) {
+                return manifest.facets();
+            }
+            byte[] json = facets.toJson();
+            String hash = hash(json);
+            if (!hash.equals(manifest.facets())) {
+                bucket.put(facetsKey(hash), json, JSON, SiteBucket.ASSET_CACHE);
+                keys.add(facetsKey(hash));
+            }
+            return hash;
+        }
     }
 
     /** Brings the index up to these releases as they are now (a consistent read). */
@@ -98,44 +245,57 @@ public final class SearchIndexer {
         Instant now = clock.instant();
         Map<String, Release> found = new HashMap<>();
         releases.findAll(List.copyOf(new LinkedHashSet<>(releaseIds))).forEach(r -> found.put(r.id(), r));
-        Manifest manifest = manifest();
-        Map<String, SearchShard> shards = new TreeMap<>();
-        List<String> categories = new ArrayList<>(manifest.categories());
-        Set<Integer> years = new TreeSet<>(manifest.years());
+        Parts parts = new Parts(manifest());
+        List<String> categories = new ArrayList<>(parts.manifest.categories());
+        Set<Integer> years = new TreeSet<>(parts.manifest.years());
         List<String> keys = new ArrayList<>();
         List<String> cdnPaths = new ArrayList<>();
-        int docCount = manifest.docs();
+        int docCount = parts.manifest.docs();
+        Map<String, Optional<SearchDocs.Doc>> knownDocs = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> termsOf = new HashMap<>();
+        Set<String> allWords = new TreeSet<>();
         for (String id : new LinkedHashSet<>(releaseIds)) {
             Optional<SearchDocs.Doc> known = docs.find(id);
+            Release release = found.get(id);
+            Map<String, Integer> terms = release != null && release.isPublicAt(now) ? SearchTerms.of(release) : Map.of();
+            knownDocs.put(id, known);
+            termsOf.put(id, terms);
+            known.ifPresent(d -> allWords.addAll(d.terms()));
+            allWords.addAll(terms.keySet());
+        }
+        parts.prefetch(allWords);
+        for (Map.Entry<String, Optional<SearchDocs.Doc>> each : knownDocs.entrySet()) {
+            String id = each.getKey();
+            Optional<SearchDocs.Doc> known = each.getValue();
             Release release = found.get(id);
             boolean listed = release != null && release.isPublicAt(now);
             if (!listed && known.isEmpty()) {
                 continue; // never indexed, nothing to take out
             }
             int number = known.map(SearchDocs.Doc::number).orElseGet(docs::next);
-            Set<String> touched = new TreeSet<>(known.map(SearchDocs.Doc::shards).orElse(List.of()));
-            Map<String, Integer> terms = listed ? SearchTerms.of(release) : Map.of();
-            terms.keySet().forEach(t -> touched.add(SearchTerms.shardOf(t)));
-            for (String prefix : touched) {
-                shard(shards, manifest, prefix).remove(List.of(number));
+            Map<String, Integer> terms = termsOf.get(id);
+            Set<String> touched = new TreeSet<>(known.map(SearchDocs.Doc::terms).orElse(List.of()));
+            touched.addAll(terms.keySet());
+            for (String word : touched) {
+                parts.postings(word).remove(Set.of(number));
             }
             String docKey = docKey(number);
             if (listed) {
                 int category = categoryNumber(categories, release.category());
                 int year = release.publishedAt().atZone(renderer.paths().zone()).getYear();
                 years.add(year);
-                terms.forEach((term, weight) -> shard(shards, manifest, SearchTerms.shardOf(term))
-                        .add(term, new SearchShard.Posting(number, weight, category, year)));
-                bucket.put(docKey, document(release), "application/json; charset=utf-8", MANIFEST_CACHE);
-                docs.save(new SearchDocs.Doc(id, number, terms.keySet().stream().map(SearchTerms::shardOf)
-                        .distinct().sorted().toList()));
-                if (known.isEmpty()) {
+                terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
+                parts.facets().set(number, category, year);
+                bucket.put(docKey, document(release), JSON, MANIFEST_CACHE);
+                docs.save(new SearchDocs.Doc(id, number, List.copyOf(terms.keySet())));
+                if (known.isEmpty() || known.get().terms().isEmpty()) {
                     docCount++;
                 }
             } else {
                 bucket.delete(docKey);
+                parts.facets().clear(number);
                 docs.save(new SearchDocs.Doc(id, number, List.of()));
-                if (known.isPresent() && !known.get().shards().isEmpty()) {
+                if (known.isPresent() && !known.get().terms().isEmpty()) {
                     docCount = Math.max(0, docCount - 1);
                 }
             }
@@ -145,35 +305,25 @@ public final class SearchIndexer {
         if (keys.isEmpty()) {
             return new Result(0, List.of(), List.of());
         }
-        Map<String, String> current = new TreeMap<>(manifest.shards());
-        for (Map.Entry<String, SearchShard> entry : shards.entrySet()) {
-            if (entry.getValue().isEmpty()) {
-                current.remove(entry.getKey());
-                continue;
-            }
-            byte[] json = entry.getValue().toJson();
-            String hash = hash(json);
-            if (!hash.equals(current.get(entry.getKey()))) {
-                String key = shardKey(entry.getKey(), hash);
-                bucket.put(key, json, "application/json; charset=utf-8", SiteBucket.ASSET_CACHE);
-                keys.add(key);
-                current.put(entry.getKey(), hash);
-            }
-        }
-        writeManifest(new Manifest(1, docCount, current, categories, List.copyOf(years)));
+        Map<String, String> words = parts.write(keys);
+        String facets = parts.writeFacets(keys);
+        writeManifest(new Manifest(LAYOUT, parts.manifest.generation(), docCount, words, facets, categories,
+                List.copyOf(years)));
         keys.add(MANIFEST);
         cdnPaths.add("/" + MANIFEST);
-        // The shards are new files under new names: only the manifest and the results changed in place.
+        // Everything else is a new file under a new name: only the manifest and the results changed in place.
         cdn.invalidate(cdnPaths, "search-" + java.util.UUID.randomUUID());
         LOG.info("search index updated", "releases", releaseIds.size(), "objects", keys.size());
         return new Result(releaseIds.size(), keys, cdnPaths);
     }
 
-    /** Builds the whole index again from every public release (the site rebuild). */
+    /** Builds the whole index again from every public release (the site rebuild), as a new generation. */
     public Result rebuild() {
+        Manifest before = manifest();
         docs.clear();
         Instant now = clock.instant();
-        Map<String, SearchShard> shards = new TreeMap<>();
+        Parts parts = new Parts(new Manifest(LAYOUT, before.generation() + 1, 0, new TreeMap<>(), null,
+                new ArrayList<>(), new ArrayList<>()));
         List<String> categories = new ArrayList<>();
         Set<Integer> years = new TreeSet<>();
         List<String> keys = new ArrayList<>();
@@ -191,24 +341,18 @@ public final class SearchIndexer {
                 int year = release.publishedAt().atZone(renderer.paths().zone()).getYear();
                 years.add(year);
                 Map<String, Integer> terms = SearchTerms.of(release);
-                terms.forEach((term, weight) -> shards.computeIfAbsent(SearchTerms.shardOf(term), p -> SearchShard.empty())
-                        .add(term, new SearchShard.Posting(number, weight, category, year)));
-                bucket.put(docKey(number), document(release), "application/json; charset=utf-8", MANIFEST_CACHE);
-                docs.save(new SearchDocs.Doc(release.id(), number, terms.keySet().stream().map(SearchTerms::shardOf)
-                        .distinct().sorted().toList()));
+                terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
+                parts.facets().set(number, category, year);
+                bucket.put(docKey(number), document(release), JSON, MANIFEST_CACHE);
+                docs.save(new SearchDocs.Doc(release.id(), number, List.copyOf(terms.keySet())));
                 keys.add(docKey(number));
                 count++;
             }
         }
-        Map<String, String> current = new TreeMap<>();
-        for (Map.Entry<String, SearchShard> entry : shards.entrySet()) {
-            byte[] json = entry.getValue().toJson();
-            String hash = hash(json);
-            bucket.put(shardKey(entry.getKey(), hash), json, "application/json; charset=utf-8", SiteBucket.ASSET_CACHE);
-            keys.add(shardKey(entry.getKey(), hash));
-            current.put(entry.getKey(), hash);
-        }
-        writeManifest(new Manifest(1, count, current, categories, List.copyOf(years)));
+        Map<String, String> words = parts.write(keys);
+        String facets = parts.writeFacets(keys);
+        writeManifest(new Manifest(LAYOUT, parts.manifest.generation(), count, words, facets, categories,
+                List.copyOf(years)));
         keys.add(MANIFEST);
         // Exact paths only: the manifest and every result file (their names are reused by number).
         List<String> paths = new ArrayList<>();
@@ -218,21 +362,36 @@ public final class SearchIndexer {
             cdn.invalidate(paths.subList(from, Math.min(paths.size(), from + 1000)),
                     "search-rebuild-" + now.toEpochMilli() + "-" + from);
         }
-        LOG.info("search index rebuilt", "releases", count, "shards", current.size());
+        LOG.info("search index rebuilt", "releases", count, "words", parts.changed.size());
         return new Result(count, keys, List.of("/" + MANIFEST));
     }
 
-    private void writeManifest(Manifest manifest) {
-        bucket.put(MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8), "application/json; charset=utf-8",
-                MANIFEST_CACHE);
+    /** Runs the task for each item on the indexer's threads; the first failure, if any, is thrown. */
+    private static <T> void parallel(Collection<T> items, java.util.function.Consumer<T> task) {
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (T item : items) {
+            running.add(IO.submit(() -> task.accept(item)));
+        }
+        RuntimeException failure = null;
+        for (java.util.concurrent.Future<?> future : running) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the search index", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
-    private SearchShard shard(Map<String, SearchShard> loaded, Manifest manifest, String prefix) {
-        return loaded.computeIfAbsent(prefix, p -> {
-            String hash = manifest.shards().get(p);
-            return hash == null ? SearchShard.empty()
-                    : bucket.read(shardKey(p, hash)).map(SearchShard::parse).orElse(SearchShard.empty());
-        });
+    private void writeManifest(Manifest manifest) {
+        bucket.put(MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8), JSON, MANIFEST_CACHE);
     }
 
     private static int categoryNumber(List<String> categories, String category) {

@@ -34,7 +34,7 @@ public final class DynamoDbSearchDocs implements SearchDocs {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Doc(releaseId, (int) Items.number(item, "number"), Items.strings(item, "shards")));
+        return Optional.of(new Doc(releaseId, (int) Items.number(item, "number"), Items.strings(item, "terms")));
     }
 
     @Override
@@ -51,7 +51,7 @@ public final class DynamoDbSearchDocs implements SearchDocs {
         Map<String, AttributeValue> item = new HashMap<>(key("DOC#" + doc.releaseId()));
         item.put(Table.ENTITY, s("SearchDoc"));
         item.put("number", Items.n(doc.number()));
-        item.put("shards", Items.list(doc.shards()));
+        item.put("terms", Items.list(doc.terms()));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }
 

@@ -3,13 +3,13 @@ package newsroom.service.port;
 import java.util.List;
 import java.util.Optional;
 
-/** The search index's numbering of releases, and which shards each release is in. */
+/** The search index's numbering of releases, and the words each release is indexed under. */
 public interface SearchDocs {
 
-    /** A release as the index knows it: its number, and the shards its words are in. */
-    record Doc(String releaseId, int number, List<String> shards) {
+    /** A release as the index knows it: its number, and its words (none once it has left the index). */
+    record Doc(String releaseId, int number, List<String> terms) {
         public Doc {
-            shards = List.copyOf(shards);
+            terms = List.copyOf(terms);
         }
     }
 

@@ -1,0 +1,59 @@
+package newsroom.render;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import newsroom.json.Json;
+
+/**
+ * The words of the index that start with the same two letters, each with how many releases it
+ * keeps and the version of its postings file: what the browser reads to know a word exists, to
+ * complete a word being typed and to find the word a typo stands for, before it fetches the
+ * postings of exactly the words it needs.
+ */
+public final class SearchDictionary {
+    /** A word's entry: its postings' count (the most frequent completions first) and file version. */
+    public record Entry(int count, int version) {
+    }
+
+    private final Map<String, Entry> words;
+
+    private SearchDictionary(Map<String, Entry> words) {
+        this.words = words;
+    }
+
+    public static SearchDictionary empty() {
+        return new SearchDictionary(new TreeMap<>());
+    }
+
+    public static SearchDictionary parse(byte[] json) {
+        Map<String, int[]> raw = Json.read(new String(json, StandardCharsets.UTF_8), new TypeReference<>() { });
+        Map<String, Entry> words = new TreeMap<>();
+        raw.forEach((word, pair) -> words.put(word, new Entry(pair[0], pair[1])));
+        return new SearchDictionary(words);
+    }
+
+    public Entry get(String word) {
+        return words.get(word);
+    }
+
+    public void put(String word, Entry entry) {
+        words.put(word, entry);
+    }
+
+    public void remove(String word) {
+        words.remove(word);
+    }
+
+    public boolean isEmpty() {
+        return words.isEmpty();
+    }
+
+    /** {"word": [count, version], ...} */
+    public byte[] toJson() {
+        Map<String, int[]> raw = new TreeMap<>();
+        words.forEach((word, entry) -> raw.put(word, new int[] {entry.count(), entry.version()}));
+        return Json.write(raw).getBytes(StandardCharsets.UTF_8);
+    }
+}

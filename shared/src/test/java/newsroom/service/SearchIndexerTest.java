@@ -1,0 +1,169 @@
+package newsroom.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.domain.Withdrawal;
+import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySiteBucket;
+import newsroom.fakes.Samples;
+import newsroom.json.Json;
+import newsroom.render.SearchDictionary;
+import newsroom.render.SearchPostings;
+import newsroom.render.SiteAssets;
+import newsroom.render.SiteRenderer;
+import newsroom.service.port.Cdn;
+import newsroom.service.port.SearchDocs;
+import org.junit.jupiter.api.Test;
+
+class SearchIndexerTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final Instant NOW = Instant.parse("2026-11-30T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final String[] WORDS = {"burglary", "collision", "appeal", "witnesses", "fraud", "arrest",
+        "Exampleton", "Millford", "bridge", "school", "theft", "warehouse"};
+
+    private static final class MemoryDocs implements SearchDocs {
+        final Map<String, Doc> docs = new ConcurrentHashMap<>();
+        final AtomicInteger counter = new AtomicInteger();
+
+        public Optional<Doc> find(String releaseId) {
+            return Optional.ofNullable(docs.get(releaseId));
+        }
+
+        public int next() {
+            return counter.incrementAndGet();
+        }
+
+        public void save(Doc doc) {
+            docs.put(doc.releaseId(), doc);
+        }
+
+        public void clear() {
+            docs.clear();
+        }
+    }
+
+    private final InMemorySiteBucket bucket = new InMemorySiteBucket();
+    private final MemoryDocs docs = new MemoryDocs();
+
+    private SearchIndexer indexer(List<Release> releases) {
+        return new SearchIndexer(InMemoryReleaseRepository.of(releases, ZONE), docs, bucket, Cdn.NONE,
+                new SiteRenderer(new SiteAssets(), "Newsroom", "https://news.example", ZONE), CLOCK);
+    }
+
+    private static List<Release> archive(int size) {
+        List<Release> releases = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            String title = WORDS[i % WORDS.length] + " " + WORDS[(i * 7 + 3) % WORDS.length] + " case " + i;
+            releases.add(Samples.published(String.format("%08d-0000-4000-8000-000000000000", i), title, "Appeals",
+                    NOW.minus(Duration.ofHours(size - i))));
+        }
+        return releases;
+    }
+
+    private int objectsForOneMorePublish(int archive) {
+        List<Release> releases = archive(archive);
+        indexer(releases).rebuild();
+        Release next = Samples.published("ffffffff-0000-4000-8000-000000000001", "Appeal after burglary in Millford",
+                "Appeals", NOW.minusSeconds(5));
+        List<Release> after = new ArrayList<>(releases);
+        after.add(next);
+        return indexer(after).apply(List.of(next.id())).keys().size();
+    }
+
+    private Map<String, Object> manifest() {
+        return Json.read(bucket.objects().get(SearchIndexer.MANIFEST).text(),
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+    }
+
+    private List<SearchPostings.Posting> postings(String word) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> words = (Map<String, String>) manifest().get("words");
+        String hash = words.get(word.substring(0, 2));
+        if (hash == null) {
+            return List.of();
+        }
+        SearchDictionary dictionary = SearchDictionary.parse(
+                bucket.objects().get("search/p/" + word.substring(0, 2) + "." + hash + ".json").content());
+        SearchDictionary.Entry entry = dictionary.get(word);
+        if (entry == null) {
+            return List.of();
+        }
+        return SearchPostings.parse(bucket.objects().get("search/t/" + manifest().get("generation") + "/" + word + "."
+                + entry.version() + ".json").content()).postings();
+    }
+
+    @Test
+    void onePublishWritesTheSameNumberOfObjectsIntoASmallAndALargeArchive() {
+        int small = objectsForOneMorePublish(50);
+        int large = new SearchIndexerTest().objectsForOneMorePublish(3000);
+        assertEquals(small, large, "bounded work: the count depends on the release, not the archive");
+    }
+
+    @Test
+    void aWithdrawnReleaseLeavesEveryWordAtOnceAndItsResultFileGoes() {
+        List<Release> releases = archive(20);
+        indexer(releases).rebuild();
+        Release target = Samples.published("ffffffff-0000-4000-8000-000000000002", "Quayside smugglers arrested",
+                "Crime Operations", NOW.minusSeconds(60));
+        List<Release> withTarget = new ArrayList<>(releases);
+        withTarget.add(target);
+        indexer(withTarget).apply(List.of(target.id()));
+        int number = docs.find(target.id()).orElseThrow().number();
+        assertEquals(List.of(new SearchPostings.Posting(number, 3)), postings("quayside"));
+        assertTrue(bucket.objects().containsKey("search/d/" + number + ".json"));
+
+        Release withdrawn = target.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW, "Issued in error.")).saved(NOW);
+        withTarget.set(withTarget.size() - 1, withdrawn);
+        indexer(withTarget).apply(List.of(target.id()));
+        assertEquals(List.of(), postings("quayside"), "gone from its words");
+        assertEquals(List.of(), postings("smugglers"));
+        assertFalse(bucket.objects().containsKey("search/d/" + number + ".json"), "and its result file");
+        assertEquals(20, ((Number) manifest().get("docs")).intValue());
+    }
+
+    @Test
+    void anEmbargoedReleaseIsNeverIndexed() {
+        Release embargoed = Samples.published("ffffffff-0000-4000-8000-000000000003", "Dawn raids on Quayside",
+                "Crime Operations", null).toBuilder().status(ReleaseStatus.SCHEDULED)
+                .embargoUntil(NOW.plus(Duration.ofHours(6))).saved(NOW);
+        List<Release> releases = new ArrayList<>(archive(5));
+        releases.add(embargoed);
+        SearchIndexer indexer = indexer(releases);
+        indexer.rebuild();
+        assertEquals(SearchIndexer.Result.class, indexer.apply(List.of(embargoed.id())).getClass());
+        assertEquals(List.of(), postings("quayside"));
+        assertTrue(bucket.objects().keySet().stream().noneMatch(k -> k.contains("quayside") || k.contains("dawn")));
+        assertTrue(docs.find(embargoed.id()).isEmpty());
+    }
+
+    @Test
+    void aRebuildNeverReusesAFileName() {
+        List<Release> releases = archive(30);
+        indexer(releases).rebuild();
+        Set<String> first = Set.copyOf(bucket.objects().keySet().stream().filter(k -> k.startsWith("search/t/")).toList());
+        int generation = ((Number) manifest().get("generation")).intValue();
+        indexer(releases).rebuild();
+        List<String> second = bucket.objects().keySet().stream().filter(k -> k.startsWith("search/t/"))
+                .filter(k -> !first.contains(k)).toList();
+        assertEquals(first.size(), second.size(), "a new generation: every postings file under a new name");
+        assertEquals(generation + 1, ((Number) manifest().get("generation")).intValue());
+    }
+}

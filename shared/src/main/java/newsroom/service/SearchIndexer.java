@@ -317,8 +317,16 @@ public final class SearchIndexer {
         return new Result(releaseIds.size(), keys, cdnPaths);
     }
 
-    /** Builds the whole index again from every public release (the site rebuild), as a new generation. */
+    /** Builds the whole index again from every public release the table's archive records. */
     public Result rebuild() {
+        return rebuild(List.of());
+    }
+
+    /**
+     * Builds the whole index again from every public release (the site rebuild), as a new
+     * generation: the months the table's archive records and these (the site index's).
+     */
+    public Result rebuild(Collection<YearMonth> moreMonths) {
         Manifest before = manifest();
         docs.clear();
         Instant now = clock.instant();
@@ -329,6 +337,7 @@ public final class SearchIndexer {
         List<String> keys = new ArrayList<>();
         int count = 0;
         Set<YearMonth> months = new TreeSet<>(releases.months());
+        months.addAll(moreMonths);
         for (YearMonth month : months) {
             List<Release> inMonth = new ArrayList<>(releases.publishedInMonth(month));
             inMonth.sort(java.util.Comparator.comparing(Release::publishedAt));

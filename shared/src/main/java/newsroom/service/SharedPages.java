@@ -172,7 +172,7 @@ public final class SharedPages {
         }
         if (search != null) {
             if (scopes.contains(SEARCH_ALL)) {
-                search.rebuild();
+                search.rebuild(index.months()); // with the months only the site index knows
             } else {
                 List<String> ids = scopes.stream().filter(s -> s.startsWith("search:"))
                         .map(s -> s.substring("search:".length())).toList();

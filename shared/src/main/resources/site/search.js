@@ -81,7 +81,7 @@ export class Search {
     return this.files.get(path);
   }
 
-  /** The words starting with these two letters: {word: [count, version]}. */
+  /** The words starting with these two letters: {word: [count, hash of its postings]}. */
   async dictionary(prefix) {
     const hash = this.manifest.words[prefix];
     return hash ? this.file('/search/p/' + prefix + '.' + hash + '.json', {}) : {};
@@ -90,7 +90,7 @@ export class Search {
   async postings(word) {
     const entry = (await this.dictionary(word.slice(0, 2)))[word];
     if (!entry) return [];
-    return decode(await this.file('/search/t/' + this.manifest.generation + '/' + word + '.' + entry[1] + '.json', []));
+    return decode(await this.file('/search/t/' + word + '.' + entry[1] + '.json', []));
   }
 
   /** Each release's category and year, by number (only when filtering). */

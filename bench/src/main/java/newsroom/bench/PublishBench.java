@@ -201,6 +201,7 @@ final class PublishBench {
         ReleaseMapper mapper = new ReleaseMapper(RebuildBench.ZONE);
         List<WriteRequest> batch = new ArrayList<>();
         Set<YearMonth> months = new TreeSet<>();
+        Set<String> registries = new java.util.HashSet<>();
         for (Release r : releases) {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
             items.add(mapper.toItem(r));
@@ -209,8 +210,14 @@ final class PublishBench {
                 var listing = new newsroom.service.port.SiteIndex.Listing(r.id(), r.version(), r.publishedAt(),
                         r.category());
                 items.add(DynamoDbSiteIndex.entryItem(listing));
-                // The latest and category items; the month item once per month, below.
-                items.addAll(DynamoDbSiteIndex.listedItems(listing, RebuildBench.ZONE).subList(0, 2));
+                // The month's latest and category items; the months registries once each.
+                List<Map<String, AttributeValue>> listed = DynamoDbSiteIndex.listedItems(listing, RebuildBench.ZONE);
+                items.addAll(listed.subList(0, 2));
+                for (Map<String, AttributeValue> registry : listed.subList(2, listed.size())) {
+                    if (registries.add(registry.get(Table.PK).s() + "/" + registry.get(Table.SK).s())) {
+                        items.add(registry);
+                    }
+                }
             }
             for (Map<String, AttributeValue> item : items) {
                 batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
@@ -225,9 +232,6 @@ final class PublishBench {
             batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
                     Table.PK, AttributeValue.fromS("ARCHIVE"), Table.SK, AttributeValue.fromS("MONTH#" + month),
                     Table.ENTITY, AttributeValue.fromS("ArchiveMonth"))).build()).build());
-            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    Table.PK, AttributeValue.fromS("SITE#MONTH"), Table.SK, AttributeValue.fromS(month.toString())))
-                    .build()).build());
             if (batch.size() >= 24) {
                 write(clients, table, batch);
                 batch = new ArrayList<>();

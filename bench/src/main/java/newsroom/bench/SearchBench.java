@@ -83,6 +83,13 @@ final class SearchBench {
         }
 
         @Override
+        public Map<String, Integer> numbers() {
+            Map<String, Integer> numbers = new HashMap<>();
+            docs.values().forEach(d -> numbers.put(d.releaseId(), d.number()));
+            return numbers;
+        }
+
+        @Override
         public void clear() {
             docs.clear();
         }

@@ -189,8 +189,11 @@ class SearchIT {
             String dictionary = Http.get(runtime.siteUrl().resolve("/search/p/qu." + hash + ".json")).body();
             assertFalse(dictionary.contains("\"quayside\""), "no word of an embargoed release in the index");
         }
-        assertEquals(404, Http.get(runtime.siteUrl().resolve("/search/t/" + manifest.path("generation").asInt()
-                + "/smugglers.1.json")).statusCode(), "no postings for it either");
+        String smHash = manifest.path("words").path("sm").asText();
+        if (!smHash.isEmpty()) {
+            assertFalse(Http.get(runtime.siteUrl().resolve("/search/p/sm." + smHash + ".json")).body()
+                    .contains("\"smugglers\""), "no postings for it either");
+        }
         assertEquals(List.of(), search("quayside smugglers"));
     }
 

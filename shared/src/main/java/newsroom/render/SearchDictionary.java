@@ -2,19 +2,20 @@ package newsroom.render;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import newsroom.json.Json;
 
 /**
  * The words of the index that start with the same two letters, each with how many releases it
- * keeps and the version of its postings file: what the browser reads to know a word exists, to
+ * keeps and the name of its postings file (a hash of its content): what the browser reads to know a word exists, to
  * complete a word being typed and to find the word a typo stands for, before it fetches the
  * postings of exactly the words it needs.
  */
 public final class SearchDictionary {
-    /** A word's entry: its postings' count (the most frequent completions first) and file version. */
-    public record Entry(int count, int version) {
+    /** A word's entry: its postings' count (the most frequent completions first) and content hash. */
+    public record Entry(int count, String hash) {
     }
 
     private final Map<String, Entry> words;
@@ -28,9 +29,9 @@ public final class SearchDictionary {
     }
 
     public static SearchDictionary parse(byte[] json) {
-        Map<String, int[]> raw = Json.read(new String(json, StandardCharsets.UTF_8), new TypeReference<>() { });
+        Map<String, List<Object>> raw = Json.read(new String(json, StandardCharsets.UTF_8), new TypeReference<>() { });
         Map<String, Entry> words = new TreeMap<>();
-        raw.forEach((word, pair) -> words.put(word, new Entry(pair[0], pair[1])));
+        raw.forEach((word, pair) -> words.put(word, new Entry(((Number) pair.get(0)).intValue(), (String) pair.get(1))));
         return new SearchDictionary(words);
     }
 
@@ -50,10 +51,10 @@ public final class SearchDictionary {
         return words.isEmpty();
     }
 
-    /** {"word": [count, version], ...} */
+    /** {"word": [count, "hash"], ...} */
     public byte[] toJson() {
-        Map<String, int[]> raw = new TreeMap<>();
-        words.forEach((word, entry) -> raw.put(word, new int[] {entry.count(), entry.version()}));
+        Map<String, List<Object>> raw = new TreeMap<>();
+        words.forEach((word, entry) -> raw.put(word, List.of(entry.count(), entry.hash())));
         return Json.write(raw).getBytes(StandardCharsets.UTF_8);
     }
 }

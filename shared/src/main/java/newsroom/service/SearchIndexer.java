@@ -40,19 +40,20 @@ import newsroom.service.port.SiteBucket;
  *       facets file, the categories and years to filter by (the only part that changes in place);</li>
  *   <li>{@code search/p/<prefix>.<hash>.json}: the words starting with those letters, each with its
  *       count and the version of its postings ({@link SearchDictionary});</li>
- *   <li>{@code search/t/<generation>/<word>.<version>.json}: one word's releases and weights
+ *   <li>{@code search/t/<word>.<hash>.json}: one word's releases and weights
  *       ({@link SearchPostings}), so a query fetches the postings of exactly its words;</li>
  *   <li>{@code search/f.<hash>.json}: each release's category and year, read only to filter;</li>
  *   <li>{@code search/d/<number>.json}: what a result shows of one release.</li>
  * </ul>
  *
- * Every file but the manifest and the results is named by its content or version, so cached for
+ * Every file but the manifest and the results is named by its content, so cached for
  * ever and never invalidated. A change of releases rewrites the postings of the words they had
  * and have, those words' dictionaries, the facets, their result files and the manifest: a number
  * of objects set by the releases changed, whatever the size of the archive, each bounded by
  * {@link SearchPostings#CAP}. A withdrawn or no longer public release leaves every word it was
  * under, at once; an embargoed one is never indexed. One writer at a time (SharedPages' lease),
- * so no change is lost to another. A rebuild starts a new generation, so no name is ever reused.
+ * so no change is lost to another. A release keeps its number through a rebuild, so a rebuild of
+ * an unchanged archive writes the same files under the same names.
  */
 public final class SearchIndexer {
     private static final JsonLog LOG = JsonLog.of(SearchIndexer.class);
@@ -74,7 +75,7 @@ public final class SearchIndexer {
             });
 
     /** What the browser reads first. */
-    public record Manifest(int version, int generation, int docs, Map<String, String> words, String facets,
+    public record Manifest(int version, int docs, Map<String, String> words, String facets,
                            List<String> categories, List<Integer> years) {
     }
 
@@ -109,15 +110,15 @@ public final class SearchIndexer {
                 return Json.read(json, Manifest.class);
             }
         }
-        return new Manifest(LAYOUT, 1, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>());
+        return new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>());
     }
 
     private static String dictionaryKey(String prefix, String hash) {
         return "search/p/" + prefix + "." + hash + ".json";
     }
 
-    private static String postingsKey(int generation, String word, int version) {
-        return "search/t/" + generation + "/" + word + "." + version + ".json";
+    private static String postingsKey(String word, String hash) {
+        return "search/t/" + word + "." + hash + ".json";
     }
 
     private static String facetsKey(String hash) {
@@ -158,7 +159,7 @@ public final class SearchIndexer {
         private SearchPostings readPostings(String word) {
             SearchDictionary.Entry entry = dictionary(SearchTerms.shardOf(word)).get(word);
             return entry == null ? new SearchPostings()
-                    : bucket.read(postingsKey(manifest.generation(), word, entry.version()))
+                    : bucket.read(postingsKey(word, entry.hash()))
                             .map(SearchPostings::parse).orElse(new SearchPostings());
         }
 
@@ -196,10 +197,13 @@ public final class SearchIndexer {
                     dictionary.remove(word);
                     continue;
                 }
+                byte[] json = list.toJson();
+                String hash = hash(json);
                 SearchDictionary.Entry before = dictionary.get(word);
-                int version = before == null ? 1 : before.version() + 1;
-                files.put(postingsKey(manifest.generation(), word, version), list.toJson());
-                dictionary.put(word, new SearchDictionary.Entry(list.size(), version));
+                if (before == null || !before.hash().equals(hash)) {
+                    files.put(postingsKey(word, hash), json);
+                }
+                dictionary.put(word, new SearchDictionary.Entry(list.size(), hash));
             }
             putAll(files, keys);
             files.clear();
@@ -307,7 +311,7 @@ public final class SearchIndexer {
         }
         Map<String, String> words = parts.write(keys);
         String facets = parts.writeFacets(keys);
-        writeManifest(new Manifest(LAYOUT, parts.manifest.generation(), docCount, words, facets, categories,
+        writeManifest(new Manifest(LAYOUT, docCount, words, facets, categories,
                 List.copyOf(years)));
         keys.add(MANIFEST);
         cdnPaths.add("/" + MANIFEST);
@@ -323,15 +327,14 @@ public final class SearchIndexer {
     }
 
     /**
-     * Builds the whole index again from every public release (the site rebuild), as a new
-     * generation: the months the table's archive records and these (the site index's).
+     * Builds the whole index again from every public release (the site rebuild): the months the
+     * table's archive records and these (the site index's). Each release keeps its number.
      */
     public Result rebuild(Collection<YearMonth> moreMonths) {
-        Manifest before = manifest();
+        Map<String, Integer> numbers = docs.numbers();
         docs.clear();
         Instant now = clock.instant();
-        Parts parts = new Parts(new Manifest(LAYOUT, before.generation() + 1, 0, new TreeMap<>(), null,
-                new ArrayList<>(), new ArrayList<>()));
+        Parts parts = new Parts(new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>()));
         List<String> categories = new ArrayList<>();
         Set<Integer> years = new TreeSet<>();
         List<String> keys = new ArrayList<>();
@@ -345,7 +348,8 @@ public final class SearchIndexer {
                 if (!release.isPublicAt(now)) {
                     continue;
                 }
-                int number = docs.next();
+                Integer known = numbers.get(release.id());
+                int number = known != null ? known : docs.next();
                 int category = categoryNumber(categories, release.category());
                 int year = release.publishedAt().atZone(renderer.paths().zone()).getYear();
                 years.add(year);
@@ -360,7 +364,7 @@ public final class SearchIndexer {
         }
         Map<String, String> words = parts.write(keys);
         String facets = parts.writeFacets(keys);
-        writeManifest(new Manifest(LAYOUT, parts.manifest.generation(), count, words, facets, categories,
+        writeManifest(new Manifest(LAYOUT, count, words, facets, categories,
                 List.copyOf(years)));
         keys.add(MANIFEST);
         // Exact paths only: the manifest and every result file (their names are reused by number).

@@ -3,8 +3,10 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +43,16 @@ public final class SitePublisher {
      */
     private static final ExecutorService IO = Executors.newFixedThreadPool(12, runnable -> {
         Thread thread = new Thread(runnable, "site-io");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * A batch's release pages, written at once (a few at a time); separate from {@link #IO}, which
+     * their own writes use, so a release never waits for a thread its batch holds.
+     */
+    private static final ExecutorService RELEASES = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "site-release");
         thread.setDaemon(true);
         return thread;
     });
@@ -114,6 +126,64 @@ public final class SitePublisher {
         cdn.invalidate(written.get().cdnPaths(), release.id() + "-v" + release.version());
         shared.update(scopesAfter(index, renderer, release, clock.instant()));
         return written.get().keys();
+    }
+
+    /** What a batch did: the release pages' keys, by release, and the first release that failed. */
+    public record Batch(List<List<String>> written, int failedAt, RuntimeException failure) {
+        public boolean failed() {
+            return failedAt >= 0;
+        }
+    }
+
+    /**
+     * A batch of changes (a stream batch): each release's page and listing at once, then the pages
+     * they share (lists, feeds, months, categories, sitemaps, search) once for all of them, not
+     * once per release: a burst of publishes costs a few renders of each shared page. When a
+     * release fails, the shared pages are still brought up to date with every one that did not,
+     * and {@link Batch#failedAt} says where a retry must start (the ones after it are redone
+     * harmlessly: each reads its release afresh).
+     *
+     * @throws RuntimeException when the shared pages could not be brought up to date (nothing of
+     *                          the batch counts as done)
+     */
+    public Batch publishAll(List<String> releaseIds) {
+        // A release twice in a batch is written once: each write reads it as it now stands.
+        Map<String, Future<Optional<ReleasePages.Written>>> byId = new LinkedHashMap<>();
+        releaseIds.forEach(id -> byId.computeIfAbsent(id, i -> RELEASES.submit(() -> releasePages.write(i))));
+        List<Future<Optional<ReleasePages.Written>>> pages = releaseIds.stream().map(byId::get).toList();
+        Set<String> seen = new java.util.HashSet<>();
+        List<List<String>> written = new ArrayList<>();
+        List<ReleasePages.Written> changed = new ArrayList<>();
+        int failedAt = -1;
+        RuntimeException failure = null;
+        for (int i = 0; i < pages.size(); i++) {
+            try {
+                Optional<ReleasePages.Written> page = await(pages.get(i));
+                written.add(page.map(ReleasePages.Written::keys).orElse(List.of()));
+                if (seen.add(releaseIds.get(i))) {
+                    page.ifPresent(changed::add);
+                }
+            } catch (RuntimeException e) {
+                written.add(List.of());
+                if (failedAt < 0) {
+                    failedAt = i;
+                    failure = e;
+                }
+            }
+        }
+        if (changed.isEmpty()) {
+            return new Batch(written, failedAt, failure);
+        }
+        awaitAll(startAssets());
+        assetsUploaded = true;
+        Set<String> scopes = new LinkedHashSet<>();
+        for (ReleasePages.Written page : changed) {
+            Release release = page.release();
+            cdn.invalidate(page.cdnPaths(), release.id() + "-v" + release.version());
+            scopes.addAll(scopesAfter(index, renderer, release, clock.instant()));
+        }
+        shared.update(scopes);
+        return new Batch(written, failedAt, failure);
     }
 
     /**

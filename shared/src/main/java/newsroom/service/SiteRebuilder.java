@@ -104,6 +104,10 @@ public final class SiteRebuilder {
                 written.put(page.key(), Boolean.TRUE);
             }
 
+            int upgraded = index.upgrade();
+            if (upgraded > 0) {
+                progress.accept("Moved " + upgraded + " listings of the site index to its monthly layout");
+            }
             // The months the table's archive recorded (older releases) and those the site index knows.
             Set<YearMonth> months = new TreeSet<>(releases.months());
             months.addAll(index.months());

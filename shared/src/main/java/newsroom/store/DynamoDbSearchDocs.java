@@ -56,6 +56,20 @@ public final class DynamoDbSearchDocs implements SearchDocs {
     }
 
     @Override
+    public Map<String, Integer> numbers() {
+        QueryRequest query = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :doc)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK, "#n", "number"))
+                .expressionAttributeValues(Map.of(":pk", s(PK), ":doc", s("DOC#")))
+                .projectionExpression("#sk, #n").build();
+        Map<String, Integer> numbers = new HashMap<>();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            numbers.put(item.get(Table.SK).s().substring("DOC#".length()), (int) Items.number(item, "number"));
+        }
+        return numbers;
+    }
+
+    @Override
     public void clear() {
         QueryRequest query = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :doc)")

@@ -22,14 +22,25 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The site index in the table, in partitions of its own so every read is consistent (an index
  * would be eventually so): {@code SITE#ENTRY/<id>} holds what is known of each release (version,
  * category, publication time, listed or not: a withdrawal leaves a tombstone, so an older publish
- * arriving late cannot list it again); {@code SITE#LISTED} and {@code SITE#LISTED#CAT#<category>}
- * hold the listed releases sorted by publication time; {@code SITE#MONTH/<yyyy-MM>} the months.
- * Each change is one transaction, conditional on the entry it read.
+ * arriving late cannot list it again); {@code SITE#LISTED#<yyyy-MM>} and
+ * {@code SITE#LISTED#CAT#<category>#<yyyy-MM>} hold the listed releases of one month sorted by
+ * publication time; {@code SITE#MONTH/<yyyy-MM>} and {@code SITE#MONTH#CAT#<category>/<yyyy-MM>}
+ * the months that have them. Each change is one transaction, conditional on the entry it read.
+ *
+ * <p>Why by month: a partition of every listed release grows with the archive, and a query of it
+ * costs with its size where the store sorts it whole (the emulator does) and is one hot partition
+ * in DynamoDB. A month's partition holds one month of publishing whatever the archive's size; the
+ * latest twenty read the newest month and, only when it has fewer, the month before.
  */
 public final class DynamoDbSiteIndex implements SiteIndex {
     static final String ENTRY_PK = "SITE#ENTRY";
     static final String LISTED_PK = "SITE#LISTED";
     static final String MONTH_PK = "SITE#MONTH";
+    /**
+     * Months read at a time when paging back through them newest first: one, as the newest month
+     * usually holds the twenty wanted, so a read is the same however many months there are.
+     */
+    private static final int MONTHS_PAGE = 1;
     private static final String VERSION = "version";
     private static final String CATEGORY = "category";
     private static final String PUBLISHED_AT = "publishedAt";
@@ -88,11 +99,12 @@ public final class DynamoDbSiteIndex implements SiteIndex {
             boolean wasListed = old != null && old.listed();
             if (wasListed) {
                 boolean moved = listing == null || !listing.publishedAt().equals(old.publishedAt());
+                YearMonth oldMonth = YearMonth.from(old.publishedAt().atZone(zone));
                 if (moved) {
-                    writes.add(delete(LISTED_PK, sortKey(old.publishedAt(), id)));
+                    writes.add(delete(listedPk(oldMonth), sortKey(old.publishedAt(), id)));
                 }
                 if (moved || !listing.category().equals(old.category())) {
-                    writes.add(delete(categoryPk(old.category()), sortKey(old.publishedAt(), id)));
+                    writes.add(delete(categoryPk(old.category(), oldMonth), sortKey(old.publishedAt(), id)));
                 }
             }
             if (listing != null) {
@@ -113,18 +125,20 @@ public final class DynamoDbSiteIndex implements SiteIndex {
     }
 
     /**
-     * The items that list a release: in the latest list, in its category, and its month. Public so
-     * that a benchmark can load a large listed archive the way the index keeps it.
+     * The items that list a release: in its month's latest list, in its category's month, and the
+     * two months registries. Public so that a benchmark can load a large listed archive the way the
+     * index keeps it.
      */
     public static List<Map<String, AttributeValue>> listedItems(Listing listing, ZoneId zone) {
         String sk = sortKey(listing.publishedAt(), listing.id());
+        YearMonth month = YearMonth.from(listing.publishedAt().atZone(zone));
         return List.of(
-                Map.of(Table.PK, s(LISTED_PK), Table.SK, s(sk), ID, s(listing.id()), VERSION, n(listing.version()),
+                Map.of(Table.PK, s(listedPk(month)), Table.SK, s(sk), ID, s(listing.id()), VERSION, n(listing.version()),
                         CATEGORY, s(listing.category())),
-                Map.of(Table.PK, s(categoryPk(listing.category())), Table.SK, s(sk), ID, s(listing.id()),
+                Map.of(Table.PK, s(categoryPk(listing.category(), month)), Table.SK, s(sk), ID, s(listing.id()),
                         VERSION, n(listing.version()), CATEGORY, s(listing.category())),
-                Map.of(Table.PK, s(MONTH_PK),
-                        Table.SK, s(YearMonth.from(listing.publishedAt().atZone(zone)).toString())));
+                Map.of(Table.PK, s(MONTH_PK), Table.SK, s(month.toString())),
+                Map.of(Table.PK, s(categoryMonthsPk(listing.category())), Table.SK, s(month.toString())));
     }
 
     /** The entry item of a listed release (its version and where it is listed). */
@@ -153,8 +167,16 @@ public final class DynamoDbSiteIndex implements SiteIndex {
                 .key(Map.of(Table.PK, s(pk), Table.SK, s(sk)))).build();
     }
 
-    private static String categoryPk(String category) {
-        return LISTED_PK + "#CAT#" + category;
+    private static String listedPk(YearMonth month) {
+        return LISTED_PK + "#" + month;
+    }
+
+    private static String categoryPk(String category, YearMonth month) {
+        return LISTED_PK + "#CAT#" + category + "#" + month;
+    }
+
+    private static String categoryMonthsPk(String category) {
+        return MONTH_PK + "#CAT#" + category;
     }
 
     private static String sortKey(Instant publishedAt, String id) {
@@ -163,17 +185,48 @@ public final class DynamoDbSiteIndex implements SiteIndex {
 
     @Override
     public List<Listing> latest(int limit) {
-        return query(LISTED_PK, null, null, limit);
+        return newestAcrossMonths(MONTH_PK, DynamoDbSiteIndex::listedPk, limit);
     }
 
     @Override
     public List<Listing> latestInCategory(String category, int limit) {
-        return query(categoryPk(category), null, null, limit);
+        return newestAcrossMonths(categoryMonthsPk(category), month -> categoryPk(category, month), limit);
+    }
+
+    /** The newest listings from the newest month back, reading a month only while the list is short. */
+    private List<Listing> newestAcrossMonths(String monthsPk, java.util.function.Function<YearMonth, String> partition,
+                                             int limit) {
+        List<Listing> listings = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder months = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(monthsPk))).scanIndexForward(false).limit(MONTHS_PAGE);
+            var page = dynamo.query((start == null ? months : months.exclusiveStartKey(start)).build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                listings.addAll(query(partition.apply(YearMonth.parse(item.get(Table.SK).s())), null, null,
+                        limit - listings.size()));
+                if (listings.size() >= limit) {
+                    return listings;
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return listings;
     }
 
     @Override
     public List<Listing> publishedBetween(Instant from, Instant to) {
-        return query(LISTED_PK, Table.time(from), Table.time(to), Integer.MAX_VALUE);
+        List<Listing> listings = new ArrayList<>();
+        if (!from.isBefore(to)) {
+            return listings;
+        }
+        YearMonth first = YearMonth.from(from.atZone(zone));
+        for (YearMonth month = YearMonth.from(to.minusNanos(1).atZone(zone)); !month.isBefore(first);
+             month = month.minusMonths(1)) {
+            listings.addAll(query(listedPk(month), Table.time(from), Table.time(to), Integer.MAX_VALUE));
+        }
+        return listings;
     }
 
     /** Newest first; with bounds, the sort keys in [from, to) ("<time>#<id>" sorts by time). */
@@ -205,6 +258,46 @@ public final class DynamoDbSiteIndex implements SiteIndex {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && listings.size() < limit);
         return listings;
+    }
+
+    /**
+     * The first layout kept every listing in one partition ({@code SITE#LISTED}, and one per
+     * category): each is moved to its month, in a transaction that checks the entry still lists
+     * that version (one changed since was listed anew by its own publish, so its old items are
+     * only deleted).
+     */
+    @Override
+    public int upgrade() {
+        int moved = 0;
+        while (true) {
+            List<Map<String, AttributeValue>> items = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.PK))
+                    .expressionAttributeValues(Map.of(":pk", s(LISTED_PK))).limit(100)).items();
+            if (items.isEmpty()) {
+                return moved;
+            }
+            for (Map<String, AttributeValue> item : items) {
+                String sk = item.get(Table.SK).s();
+                Listing listing = new Listing(Items.string(item, ID), Items.number(item, VERSION),
+                        Instant.parse(sk.substring(0, sk.indexOf('#'))), Items.string(item, CATEGORY));
+                List<TransactWriteItem> oldItems = List.of(delete(LISTED_PK, sk),
+                        delete(LISTED_PK + "#CAT#" + listing.category(), sk));
+                List<TransactWriteItem> writes = new ArrayList<>(oldItems);
+                writes.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                        .key(Map.of(Table.PK, s(ENTRY_PK), Table.SK, s(listing.id())))
+                        .conditionExpression("#v = :v AND #l = :listed")
+                        .expressionAttributeNames(Map.of("#v", VERSION, "#l", LISTED))
+                        .expressionAttributeValues(Map.of(":v", n(listing.version()), ":listed",
+                                AttributeValue.fromBool(true)))).build());
+                listedItems(listing, zone).forEach(listed -> writes.add(put(listed)));
+                try {
+                    dynamo.transactWriteItems(t -> t.transactItems(writes));
+                    moved++;
+                } catch (TransactionCanceledException e) {
+                    dynamo.transactWriteItems(t -> t.transactItems(oldItems));
+                }
+            }
+        }
     }
 
     @Override

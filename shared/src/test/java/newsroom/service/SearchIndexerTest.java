@@ -54,6 +54,12 @@ class SearchIndexerTest {
             docs.put(doc.releaseId(), doc);
         }
 
+        public Map<String, Integer> numbers() {
+            Map<String, Integer> numbers = new java.util.HashMap<>();
+            docs.values().forEach(d -> numbers.put(d.releaseId(), d.number()));
+            return numbers;
+        }
+
         public void clear() {
             docs.clear();
         }
@@ -105,8 +111,8 @@ class SearchIndexerTest {
         if (entry == null) {
             return List.of();
         }
-        return SearchPostings.parse(bucket.objects().get("search/t/" + manifest().get("generation") + "/" + word + "."
-                + entry.version() + ".json").content()).postings();
+        return SearchPostings.parse(bucket.objects().get("search/t/" + word + "." + entry.hash() + ".json").content())
+                .postings();
     }
 
     @Test
@@ -155,15 +161,26 @@ class SearchIndexerTest {
     }
 
     @Test
-    void aRebuildNeverReusesAFileName() {
+    void aRebuildOfAnUnchangedArchiveWritesTheSameFilesAndAChangedWordGetsANewName() {
         List<Release> releases = archive(30);
         indexer(releases).rebuild();
-        Set<String> first = Set.copyOf(bucket.objects().keySet().stream().filter(k -> k.startsWith("search/t/")).toList());
-        int generation = ((Number) manifest().get("generation")).intValue();
+        Map<String, String> first = new java.util.TreeMap<>();
+        bucket.objects().forEach((k, v) -> first.put(k, v.text()));
         indexer(releases).rebuild();
-        List<String> second = bucket.objects().keySet().stream().filter(k -> k.startsWith("search/t/"))
-                .filter(k -> !first.contains(k)).toList();
-        assertEquals(first.size(), second.size(), "a new generation: every postings file under a new name");
-        assertEquals(generation + 1, ((Number) manifest().get("generation")).intValue());
+        Map<String, String> second = new java.util.TreeMap<>();
+        bucket.objects().forEach((k, v) -> second.put(k, v.text()));
+        assertEquals(first, second, "the same names and contents: every release kept its number");
+
+        Set<String> before = Set.copyOf(bucket.objects().keySet());
+        Release next = Samples.published("ffffffff-0000-4000-8000-000000000009", "Burglary in Westgate",
+                "Appeals", NOW.minusSeconds(5));
+        List<Release> after = new ArrayList<>(releases);
+        after.add(next);
+        indexer(after).apply(List.of(next.id()));
+        List<String> added = bucket.objects().keySet().stream().filter(k -> !before.contains(k)).toList();
+        assertTrue(added.stream().anyMatch(k -> k.startsWith("search/t/burglary.")), "a changed word: a new file "
+                + added);
+        assertTrue(added.stream().noneMatch(k -> k.startsWith("search/t/fraud.")), "an unchanged word: none");
+        assertEquals(1, postings("westgate").size());
     }
 }

@@ -240,4 +240,70 @@ class SitePublisherTest {
         assertFalse(old.contains("Body of"), "a pointer, not a second copy");
         assertTrue(invalidated().contains("/news/2026/10/slug-r1/index.html"));
     }
+
+    @Test
+    void aBatchRendersThePagesItsReleasesShareOnceForAllOfThem() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 6; i++) {
+            ids.add(stored(Samples.published("r" + i, "Batch release " + i, i % 2 == 0 ? "Appeals" : "Road Safety",
+                    NOW.minusSeconds(600 - i))).id());
+        }
+        ids.add("r3"); // a release twice in one batch
+        bucket.clearWrites();
+        SitePublisher.Batch batch = publisher.publishAll(ids);
+        assertFalse(batch.failed());
+        for (int i = 1; i <= 6; i++) {
+            assertEquals(List.of("news/2026/11/slug-r" + i + "/index.html"), batch.written().get(i - 1));
+        }
+        assertEquals(1, bucket.writes().stream().filter("news/index.html"::equals).count(),
+                "the latest list rendered once for the batch");
+        assertEquals(1, bucket.writes().stream().filter("news/2026/11/index.html"::equals).count(), "its month once");
+        assertEquals(1, bucket.writes().stream().filter("news/2026/11/slug-r3/index.html"::equals).count(),
+                "a release twice in the batch written once");
+        String latest = bucket.text("news/index.html");
+        for (int i = 1; i <= 6; i++) {
+            assertTrue(latest.contains("Batch release " + i), "every release of the batch is listed");
+        }
+        assertTrue(latest.indexOf("Batch release 6") < latest.indexOf("Batch release 1"), "newest first");
+    }
+
+    @Test
+    void aReleaseThatFailsInABatchIsWhereTheRetryStartsAndTheOthersAreListed() {
+        for (int i = 1; i <= 3; i++) {
+            stored(Samples.published("r" + i, "Release " + i, "Appeals", NOW.minusSeconds(600 - i)));
+        }
+        SiteBucket failing = new SiteBucket() {
+            public void put(String key, byte[] content, String contentType, String cacheControl) {
+                if (key.equals("news/2026/11/slug-r2/index.html")) {
+                    throw new IllegalStateException("S3 refused " + key);
+                }
+                bucket.put(key, content, contentType, cacheControl);
+            }
+
+            public boolean exists(String key) {
+                return bucket.exists(key);
+            }
+
+            public java.util.Optional<byte[]> read(String key) {
+                return bucket.read(key);
+            }
+
+            public void delete(String key) {
+                bucket.delete(key);
+            }
+
+            public List<String> keys(String prefix) {
+                return bucket.keys(prefix);
+            }
+        };
+        SitePublisher flaky = new SitePublisher(releases, index, new InMemoryRenderQueue(), failing, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        SitePublisher.Batch batch = flaky.publishAll(List.of("r1", "r2", "r3"));
+        assertEquals(1, batch.failedAt(), "the retry starts at the release that failed");
+        assertTrue(batch.failure().getMessage().contains("S3 refused"));
+        String latest = bucket.text("news/index.html");
+        assertTrue(latest.contains("Release 1") && latest.contains("Release 3"), "the others are listed");
+        assertFalse(latest.contains("Release 2"), "never a link to a page that is not there");
+    }
 }

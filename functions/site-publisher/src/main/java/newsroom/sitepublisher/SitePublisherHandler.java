@@ -5,13 +5,13 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import newsroom.aws.AwsClients;
 import newsroom.aws.ReleaseStreamRecords;
 import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
-import newsroom.aws.StreamBatch;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
@@ -69,21 +69,60 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         // Pages carry the site settings' chrome: read once a batch (one GetItem).
         settings.follow(renderer, SiteSearch.ENABLED);
-        return StreamBatch.process(event, context, LOG, "could not publish release", this::process);
+        return publish(event.getRecords() == null ? List.of() : event.getRecords(), context);
     }
 
     /**
-     * The record says which release changed; the publisher reads it afresh, so a late or repeated
-     * record can only bring the site up to the release as it is now, never back to what it was.
+     * Each record says which release changed; the publisher reads it afresh, so a late or
+     * repeated record can only bring the site up to the release as it is now, never back to what
+     * it was. The batch's pages are written together and the pages they share rendered once; the
+     * first record that failed is reported, so Lambda retries from it.
      */
-    private void process(DynamodbEvent.DynamodbStreamRecord record) {
-        ReleaseStreamRecords.decode(record).ifPresent(change -> {
-            String id = change.after().id();
-            List<String> written = publisher.publish(id);
-            if (!written.isEmpty()) {
-                LOG.info("published pages", "releaseId", id, "keys", written);
+    private StreamsEventResponse publish(List<DynamodbEvent.DynamodbStreamRecord> records, Context context) {
+        List<DynamodbEvent.DynamodbStreamRecord> releaseRecords = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : records) {
+            try {
+                ReleaseStreamRecords.decode(record).ifPresent(change -> {
+                    releaseRecords.add(record);
+                    ids.add(change.after().id());
+                });
+            } catch (RuntimeException e) {
+                // An undecodable record fails where it is; the ones before it still count.
+                return publishThen(releaseRecords, ids, context, record, e);
             }
-        });
+        }
+        return publishThen(releaseRecords, ids, context, null, null);
+    }
+
+    private StreamsEventResponse publishThen(List<DynamodbEvent.DynamodbStreamRecord> records, List<String> ids,
+                                             Context context, DynamodbEvent.DynamodbStreamRecord failedRecord,
+                                             RuntimeException decodeFailure) {
+        DynamodbEvent.DynamodbStreamRecord retryFrom = failedRecord;
+        RuntimeException failure = decodeFailure;
+        try {
+            SitePublisher.Batch batch = publisher.publishAll(ids);
+            for (int i = 0; i < ids.size(); i++) {
+                if (!batch.written().get(i).isEmpty()) {
+                    LOG.info("published pages", "releaseId", ids.get(i), "keys", batch.written().get(i));
+                }
+            }
+            if (batch.failed()) {
+                retryFrom = records.get(batch.failedAt());
+                failure = batch.failure();
+            }
+        } catch (RuntimeException e) {
+            retryFrom = records.isEmpty() ? failedRecord : records.get(0);
+            failure = e;
+        }
+        if (retryFrom == null) {
+            return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+        }
+        String sequence = retryFrom.getDynamodb().getSequenceNumber();
+        LOG.error("could not publish release", failure, "sequenceNumber", sequence,
+                "requestId", context == null ? null : context.getAwsRequestId());
+        return StreamsEventResponse.builder()
+                .withBatchItemFailures(List.of(new StreamsEventResponse.BatchItemFailure(sequence))).build();
     }
 
     /** Reads as a publish does and renders every kind of page in memory; writes nothing. */

@@ -20,6 +20,9 @@ public interface SearchDocs {
 
     void save(Doc doc);
 
+    /** Every release's number (a rebuild keeps them, so its files are the same when nothing changed). */
+    java.util.Map<String, Integer> numbers();
+
     /** Forgets every release (before a full rebuild of the index). */
     void clear();
 }

@@ -43,4 +43,14 @@ public interface SiteIndex {
 
     /** Every month that has had a listed release, oldest first. */
     List<YearMonth> months();
+
+    /**
+     * Moves listings kept in an older layout of the index into this one (a full rebuild does it
+     * first, so an upgraded stack is whole again after one rebuild).
+     *
+     * @return how many listings were moved
+     */
+    default int upgrade() {
+        return 0;
+    }
 }

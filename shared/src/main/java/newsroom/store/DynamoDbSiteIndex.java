@@ -4,6 +4,7 @@ import static newsroom.store.Items.n;
 import static newsroom.store.Items.s;
 
 import java.time.Instant;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,25 +23,23 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The site index in the table, in partitions of its own so every read is consistent (an index
  * would be eventually so): {@code SITE#ENTRY/<id>} holds what is known of each release (version,
  * category, publication time, listed or not: a withdrawal leaves a tombstone, so an older publish
- * arriving late cannot list it again); {@code SITE#LISTED#<yyyy-MM>} and
- * {@code SITE#LISTED#CAT#<category>#<yyyy-MM>} hold the listed releases of one month sorted by
- * publication time; {@code SITE#MONTH/<yyyy-MM>} and {@code SITE#MONTH#CAT#<category>/<yyyy-MM>}
- * the months that have them. Each change is one transaction, conditional on the entry it read.
+ * arriving late cannot list it again); {@code SITE#LISTED#<yyyy-MM>} holds the listed releases of
+ * one month and {@code SITE#LISTED#CAT#<category>#<yyyy>} those of a category in one year, sorted
+ * by publication time; {@code SITE#MONTH/<yyyy-MM>} and {@code SITE#YEAR#CAT#<category>/<yyyy>}
+ * the periods that have them. Each change is one transaction, conditional on the entry it read.
  *
  * <p>Why by month: a partition of every listed release grows with the archive, and a query of it
  * costs with its size where the store sorts it whole (the emulator does) and is one hot partition
- * in DynamoDB. A month's partition holds one month of publishing whatever the archive's size; the
- * latest twenty read the newest month and, only when it has fewer, the month before.
+ * in DynamoDB. A period's partition holds one period of publishing whatever the archive's size (a
+ * category by year, as a category has a twelfth or less of the releases); the latest twenty read
+ * the newest period and, only when it has fewer, the one before.
  */
 public final class DynamoDbSiteIndex implements SiteIndex {
     static final String ENTRY_PK = "SITE#ENTRY";
     static final String LISTED_PK = "SITE#LISTED";
     static final String MONTH_PK = "SITE#MONTH";
-    /**
-     * Months read at a time when paging back through them newest first: one, as the newest month
-     * usually holds the twenty wanted, so a read is the same however many months there are.
-     */
-    private static final int MONTHS_PAGE = 1;
+    /** Periods (months, or a category's years) read at a time when paging back newest first. */
+    private static final int PERIODS_PAGE = 12;
     private static final String VERSION = "version";
     private static final String CATEGORY = "category";
     private static final String PUBLISHED_AT = "publishedAt";
@@ -104,7 +103,7 @@ public final class DynamoDbSiteIndex implements SiteIndex {
                     writes.add(delete(listedPk(oldMonth), sortKey(old.publishedAt(), id)));
                 }
                 if (moved || !listing.category().equals(old.category())) {
-                    writes.add(delete(categoryPk(old.category(), oldMonth), sortKey(old.publishedAt(), id)));
+                    writes.add(delete(categoryPk(old.category(), Year.from(oldMonth)), sortKey(old.publishedAt(), id)));
                 }
             }
             if (listing != null) {
@@ -125,8 +124,8 @@ public final class DynamoDbSiteIndex implements SiteIndex {
     }
 
     /**
-     * The items that list a release: in its month's latest list, in its category's month, and the
-     * two months registries. Public so that a benchmark can load a large listed archive the way the
+     * The items that list a release: in its month's latest list, in its category's year, and the
+     * two periods registries. Public so that a benchmark can load a large listed archive the way the
      * index keeps it.
      */
     public static List<Map<String, AttributeValue>> listedItems(Listing listing, ZoneId zone) {
@@ -135,10 +134,10 @@ public final class DynamoDbSiteIndex implements SiteIndex {
         return List.of(
                 Map.of(Table.PK, s(listedPk(month)), Table.SK, s(sk), ID, s(listing.id()), VERSION, n(listing.version()),
                         CATEGORY, s(listing.category())),
-                Map.of(Table.PK, s(categoryPk(listing.category(), month)), Table.SK, s(sk), ID, s(listing.id()),
+                Map.of(Table.PK, s(categoryPk(listing.category(), Year.from(month))), Table.SK, s(sk), ID, s(listing.id()),
                         VERSION, n(listing.version()), CATEGORY, s(listing.category())),
                 Map.of(Table.PK, s(MONTH_PK), Table.SK, s(month.toString())),
-                Map.of(Table.PK, s(categoryMonthsPk(listing.category())), Table.SK, s(month.toString())));
+                Map.of(Table.PK, s(categoryYearsPk(listing.category())), Table.SK, s(Year.from(month).toString())));
     }
 
     /** The entry item of a listed release (its version and where it is listed). */
@@ -171,12 +170,12 @@ public final class DynamoDbSiteIndex implements SiteIndex {
         return LISTED_PK + "#" + month;
     }
 
-    private static String categoryPk(String category, YearMonth month) {
-        return LISTED_PK + "#CAT#" + category + "#" + month;
+    private static String categoryPk(String category, Year year) {
+        return LISTED_PK + "#CAT#" + category + "#" + year;
     }
 
-    private static String categoryMonthsPk(String category) {
-        return MONTH_PK + "#CAT#" + category;
+    private static String categoryYearsPk(String category) {
+        return "SITE#YEAR#CAT#" + category;
     }
 
     private static String sortKey(Instant publishedAt, String id) {
@@ -185,27 +184,29 @@ public final class DynamoDbSiteIndex implements SiteIndex {
 
     @Override
     public List<Listing> latest(int limit) {
-        return newestAcrossMonths(MONTH_PK, DynamoDbSiteIndex::listedPk, limit);
+        return newestAcross(MONTH_PK, month -> listedPk(YearMonth.parse(month)), limit);
     }
 
     @Override
     public List<Listing> latestInCategory(String category, int limit) {
-        return newestAcrossMonths(categoryMonthsPk(category), month -> categoryPk(category, month), limit);
+        return newestAcross(categoryYearsPk(category), year -> categoryPk(category, Year.parse(year)), limit);
     }
 
-    /** The newest listings from the newest month back, reading a month only while the list is short. */
-    private List<Listing> newestAcrossMonths(String monthsPk, java.util.function.Function<YearMonth, String> partition,
-                                             int limit) {
+    /**
+     * The newest listings from the newest period back (the registry names the periods that have
+     * any), reading a period's partition only while the list is short.
+     */
+    private List<Listing> newestAcross(String registryPk, java.util.function.Function<String, String> partition,
+                                       int limit) {
         List<Listing> listings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder months = QueryRequest.builder().tableName(table).consistentRead(true)
                     .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.PK))
-                    .expressionAttributeValues(Map.of(":pk", s(monthsPk))).scanIndexForward(false).limit(MONTHS_PAGE);
+                    .expressionAttributeValues(Map.of(":pk", s(registryPk))).scanIndexForward(false).limit(PERIODS_PAGE);
             var page = dynamo.query((start == null ? months : months.exclusiveStartKey(start)).build());
             for (Map<String, AttributeValue> item : page.items()) {
-                listings.addAll(query(partition.apply(YearMonth.parse(item.get(Table.SK).s())), null, null,
-                        limit - listings.size()));
+                listings.addAll(query(partition.apply(item.get(Table.SK).s()), null, null, limit - listings.size()));
                 if (listings.size() >= limit) {
                     return listings;
                 }

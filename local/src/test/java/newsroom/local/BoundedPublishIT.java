@@ -204,7 +204,8 @@ class BoundedPublishIT {
         assertTrue(invalidations.stream().flatMap(List::stream).noneMatch(p -> p.equals("/" + monthKey)),
                 "the lists that failed are not invalidated");
         assertTrue(new DynamoDbRenderQueue(clients.dynamo(), resources.tableName()).dirty()
-                .containsKey(SharedPages.month(YearMonth.from(release.publishedAt().atZone(ZONE)))),
+                .containsKey(SharedPages.monthAt(YearMonth.from(release.publishedAt().atZone(ZONE)),
+                        release.publishedAt())),
                 "the month stays marked, for the retry (or the next publish) to render");
         String releaseKey = new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE).paths().releaseKey(release);
         assertTrue(s3.exists(releaseKey), "the other pages were written before the publish failed");

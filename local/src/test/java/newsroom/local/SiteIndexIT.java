@@ -185,4 +185,28 @@ class SiteIndexIT {
         item.put("version", AttributeValue.fromN(Long.toString(version)));
         clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(item));
     }
+
+    @Test
+    void aLongMonthsPagesAreKeptAndReadOldestOrNewestFirst() {
+        java.time.YearMonth november = java.time.YearMonth.of(2026, 11);
+        List<Listing> listed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            listed.add(list(Instant.parse("2026-11-02T08:00:00Z").plusSeconds(60L * i), "Appeals"));
+        }
+        Listing october = list(Instant.parse("2026-10-30T08:00:00Z"), "Appeals");
+        Instant from = november.atDay(1).atStartOfDay(ZONE).toInstant();
+        Instant to = november.plusMonths(1).atDay(1).atStartOfDay(ZONE).toInstant();
+        assertEquals(ids(listed.subList(0, 3)), ids(index.publishedBetween(from, to, 3, true)), "oldest first");
+        assertEquals(ids(List.of(listed.get(4), listed.get(3))), ids(index.publishedBetween(from, to, 2, false)));
+        assertEquals(ids(List.of(october, listed.get(0))),
+                ids(index.publishedBetween(october.publishedAt(), to, 2, true)), "across months, in order");
+
+        assertEquals(List.of(), index.monthPageStarts(november));
+        index.addMonthPageStart(november, listed.get(2).publishedAt());
+        index.addMonthPageStart(november, listed.get(4).publishedAt());
+        assertEquals(List.of(listed.get(2).publishedAt(), listed.get(4).publishedAt()), index.monthPageStarts(november));
+        assertEquals(Map.of(november, 3), index.monthPageCounts());
+        assertEquals(ids(List.of(listed.get(4), listed.get(3), listed.get(2), listed.get(1), listed.get(0))),
+                ids(index.latest(5)), "the lists are untouched by the pages");
+    }
 }

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import newsroom.domain.Release;
 
 /**
@@ -67,9 +68,34 @@ public final class FeedRenderer {
 
     /** Every month's shard, oldest first. */
     public String sitemapIndex(List<YearMonth> months) {
-        List<SitemapUrl> shards = months.stream().sorted()
-                .map(m -> new SitemapUrl(baseUrl + "/" + SitePaths.sitemapKey(m), null)).toList();
+        return sitemapIndex(months, Map.of());
+    }
+
+    /** Every month's shards, oldest first: one for each page of a month with more than one. */
+    public String sitemapIndex(List<YearMonth> months, Map<YearMonth, Integer> pageCounts) {
+        List<SitemapUrl> shards = new ArrayList<>();
+        months.stream().sorted().forEach(m -> {
+            for (int page = 1; page <= pageCounts.getOrDefault(m, 1); page++) {
+                shards.add(new SitemapUrl(baseUrl + "/" + SitePaths.sitemapKey(m, page), null));
+            }
+        });
         return render(sitemapIndex, new SitemapIndex(shards));
+    }
+
+    /**
+     * The shard of one page of a month with more than one page: that page's releases, and its
+     * address (with the month's own address in page 1's).
+     */
+    public String sitemapShard(YearMonth month, int page, List<Release> releases, Instant now) {
+        List<SitemapUrl> urls = new ArrayList<>();
+        if (page == 1) {
+            urls.add(new SitemapUrl(baseUrl + SitePaths.monthUrlPath(month), null));
+        }
+        urls.add(new SitemapUrl(baseUrl + SitePaths.monthPageUrlPath(month, page), null));
+        releases.stream().filter(r -> r.isPublicAt(now))
+                .sorted(Comparator.comparing(Release::publishedAt))
+                .forEach(r -> urls.add(new SitemapUrl(baseUrl + paths.releaseUrlPath(r), r.updatedAt().toString())));
+        return render(sitemap, new Sitemap(urls));
     }
 
     private Feed feed(String title, String subtitle, String selfPath, String htmlPath, List<Release> releases,

@@ -90,6 +90,19 @@ public final class SitePages {
                 SitePage.of(SitePaths.sitemapKey(month), feeds.sitemapShard(month, inMonth, now), XML));
     }
 
+    /** The month's own page when it has more than one: its newest releases and a link to each page. */
+    public SitePage monthLanding(YearMonth month, List<Release> newest, int pageCount, Instant now) {
+        return SitePage.of(SitePaths.monthKey(month), renderer.monthLanding(month, newest, pageCount, now), HTML);
+    }
+
+    /** One page of a month with more than one, and its sitemap shard. */
+    public List<SitePage> monthPage(YearMonth month, int number, boolean hasLater, List<Release> onPage, Instant now) {
+        return List.of(
+                SitePage.of(SitePaths.monthPageKey(month, number),
+                        renderer.monthPageNumber(month, number, hasLater, onPage, now), HTML),
+                SitePage.of(SitePaths.sitemapKey(month, number), feeds.sitemapShard(month, number, onPage, now), XML));
+    }
+
     /** A category's page and feed, from its newest public releases. */
     public List<SitePage> category(String category, List<Release> latest, Instant now) {
         return List.of(
@@ -99,8 +112,13 @@ public final class SitePages {
 
     /** What lists the months: the sitemap index and the archive index. */
     public List<SitePage> months(List<YearMonth> months) {
+        return months(months, java.util.Map.of());
+    }
+
+    /** The same, with the number of pages of each month that has more than one. */
+    public List<SitePage> months(List<YearMonth> months, java.util.Map<YearMonth, Integer> pageCounts) {
         return List.of(
-                SitePage.of(SitePaths.SITEMAP_INDEX, feeds.sitemapIndex(months), XML),
+                SitePage.of(SitePaths.SITEMAP_INDEX, feeds.sitemapIndex(months, pageCounts), XML),
                 SitePage.of(SitePaths.ARCHIVE, renderer.archivePage(months), HTML));
     }
 

@@ -54,6 +54,18 @@ public final class SitePaths {
         return keyFor(monthUrlPath(month));
     }
 
+    /**
+     * Page {@code number} of a month with more than one page (page 1 holds its oldest releases;
+     * the month's own address, its newest).
+     */
+    public static String monthPageUrlPath(YearMonth month, int number) {
+        return monthUrlPath(month) + "page/" + number + "/";
+    }
+
+    public static String monthPageKey(YearMonth month, int number) {
+        return keyFor(monthPageUrlPath(month, number));
+    }
+
     public static String categoryUrlPath(String category) {
         return "/news/category/" + Categories.slugOf(category) + "/";
     }
@@ -72,6 +84,11 @@ public final class SitePaths {
      */
     public static String sitemapKey(YearMonth month) {
         return "sitemaps/" + month + ".xml";
+    }
+
+    /** The sitemap shard of a month's page: the month's own for page 1. */
+    public static String sitemapKey(YearMonth month, int page) {
+        return page <= 1 ? sitemapKey(month) : "sitemaps/" + month + "-" + page + ".xml";
     }
 
     /** The object key that serves a URL path: folders are served by their index.html. */

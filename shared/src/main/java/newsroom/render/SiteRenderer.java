@@ -269,6 +269,49 @@ public final class SiteRenderer {
                 "Latest news", null, teasers(releases, now), "/news/archive/", "Older news: browse the archive"));
     }
 
+    /**
+     * The month's own page when the month has more than one page: its newest releases, and a link
+     * to each page, page 1 holding the oldest.
+     */
+    public String monthLanding(YearMonth month, List<Release> newest, int pageCount, Instant now) {
+        String name = monthName(month);
+        List<PageLink> links = new ArrayList<>();
+        for (int k = 1; k <= pageCount; k++) {
+            links.add(new PageLink("Page " + k + (k == 1 ? " (earliest)" : k == pageCount ? " (latest)" : ""),
+                    SitePaths.monthPageUrlPath(month, k), false));
+        }
+        return render(listTemplate, new ListPage(
+                listPage("News from " + name, baseUrl + SitePaths.monthUrlPath(month),
+                        "News releases from " + siteName() + " published in " + name + ".", List.of(siteFeed())),
+                "News from " + name, "The " + newest.size() + " newest of the month. Every release of " + name
+                        + " is on one of its " + pageCount + " pages, below.",
+                teasers(newest, now), "/news/archive/", "All months in the archive", links));
+    }
+
+    /** One page of a month with more than one: links to the pages either side and to the month. */
+    public String monthPageNumber(YearMonth month, int number, boolean hasLater, List<Release> releases, Instant now) {
+        String name = monthName(month);
+        List<PageLink> links = new ArrayList<>();
+        if (number > 1) {
+            links.add(new PageLink("Earlier: page " + (number - 1), SitePaths.monthPageUrlPath(month, number - 1), false));
+        }
+        if (hasLater) {
+            links.add(new PageLink("Later: page " + (number + 1), SitePaths.monthPageUrlPath(month, number + 1), false));
+        }
+        links.add(new PageLink("The newest from " + name, SitePaths.monthUrlPath(month), false));
+        String url = SitePaths.monthPageUrlPath(month, number);
+        return render(listTemplate, new ListPage(
+                listPage("News from " + name + ", page " + number, baseUrl + url,
+                        "News releases from " + siteName() + " published in " + name + ", page " + number + ".",
+                        List.of(siteFeed())),
+                "News from " + name + ", page " + number, null, teasers(releases, now), "/news/archive/",
+                "All months in the archive", links));
+    }
+
+    private static String monthName(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear();
+    }
+
     /** Every release published in one month, newest first. */
     public String monthPage(YearMonth month, List<Release> releases, Instant now) {
         String name = month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear();
@@ -393,10 +436,23 @@ public final class SiteRenderer {
     }
 
     public record ListPage(Page page, String heading, String intro, List<Teaser> releases, String moreUrl,
-                           String moreText) {
+                           String moreText, List<PageLink> pages) {
+        public ListPage(Page page, String heading, String intro, List<Teaser> releases, String moreUrl,
+                        String moreText) {
+            this(page, heading, intro, releases, moreUrl, moreText, List.of());
+        }
+
         public boolean empty() {
             return releases.isEmpty();
         }
+
+        public boolean hasPages() {
+            return !pages.isEmpty();
+        }
+    }
+
+    /** A link to one page of a long month; {@code current} for the page it is on. */
+    public record PageLink(String label, String url, boolean current) {
     }
 
     public record MonthLink(String name, String url) {

@@ -78,8 +78,22 @@ public final class SharedPages {
         this.patience = patience;
     }
 
+    /** The releases a month's page holds before the next page begins. */
+    public static final int MONTH_PAGE = 100;
+
+    /** A month's own page and its newest page (a fresh publish). */
     public static String month(YearMonth month) {
         return "month:" + month;
+    }
+
+    /** The same, and the page of the month that holds this instant (a change to an older release). */
+    public static String monthAt(YearMonth month, Instant at) {
+        return "month:" + month + "@" + at;
+    }
+
+    /** Every page of the month (the full rebuild). */
+    public static String wholeMonth(YearMonth month) {
+        return "month:" + month + "@*";
     }
 
     public static String category(String category) {
@@ -156,14 +170,23 @@ public final class SharedPages {
         Instant now = clock.instant();
         List<SitePage> pages = new ArrayList<>();
         pages.addAll(site.latest(releasesOf(index.latest(SitePublisher.LATEST_COUNT), now), now));
-        pages.addAll(site.months(index.months()));
         ZoneId zone = site.renderer().paths().zone();
+        // A month's scopes together: its own page, its newest page, and the pages the changes are on.
+        Map<YearMonth, Set<String>> months = new java.util.TreeMap<>();
         for (String scope : scopes) {
             if (scope.startsWith("month:")) {
-                YearMonth month = YearMonth.parse(scope.substring("month:".length()));
-                Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
-                Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
-                pages.addAll(site.month(month, releasesOf(index.publishedBetween(from, to), now), now));
+                String rest = scope.substring("month:".length());
+                int at = rest.indexOf('@');
+                months.computeIfAbsent(YearMonth.parse(at < 0 ? rest : rest.substring(0, at)), m -> new java.util.HashSet<>())
+                        .add(at < 0 ? "" : rest.substring(at + 1));
+            }
+        }
+        months.forEach((month, at) -> pages.addAll(monthPages(month, at, zone, now)));
+        // After the months: a page sealed just now is in the sitemap index.
+        pages.addAll(site.months(index.months(), index.monthPageCounts()));
+        for (String scope : scopes) {
+            if (scope.startsWith("month:")) {
+                continue;
             } else if (scope.startsWith("category:")) {
                 String category = scope.substring("category:".length());
                 pages.addAll(site.category(category,
@@ -190,6 +213,67 @@ public final class SharedPages {
         }
         // A reference of its own: CloudFront takes a repeated reference as the same request, paths and all.
         cdn.invalidate(pages.stream().map(p -> "/" + p.key()).toList(), "lists-" + UUID.randomUUID());
+    }
+
+    /**
+     * A month's pages. Up to {@link #MONTH_PAGE} releases, the month is one page. Beyond, its
+     * releases are on numbered pages, oldest first, each sealed when full (where the next begins
+     * is kept in the index), and the month's own page shows its newest and links every page. So a
+     * publish renders the month's own page and its newest page, and a change to an older release
+     * the page it is on: never more than a few hundred releases, however busy the month.
+     *
+     * @param changedAt the instants of the changed releases ("" for none, "*" for every page)
+     */
+    private List<SitePage> monthPages(YearMonth month, Set<String> changedAt, ZoneId zone, Instant now) {
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        List<Instant> starts = new ArrayList<>(index.monthPageStarts(month));
+        int sealedBefore = starts.size();
+        // Seal the newest page while it holds more than a page (a burst may fill several).
+        while (true) {
+            Instant open = starts.isEmpty() ? from : starts.get(starts.size() - 1);
+            List<SiteIndex.Listing> oldest = index.publishedBetween(open, to, MONTH_PAGE + 1, true);
+            if (oldest.size() <= MONTH_PAGE || !oldest.get(MONTH_PAGE).publishedAt().isAfter(open)) {
+                break;
+            }
+            Instant next = oldest.get(MONTH_PAGE).publishedAt();
+            index.addMonthPageStart(month, next);
+            starts.add(next);
+        }
+        List<SitePage> pages = new ArrayList<>();
+        int count = starts.size() + 1;
+        if (count == 1) {
+            pages.addAll(site.month(month, releasesOf(index.publishedBetween(from, to), now), now));
+            return pages;
+        }
+        pages.add(site.monthLanding(month, releasesOf(index.publishedBetween(from, to, MONTH_PAGE, false), now),
+                count, now));
+        Set<Integer> numbers = new java.util.TreeSet<>();
+        numbers.add(count); // the newest page
+        for (int n = sealedBefore + 1; n < count; n++) {
+            numbers.add(n); // sealed just now: the newest page was, and gains a "later" link
+        }
+        for (String at : changedAt) {
+            if (at.equals("*")) {
+                for (int n = 1; n <= count; n++) {
+                    numbers.add(n);
+                }
+            } else if (!at.isEmpty()) {
+                Instant instant = Instant.parse(at);
+                int n = 1;
+                while (n < count && !instant.isBefore(starts.get(n - 1))) {
+                    n++;
+                }
+                numbers.add(n);
+            }
+        }
+        for (int n : numbers) {
+            Instant pageFrom = n == 1 ? from : starts.get(n - 2);
+            Instant pageTo = n == count ? to : starts.get(n - 1);
+            pages.addAll(site.monthPage(month, n, n < count,
+                    releasesOf(index.publishedBetween(pageFrom, pageTo), now), now));
+        }
+        return pages;
     }
 
     /**

@@ -192,7 +192,7 @@ public final class SitePublisher {
      */
     static Set<String> scopesAfter(SiteIndex index, SiteRenderer renderer, Release release, Instant now) {
         Set<String> scopes = new LinkedHashSet<>();
-        scopes.add(SharedPages.month(renderer.paths().monthOf(release)));
+        scopes.add(SharedPages.monthAt(renderer.paths().monthOf(release), release.publishedAt()));
         scopes.add(SharedPages.category(release.category()));
         scopes.add(SharedPages.search(release.id()));
         Optional<String> before = release.isPublicAt(now)

@@ -114,7 +114,7 @@ public final class SiteRebuilder {
             progress.accept("Rebuilding " + months.size() + " months of releases with " + threads + " threads");
             List<Future<?>> work = new ArrayList<>();
             for (YearMonth month : months) {
-                scopes.add(SharedPages.month(month));
+                scopes.add(SharedPages.wholeMonth(month));
                 work.add(pool.submit(() -> {
                     for (Release release : releases.publishedInMonth(month)) {
                         rebuildRelease(release.id(), written, scopes, releaseCount, progress);

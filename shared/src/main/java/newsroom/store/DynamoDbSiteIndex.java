@@ -38,6 +38,8 @@ public final class DynamoDbSiteIndex implements SiteIndex {
     static final String ENTRY_PK = "SITE#ENTRY";
     static final String LISTED_PK = "SITE#LISTED";
     static final String MONTH_PK = "SITE#MONTH";
+    /** Where the pages of long months begin: one item a month, {@code starts} a list of times. */
+    static final String PAGES_PK = "SITE#PAGES";
     /** Periods (months, or a category's years) read at a time when paging back newest first. */
     private static final int PERIODS_PAGE = 12;
     private static final String VERSION = "version";
@@ -217,6 +219,51 @@ public final class DynamoDbSiteIndex implements SiteIndex {
     }
 
     @Override
+    public List<Listing> publishedBetween(Instant from, Instant to, int limit, boolean oldestFirst) {
+        List<Listing> listings = new ArrayList<>();
+        if (!from.isBefore(to)) {
+            return listings;
+        }
+        YearMonth first = YearMonth.from(from.atZone(zone));
+        YearMonth last = YearMonth.from(to.minusNanos(1).atZone(zone));
+        YearMonth month = oldestFirst ? first : last;
+        while (!month.isBefore(first) && !month.isAfter(last) && listings.size() < limit) {
+            listings.addAll(query(listedPk(month), Table.time(from), Table.time(to), limit - listings.size(),
+                    oldestFirst));
+            month = oldestFirst ? month.plusMonths(1) : month.minusMonths(1);
+        }
+        return listings;
+    }
+
+    @Override
+    public List<Instant> monthPageStarts(YearMonth month) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of(Table.PK, s(PAGES_PK), Table.SK, s(month.toString())))).item();
+        return item == null ? List.of() : Items.strings(item, "starts").stream().map(Table::parseTime).toList();
+    }
+
+    @Override
+    public void addMonthPageStart(YearMonth month, Instant start) {
+        dynamo.updateItem(u -> u.tableName(table).key(Map.of(Table.PK, s(PAGES_PK), Table.SK, s(month.toString())))
+                .updateExpression("SET #s = list_append(if_not_exists(#s, :none), :start), #e = :entity")
+                .expressionAttributeNames(Map.of("#s", "starts", "#e", Table.ENTITY))
+                .expressionAttributeValues(Map.of(":none", AttributeValue.fromL(List.of()),
+                        ":start", AttributeValue.fromL(List.of(s(Table.time(start)))), ":entity", s("MonthPages"))));
+    }
+
+    @Override
+    public Map<YearMonth, Integer> monthPageCounts() {
+        Map<YearMonth, Integer> counts = new HashMap<>();
+        QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", Table.PK))
+                .expressionAttributeValues(Map.of(":pk", s(PAGES_PK))).build();
+        for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
+            counts.put(YearMonth.parse(item.get(Table.SK).s()), Items.strings(item, "starts").size() + 1);
+        }
+        return counts;
+    }
+
+    @Override
     public List<Listing> publishedBetween(Instant from, Instant to) {
         List<Listing> listings = new ArrayList<>();
         if (!from.isBefore(to)) {
@@ -230,8 +277,12 @@ public final class DynamoDbSiteIndex implements SiteIndex {
         return listings;
     }
 
-    /** Newest first; with bounds, the sort keys in [from, to) ("<time>#<id>" sorts by time). */
+    /** Newest first (or oldest); with bounds, the sort keys in [from, to) ("<time>#<id>" sorts by time). */
     private List<Listing> query(String pk, String from, String to, int limit) {
+        return query(pk, from, to, limit, false);
+    }
+
+    private List<Listing> query(String pk, String from, String to, int limit, boolean oldestFirst) {
         Map<String, String> names = new HashMap<>(Map.of("#pk", Table.PK));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
         String condition = "#pk = :pk";
@@ -244,7 +295,7 @@ public final class DynamoDbSiteIndex implements SiteIndex {
         }
         QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression(condition).expressionAttributeNames(names).expressionAttributeValues(values)
-                .scanIndexForward(false);
+                .scanIndexForward(oldestFirst);
         List<Listing> listings = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {

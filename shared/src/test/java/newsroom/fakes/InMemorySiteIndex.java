@@ -84,4 +84,32 @@ public final class InMemorySiteIndex implements SiteIndex {
     public synchronized List<YearMonth> months() {
         return List.copyOf(months);
     }
+
+    private final Map<YearMonth, List<Instant>> pageStarts = new HashMap<>();
+
+    @Override
+    public synchronized List<Listing> publishedBetween(Instant from, Instant to, int limit, boolean oldestFirst) {
+        List<Listing> between = new ArrayList<>(publishedBetween(from, to));
+        if (oldestFirst) {
+            java.util.Collections.reverse(between);
+        }
+        return between.stream().limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Instant> monthPageStarts(YearMonth month) {
+        return List.copyOf(pageStarts.getOrDefault(month, List.of()));
+    }
+
+    @Override
+    public synchronized void addMonthPageStart(YearMonth month, Instant start) {
+        pageStarts.computeIfAbsent(month, m -> new ArrayList<>()).add(start);
+    }
+
+    @Override
+    public synchronized Map<YearMonth, Integer> monthPageCounts() {
+        Map<YearMonth, Integer> counts = new HashMap<>();
+        pageStarts.forEach((month, starts) -> counts.put(month, starts.size() + 1));
+        return counts;
+    }
 }

@@ -59,6 +59,8 @@ final class SampleSite {
                 new String[] {"withdrawn", PAGES.withdrawnPage(withdrawn(release))},
                 new String[] {"latest", PAGES.latestPage(list, NOW)},
                 new String[] {"month", PAGES.monthPage(YearMonth.of(2026, 11), list, NOW)},
+                new String[] {"month of many pages", PAGES.monthLanding(YearMonth.of(2026, 11), list, 3, NOW)},
+                new String[] {"a page of a month", PAGES.monthPageNumber(YearMonth.of(2026, 11), 2, true, list, NOW)},
                 new String[] {"category", PAGES.categoryPage(release.category(), list, NOW)},
                 new String[] {"archive", PAGES.archivePage(List.of(YearMonth.of(2025, 1), YearMonth.of(2026, 11)))},
                 new String[] {"404", PAGES.notFoundPage()},

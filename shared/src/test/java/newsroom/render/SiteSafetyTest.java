@@ -59,7 +59,7 @@ class SiteSafetyTest {
                 }
             }
             assertTrue(document.select("title").text().contains("</script>") || page[0].equals("404")
-                            || page[0].contains("latest") || page[0].equals("month") || page[0].equals("category")
+                            || page[0].contains("latest") || page[0].contains("month") || page[0].equals("category")
                             || page[0].equals("archive") || page[0].contains("accessibility")
                             || page[0].startsWith("contact") || page[0].equals("privacy") || page[0].equals("search"),
                     page[0] + ": the title shows the text as text");

@@ -306,4 +306,53 @@ class SitePublisherTest {
         assertTrue(latest.contains("Release 1") && latest.contains("Release 3"), "the others are listed");
         assertFalse(latest.contains("Release 2"), "never a link to a page that is not there");
     }
+
+    @Test
+    void aBusyMonthIsPagedSoAPublishRendersABoundedPartOfIt() {
+        Instant start = Instant.parse("2026-11-02T08:00:00Z");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 250; i++) {
+            ids.add(stored(Samples.published(String.format("m%03d", i), "Busy release " + i, "Appeals",
+                    start.plusSeconds(60L * i))).id());
+        }
+        for (int from = 0; from < ids.size(); from += 50) { // five stream batches
+            publisher.publishAll(ids.subList(from, from + 50));
+        }
+        String page1 = bucket.text("news/2026/11/page/1/index.html");
+        assertTrue(page1.contains("Busy release 1<") && page1.contains("Busy release 100<"), "the oldest hundred");
+        assertFalse(page1.contains("Busy release 101<"));
+        assertTrue(page1.contains("href=\"/news/2026/11/page/2/\""), "a link to the later page");
+        String page3 = bucket.text("news/2026/11/page/3/index.html");
+        assertTrue(page3.contains("Busy release 250<") && page3.contains("Busy release 201<"));
+        assertFalse(page3.contains("Busy release 200<"));
+        String landing = bucket.text("news/2026/11/index.html");
+        assertTrue(landing.contains("Busy release 250<") && landing.contains("Busy release 151<"), "the newest hundred");
+        assertFalse(landing.contains("Busy release 150<"));
+        for (int n = 1; n <= 3; n++) {
+            assertTrue(landing.contains("href=\"/news/2026/11/page/" + n + "/\""), "a link to page " + n);
+        }
+        String sitemaps = bucket.text("sitemap.xml");
+        assertTrue(sitemaps.contains("/sitemaps/2026-11.xml") && sitemaps.contains("/sitemaps/2026-11-2.xml")
+                && sitemaps.contains("/sitemaps/2026-11-3.xml"), sitemaps);
+        assertTrue(bucket.text("sitemaps/2026-11-2.xml").contains("slug-m150/"));
+        assertFalse(bucket.text("sitemaps/2026-11-2.xml").contains("slug-m050/"));
+
+        bucket.clearWrites();
+        publisher.publish(stored(Samples.published("m251", "Busy release 251", "Appeals", start.plusSeconds(60L * 251)))
+                .id());
+        List<String> monthWrites = bucket.writes().stream().filter(k -> k.startsWith("news/2026/11/")
+                && !k.contains("slug-") || k.startsWith("sitemaps/")).sorted().toList();
+        assertEquals(List.of("news/2026/11/index.html", "news/2026/11/page/3/index.html", "sitemaps/2026-11-3.xml"),
+                monthWrites, "the month's own page and its newest page only");
+
+        Release old = releases.find("m005").orElseThrow();
+        releases.save(old.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                .withdrawal(new Withdrawal(NOW.minusSeconds(30), "Issued in error.")).saved(NOW), old.version());
+        bucket.clearWrites();
+        publisher.publish("m005");
+        assertTrue(bucket.writes().contains("news/2026/11/page/1/index.html"), "the page it was on");
+        assertFalse(bucket.writes().contains("news/2026/11/page/2/index.html"));
+        assertFalse(bucket.text("news/2026/11/page/1/index.html").contains("Busy release 5<"));
+        assertFalse(bucket.text("sitemaps/2026-11.xml").contains("slug-m005/"));
+    }
 }

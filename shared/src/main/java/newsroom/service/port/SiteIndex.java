@@ -44,6 +44,22 @@ public interface SiteIndex {
     /** Every month that has had a listed release, oldest first. */
     List<YearMonth> months();
 
+    /** Up to {@code limit} releases published in [from, to), oldest first (or newest first). */
+    List<Listing> publishedBetween(Instant from, Instant to, int limit, boolean oldestFirst);
+
+    /**
+     * Where each page of a month's archive after the first begins, in order: a page is sealed at
+     * {@code SharedPages}' page size, so what a publish renders of a month stays bounded however
+     * many releases the month has. Empty for a month of one page.
+     */
+    List<Instant> monthPageStarts(YearMonth month);
+
+    /** Seals the month's last page: the next begins at this instant. Only the shared pages' one writer calls it. */
+    void addMonthPageStart(YearMonth month, Instant start);
+
+    /** How many pages each month of more than one page has. */
+    java.util.Map<YearMonth, Integer> monthPageCounts();
+
     /**
      * Moves listings kept in an older layout of the index into this one (a full rebuild does it
      * first, so an upgraded stack is whole again after one rebuild).

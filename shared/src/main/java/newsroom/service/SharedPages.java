@@ -47,6 +47,13 @@ public final class SharedPages {
         return thread;
     });
 
+    /** The parts of a round (lists, months, categories, search), read and rendered at once. */
+    private static final ExecutorService READS = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "site-shared-read");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final SiteIndex index;
     private final RenderQueue queue;
     private final ReleaseRepository releases;
@@ -168,9 +175,13 @@ public final class SharedPages {
 
     private void render(Set<String> scopes) {
         Instant now = clock.instant();
-        List<SitePage> pages = new ArrayList<>();
-        pages.addAll(site.latest(releasesOf(index.latest(SitePublisher.LATEST_COUNT), now), now));
         ZoneId zone = site.renderer().paths().zone();
+        // Each part reads the index and renders on its own thread: a round takes as long as its
+        // slowest part, not the sum of them (the rounds are one at a time, so this is the pace
+        // of a burst).
+        List<CompletableFuture<List<SitePage>>> parts = new ArrayList<>();
+        parts.add(CompletableFuture.supplyAsync(() ->
+                site.latest(releasesOf(index.latest(SitePublisher.LATEST_COUNT), now), now), READS));
         // A month's scopes together: its own page, its newest page, and the pages the changes are on.
         Map<YearMonth, Set<String>> months = new java.util.TreeMap<>();
         for (String scope : scopes) {
@@ -181,28 +192,41 @@ public final class SharedPages {
                         .add(at < 0 ? "" : rest.substring(at + 1));
             }
         }
-        months.forEach((month, at) -> pages.addAll(monthPages(month, at, zone, now)));
+        List<CompletableFuture<List<SitePage>>> monthParts = new ArrayList<>();
+        months.forEach((month, at) -> monthParts.add(CompletableFuture.supplyAsync(
+                () -> monthPages(month, at, zone, now), READS)));
+        parts.addAll(monthParts);
         // After the months: a page sealed just now is in the sitemap index.
-        pages.addAll(site.months(index.months(), index.monthPageCounts()));
+        parts.add(CompletableFuture.allOf(monthParts.toArray(CompletableFuture[]::new)).thenApplyAsync(
+                done -> site.months(index.months(), index.monthPageCounts()), READS));
         for (String scope : scopes) {
-            if (scope.startsWith("month:")) {
-                continue;
-            } else if (scope.startsWith("category:")) {
+            if (scope.startsWith("category:")) {
                 String category = scope.substring("category:".length());
-                pages.addAll(site.category(category,
-                        releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now));
+                parts.add(CompletableFuture.supplyAsync(() -> site.category(category,
+                        releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now), READS));
             }
         }
         if (search != null) {
+            List<String> ids = scopes.stream().filter(s -> s.startsWith("search:") && !s.equals(SEARCH_ALL))
+                    .map(s -> s.substring("search:".length())).toList();
             if (scopes.contains(SEARCH_ALL)) {
-                search.rebuild(index.months()); // with the months only the site index knows
-            } else {
-                List<String> ids = scopes.stream().filter(s -> s.startsWith("search:"))
-                        .map(s -> s.substring("search:".length())).toList();
-                if (!ids.isEmpty()) {
+                parts.add(CompletableFuture.supplyAsync(() -> {
+                    search.rebuild(index.months()); // with the months only the site index knows
+                    return List.of();
+                }, READS));
+            } else if (!ids.isEmpty()) {
+                parts.add(CompletableFuture.supplyAsync(() -> {
                     search.apply(ids);
-                }
+                    return List.of();
+                }, READS));
             }
+        }
+        List<SitePage> pages = new ArrayList<>();
+        try {
+            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+            parts.forEach(part -> pages.addAll(part.join()));
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
         try {
             CompletableFuture.allOf(pages.stream()

@@ -1,0 +1,201 @@
+package newsroom.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.MediaContact;
+import newsroom.local.LocalRuntime;
+import newsroom.local.LocalTokens;
+import newsroom.local.emulator.Emulator;
+import newsroom.store.DynamoDbContactRepository;
+
+/**
+ * A press office in a crisis, through the local runtime: many clients creating and publishing at
+ * once for a while, as a fan-out to the whole media list runs. For each release, the time from
+ * the API's 201 to its page being in the site bucket (the local site serves the bucket; looked at
+ * every 250 ms); after the burst, how long until every release page,
+ * the latest list, the site feed and the category page are right.
+ */
+final class BurstBench {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    record Result(int clients, int seconds, int contacts, int published, int errors, double rate, long p50, long p99,
+                  long settledMillis, int pagesMissing, boolean listsRight, int emailsSent) {
+    }
+
+    private record Published(String title, String url, long createdNanos) {
+    }
+
+    private BurstBench() {
+    }
+
+    static Result measure(Emulator emulator, int clients, int seconds, int contacts) throws Exception {
+        emulator.reset();
+        LocalTokens tokens = LocalTokens.throwaway();
+        try (LocalRuntime runtime = LocalRuntime.start(emulator, LocalRuntime.Options.defaults().withPorts(0, 0),
+                tokens)) {
+            loadContacts(runtime, contacts);
+            String publisher = tokens.issue("bench", List.of("newsroom/publisher"));
+            URI releases = runtime.apiUrl().resolve("/releases");
+            // The fan-out: every contact takes Appeals; the burst is in Community, which none take.
+            String fanOutTitle = "Fan-out during the burst";
+            if (create(releases, publisher, fanOutTitle, "Appeals").statusCode() != 201) {
+                throw new IllegalStateException("the fan-out release was not published");
+            }
+
+            List<Published> published = new CopyOnWriteArrayList<>();
+            Map<String, Long> served = new ConcurrentHashMap<>();
+            AtomicInteger errors = new AtomicInteger();
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> work = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                work.add(pool.submit(() -> {
+                    for (int n = 0; System.nanoTime() < end; n++) {
+                        String title = "Burst " + client + "-" + n;
+                        try {
+                            HttpResponse<String> created = create(releases, publisher, title, "Community");
+                            if (created.statusCode() != 201) {
+                                errors.incrementAndGet();
+                                continue;
+                            }
+                            published.add(new Published(title,
+                                    created.body().replaceAll("(?s).*\"url\":\"([^\"]+)\".*", "$1"), System.nanoTime()));
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            // Watch the pages as they come, from the bucket's listing (what the local site serves):
+            // one listing a round, so watching does not load the emulator with a request per page.
+            var s3 = runtime.clients().s3();
+            String bucket = runtime.resources().siteBucket();
+            Thread watcher = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Set<String> keys = new java.util.HashSet<>();
+                        s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix("news/")).contents()
+                                .forEach(o -> keys.add(o.key()));
+                        long now = System.nanoTime();
+                        for (Published p : published) {
+                            if (!served.containsKey(p.title()) && keys.contains(keyOf(p.url()))) {
+                                served.put(p.title(), (now - p.createdNanos()) / 1_000_000);
+                            }
+                        }
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (RuntimeException e) {
+                        // the emulator is busy: look again next round
+                    }
+                }
+            });
+            watcher.setDaemon(true);
+            watcher.start();
+            for (Future<?> f : work) {
+                f.get();
+            }
+            pool.shutdown();
+            long burstEnd = System.nanoTime();
+            double rate = published.size() / ((burstEnd - start) / 1e9);
+
+            long deadline = burstEnd + TimeUnit.MINUTES.toNanos(10);
+            long settled = -1;
+            boolean listsRight = false;
+            while (System.nanoTime() < deadline) {
+                listsRight = listsRight(runtime.siteUrl(), published);
+                if (served.size() >= published.size() && listsRight) {
+                    settled = (System.nanoTime() - burstEnd) / 1_000_000;
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            watcher.interrupt();
+            List<Long> latencies = new ArrayList<>(served.values());
+            int emails = (int) emulator.sentEmails().stream().filter(e -> fanOutTitle.equals(e.subject())).count();
+            return new Result(clients, seconds, contacts, published.size(), errors.get(), rate,
+                    latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
+                    latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
+                    published.size() - served.size(), listsRight, emails);
+        }
+    }
+
+    /** The latest list, the site feed and the category page name the twenty newest of the burst. */
+    private static boolean listsRight(URI site, List<Published> published) {
+        List<Published> newest = published.stream()
+                .sorted((a, b) -> Long.compare(b.createdNanos(), a.createdNanos())).limit(20).toList();
+        for (String path : List.of("/news/", "/feeds/news.atom", "/news/category/community/")) {
+            String body = body(site.resolve(path));
+            // Publication times are the server's: the twenty newest by 201 may differ by a few at the edge.
+            long found = newest.stream().filter(p -> body.contains(p.title() + "<")
+                    || body.contains(p.title() + "]") || body.contains(p.title() + "\"")).count();
+            if (found < 15) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static HttpResponse<String> create(URI releases, String token, String title, String category)
+            throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(releases).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"" + title + "\", \"body\": \"A burst release.\", "
+                        + "\"category\": \"" + category + "\", \"contact\": {\"name\": \"Press office\", \"phone\": \"0800\"}, "
+                        + "\"publish\": true}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The object that serves a release's address: news/yyyy/mm/slug/index.html. */
+    private static String keyOf(String url) {
+        return URI.create(url).getPath().substring(1) + "index.html";
+    }
+
+    private static String body(URI uri) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static void loadContacts(LocalRuntime runtime, int contacts) throws Exception {
+        var repository = new DynamoDbContactRepository(runtime.clients().dynamo(), runtime.resources().tableName());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            Instant now = Instant.now();
+            for (int i = 0; i < contacts; i++) {
+                int n = i;
+                work.add(pool.submit(() -> repository.create(new MediaContact(UUID.randomUUID().toString(),
+                        "reporter" + n + "@outlet" + (n % 50) + ".example", "Reporter " + n, "Outlet", null,
+                        Set.of("Appeals"), false, ContactStatus.ACTIVE, "bench", now, now))));
+            }
+            for (Future<?> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}

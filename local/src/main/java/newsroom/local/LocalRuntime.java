@@ -151,9 +151,8 @@ public final class LocalRuntime implements AutoCloseable {
         this.presigner = ReleasesApiHandler.presigner(clients.settings());
         this.signingKeys = new SecretsManagerSigningKeys(clients.secrets(), stack.tokenSigningSecret(), options.clock());
         var apiConfig = ReleasesApiConfig.from(environment(emulator, "ReleasesApiFunction"));
+        // Subscription confirmations go through the mail queue and the mail sender, as in Lambda.
         var api = new ReleasesApiHandler(ReleasesApiHandler.wire(apiConfig, clients.dynamo(), presigner,
-                new SesMailer(clients.ses(), apiConfig.mailFrom(), apiConfig.configurationSet(),
-                        new SendRate(options.maxSendRate())),
                 signingKeys, new SqsMailQueue(clients.sqs(), apiConfig.mailQueueUrl()),
                 new SqsWebhookQueue(clients.sqs(), apiConfig.webhookQueueUrl()), options.clock()));
         // As Lambda runs the site publisher: several instances at once (ParallelizationFactor).

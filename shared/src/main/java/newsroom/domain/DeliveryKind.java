@@ -19,5 +19,10 @@ public enum DeliveryKind {
      * A daily or weekly digest: its "release" is the period ("digest-daily-2026-12-01"), so each
      * subscriber gets it once, by the same claim as a release email.
      */
-    DIGEST
+    DIGEST,
+    /**
+     * A subscription's confirmation link: composed by the API and sent as it is by the mail
+     * sender (one send rate for all mail); no release, no contact yet, no delivery record.
+     */
+    CONFIRMATION
 }

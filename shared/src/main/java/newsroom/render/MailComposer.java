@@ -88,6 +88,7 @@ public final class MailComposer {
             case WITHDRAWN -> "Withdrawn: " + release.title();
             case PUBLISHED -> release.title();
             case DIGEST -> throw new IllegalArgumentException("a digest is composed by digestEmail");
+            case CONFIRMATION -> throw new IllegalArgumentException("a confirmation is composed by confirmationEmail");
         };
         View view = new View(siteName, subject, release.title(), release.summary(),
                 kind == DeliveryKind.WITHDRAWN ? null : markdown.toHtml(release.body()),

@@ -127,6 +127,9 @@ public final class ReleaseMailer {
         if (job.kind() == DeliveryKind.DIGEST) {
             return sendDigest(job);
         }
+        if (job.kind() == DeliveryKind.CONFIRMATION) {
+            return sendConfirmation(job);
+        }
         Instant now = clock.instant();
         // A first look from the batch's read, to skip jobs not due without claiming them.
         Optional<Release> found = releaseCache.computeIfAbsent(job.releaseId(), releases::find);
@@ -214,8 +217,25 @@ public final class ReleaseMailer {
                     && !received(release, contact, DeliveryKind.EMBARGOED);
             case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
             case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);
-            case DIGEST -> false;
+            case DIGEST, CONFIRMATION -> false;
         };
+    }
+
+    /**
+     * A confirmation link, as the API composed it. Sent at most once in the API's cooldown per
+     * address; a redelivered job may send it again, which only repeats the same link.
+     */
+    private Outcome sendConfirmation(MailJob job) {
+        if (job.email() == null || job.email().to() == null) {
+            throw new IllegalArgumentException("a confirmation job without its email");
+        }
+        try {
+            mailer.send(job.email());
+            return Outcome.SENT;
+        } catch (Mailer.Rejected refused) {
+            LOG.warn("confirmation email refused", "reason", refused.reason());
+            return Outcome.SUPPRESSED;
+        }
     }
 
     /**

@@ -255,4 +255,22 @@ class ReleaseMailerTest {
         assertEquals(ReleaseMailer.Outcome.SENT, sender.send(new MailJob("r1", "bob", DeliveryKind.UPDATED, 1)));
         assertEquals(ReleaseMailer.Outcome.NOT_DUE, sender.send(new MailJob("r1", "ann", DeliveryKind.UPDATED, 1)));
     }
+
+    @Test
+    void aConfirmationQueuedByTheApiIsSentAsItIsAndLeavesNoDeliveryRecord() {
+        newsroom.fakes.InMemoryMailQueue queue = new newsroom.fakes.InMemoryMailQueue();
+        newsroom.render.Email email = new MailComposer("Example Police", ZONE).confirmationEmail("new@reader.example",
+                List.of("Appeals"), "https://api.example/subscriptions/confirm?token=abc");
+        assertEquals("queued", new QueuedMailer(queue).send(email));
+        // As the mail sender reads it from SQS.
+        newsroom.domain.MailJob job = newsroom.json.Json.read(newsroom.json.Json.write(queue.jobs().get(0)),
+                newsroom.domain.MailJob.class);
+        assertEquals(DeliveryKind.CONFIRMATION, job.kind());
+        assertEquals(ReleaseMailer.Outcome.SENT, sender.send(job));
+        assertEquals(List.of(email), mailer.sentTo("new@reader.example"));
+        assertTrue(mailer.sentTo("new@reader.example").get(0).text().contains("token=abc"));
+
+        mailer.refuse(e -> e.to().equals("new@reader.example"));
+        assertEquals(ReleaseMailer.Outcome.SUPPRESSED, sender.send(job), "refused: nothing to retry");
+    }
 }

@@ -11,8 +11,6 @@ import newsroom.api.http.Router;
 import newsroom.aws.AwsClients;
 import newsroom.aws.S3UploadUrls;
 import newsroom.aws.SecretsManagerSigningKeys;
-import newsroom.aws.SendRate;
-import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SqsMailQueue;
 import newsroom.aws.SnapStartPriming;
@@ -37,6 +35,7 @@ import newsroom.service.ReleaseService;
 import newsroom.service.SignedTokens;
 import newsroom.service.SubscriptionService;
 import newsroom.service.port.MailQueue;
+import newsroom.service.QueuedMailer;
 import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
 import newsroom.store.DynamoDbAccessLog;
@@ -57,7 +56,6 @@ import newsroom.store.DynamoDbReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Lambda entry point for the HTTP API. Client mistakes become problem+json; anything else is
@@ -76,8 +74,6 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
 
     public ReleasesApiHandler(ReleasesApiConfig config, Clock clock) {
         this(wire(config, AwsClients.build(DynamoDbClient.builder(), config.aws()), presigner(config.aws()),
-                new SesMailer(SesMailer.client(config.aws()), config.mailFrom(),
-                        config.configurationSet(), new SendRate(1)),
                 SecretsManagerSigningKeys.lazy(config.aws(), config.tokenSigningSecret(), clock),
                 SqsMailQueue.lazy(config.aws(), config.mailQueueUrl()),
                 SqsWebhookQueue.lazy(config.aws(), config.webhookQueueUrl()), clock));
@@ -107,10 +103,20 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
         }, clock);
     }
 
-    /** The same, with the mail queue that sends an advance copy to a journalist added later. */
+    /**
+     * As Lambda runs it: the mail queue takes an advance copy to a journalist added later and the
+     * subscription confirmations (sent by the mail sender, at its send rate: the API has no email
+     * client).
+     */
     public static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
-                              Mailer mailer, SigningKeys signingKeys, MailQueue mailQueue, WebhookQueue webhookQueue,
-                              Clock clock) {
+                              SigningKeys signingKeys, MailQueue mailQueue, WebhookQueue webhookQueue, Clock clock) {
+        return wire(config, dynamo, presigner, new QueuedMailer(mailQueue), signingKeys, mailQueue, webhookQueue,
+                clock);
+    }
+
+    private static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
+                               Mailer mailer, SigningKeys signingKeys, MailQueue mailQueue, WebhookQueue webhookQueue,
+                               Clock clock) {
         var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());

@@ -25,10 +25,10 @@ public final class Bench {
     /** How big each benchmark is. */
     record Sizes(int corpus, List<Integer> archives, int publishes, int latencyPublishes,
                  int contacts, List<Double> rates, int coldStartRounds, int searchCorpus, int searchSmall,
-                 int searchLarge, int burstClients, int burstSeconds) {
+                 int searchLarge, int burstClients, int burstSeconds, double burstRate) {
         static final Sizes FULL = new Sizes(10_000, List.of(1_000, 20_000, 100_000), 15, 100, 10_000, List.of(100.0, 500.0), 5,
-                10_000, 1_000, 100_000, 50, 60);
-        static final Sizes SMOKE = new Sizes(300, List.of(50, 200), 3, 5, 40, List.of(100.0), 1, 300, 50, 300, 4, 3);
+                10_000, 1_000, 100_000, 50, 60, 100);
+        static final Sizes SMOKE = new Sizes(300, List.of(50, 200), 3, 5, 40, List.of(100.0), 1, 300, 50, 300, 4, 3, 40);
     }
 
     private Bench() {
@@ -97,15 +97,17 @@ public final class Bench {
 
     /** 7. A burst of publishes while a fan-out runs: when is everything live? */
     private static boolean burst(StringBuilder md, Sizes sizes, Emulator emulator) throws Exception {
-        System.out.println("7. A burst: " + sizes.burstClients() + " clients publishing for " + sizes.burstSeconds()
-                + " s while " + sizes.contacts() + " contacts are emailed");
-        BurstBench.Result r = BurstBench.measure(emulator, sizes.burstClients(), sizes.burstSeconds(), sizes.contacts());
+        System.out.println("7. A burst: " + sizes.burstClients() + " clients publishing " + sizes.burstRate()
+                + " a second for " + sizes.burstSeconds() + " s while " + sizes.contacts() + " contacts are emailed");
+        BurstBench.Result r = BurstBench.measure(emulator, sizes.burstClients(), sizes.burstSeconds(), sizes.burstRate(),
+                sizes.contacts());
         boolean settled = r.settledMillis() >= 0 && r.settledMillis() <= 60_000;
         boolean fast = r.p99() >= 0 && r.p99() <= 5_000;
         md.append("## 7. A burst of publishes\n\n")
                 .append("Through the local runtime (").append(emulator.description().replaceAll(" at .*", ""))
                 .append(") as a press office in a crisis: ").append(r.clients()).append(" clients creating and ")
-                .append("publishing (`\"publish\": true`) as fast as the API answers for ").append(r.seconds())
+                .append("publishing (`\"publish\": true`), ").append((int) sizes.burstRate())
+                .append(" a second between them, for ").append(r.seconds())
                 .append(" s, while a release goes to ").append(r.contacts()).append(" contacts. A release's ")
                 .append("page counts as served when it is in the site bucket (listed every 250 ms); after the burst, the latest ")
                 .append("list, the site feed and the category page are read until they name the newest releases.\n\n")

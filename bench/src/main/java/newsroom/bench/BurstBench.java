@@ -45,7 +45,8 @@ final class BurstBench {
     private BurstBench() {
     }
 
-    static Result measure(Emulator emulator, int clients, int seconds, int contacts) throws Exception {
+    /** {@code rate}: publishes a second asked of all the clients together (each waits for its turn). */
+    static Result measure(Emulator emulator, int clients, int seconds, double rate, int contacts) throws Exception {
         emulator.reset();
         LocalTokens tokens = LocalTokens.throwaway();
         try (LocalRuntime runtime = LocalRuntime.start(emulator, LocalRuntime.Options.defaults().withPorts(0, 0),
@@ -62,6 +63,7 @@ final class BurstBench {
             List<Published> published = new CopyOnWriteArrayList<>();
             Map<String, Long> served = new ConcurrentHashMap<>();
             AtomicInteger errors = new AtomicInteger();
+            AtomicInteger turns = new AtomicInteger();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -70,6 +72,14 @@ final class BurstBench {
                 int client = c;
                 work.add(pool.submit(() -> {
                     for (int n = 0; System.nanoTime() < end; n++) {
+                        long turn = start + (long) (turns.getAndIncrement() / rate * 1e9);
+                        long wait = turn - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        if (System.nanoTime() >= end) {
+                            break;
+                        }
                         String title = "Burst " + client + "-" + n;
                         try {
                             HttpResponse<String> created = create(releases, publisher, title, "Community");
@@ -117,7 +127,7 @@ final class BurstBench {
             }
             pool.shutdown();
             long burstEnd = System.nanoTime();
-            double rate = published.size() / ((burstEnd - start) / 1e9);
+            double achieved = published.size() / ((burstEnd - start) / 1e9);
 
             long deadline = burstEnd + TimeUnit.MINUTES.toNanos(10);
             long settled = -1;
@@ -133,7 +143,7 @@ final class BurstBench {
             watcher.interrupt();
             List<Long> latencies = new ArrayList<>(served.values());
             int emails = (int) emulator.sentEmails().stream().filter(e -> fanOutTitle.equals(e.subject())).count();
-            return new Result(clients, seconds, contacts, published.size(), errors.get(), rate,
+            return new Result(clients, seconds, contacts, published.size(), errors.get(), achieved,
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
                     published.size() - served.size(), listsRight, emails);

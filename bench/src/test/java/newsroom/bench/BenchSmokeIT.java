@@ -32,7 +32,7 @@ class BenchSmokeIT {
     @Test
     void everyBenchmarkProducesItsFigures() throws Exception {
         Path output = Path.of("target", "SMOKE.md");
-        Bench.run(Bench.Sizes.SMOKE, output, true, Set.of(1, 2, 3, 4, 5));
+        Bench.run(Bench.Sizes.SMOKE, output, true, Set.of(1, 2, 3, 4, 5, 7));
         String results = Files.readString(output);
         assertTrue(results.contains("## 1. Full rebuild against Hugo"));
         assertTrue(results.matches("(?s).*\\| Newsroom \\(\\d+ threads\\) \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
@@ -41,6 +41,9 @@ class BenchSmokeIT {
         assertTrue(results.matches("(?s).*\\| page served \\| \\d+ ms \\| \\d+ ms \\|.*"), results);
         assertTrue(results.matches("(?s).*\\| 100/s \\| \\d+ \\| [\\d.]+ s \\| [\\d.]+ \\| \\d+% \\| 0 \\| 0 \\|.*"),
                 "every contact got the release once: " + results);
+        // The burst: every release page there in the end, and the fan-out sent to every contact.
+        assertTrue(results.matches("(?s).*## 7\\. A burst of publishes.*\\| \\d+ \\| 0 \\| [\\d.]+/s \\| \\d+ ms \\| \\d+ ms "
+                + "\\| [\\d.]+ s \\| 0 \\| " + Bench.Sizes.SMOKE.contacts() + " \\|.*"), results);
         for (String jar : List.of("hello-world \\(answers only\\)", "releases-api", "site-publisher", "media-notifier",
                 "mail-sender", "embargo-sweeper", "site-rebuilder", "ses-feedback")) {
             // Each row exists only if that jar, started alone in a fresh JVM, answered its sample event correctly.

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseChange;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
 import newsroom.fakes.Samples;
+import newsroom.standards.NinjsSchema;
 import org.junit.jupiter.api.Test;
 
 class NinjsTest {
@@ -20,8 +22,27 @@ class NinjsTest {
     private static final Instant AT = Instant.parse("2026-11-30T09:00:00Z");
     private final Ninjs ninjs = new Ninjs("Example Police");
 
+    /** Every document this class writes must pass the official IPTC ninjs 2.1 schema. */
     private static JsonNode read(String text) throws Exception {
-        return JSON.readTree(text);
+        JsonNode document = JSON.readTree(text);
+        assertEquals(Set.of(), NinjsSchema.violations(document), text);
+        return document;
+    }
+
+    @Test
+    void theOfficialSchemaIsReallyChecked() throws Exception {
+        JsonNode good = JSON.readTree(ninjs.published(Samples.published("r1", "Road closed", "Appeals", AT),
+                "https://news.example/news/2026/11/r1/", List.of()));
+        assertEquals(Set.of(), NinjsSchema.violations(good));
+        var wrongStatus = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) wrongStatus).put("pubstatus", "live");
+        assertFalse(NinjsSchema.violations(wrongStatus).isEmpty(), "pubstatus is an enumeration in ninjs 2.1");
+        var unknownField = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) unknownField).put("newsroomStatus", "x");
+        assertFalse(NinjsSchema.violations(unknownField).isEmpty(), "ninjs 2.1 allows no property of its own");
+        var noUri = good.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) noUri).remove("uri");
+        assertFalse(NinjsSchema.violations(noUri).isEmpty(), "uri is required");
     }
 
     @Test

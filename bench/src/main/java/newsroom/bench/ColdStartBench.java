@@ -81,7 +81,9 @@ final class ColdStartBench {
                 function(functions, "site-rebuilder", "newsroom.rebuilder.SiteRebuilderHandler",
                         "site-rebuilder/rebuild.json", "\"releases\":1"),
                 function(functions, "ses-feedback", "newsroom.feedback.SesFeedbackHandler",
-                        "ses-feedback/send.json", "1"));
+                        "ses-feedback/send.json", "1"),
+                function(functions, "cdn-invalidator", "newsroom.invalidator.CdnInvalidatorHandler",
+                        "cdn-invalidator/changed-paths.json", "\"batchItemFailures\":[]"));
     }
 
     private static Target function(Path functions, String name, String handler, String event, String expect) {
@@ -197,6 +199,7 @@ final class ColdStartBench {
         env.put("MAIL_FROM", resources.mailFrom());
         env.put("TOKEN_SIGNING_SECRET", resources.tokenSigningSecret());
         env.put("DISTRIBUTION_ID", resources.distributionId());
+        env.put("INVALIDATION_QUEUE_URL", resources.invalidationQueueUrl());
         return env;
     }
 

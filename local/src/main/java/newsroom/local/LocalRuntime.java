@@ -18,6 +18,7 @@ import java.util.function.UnaryOperator;
 import newsroom.api.ApiRoutes;
 import newsroom.api.ReleasesApiConfig;
 import newsroom.api.ReleasesApiHandler;
+import newsroom.aws.CloudFrontCdn;
 import newsroom.aws.SecretsManagerSigningKeys;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
@@ -31,6 +32,8 @@ import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
 import newsroom.feedback.SesFeedbackConfig;
 import newsroom.feedback.SesFeedbackHandler;
+import newsroom.invalidator.CdnInvalidatorConfig;
+import newsroom.invalidator.CdnInvalidatorHandler;
 import newsroom.json.Json;
 import newsroom.local.emulator.Emulator;
 import newsroom.mailsender.MailSenderConfig;
@@ -160,11 +163,11 @@ public final class LocalRuntime implements AutoCloseable {
         List<SitePublisherHandler> sitePublishers = new ArrayList<>();
         for (int i = 0; i < parallelization("SitePublisherFunction"); i++) {
             sitePublishers.add(new SitePublisherHandler(sitePublisherConfig, clients.dynamo(), clients.s3(),
-                    clients.cloudFront(), options.clock()));
+                    clients.sqs(), options.clock()));
         }
         this.siteRebuilder = new SiteRebuilderHandler(
                 SiteRebuilderConfig.from(environment(emulator, "SiteRebuilderFunction")),
-                clients.dynamo(), clients.s3(), clients.cloudFront(), options.clock());
+                clients.dynamo(), clients.s3(), clients.sqs(), options.clock());
         var sweeperConfig = EmbargoSweeperConfig.from(environment(emulator, "EmbargoSweeperFunction"));
         this.embargoSweeper = new EmbargoSweeperHandler(sweeperConfig, clients.dynamo(),
                 new SesMailer(clients.ses(), sweeperConfig.mailFrom(), sweeperConfig.configurationSet(),
@@ -230,6 +233,13 @@ public final class LocalRuntime implements AutoCloseable {
                                 new SendRate(options.maxSendRate())),
                         new HttpWebhookTransport(WebhookAddresses.system(webhookConfig.allowLoopback())),
                         options.clock()));
+        // The CDN invalidator, as Lambda runs it from the invalidation queue (CloudFront is the emulator's).
+        var invalidatorConfig = CdnInvalidatorConfig.from(environment(emulator, "CdnInvalidatorFunction"));
+        String invalidationQueueUrl = stack.invalidationQueueUrl();
+        String invalidationQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(invalidationQueueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        QueuePoller invalidationPoller = new QueuePoller(clients.sqs(), invalidationQueueUrl, invalidationQueueArn,
+                region, new CdnInvalidatorHandler(new CloudFrontCdn(clients.cloudFront(), invalidatorConfig.distributionId())));
         // Before any sender runs: a send whose process died after SES took it is settled by its
         // Send event now, not sent again when its claim's lease runs out.
         ses.reconcile();
@@ -238,6 +248,7 @@ public final class LocalRuntime implements AutoCloseable {
         background("media-notifier", notifierPoller, notifierPoller::stop);
         background("site-rebuilder", settingsPoller, settingsPoller::stop);
         background("webhook-sender", webhookPoller, webhookPoller::stop);
+        background("cdn-invalidator", invalidationPoller, invalidationPoller::stop);
         for (int i = 0; i < mailPollers.size(); i++) {
             QueuePoller poller = mailPollers.get(i);
             background("mail-sender-" + i, poller, poller::stop);

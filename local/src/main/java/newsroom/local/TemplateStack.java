@@ -77,6 +77,11 @@ public final class TemplateStack {
             return output("DistributionId");
         }
 
+        /** Where the site functions put changed paths for the CDN invalidator. */
+        public String invalidationQueueUrl() {
+            return output("InvalidationQueueUrl");
+        }
+
         /** The Secrets Manager secret holding the link-signing keys. */
         public String tokenSigningSecret() {
             return output("TokenSigningSecretArn");

@@ -252,6 +252,24 @@ class SampleEventsIT {
     }
 
     @Test
+    void theChangedPathsSampleIsOneInvalidationOfTheDistribution() throws IOException {
+        var cloudFront = clients.cloudFront();
+        String distribution = resources.distributionId();
+        int before = cloudFront.listInvalidations(l -> l.distributionId(distribution)).invalidationList().quantity();
+        var handler = new newsroom.invalidator.CdnInvalidatorHandler(
+                new newsroom.aws.CloudFrontCdn(cloudFront, distribution));
+        SQSBatchResponse response = handler.handleRequest(event("cdn-invalidator/changed-paths.json", SQSEvent.class), null);
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        var invalidations = cloudFront.listInvalidations(l -> l.distributionId(distribution)).invalidationList();
+        assertEquals(before + 1, invalidations.quantity(), "the two messages' paths in one request");
+        Set<String> paths = Set.copyOf(invalidations.items().stream().flatMap(i -> cloudFront.getInvalidation(g -> g
+                .distributionId(distribution).id(i.id())).invalidation().invalidationBatch().paths().items().stream()).toList());
+        assertTrue(paths.containsAll(Set.of("/news/index.html", "/feeds/news.atom", "/sitemaps/2019-10.xml",
+                "/news/2019/10/inspection-finds-a-good-response-to-cyber-dependent-crime-across-law-enforcement/index.html")),
+                paths.toString());
+    }
+
+    @Test
     void theScheduledEventPublishesWhatIsDue() throws IOException {
         Instant embargo = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         var repository = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);

@@ -349,4 +349,27 @@ class TemplateTest {
             }
         });
     }
+
+    @Test
+    void onlyTheCdnInvalidatorTalksToCloudFrontAndTheSiteFunctionsQueueTheirPaths() {
+        for (var function : functions()) {
+            List<String> actions = new ArrayList<>();
+            collectActions(function.getValue().path("Properties").path("Policies"), actions);
+            assertEquals(function.getKey().equals("CdnInvalidatorFunction"), actions.contains("cloudfront:CreateInvalidation"),
+                    function.getKey());
+        }
+        for (String site : List.of("SitePublisherFunction", "SiteRebuilderFunction")) {
+            boolean queues = resources.path(site).path("Properties").path("Policies").findValues("Statement").stream()
+                    .flatMap(statements -> java.util.stream.StreamSupport.stream(statements.spliterator(), false))
+                    .anyMatch(st -> st.path("Action").toString().contains("sqs:SendMessage")
+                            && st.path("Resource").toString().contains("InvalidationQueue"));
+            assertTrue(queues, site + " may put paths on the invalidation queue");
+        }
+        JsonNode events = resources.path("CdnInvalidatorFunction").path("Properties").path("Events").path("ChangedPaths");
+        assertEquals("SQS", events.path("Type").asText());
+        assertTrue(events.path("Properties").path("ScalingConfig").path("MaximumConcurrency").asInt() <= 5,
+                "a few at once: CloudFront limits the paths in progress");
+        assertEquals("InvalidationDeadLetterQueue.Arn", resources.path("InvalidationQueue").path("Properties")
+                .path("RedrivePolicy").path("deadLetterTargetArn").asText(), "repeated failures rest in a DLQ");
+    }
 }

@@ -12,23 +12,23 @@ import newsroom.service.port.SiteIndex;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.DynamoDbRenderQueue;
 import newsroom.store.DynamoDbSiteIndex;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What the two functions that write the site (publisher and rebuilder) are built from: the table,
- * the site bucket, the downloads copied from the upload bucket, the renderer and the CDN (none
- * when no distribution is configured). One place, so the two cannot drift apart.
+ * the site bucket, the downloads copied from the upload bucket, the renderer and the CDN, reached
+ * through the invalidation queue (none when no queue is configured). One place, so the two cannot drift apart.
  */
 public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQueue renderQueue, SiteBucket bucket,
                            Downloads downloads, SiteRenderer renderer, SiteAssets assets, Cdn cdn) {
 
-    public static SiteAdapters of(DynamoDbClient dynamo, S3Client s3, CloudFrontClient cloudFront, String tableName,
-                                  String siteBucket, String uploadBucket, String distributionId, String siteBaseUrl,
+    public static SiteAdapters of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String tableName,
+                                  String siteBucket, String uploadBucket, String invalidationQueueUrl, String siteBaseUrl,
                                   String siteName, ZoneId zone) {
         SiteAssets assets = new SiteAssets();
-        Cdn cdn = cloudFront == null || distributionId == null ? Cdn.NONE : new CloudFrontCdn(cloudFront, distributionId);
+        Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
         return new SiteAdapters(
                 new DynamoDbReleaseRepository(dynamo, tableName, zone),
                 new DynamoDbSiteIndex(dynamo, tableName, zone),

@@ -14,7 +14,7 @@ import newsroom.service.port.SiteBucket;
  * SnapStart priming for the functions that write the site: the reads a publish or a rebuild makes
  * (a release, an object's existence) and one of each page and feed rendered in memory, so that a
  * snapshot holds warm clients, templates and the Markdown renderer. Nothing is written and
- * CloudFront is not called (its one call, an invalidation, is a write).
+ * nothing is queued for the CDN (its one message, an invalidation, is a write).
  */
 final class SitePriming {
     private SitePriming() {

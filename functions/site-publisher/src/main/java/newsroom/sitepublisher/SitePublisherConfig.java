@@ -6,7 +6,7 @@ import newsroom.config.EnvVars;
 
 /** Everything the site-publisher function is configured with. */
 public record SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
-                                  String distributionId, String siteBaseUrl, String siteName, ZoneId zone) {
+                                  String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone) {
 
     public static SitePublisherConfig from(EnvVars env) {
         return new SitePublisherConfig(
@@ -14,7 +14,7 @@ public record SitePublisherConfig(AwsSettings aws, String tableName, String site
                 env.required(EnvVars.TABLE_NAME),
                 env.required(EnvVars.SITE_BUCKET),
                 env.required(EnvVars.UPLOAD_BUCKET),
-                env.optional(EnvVars.DISTRIBUTION_ID).orElse(null),
+                env.optional(EnvVars.INVALIDATION_QUEUE_URL).orElse(null),
                 env.required(EnvVars.SITE_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)));

@@ -23,9 +23,9 @@ import newsroom.service.SiteSettingsService;
 import newsroom.store.DynamoDbSettingsRepository;
 import newsroom.service.SitePublisher;
 import newsroom.service.port.ReleaseRepository;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Table stream → public site. For each changed release it renders the current committed state
@@ -48,14 +48,14 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
                 AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
-                config.distributionId() == null ? null : AwsClients.build(CloudFrontClient.builder(), config.aws()),
+                config.invalidationQueueUrl() == null ? null : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());
     }
 
     public SitePublisherHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3,
-                                CloudFrontClient cloudFront, Clock clock) {
-        SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
-                config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
+                                SqsClient sqs, Clock clock) {
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
+                config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.publisher = new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), site.cdn(), clock)
                 .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),

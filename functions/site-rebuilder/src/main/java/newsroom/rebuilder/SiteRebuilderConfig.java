@@ -8,14 +8,14 @@ import newsroom.render.Desk;
 
 /** Everything the site rebuilder is configured with. */
 public record SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
-                                  String distributionId, String siteBaseUrl, String siteName, Categories categories,
+                                  String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
                                   ZoneId zone, Desk.Config desk) {
 
     /** With a desk that signs in through no provider yet (tests that look only at the site). */
     public SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
-                               String distributionId, String siteBaseUrl, String siteName, Categories categories,
+                               String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
                                ZoneId zone) {
-        this(aws, tableName, siteBucket, uploadBucket, distributionId, siteBaseUrl, siteName, categories, zone,
+        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, categories, zone,
                 new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false));
     }
 
@@ -25,7 +25,7 @@ public record SiteRebuilderConfig(AwsSettings aws, String tableName, String site
                 env.required(EnvVars.TABLE_NAME),
                 env.required(EnvVars.SITE_BUCKET),
                 env.required(EnvVars.UPLOAD_BUCKET),
-                env.optional(EnvVars.DISTRIBUTION_ID).orElse(null),
+                env.optional(EnvVars.INVALIDATION_QUEUE_URL).orElse(null),
                 env.required(EnvVars.SITE_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)),

@@ -24,9 +24,9 @@ import java.time.Instant;
 import newsroom.render.Desk;
 import newsroom.service.port.SiteBucket;
 import newsroom.service.SiteRebuilder;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The full rebuild as a function, run by hand after a template change
@@ -53,14 +53,14 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
                 AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
-                config.distributionId() == null ? null : AwsClients.build(CloudFrontClient.builder(), config.aws()),
+                config.invalidationQueueUrl() == null ? null : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());
     }
 
     public SiteRebuilderHandler(SiteRebuilderConfig config, DynamoDbClient dynamo, S3Client s3,
-                                CloudFrontClient cloudFront, Clock clock) {
-        SiteAdapters site = SiteAdapters.of(dynamo, s3, cloudFront, config.tableName(), config.siteBucket(),
-                config.uploadBucket(), config.distributionId(), config.siteBaseUrl(), config.siteName(), config.zone());
+                                SqsClient sqs, Clock clock) {
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
+                config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.rebuilder = new SiteRebuilder(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS)
                 .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),

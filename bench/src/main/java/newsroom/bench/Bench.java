@@ -129,28 +129,47 @@ public final class Bench {
         List<Release> corpus = Corpus.generate(sizes.corpus(), 2026);
         int threads = Math.max(2, Runtime.getRuntime().availableProcessors() * 2);
         Path out = RebuildBench.scratch(work);
+        Path templates = ProjectHome.find().resolve("bench/hugo");
         RebuildBench.Run ours = RebuildBench.newsroom(corpus, out.resolve("newsroom-site"), threads);
-        RebuildBench.Run hugo = RebuildBench.hugo(corpus, out.resolve("hugo-site"),
-                ProjectHome.find().resolve("bench/hugo"));
+        RebuildBench.Run hugo = RebuildBench.hugo(corpus, out.resolve("hugo-site"), templates);
         double ratio = ours.pagesPerSecond() / hugo.pagesPerSecond();
+        // The same again to this machine's disk, when the runs above went to RAM.
+        boolean disk = !out.startsWith(work);
+        RebuildBench.Run oursDisk = disk ? RebuildBench.newsroom(corpus, work.resolve("newsroom-site"), threads) : null;
+        RebuildBench.Run hugoDisk = disk ? RebuildBench.hugo(corpus, work.resolve("hugo-site"), templates) : null;
         md.append("## 1. Full rebuild against Hugo\n\n")
                 .append(sizes.corpus()).append(" releases (deterministic corpus: 12 categories, ten years, 3-8 Markdown ")
                 .append("paragraphs with quotes and lists), rendered to a local folder: release pages, latest, month ")
                 .append("archives, category pages, feeds and sitemaps, written to `").append(out)
-                .append("` (the same for both). Median of ").append(RebuildBench.RUNS)
+                .append("` (the same for both)").append(disk ? " and then to the disk (`" + work + "`)" : "")
+                .append(". Median of ").append(RebuildBench.RUNS)
                 .append(" runs each after an uncounted one (warm JIT, warm caches). ")
                 .append("Hugo renders the same corpus with the templates in `bench/hugo` (release pages, home, month ")
                 .append("sections, category terms, RSS, sitemap; it paginates lists by 20).\n\n")
-                .append("| generator | pages | time | pages/s |\n| --- | ---: | ---: | ---: |\n");
+                .append("| generator | written to | pages | time | pages/s |\n| --- | --- | ---: | ---: | ---: |\n");
         for (RebuildBench.Run run : List.of(ours, hugo)) {
-            md.append(String.format(Locale.UK, "| %s | %d | %d ms | %.0f |%n", run.name(), run.pages(), run.millis(),
-                    run.pagesPerSecond()));
+            md.append(String.format(Locale.UK, "| %s | %s | %d | %d ms | %.0f |%n", run.name(),
+                    disk ? "RAM" : "disk", run.pages(), run.millis(), run.pagesPerSecond()));
         }
-        md.append(String.format(Locale.UK, "%nRatio (Newsroom ÷ Hugo, pages per second): **%.2f×**. Target: at least 3×: %s.%n%n",
-                ratio, ratio >= 3 ? "met" : "**not met**"));
+        if (disk) {
+            for (RebuildBench.Run run : List.of(oursDisk, hugoDisk)) {
+                md.append(String.format(Locale.UK, "| %s | disk | %d | %d ms | %.0f |%n", run.name(), run.pages(),
+                        run.millis(), run.pagesPerSecond()));
+            }
+        }
+        md.append(String.format(Locale.UK, "%nRatio (Newsroom ÷ Hugo, pages per second): **%.2f×**", ratio));
+        if (disk) {
+            md.append(String.format(Locale.UK, " to RAM, **%.2f×** to disk",
+                    oursDisk.pagesPerSecond() / hugoDisk.pagesPerSecond()));
+        }
+        md.append(String.format(Locale.UK, ". Target: at least 5×: %s.%n%n", ratio >= 5 ? "met" : "**not met**"));
         System.out.printf(Locale.UK, "   Newsroom %.0f pages/s, Hugo %.0f pages/s, ratio %.2f%n", ours.pagesPerSecond(),
                 hugo.pagesPerSecond(), ratio);
-        return ratio >= 3;
+        if (disk) {
+            System.out.printf(Locale.UK, "   to disk: Newsroom %.0f pages/s, Hugo %.0f pages/s%n",
+                    oursDisk.pagesPerSecond(), hugoDisk.pagesPerSecond());
+        }
+        return ratio >= 5;
     }
 
     /** 6. Our search against Pagefind's on the same corpus. */
@@ -332,11 +351,18 @@ public final class Bench {
                 .toList();
         double worst = functions.stream().mapToDouble(ColdStartBench.Result::totalMillis).max().orElse(0);
         long overSize = functions.stream().filter(r -> r.jarBytes() > 12_000_000).count();
-        met &= worst / hello <= 2 && overSize == 0;
+        met &= worst / helloCall <= 1.5 && overSize == 0;
         md.append(String.format(Locale.UK, "%nWorst ratio: **%.2f×** the hello-world that only answers, **%.2f×** the "
-                        + "one that also reads DynamoDB; target ≤ 2: %s. Jars over 12 MB: %d of %d; target none: %s.%n%n",
-                worst / hello, worst / helloCall, worst / hello <= 2 ? "met" : "**not met**", overSize,
+                        + "one that also reads DynamoDB; target ≤ 1.5× the latter: %s. Jars over 12 MB: %d of %d; "
+                        + "target none: %s.%n%n",
+                worst / hello, worst / helloCall, worst / helloCall <= 1.5 ? "met" : "**not met**", overSize,
                 functions.size(), overSize == 0 ? "met" : "**not met**"));
+        results.stream().filter(r -> r.target().name().equals(ColdStartBench.CRT)).findFirst().ifPresent(crt ->
+                md.append(String.format(Locale.UK, "HTTP client: the same one-read hello world starts in %.0f ms with the "
+                                + "URL-connection client and %.0f ms with the AWS CRT client (jar %.1f vs %.1f MB): %s.%n%n",
+                        helloCall, crt.totalMillis(), results.get(1).jarBytes() / 1e6, crt.jarBytes() / 1e6,
+                        crt.totalMillis() < helloCall ? "CRT is faster here" : "URL-connection is faster here, and the "
+                                + "functions keep it")));
 
         md.append("### SnapStart priming\n\n")
                 .append("template.yaml turns SnapStart on (published versions, alias `live`). Lambda then runs each ")

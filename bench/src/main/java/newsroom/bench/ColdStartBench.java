@@ -61,6 +61,8 @@ final class ColdStartBench {
     private ColdStartBench() {
     }
 
+    static final String CRT = "hello-world + one DynamoDB read, CRT client";
+
     static List<Target> targets(Path home) {
         Path functions = home.resolve("functions");
         Path hello = home.resolve("bench/hello-world/target/hello-world-lambda.jar");
@@ -68,6 +70,9 @@ final class ColdStartBench {
                 new Target("hello-world (answers only)", hello, "hello.HelloHandler", "{}", "\"hello\"", true),
                 new Target("hello-world + one DynamoDB read", hello, "hello.HelloDynamoDbHandler", "{}", "hello, ",
                         true),
+                // The same read through the AWS CRT HTTP client: which client the functions should use.
+                new Target(CRT, home.resolve("bench/hello-world-crt/target/hello-world-crt-lambda.jar"),
+                        "hello.HelloDynamoDbCrtHandler", "{}", "hello, ", true),
                 function(functions, "releases-api", "newsroom.api.ReleasesApiHandler",
                         "releases-api/list-releases.json", "\"statusCode\":200"),
                 function(functions, "site-publisher", "newsroom.sitepublisher.SitePublisherHandler",

@@ -30,20 +30,13 @@ public final class CloudFrontCdn implements Cdn {
         this.firstPause = firstPause;
     }
 
-    /** A path CloudFront takes as exactly one object: "/" + its key, never a wildcard. */
-    public static void checkExact(String path) {
-        if (path == null || !path.startsWith("/") || path.contains("*")) {
-            throw new IllegalArgumentException("not an exact path: " + path);
-        }
-    }
-
     @Override
     public void invalidate(List<String> paths, String reference) {
         if (paths.isEmpty()) {
             return;
         }
         for (String path : paths) {
-            checkExact(path);
+            Cdn.checkExact(path);
         }
         for (int attempt = 1; ; attempt++) {
             try {

@@ -29,7 +29,7 @@ public final class SqsInvalidationQueue implements Cdn {
     @Override
     public void invalidate(List<String> paths, String reference) {
         for (String path : paths) {
-            CloudFrontCdn.checkExact(path);
+            Cdn.checkExact(path);
         }
         List<List<String>> parts = parts(paths);
         for (int i = 0; i < parts.size(); i++) {

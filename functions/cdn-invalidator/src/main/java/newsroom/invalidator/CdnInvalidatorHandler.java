@@ -48,7 +48,7 @@ public final class CdnInvalidatorHandler implements RequestHandler<SQSEvent, SQS
             try {
                 InvalidationMessage invalidation = InvalidationMessage.read(message.getBody());
                 for (String path : invalidation.paths()) {
-                    CloudFrontCdn.checkExact(path);
+                    Cdn.checkExact(path);
                 }
                 queued.add(new InvalidationBatches.Queued(message.getMessageId(), invalidation.paths()));
             } catch (RuntimeException e) {

@@ -25,10 +25,11 @@ public final class Bench {
     /** How big each benchmark is. */
     record Sizes(int corpus, List<Integer> archives, int publishes, int latencyPublishes,
                  int contacts, List<Double> rates, int coldStartRounds, int searchCorpus, int searchSmall,
-                 int searchLarge, int burstClients, int burstSeconds, double burstRate) {
+                 int searchLarge, int burstClients, int burstSeconds, double burstRate, int largeRebuild) {
         static final Sizes FULL = new Sizes(10_000, List.of(1_000, 20_000, 100_000), 15, 100, 10_000, List.of(100.0, 500.0), 5,
-                10_000, 1_000, 100_000, 50, 60, 100);
-        static final Sizes SMOKE = new Sizes(300, List.of(50, 200), 3, 5, 40, List.of(100.0), 1, 300, 50, 300, 4, 3, 40);
+                10_000, 1_000, 100_000, 50, 60, 100, 100_000);
+        static final Sizes SMOKE = new Sizes(300, List.of(50, 200), 3, 5, 40, List.of(100.0), 1, 300, 50, 300, 4, 3, 40,
+                600);
     }
 
     private Bench() {
@@ -169,6 +170,29 @@ public final class Bench {
             System.out.printf(Locale.UK, "   to disk: Newsroom %.0f pages/s, Hugo %.0f pages/s%n",
                     oursDisk.pagesPerSecond(), hugoDisk.pagesPerSecond());
         }
+        // Memory as the archive grows: the rebuild goes month by month, so what it holds itself
+        // should not grow with the archive.
+        System.out.println("   memory: one rebuild of " + sizes.corpus() + " and of " + sizes.largeRebuild() + " releases");
+        List<RebuildBench.Memory> memory = new java.util.ArrayList<>();
+        memory.add(RebuildBench.memory(corpus, out.resolve("memory-site"), threads));
+        corpus = null; // the small corpus is not kept while the large one is measured
+        memory.add(RebuildBench.memory(Corpus.generate(sizes.largeRebuild(), 2026), out.resolve("memory-site"), threads));
+        md.append("One rebuild each of ").append(sizes.corpus()).append(" and ").append(sizes.largeRebuild())
+                .append(" releases (same generator, same threads, written to the same folder), with the heap measured ")
+                .append("around it: *before* is the heap after a full GC with the corpus loaded into the in-memory ")
+                .append("table (in AWS that is DynamoDB's, not the function's); *peak* is the largest heap during the ")
+                .append("rebuild (summed over the heap's pools, which can only overstate); the rebuild's own is the ")
+                .append("difference.\n\n")
+                .append("| releases | pages | time | pages/s | heap before (corpus) | heap peak | the rebuild's own |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (RebuildBench.Memory m : memory) {
+            md.append(String.format(Locale.UK, "| %,d | %,d | %,d ms | %.0f | %,d MB | %,d MB | %,d MB |%n", m.releases(),
+                    m.pages(), m.millis(), m.pages() * 1000.0 / Math.max(1, m.millis()), m.heapBefore() >> 20,
+                    m.heapPeak() >> 20, m.rebuildOwn() >> 20));
+            System.out.printf(Locale.UK, "   %d releases: %d ms, heap before %d MB, peak %d MB%n", m.releases(),
+                    m.millis(), m.heapBefore() >> 20, m.heapPeak() >> 20);
+        }
+        md.append("\n");
         return ratio >= 5;
     }
 

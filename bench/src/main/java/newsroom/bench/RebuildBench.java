@@ -88,6 +88,42 @@ final class RebuildBench {
         return median(runs);
     }
 
+    /** A rebuild's time and memory: the heap before it (the corpus in the fakes) and at its peak. */
+    record Memory(int releases, int pages, long millis, long heapBefore, long heapPeak) {
+        long rebuildOwn() {
+            return Math.max(0, heapPeak - heapBefore);
+        }
+    }
+
+    /**
+     * One rebuild of a corpus of this size, with the heap measured around it: the in-memory fakes
+     * hold the whole corpus (as the table does in AWS), so what the rebuild itself holds is the
+     * peak less the heap before it. Peaks are summed over the heap's pools, which can only overstate.
+     */
+    static Memory memory(List<Release> corpus, Path out, int threads) {
+        deleteTree(out);
+        SiteAssets assets = new SiteAssets();
+        SiteRebuilder rebuilder = new SiteRebuilder(InMemoryReleaseRepository.of(corpus, ZONE),
+                new InMemorySiteIndex(ZONE), new InMemoryRenderQueue(), new DirectoryBucket(out),
+                (release, attachment) -> Optional.empty(),
+                new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
+                new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
+                threads);
+        System.gc();
+        System.gc();
+        long before = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        List<java.lang.management.MemoryPoolMXBean> heap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans()
+                .stream().filter(p -> p.getType() == java.lang.management.MemoryType.HEAP).toList();
+        heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        rebuilder.rebuild(line -> { });
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        int pages = countPages(out);
+        deleteTree(out);
+        return new Memory(corpus.size(), pages, millis, before, peak);
+    }
+
     private static Run median(List<Run> runs) {
         return runs.stream().sorted(Comparator.comparingLong(Run::millis)).toList().get(runs.size() / 2);
     }

@@ -37,6 +37,8 @@ class BenchSmokeIT {
         assertTrue(results.contains("## 1. Full rebuild against Hugo"));
         assertTrue(results.matches("(?s).*\\| Newsroom \\(\\d+ threads\\) \\| (RAM|disk) \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
         assertTrue(results.matches("(?s).*\\| Hugo v[^|]+ \\| (RAM|disk) \\| \\d+ \\| \\d+ ms \\| \\d+ \\|.*"), results);
+        assertTrue(results.matches("(?s).*\\| 600 \\| [\\d,]+ \\| [\\d,]+ ms \\| \\d+ \\| [\\d,]+ MB \\| [\\d,]+ MB \\| [\\d,]+ MB \\|.*"),
+                "the large rebuild's time and memory: " + results);
         assertTrue(results.contains("Same object count: yes."), "a publish writes the same objects whatever the archive");
         assertTrue(results.matches("(?s).*\\| page served \\| \\d+ ms \\| \\d+ ms \\|.*"), results);
         assertTrue(results.matches("(?s).*\\| 100/s \\| \\d+ \\| [\\d.]+ s \\| [\\d.]+ \\| \\d+% \\| 0 \\| 0 \\|.*"),

@@ -258,8 +258,11 @@ public final class SearchIndexer {
         Map<String, Optional<SearchDocs.Doc>> knownDocs = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> termsOf = new HashMap<>();
         Set<String> allWords = new TreeSet<>();
+        // What the index knows of each release, read at once: in a burst a round covers hundreds.
+        Map<String, Optional<SearchDocs.Doc>> read = new java.util.concurrent.ConcurrentHashMap<>();
+        parallel(new LinkedHashSet<>(releaseIds), id -> read.put(id, docs.find(id)));
         for (String id : new LinkedHashSet<>(releaseIds)) {
-            Optional<SearchDocs.Doc> known = docs.find(id);
+            Optional<SearchDocs.Doc> known = read.get(id);
             Release release = found.get(id);
             Map<String, Integer> terms = release != null && release.isPublicAt(now) ? SearchTerms.of(release) : Map.of();
             knownDocs.put(id, known);
@@ -268,6 +271,17 @@ public final class SearchIndexer {
             allWords.addAll(terms.keySet());
         }
         parts.prefetch(allWords);
+        // New releases get their numbers in one request, in the order they came.
+        int needed = 0;
+        for (Map.Entry<String, Optional<SearchDocs.Doc>> each : knownDocs.entrySet()) {
+            Release release = found.get(each.getKey());
+            if (each.getValue().isEmpty() && release != null && release.isPublicAt(now)) {
+                needed++;
+            }
+        }
+        int nextNumber = needed == 0 ? 0 : docs.next(needed);
+        // The per-release writes (result files, the index's record of each), made at once after the loop.
+        List<Runnable> writes = new ArrayList<>();
         for (Map.Entry<String, Optional<SearchDocs.Doc>> each : knownDocs.entrySet()) {
             String id = each.getKey();
             Optional<SearchDocs.Doc> known = each.getValue();
@@ -276,7 +290,7 @@ public final class SearchIndexer {
             if (!listed && known.isEmpty()) {
                 continue; // never indexed, nothing to take out
             }
-            int number = known.map(SearchDocs.Doc::number).orElseGet(docs::next);
+            int number = known.isPresent() ? known.get().number() : nextNumber++;
             Map<String, Integer> terms = termsOf.get(id);
             Set<String> touched = new TreeSet<>(known.map(SearchDocs.Doc::terms).orElse(List.of()));
             touched.addAll(terms.keySet());
@@ -290,15 +304,18 @@ public final class SearchIndexer {
                 years.add(year);
                 terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
                 parts.facets().set(number, category, year);
-                bucket.put(docKey, document(release), JSON, MANIFEST_CACHE);
-                docs.save(new SearchDocs.Doc(id, number, List.copyOf(terms.keySet())));
+                byte[] document = document(release);
+                SearchDocs.Doc doc = new SearchDocs.Doc(id, number, List.copyOf(terms.keySet()));
+                writes.add(() -> bucket.put(docKey, document, JSON, MANIFEST_CACHE));
+                writes.add(() -> docs.save(doc));
                 if (known.isEmpty() || known.get().terms().isEmpty()) {
                     docCount++;
                 }
             } else {
-                bucket.delete(docKey);
                 parts.facets().clear(number);
-                docs.save(new SearchDocs.Doc(id, number, List.of()));
+                SearchDocs.Doc gone = new SearchDocs.Doc(id, number, List.of());
+                writes.add(() -> bucket.delete(docKey));
+                writes.add(() -> docs.save(gone));
                 if (known.isPresent() && !known.get().terms().isEmpty()) {
                     docCount = Math.max(0, docCount - 1);
                 }
@@ -309,6 +326,7 @@ public final class SearchIndexer {
         if (keys.isEmpty()) {
             return new Result(0, List.of(), List.of());
         }
+        parallel(writes, Runnable::run);
         Map<String, String> words = parts.write(keys);
         String facets = parts.writeFacets(keys);
         writeManifest(new Manifest(LAYOUT, docCount, words, facets, categories,

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import newsroom.domain.Release;
+import newsroom.log.JsonLog;
 import newsroom.render.SitePages;
 import newsroom.render.SitePages.SitePage;
 import newsroom.service.port.Cdn;
@@ -39,6 +40,8 @@ import newsroom.service.port.SiteIndex;
  * table whatever the interleaving, and a burst of publishes becomes a few renders, not hundreds.
  */
 public final class SharedPages {
+    private static final JsonLog LOG = JsonLog.of(SharedPages.class);
+
     public static final String LATEST = "latest";
     static final Duration LEASE = Duration.ofSeconds(60);
     private static final ExecutorService IO = Executors.newFixedThreadPool(12, runnable -> {
@@ -166,7 +169,7 @@ public final class SharedPages {
                 return;
             }
             render(dirty.keySet());
-            dirty.forEach(queue::clear);
+            queue.clearAll(dirty);
             if (!queue.tryLease(owner, clock.instant(), LEASE)) {
                 return; // taken over after expiry: the new holder renders what is left
             }
@@ -174,6 +177,7 @@ public final class SharedPages {
     }
 
     private void render(Set<String> scopes) {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         ZoneId zone = site.renderer().paths().zone();
         // Each part reads the index and renders on its own thread: a round takes as long as its
@@ -237,6 +241,9 @@ public final class SharedPages {
         }
         // A reference of its own: CloudFront takes a repeated reference as the same request, paths and all.
         cdn.invalidate(pages.stream().map(p -> "/" + p.key()).toList(), "lists-" + UUID.randomUUID());
+        // One line a round: in a burst, the pace at which the lists keep up.
+        LOG.info("shared pages rendered", "parts", scopes.size(), "pages", pages.size(),
+                "millis", (System.nanoTime() - started) / 1_000_000);
     }
 
     /**

@@ -176,11 +176,18 @@ public final class SitePublisher {
         }
         awaitAll(startAssets());
         assetsUploaded = true;
-        Set<String> scopes = new LinkedHashSet<>();
+        // Each release's invalidation and listing at once too: in a burst a batch holds a hundred.
+        List<Future<Set<String>>> listed = new ArrayList<>();
         for (ReleasePages.Written page : changed) {
             Release release = page.release();
-            cdn.invalidate(page.cdnPaths(), release.id() + "-v" + release.version());
-            scopes.addAll(scopesAfter(index, renderer, release, clock.instant()));
+            listed.add(RELEASES.submit(() -> {
+                cdn.invalidate(page.cdnPaths(), release.id() + "-v" + release.version());
+                return scopesAfter(index, renderer, release, clock.instant());
+            }));
+        }
+        Set<String> scopes = new LinkedHashSet<>();
+        for (Future<Set<String>> each : listed) {
+            scopes.addAll(await(each));
         }
         shared.update(scopes);
         return new Batch(written, failedAt, failure);

@@ -27,6 +27,17 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     private static final String OWNER = "owner";
     private static final String UNTIL = "until";
 
+    /**
+     * A batch of a hundred releases marks a few hundred parts of the site, and its round clears
+     * them: one request each, made a few at once instead of one after another. Daemon threads.
+     */
+    private static final java.util.concurrent.ExecutorService WRITES = java.util.concurrent.Executors.newFixedThreadPool(8,
+            runnable -> {
+                Thread thread = new Thread(runnable, "render-queue-write");
+                thread.setDaemon(true);
+                return thread;
+            });
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -39,12 +50,42 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     public Map<String, String> markDirty(Collection<String> scopes) {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String scope : scopes) {
-            String token = UUID.randomUUID().toString();
-            dynamo.putItem(p -> p.tableName(table).item(Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + scope),
-                    TOKEN, s(token), Table.ENTITY, s("SiteRenderMark"))));
-            tokens.put(scope, token);
+            tokens.put(scope, UUID.randomUUID().toString());
         }
+        together(tokens, (scope, token) -> dynamo.putItem(p -> p.tableName(table).item(Map.of(Table.PK, s(PK),
+                Table.SK, s(DIRTY + scope), TOKEN, s(token), Table.ENTITY, s("SiteRenderMark")))));
         return tokens;
+    }
+
+    @Override
+    public void clearAll(Map<String, String> tokens) {
+        together(tokens, this::clear);
+    }
+
+    /** Runs the request for each entry, a few at once; the first failure is thrown once all are done. */
+    private static void together(Map<String, String> entries, java.util.function.BiConsumer<String, String> request) {
+        if (entries.size() == 1) {
+            entries.forEach(request);
+            return;
+        }
+        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+        entries.forEach((key, value) -> running.add(WRITES.submit(() -> request.accept(key, value))));
+        RuntimeException failure = null;
+        for (java.util.concurrent.Future<?> future : running) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while marking the site's parts", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override

@@ -39,11 +39,17 @@ public final class DynamoDbSearchDocs implements SearchDocs {
 
     @Override
     public int next() {
+        return next(1);
+    }
+
+    /** One atomic ADD takes the whole block: its last number comes back. */
+    @Override
+    public int next(int count) {
         Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table).key(key("COUNTER"))
-                .updateExpression("ADD n :one")
-                .expressionAttributeValues(Map.of(":one", Items.n(1)))
+                .updateExpression("ADD n :count")
+                .expressionAttributeValues(Map.of(":count", Items.n(count)))
                 .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-        return Integer.parseInt(after.get("n").n());
+        return Integer.parseInt(after.get("n").n()) - count + 1;
     }
 
     @Override

@@ -23,6 +23,11 @@ public interface RenderQueue {
     /** Clears a mark if it still has this token (a newer mark stays). */
     void clear(String scope, String token);
 
+    /** Clears each of these marks that still has its token: a round's marks, cleared together. */
+    default void clearAll(Map<String, String> tokens) {
+        tokens.forEach(this::clear);
+    }
+
     /** Takes (or renews) the lease if it is free, expired or already this owner's. */
     boolean tryLease(String owner, Instant now, Duration length);
 

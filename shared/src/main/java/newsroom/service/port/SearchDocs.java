@@ -18,6 +18,19 @@ public interface SearchDocs {
     /** A number no release has had (numbers only grow, so newer releases have higher ones). */
     int next();
 
+    /**
+     * The first of {@code count} consecutive numbers no release has had: a batch of releases
+     * numbered with one request. This default asks one at a time, which is consecutive only when
+     * nothing else asks meanwhile (the in-memory fakes); the table's takes the block at once.
+     */
+    default int next(int count) {
+        int first = next();
+        for (int i = 1; i < count; i++) {
+            next();
+        }
+        return first;
+    }
+
     void save(Doc doc);
 
     /** Every release's number (a rebuild keeps them, so its files are the same when nothing changed). */

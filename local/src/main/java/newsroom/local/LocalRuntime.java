@@ -203,12 +203,12 @@ public final class LocalRuntime implements AutoCloseable {
 
         StreamCheckpoints checkpoints = StreamCheckpoints.in(clients.s3(), TemplateStack.ARTIFACT_BUCKET);
         this.sitePoller = new StreamPoller("site-publisher", clients.streams(), stack.streamArn(),
-                region, sitePublishers, checkpoints);
+                region, sitePublishers, checkpoints, streamFilter("SitePublisherFunction"));
         this.notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
-                region, List.of(mediaNotifier), checkpoints);
+                region, List.of(mediaNotifier), checkpoints, streamFilter("MediaNotifierFunction"));
         // As Lambda runs the site rebuilder on a change of settings (the stream, filtered to them).
         this.settingsPoller = new StreamPoller("site-rebuilder", clients.streams(), stack.streamArn(), region,
-                List.of(settingsChanges()), checkpoints);
+                List.of(settingsChanges()), checkpoints, streamFilter("SiteRebuilderFunction"));
         String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(stack.mailQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.
@@ -294,6 +294,16 @@ public final class LocalRuntime implements AutoCloseable {
         return clients.lambda().listEventSourceMappings(l -> l.functionName(function)).eventSourceMappings().stream()
                 .filter(m -> stack.streamArn().equals(m.eventSourceArn()) && m.parallelizationFactor() != null)
                 .mapToInt(m -> m.parallelizationFactor()).findFirst().orElse(1);
+    }
+
+    /** The FilterCriteria of the function's stream event source mapping, as deployed. */
+    private StreamFilter streamFilter(String functionLogicalId) {
+        String function = stack.physicalId(functionLogicalId);
+        List<String> patterns = new ArrayList<>();
+        clients.lambda().listEventSourceMappings(l -> l.functionName(function)).eventSourceMappings().stream()
+                .filter(m -> stack.streamArn().equals(m.eventSourceArn()) && m.filterCriteria() != null)
+                .forEach(m -> m.filterCriteria().filters().forEach(f -> patterns.add(f.pattern())));
+        return StreamFilter.of(patterns);
     }
 
     /** How many site publishers run at once (the stream's ParallelizationFactor). */

@@ -39,6 +39,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 final class StreamPoller implements Runnable {
     private static final JsonLog LOG = JsonLog.of(StreamPoller.class);
     static final int BATCH_SIZE = 100;
+    /** As many as the Streams API gives at once: filtered first, then handed over in batches. */
+    static final int READ_SIZE = 1000;
     static final int MAX_RETRIES = 3;
 
     private final String name;
@@ -48,6 +50,7 @@ final class StreamPoller implements Runnable {
     private final List<RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers;
     private final ExecutorService instances;
     private final StreamCheckpoints checkpoints;
+    private final java.util.function.Predicate<Record> filter;
     private final AtomicLong handled = new AtomicLong();
     private final Map<String, String> iterators = new HashMap<>();
     private final Map<String, Integer> attempts = new HashMap<>();
@@ -59,6 +62,14 @@ final class StreamPoller implements Runnable {
     StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
                  List<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers,
                  StreamCheckpoints checkpoints) {
+        this(name, streams, streamArn, region, handlers, checkpoints, record -> true);
+    }
+
+    /** With the mapping's filter: only matching records reach the handlers (Lambda's FilterCriteria). */
+    StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
+                 List<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers,
+                 StreamCheckpoints checkpoints, java.util.function.Predicate<Record> filter) {
+        this.filter = filter;
         this.name = name;
         this.streams = streams;
         this.streamArn = streamArn;
@@ -152,17 +163,22 @@ final class StreamPoller implements Runnable {
     /** Returns whether records were handled. */
     private boolean pollShard(String shardId) throws InterruptedException {
         String iterator = iterators.get(shardId);
-        var response = streams.getRecords(g -> g.shardIterator(iterator).limit(BATCH_SIZE));
-        List<Record> records = response.records();
-        if (records.isEmpty()) {
+        var response = streams.getRecords(g -> g.shardIterator(iterator).limit(READ_SIZE));
+        List<Record> read = response.records();
+        if (read.isEmpty()) {
             advance(shardId, response.nextShardIterator());
             return false;
         }
-        handled.addAndGet(records.size());
-        Optional<String> failed = handle(records);
+        List<Record> records = read.stream().filter(filter).toList();
+        Optional<String> failed = Optional.empty();
+        for (int from = 0; from < records.size() && failed.isEmpty(); from += BATCH_SIZE) {
+            List<Record> batch = records.subList(from, Math.min(records.size(), from + BATCH_SIZE));
+            handled.addAndGet(batch.size());
+            failed = handle(batch);
+        }
         if (failed.isEmpty()) {
             attempts.remove(shardId);
-            checkpoints.save(streamArn, name, shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
+            checkpoints.save(streamArn, name, shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
             advance(shardId, response.nextShardIterator());
             return true;
         }
@@ -171,7 +187,7 @@ final class StreamPoller implements Runnable {
         if (attempt > MAX_RETRIES) {
             LOG.warn("giving up on stream records after retries", "consumer", name, "sequenceNumber", failedSequence);
             attempts.remove(shardId);
-            checkpoints.save(streamArn, name, shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
+            checkpoints.save(streamArn, name, shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
             advance(shardId, response.nextShardIterator());
             return true;
         }

@@ -58,6 +58,38 @@ class StreamResumeIT {
         }
         long handledBefore = quiet(first);
         assertTrue(handledBefore >= 10, "both consumers saw the five releases: " + handledBefore);
+        // As Lambda filters before it batches: each consumer was given only the records its
+        // mapping's FilterCriteria let through (releases; public ones for the notifier), not the
+        // versions, slug claims and other items the same publishes wrote.
+        int all = 0;
+        int releases = 0;
+        int goingPublic = 0;
+        var streams = first.clients().streams();
+        String arn = first.resources().streamArn();
+        for (var shard : streams.describeStream(d -> d.streamArn(arn)).streamDescription().shards()) {
+            String iterator = streams.getShardIterator(g -> g.streamArn(arn).shardId(shard.shardId())
+                    .shardIteratorType(software.amazon.awssdk.services.dynamodb.model.ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            while (iterator != null) {
+                String at = iterator;
+                var page = streams.getRecords(g -> g.shardIterator(at).limit(1000));
+                for (var record : page.records()) {
+                    all++;
+                    var image = record.dynamodb().newImage();
+                    if (record.dynamodb().hasNewImage() && image.containsKey("entity")
+                            && "Release".equals(image.get("entity").s())) {
+                        releases++;
+                        if (image.containsKey("status") && List.of("SCHEDULED", "PUBLISHED", "WITHDRAWN")
+                                .contains(image.get("status").s())) {
+                            goingPublic++;
+                        }
+                    }
+                }
+                iterator = page.records().isEmpty() ? null : page.nextShardIterator();
+            }
+        }
+        assertEquals(releases + goingPublic, handledBefore, "only what the filters let through, of " + all + " records");
+        assertTrue(all > releases, "the publishes wrote other items too: " + all + " records, " + releases + " releases");
         first.close();
 
         LocalRuntime second = LocalStack.start(emulator);

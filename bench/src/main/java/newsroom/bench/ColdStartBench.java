@@ -62,6 +62,7 @@ final class ColdStartBench {
     }
 
     static final String CRT = "hello-world + one DynamoDB read, CRT client";
+    static final String SHARED_PAGES = "shared-pages (site-publisher jar)";
 
     static List<Target> targets(Path home) {
         Path functions = home.resolve("functions");
@@ -88,7 +89,11 @@ final class ColdStartBench {
                 function(functions, "ses-feedback", "newsroom.feedback.SesFeedbackHandler",
                         "ses-feedback/send.json", "1"),
                 function(functions, "cdn-invalidator", "newsroom.invalidator.CdnInvalidatorHandler",
-                        "cdn-invalidator/changed-paths.json", "\"batchItemFailures\":[]"));
+                        "cdn-invalidator/changed-paths.json", "\"batchItemFailures\":[]"),
+                // The shared pages' renderer: the site publisher's jar, its other handler.
+                new Target(SHARED_PAGES, functions.resolve("site-publisher/target/site-publisher-lambda.jar"),
+                        "newsroom.sitepublisher.SharedPagesHandler", "events/site-publisher/shared-pages-nudge.json",
+                        "\"batchItemFailures\":[]", false));
     }
 
     private static Target function(Path functions, String name, String handler, String event, String expect) {
@@ -205,6 +210,7 @@ final class ColdStartBench {
         env.put("TOKEN_SIGNING_SECRET", resources.tokenSigningSecret());
         env.put("DISTRIBUTION_ID", resources.distributionId());
         env.put("INVALIDATION_QUEUE_URL", resources.invalidationQueueUrl());
+        env.put("SHARED_PAGES_QUEUE_URL", resources.sharedPagesQueueUrl());
         return env;
     }
 

@@ -47,7 +47,8 @@ class BenchSmokeIT {
         assertTrue(results.matches("(?s).*## 7\\. A burst of publishes.*\\| \\d+ \\| 0 \\| [\\d.]+/s \\| \\d+ ms \\| \\d+ ms "
                 + "\\| [\\d.]+ s \\| 0 \\| " + Bench.Sizes.SMOKE.contacts() + " \\|.*"), results);
         for (String jar : List.of("hello-world \\(answers only\\)", "releases-api", "site-publisher", "media-notifier",
-                "mail-sender", "embargo-sweeper", "site-rebuilder", "ses-feedback", "cdn-invalidator")) {
+                "mail-sender", "embargo-sweeper", "site-rebuilder", "ses-feedback", "cdn-invalidator",
+                "shared-pages \\(site-publisher jar\\)")) {
             // Each row exists only if that jar, started alone in a fresh JVM, answered its sample event correctly.
             assertTrue(results.matches("(?s).*\\| " + jar + " \\| [\\d.]+ MB \\| \\d+ ms \\| \\d+ ms \\| \\d+ ms \\|.*"),
                     jar + ": " + results);

@@ -45,6 +45,7 @@ import newsroom.rebuilder.SiteRebuilderHandler;
 import newsroom.service.SiteRebuilder;
 import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
+import newsroom.sitepublisher.SharedPagesHandler;
 import newsroom.sitepublisher.SitePublisherConfig;
 import newsroom.sitepublisher.SitePublisherHandler;
 import newsroom.sweeper.EmbargoSweeperConfig;
@@ -233,6 +234,17 @@ public final class LocalRuntime implements AutoCloseable {
                                 new SendRate(options.maxSendRate())),
                         new HttpWebhookTransport(WebhookAddresses.system(webhookConfig.allowLoopback())),
                         options.clock()));
+        // The shared pages' renderer, as Lambda runs it from its queue (up to two at once; the lease decides).
+        String sharedPagesQueueUrl = stack.sharedPagesQueueUrl();
+        String sharedPagesQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(sharedPagesQueueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        var sharedPagesConfig = SitePublisherConfig.from(environment(emulator, "SharedPagesFunction"));
+        List<QueuePoller> sharedPagesPollers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            sharedPagesPollers.add(new QueuePoller(clients.sqs(), sharedPagesQueueUrl, sharedPagesQueueArn, region,
+                    new SharedPagesHandler(sharedPagesConfig, clients.dynamo(), clients.s3(), clients.sqs(),
+                            options.clock())));
+        }
         // The CDN invalidator, as Lambda runs it from the invalidation queue (CloudFront is the emulator's).
         var invalidatorConfig = CdnInvalidatorConfig.from(environment(emulator, "CdnInvalidatorFunction"));
         String invalidationQueueUrl = stack.invalidationQueueUrl();
@@ -249,6 +261,10 @@ public final class LocalRuntime implements AutoCloseable {
         background("site-rebuilder", settingsPoller, settingsPoller::stop);
         background("webhook-sender", webhookPoller, webhookPoller::stop);
         background("cdn-invalidator", invalidationPoller, invalidationPoller::stop);
+        for (int i = 0; i < sharedPagesPollers.size(); i++) {
+            QueuePoller poller = sharedPagesPollers.get(i);
+            background("shared-pages-" + i, poller, poller::stop);
+        }
         for (int i = 0; i < mailPollers.size(); i++) {
             QueuePoller poller = mailPollers.get(i);
             background("mail-sender-" + i, poller, poller::stop);

@@ -77,6 +77,11 @@ public final class TemplateStack {
             return output("DistributionId");
         }
 
+        /** Where a publish nudges the shared pages' renderer. */
+        public String sharedPagesQueueUrl() {
+            return output("SharedPagesQueueUrl");
+        }
+
         /** Where the site functions put changed paths for the CDN invalidator. */
         public String invalidationQueueUrl() {
             return output("InvalidationQueueUrl");

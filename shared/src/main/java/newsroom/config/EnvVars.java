@@ -32,6 +32,8 @@ public final class EnvVars {
     public static final String DISTRIBUTION_ID = "DISTRIBUTION_ID";
     /** Where the site functions put changed paths for the CDN invalidator; unset where there is no CDN. */
     public static final String INVALIDATION_QUEUE_URL = "INVALIDATION_QUEUE_URL";
+    /** Where a publish nudges the shared pages' renderer; unset: a publish renders them itself. */
+    public static final String SHARED_PAGES_QUEUE_URL = "SHARED_PAGES_QUEUE_URL";
     /** "true": a release must be published by someone other than its author. */
     public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
     /** Days a delivery record is kept before DynamoDB's TTL deletes it (the retention policy). */

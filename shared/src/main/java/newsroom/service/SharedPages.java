@@ -131,6 +131,13 @@ public final class SharedPages {
      * @throws TryAgainLater when neither happened in time (the lease holder is stuck): the stream
      *                       record is retried, and nothing is lost, as the marks stay
      */
+    /** Marks these parts (and the latest list) for the renderer, and returns at once. */
+    public void mark(Collection<String> scopes) {
+        Set<String> all = new LinkedHashSet<>(scopes);
+        all.add(LATEST);
+        queue.markDirty(all);
+    }
+
     public void update(Collection<String> scopes) {
         Set<String> all = new LinkedHashSet<>(scopes);
         all.add(LATEST);

@@ -24,6 +24,7 @@ import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
 import newsroom.service.port.ReleaseRepository;
 import newsroom.service.port.RenderQueue;
+import newsroom.service.port.SharedPagesNudge;
 import newsroom.service.port.SiteBucket;
 import newsroom.service.port.SiteIndex;
 
@@ -65,6 +66,8 @@ public final class SitePublisher {
     private final SiteAssets assets;
     private final ReleasePages releasePages;
     private final SharedPages shared;
+    /** Null: a batch renders the shared pages itself. */
+    private SharedPagesNudge nudge;
     private final Cdn cdn;
     private final Clock clock;
     private volatile boolean assetsUploaded;
@@ -76,6 +79,20 @@ public final class SitePublisher {
     }
 
     /** Keeps the site's search index too (one writer, with the lists). */
+    /**
+     * Leaves the shared pages to their renderer: a batch marks its parts and nudges it, instead of
+     * rendering them and waiting for the round (a stream shard reads its next batch only then).
+     */
+    public SitePublisher withNudge(SharedPagesNudge renderer) {
+        this.nudge = renderer;
+        return this;
+    }
+
+    /** The renderer's work: every part marked, rendered by the one lease holder. */
+    public void renderShared() {
+        shared.update(Set.of());
+    }
+
     public SitePublisher withSearch(SearchIndexer indexer) {
         shared.withSearch(indexer);
         return this;
@@ -189,7 +206,12 @@ public final class SitePublisher {
         for (Future<Set<String>> each : listed) {
             scopes.addAll(await(each));
         }
-        shared.update(scopes);
+        if (nudge == null) {
+            shared.update(scopes);
+        } else {
+            shared.mark(scopes);
+            nudge.nudge();
+        }
         return new Batch(written, failedAt, failure);
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import newsroom.domain.Attachment;
@@ -354,5 +355,32 @@ class SitePublisherTest {
         assertFalse(bucket.writes().contains("news/2026/11/page/2/index.html"));
         assertFalse(bucket.text("news/2026/11/page/1/index.html").contains("Busy release 5<"));
         assertFalse(bucket.text("sitemaps/2026-11.xml").contains("slug-m005/"));
+    }
+
+    @Test
+    void withARendererABatchWritesItsPagesMarksTheListsAndNudgesThenTheRendererRendersThem() {
+        InMemoryRenderQueue queue = new InMemoryRenderQueue();
+        java.util.concurrent.atomic.AtomicInteger nudges = new java.util.concurrent.atomic.AtomicInteger();
+        SitePublisher marking = new SitePublisher(releases, index, queue, bucket, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC)).withNudge(nudges::incrementAndGet);
+        Release first = stored(Samples.published("r1", "Road closed", "Appeals", NOW.minusSeconds(120)));
+        Release second = stored(Samples.published("r2", "Witness appeal", "Road Safety", NOW.minusSeconds(60)));
+
+        SitePublisher.Batch batch = marking.publishAll(List.of(first.id(), second.id()));
+        assertFalse(batch.failed());
+        assertTrue(bucket.objects().containsKey("news/2026/11/slug-r1/index.html"), "the release pages at once");
+        assertTrue(bucket.objects().containsKey("news/2026/11/slug-r2/index.html"));
+        assertFalse(bucket.objects().containsKey("news/index.html"), "the lists are left to the renderer");
+        assertEquals(1, nudges.get(), "one nudge a batch");
+        assertTrue(queue.dirty().keySet().containsAll(Set.of("latest", "category:Appeals", "category:Road Safety")),
+                queue.dirty().toString());
+
+        marking.renderShared();
+        String latest = bucket.text("news/index.html");
+        assertTrue(latest.indexOf("Witness appeal") >= 0 && latest.indexOf("Witness appeal") < latest.indexOf("Road closed"),
+                "both listed, newest first");
+        assertTrue(bucket.text("news/category/road-safety/index.html").contains("Witness appeal"));
+        assertEquals(Map.of(), queue.dirty(), "every mark cleared");
     }
 }

@@ -4,9 +4,16 @@ import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 
-/** Everything the site-publisher function is configured with. */
+/** Everything the site-publisher function (and the shared pages' renderer) is configured with. */
 public record SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
-                                  String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone) {
+                                  String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone,
+                                  String sharedPagesQueueUrl) {
+
+    /** A publisher that renders the shared pages itself (tests of one function). */
+    public SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
+                               String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone) {
+        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone, null);
+    }
 
     public static SitePublisherConfig from(EnvVars env) {
         return new SitePublisherConfig(
@@ -17,6 +24,7 @@ public record SitePublisherConfig(AwsSettings aws, String tableName, String site
                 env.optional(EnvVars.INVALIDATION_QUEUE_URL).orElse(null),
                 env.required(EnvVars.SITE_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
-                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)));
+                ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
+                env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null));
     }
 }

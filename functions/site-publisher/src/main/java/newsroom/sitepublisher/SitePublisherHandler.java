@@ -12,6 +12,7 @@ import newsroom.aws.ReleaseStreamRecords;
 import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
+import newsroom.aws.SqsSharedPagesNudge;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
@@ -48,7 +49,8 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
                 AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
-                config.invalidationQueueUrl() == null ? null : AwsClients.build(SqsClient.builder(), config.aws()),
+                config.invalidationQueueUrl() == null && config.sharedPagesQueueUrl() == null ? null
+                        : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());
     }
 
@@ -56,12 +58,24 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
                                 SqsClient sqs, Clock clock) {
         SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
                 config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
-        this.publisher = new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
+        this.publisher = publisher(config, dynamo, site, clock);
+        if (sqs != null && config.sharedPagesQueueUrl() != null) {
+            publisher.withNudge(new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl()));
+        }
+        this.renderer = site.renderer();
+        this.settings = settings(config, dynamo, clock);
+    }
+
+    /** The publisher, with the search index it keeps: the same for this function and the renderer. */
+    static SitePublisher publisher(SitePublisherConfig config, DynamoDbClient dynamo, SiteAdapters site, Clock clock) {
+        return new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), site.cdn(), clock)
                 .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),
                         site.bucket(), site.cdn(), site.renderer(), clock));
-        this.renderer = site.renderer();
-        this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
+    }
+
+    static SiteSettingsService settings(SitePublisherConfig config, DynamoDbClient dynamo, Clock clock) {
+        return new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
                 config.siteName(), config.zone().getId(), clock);
     }
 

@@ -252,6 +252,28 @@ class SampleEventsIT {
     }
 
     @Test
+    void aNudgeRendersTheListsAPublishLeftMarked() throws IOException {
+        DynamodbEvent published = event("site-publisher/release-published.json", DynamodbEvent.class);
+        putReleaseFrom(published);
+        var config = new SitePublisherConfig(clients.settings(), resources.tableName(), resources.siteBucket(),
+                resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE, resources.sharedPagesQueueUrl());
+        var publisher = new SitePublisherHandler(config, clients.dynamo(), clients.s3(), clients.sqs(), Clock.systemUTC());
+        assertTrue(publisher.handleRequest(published, null).getBatchItemFailures().isEmpty());
+        var queued = clients.sqs().receiveMessage(r -> r.queueUrl(resources.sharedPagesQueueUrl()).waitTimeSeconds(1))
+                .messages();
+        assertEquals(1, queued.size(), "the publish nudged the renderer once");
+        clients.sqs().deleteMessage(d -> d.queueUrl(resources.sharedPagesQueueUrl()).receiptHandle(queued.get(0).receiptHandle()));
+
+        var renderer = new newsroom.sitepublisher.SharedPagesHandler(config, clients.dynamo(), clients.s3(), null,
+                Clock.systemUTC());
+        assertTrue(renderer.handleRequest(event("site-publisher/shared-pages-nudge.json", SQSEvent.class), null)
+                .getBatchItemFailures().isEmpty());
+        String latest = new String(clients.s3().getObjectAsBytes(g -> g.bucket(resources.siteBucket())
+                .key("news/index.html")).asByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(latest.contains("Inspection finds a good response to cyber-dependent crime"), "listed by the renderer");
+    }
+
+    @Test
     void theChangedPathsSampleIsOneInvalidationOfTheDistribution() throws IOException {
         var cloudFront = clients.cloudFront();
         String distribution = resources.distributionId();

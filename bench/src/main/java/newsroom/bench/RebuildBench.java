@@ -66,17 +66,22 @@ final class RebuildBench {
         return fallback;
     }
 
+    /** A rebuilder over the corpus in the in-memory table, writing to the folder. */
+    private static SiteRebuilder rebuilder(List<Release> corpus, Path out, int threads) {
+        SiteAssets assets = new SiteAssets();
+        return new SiteRebuilder(InMemoryReleaseRepository.of(corpus, ZONE),
+                new InMemorySiteIndex(ZONE), new InMemoryRenderQueue(), new DirectoryBucket(out),
+                (release, attachment) -> Optional.empty(),
+                new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
+                new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
+                threads);
+    }
+
     static Run newsroom(List<Release> corpus, Path out, int threads) {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i <= RUNS; i++) {
             deleteTree(out);
-            SiteAssets assets = new SiteAssets();
-            SiteRebuilder rebuilder = new SiteRebuilder(InMemoryReleaseRepository.of(corpus, ZONE),
-                    new InMemorySiteIndex(ZONE), new InMemoryRenderQueue(), new DirectoryBucket(out),
-                    (release, attachment) -> Optional.empty(),
-                    new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
-                    new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
-                    threads);
+            SiteRebuilder rebuilder = rebuilder(corpus, out, threads);
             long start = System.nanoTime();
             rebuilder.rebuild(line -> { });
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -102,13 +107,7 @@ final class RebuildBench {
      */
     static Memory memory(List<Release> corpus, Path out, int threads) {
         deleteTree(out);
-        SiteAssets assets = new SiteAssets();
-        SiteRebuilder rebuilder = new SiteRebuilder(InMemoryReleaseRepository.of(corpus, ZONE),
-                new InMemorySiteIndex(ZONE), new InMemoryRenderQueue(), new DirectoryBucket(out),
-                (release, attachment) -> Optional.empty(),
-                new SiteRenderer(assets, "Newsroom", "https://news.example", ZONE), assets,
-                new Categories(Corpus.CATEGORIES), Cdn.NONE, Clock.fixed(Instant.parse("2026-11-29T12:00:00Z"), ZoneOffset.UTC),
-                threads);
+        SiteRebuilder rebuilder = rebuilder(corpus, out, threads);
         System.gc();
         System.gc();
         long before = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();

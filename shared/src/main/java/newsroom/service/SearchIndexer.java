@@ -67,12 +67,7 @@ public final class SearchIndexer {
      * A publish reads and writes the files of its words (a hundred or so) in parallel; daemon
      * threads, shared by every indexer in the process.
      */
-    private static final java.util.concurrent.ExecutorService IO = java.util.concurrent.Executors.newFixedThreadPool(8,
-            runnable -> {
-                Thread thread = new Thread(runnable, "search-io");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final java.util.concurrent.ExecutorService IO = AtOnce.pool("search-io", 8);
 
     /** What the browser reads first. */
     public record Manifest(int version, int docs, Map<String, String> words, String facets,
@@ -399,26 +394,7 @@ public final class SearchIndexer {
 
     /** Runs the task for each item on the indexer's threads; the first failure, if any, is thrown. */
     private static <T> void parallel(Collection<T> items, java.util.function.Consumer<T> task) {
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
-        for (T item : items) {
-            running.add(IO.submit(() -> task.accept(item)));
-        }
-        RuntimeException failure = null;
-        for (java.util.concurrent.Future<?> future : running) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the search index", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        AtOnce.each(IO, items, task);
     }
 
     private void writeManifest(Manifest manifest) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import newsroom.service.AtOnce;
 import newsroom.service.port.RenderQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,12 +32,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
      * A batch of a hundred releases marks a few hundred parts of the site, and its round clears
      * them: one request each, made a few at once instead of one after another. Daemon threads.
      */
-    private static final java.util.concurrent.ExecutorService WRITES = java.util.concurrent.Executors.newFixedThreadPool(8,
-            runnable -> {
-                Thread thread = new Thread(runnable, "render-queue-write");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final java.util.concurrent.ExecutorService WRITES = AtOnce.pool("render-queue-write", 8);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -64,28 +60,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
 
     /** Runs the request for each entry, a few at once; the first failure is thrown once all are done. */
     private static void together(Map<String, String> entries, java.util.function.BiConsumer<String, String> request) {
-        if (entries.size() == 1) {
-            entries.forEach(request);
-            return;
-        }
-        java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
-        entries.forEach((key, value) -> running.add(WRITES.submit(() -> request.accept(key, value))));
-        RuntimeException failure = null;
-        for (java.util.concurrent.Future<?> future : running) {
-            try {
-                future.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while marking the site's parts", e);
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        AtOnce.each(WRITES, entries.entrySet(), entry -> request.accept(entry.getKey(), entry.getValue()));
     }
 
     @Override

@@ -218,9 +218,12 @@ public final class LocalRuntime implements AutoCloseable {
         // aside while release emails wait.
         String digestQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(mailConfig.digestQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        var mailMapping = queueMapping("MailSenderFunction", queueArn);
         for (int i = 0; i < mailConfig.concurrency(); i++) {
             mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
-                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
+                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock()),
+                    mailMapping.batchSize(), Duration.ofSeconds(mailMapping.maximumBatchingWindowInSeconds() == null
+                            ? 0 : mailMapping.maximumBatchingWindowInSeconds())));
             mailPollers.add(new QueuePoller(clients.sqs(), mailConfig.digestQueueUrl(), digestQueueArn, region,
                     new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
         }
@@ -320,6 +323,16 @@ public final class LocalRuntime implements AutoCloseable {
                 .filter(m -> stack.streamArn().equals(m.eventSourceArn()) && m.filterCriteria() != null)
                 .forEach(m -> m.filterCriteria().filters().forEach(f -> patterns.add(f.pattern())));
         return StreamFilter.of(patterns);
+    }
+
+    /** The function's event source mapping from this queue, as deployed (its batch size and window). */
+    private software.amazon.awssdk.services.lambda.model.EventSourceMappingConfiguration queueMapping(
+            String functionLogicalId, String queueArn) {
+        String function = stack.physicalId(functionLogicalId);
+        return clients.lambda().listEventSourceMappings(l -> l.functionName(function)).eventSourceMappings().stream()
+                .filter(m -> queueArn.equals(m.eventSourceArn())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no event source mapping from " + queueArn
+                        + " to " + functionLogicalId + " in the stack"));
     }
 
     /** How many site publishers run at once (the stream's ParallelizationFactor). */

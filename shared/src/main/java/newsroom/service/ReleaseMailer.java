@@ -3,7 +3,9 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -161,8 +163,17 @@ public final class ReleaseMailer {
             deliveries.abandon(job);
             return Outcome.NOT_DUE;
         }
-        release = current.get();
-        releaseCache.put(release.id(), current);
+        releaseCache.put(current.get().id(), current);
+        deliveries.recordSent(job, deliver(job, current.get(), contact), clock.instant());
+        return Outcome.SENT;
+    }
+
+    /**
+     * Composes and sends a claimed job's email, and returns SES's message id. A refusal is
+     * recorded (so a retry may claim it again) and thrown; a send whose fate is unknown stays
+     * claimed and comes back as {@link InDoubtException}.
+     */
+    private String deliver(MailJob job, Release release, MediaContact contact) {
         String unsubscribe = apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id());
         boolean advanceCopy = job.kind() == DeliveryKind.EMBARGOED || job.kind() == DeliveryKind.EMBARGO_UPDATED;
         // An advance copy links to this journalist's own copy (marked with their name, each opening
@@ -172,9 +183,8 @@ public final class ReleaseMailer {
         Email email = job.kind() == DeliveryKind.EMBARGO_UPDATED
                 ? composer.updatedAdvanceCopy(release, url, contact, whatChanged(release, job.sequence()), unsubscribe)
                 : composer.releaseEmail(release, url, contact, job.kind(), job.sequence(), unsubscribe);
-        String messageId;
         try {
-            messageId = mailer.send(email
+            return mailer.send(email
                     .withTags(Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
         } catch (Mailer.Rejected refused) {
             deliveries.recordFailed(job, refused.reason(), clock.instant());
@@ -186,8 +196,147 @@ public final class ReleaseMailer {
                     "errorType", unknown.getClass().getName(), "errorMessage", String.valueOf(unknown.getMessage()));
             throw new InDoubtException(job, lease);
         }
-        deliveries.recordSent(job, messageId, clock.instant());
-        return Outcome.SENT;
+    }
+
+    /** What became of one job of a batch: its outcome, or the failure that sends it back to the queue. */
+    public record Result(MailJob job, Outcome outcome, RuntimeException failure) {
+        static Result of(MailJob job, Outcome outcome) {
+            return new Result(job, outcome, null);
+        }
+
+        static Result failed(MailJob job, RuntimeException failure) {
+            return new Result(job, null, failure);
+        }
+    }
+
+    /**
+     * Sends a batch of jobs and answers each, in order. The release emails go together, each kept
+     * to the same rules as {@link #send}: their contacts and earlier deliveries are read in one
+     * request, claimed in one, the releases read again once, and the sends recorded in one, so the
+     * store sees a handful of requests per batch instead of five per email. Digests,
+     * confirmations, and a job that comes twice in one batch (its repeat sees the first's record)
+     * go one by one.
+     */
+    public List<Result> sendAll(List<MailJob> jobs) {
+        Result[] results = new Result[jobs.size()];
+        Map<MailJob, Integer> together = new LinkedHashMap<>();
+        List<Integer> alone = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            MailJob job = jobs.get(i);
+            boolean releaseEmail = job.kind() != DeliveryKind.DIGEST && job.kind() != DeliveryKind.CONFIRMATION;
+            if (!releaseEmail || together.putIfAbsent(job, i) != null) {
+                alone.add(i);
+            }
+        }
+        if (!together.isEmpty()) {
+            Map<MailJob, Result> sent;
+            try {
+                sent = sendTogether(together.keySet());
+            } catch (RuntimeException e) {
+                // A read or the claims failed before anything was sent: the whole lot comes again.
+                sent = new HashMap<>();
+                for (MailJob job : together.keySet()) {
+                    sent.put(job, Result.failed(job, e));
+                }
+            }
+            for (Map.Entry<MailJob, Integer> at : together.entrySet()) {
+                results[at.getValue()] = sent.get(at.getKey());
+            }
+        }
+        for (int i : alone) {
+            MailJob job = jobs.get(i);
+            try {
+                results[i] = Result.of(job, send(job));
+            } catch (RuntimeException e) {
+                results[i] = Result.failed(job, e);
+            }
+        }
+        return List.of(results);
+    }
+
+    private Map<MailJob, Result> sendTogether(java.util.Collection<MailJob> jobs) {
+        Instant now = clock.instant();
+        Map<MailJob, Result> results = new LinkedHashMap<>();
+        for (MailJob job : jobs) {
+            releaseCache.computeIfAbsent(job.releaseId(), releases::find);
+        }
+        Map<String, MediaContact> found = contacts.findAll(jobs.stream().map(MailJob::contactId).toList());
+        // The earlier emails the rules ask about, read once for the batch.
+        List<MailJob> asked = new ArrayList<>();
+        for (MailJob job : jobs) {
+            for (DeliveryKind kind : List.of(DeliveryKind.EMBARGOED, DeliveryKind.PUBLISHED)) {
+                asked.add(new MailJob(job.releaseId(), job.contactId(), kind));
+            }
+        }
+        Map<MailJob, DeliveryStatus> earlier = deliveries.statusesOf(asked);
+        Received received = (release, contact, kind) -> {
+            DeliveryStatus status = earlier.get(new MailJob(release.id(), contact.id(), kind));
+            return status == DeliveryStatus.SENT || status == DeliveryStatus.SENDING;
+        };
+        Map<MailJob, String> toClaim = new LinkedHashMap<>();
+        for (MailJob job : jobs) {
+            Optional<Release> release = releaseCache.get(job.releaseId());
+            MediaContact contact = found.get(job.contactId());
+            if (release.isEmpty() || contact == null || !isDue(job, release.get(), contact, now, received)) {
+                results.put(job, Result.of(job, Outcome.NOT_DUE));
+            } else if (!contact.mayBeEmailed()) {
+                try {
+                    deliveries.recordSuppressed(job, contact.email(), contact.status().name(), now);
+                    results.put(job, Result.of(job, Outcome.SUPPRESSED));
+                } catch (RuntimeException e) {
+                    results.put(job, Result.failed(job, e));
+                }
+            } else {
+                toClaim.put(job, contact.email());
+            }
+        }
+        List<MailJob> claimed = new ArrayList<>();
+        deliveries.claimAll(toClaim, now, lease).forEach((job, claim) -> {
+            switch (claim) {
+                case DONE -> results.put(job, Result.of(job, Outcome.ALREADY_SENT));
+                case IN_DOUBT -> results.put(job, Result.failed(job, new InDoubtException(job, lease)));
+                default -> claimed.add(job);
+            }
+        });
+        // Claimed: the releases as they stand now, so a correction or a withdrawal made since the
+        // batch began is in the emails, or stops them.
+        Map<String, Optional<Release>> current = new HashMap<>();
+        for (MailJob job : claimed) {
+            current.computeIfAbsent(job.releaseId(), id -> {
+                Optional<Release> standing = releases.find(id);
+                releaseCache.put(id, standing);
+                return standing;
+            });
+        }
+        Map<MailJob, String> sent = new LinkedHashMap<>();
+        for (MailJob job : claimed) {
+            try {
+                Optional<Release> release = current.get(job.releaseId());
+                MediaContact contact = found.get(job.contactId());
+                if (release.isEmpty() || !isDue(job, release.get(), contact, clock.instant(), received)) {
+                    deliveries.abandon(job);
+                    results.put(job, Result.of(job, Outcome.NOT_DUE));
+                } else {
+                    sent.put(job, deliver(job, release.get(), contact));
+                }
+            } catch (RuntimeException e) {
+                results.put(job, Result.failed(job, e));
+            }
+        }
+        try {
+            deliveries.recordAllSent(sent, clock.instant());
+            sent.keySet().forEach(job -> results.put(job, Result.of(job, Outcome.SENT)));
+        } catch (RuntimeException e) {
+            // Sent, but not recorded: each comes back, finds its claim, and SES's Send event settles it.
+            sent.keySet().forEach(job -> results.put(job, Result.failed(job, e)));
+        }
+        return results;
+    }
+
+    /** Whether the contact was sent (or is being sent) this kind of email about the release. */
+    @FunctionalInterface
+    private interface Received {
+        boolean of(Release release, MediaContact contact, DeliveryKind kind);
     }
 
     /**
@@ -205,18 +354,26 @@ public final class ReleaseMailer {
     }
 
     private boolean isDue(MailJob job, Release release, MediaContact contact, Instant now) {
+        return isDue(job, release, contact, now, this::received);
+    }
+
+    private boolean isDue(MailJob job, Release release, MediaContact contact, Instant now, Received received) {
         return switch (job.kind()) {
             case EMBARGOED -> release.status() == ReleaseStatus.SCHEDULED && mayHaveAdvanceCopy(release, contact)
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
                     && !copyWithdrawn(release, contact);
             case EMBARGO_UPDATED -> release.status() == ReleaseStatus.SCHEDULED && mayHaveAdvanceCopy(release, contact)
                     && release.embargoUntil() != null && release.embargoUntil().isAfter(now)
-                    && received(release, contact, DeliveryKind.EMBARGOED) && !copyWithdrawn(release, contact);
+                    && received.of(release, contact, DeliveryKind.EMBARGOED) && !copyWithdrawn(release, contact);
             // A digest subscriber gets it in their digest instead (read now: they may have changed).
             case PUBLISHED -> release.isPublicAt(now) && contact.wantsEachRelease()
-                    && !received(release, contact, DeliveryKind.EMBARGOED);
-            case UPDATED -> release.status() == ReleaseStatus.PUBLISHED && receivedRelease(release, contact);
-            case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN && receivedRelease(release, contact);
+                    && !received.of(release, contact, DeliveryKind.EMBARGOED);
+            case UPDATED -> release.status() == ReleaseStatus.PUBLISHED
+                    && (received.of(release, contact, DeliveryKind.PUBLISHED)
+                        || received.of(release, contact, DeliveryKind.EMBARGOED));
+            case WITHDRAWN -> release.status() == ReleaseStatus.WITHDRAWN
+                    && (received.of(release, contact, DeliveryKind.PUBLISHED)
+                        || received.of(release, contact, DeliveryKind.EMBARGOED));
             case DIGEST, CONFIRMATION -> false;
         };
     }
@@ -336,10 +493,6 @@ public final class ReleaseMailer {
             }
         }
         return found;
-    }
-
-    private boolean receivedRelease(Release release, MediaContact contact) {
-        return received(release, contact, DeliveryKind.PUBLISHED) || received(release, contact, DeliveryKind.EMBARGOED);
     }
 
     private boolean received(Release release, MediaContact contact, DeliveryKind kind) {

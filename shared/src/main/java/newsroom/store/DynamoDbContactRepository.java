@@ -174,6 +174,18 @@ public final class DynamoDbContactRepository implements ContactRepository {
     }
 
     @Override
+    public Map<String, MediaContact> findAll(java.util.Collection<String> ids) {
+        List<Map<String, AttributeValue>> keys = new java.util.LinkedHashSet<>(ids).stream()
+                .map(DynamoDbContactRepository::contactKey).toList();
+        Map<String, MediaContact> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys)) {
+            MediaContact contact = fromItem(item);
+            found.put(contact.id(), contact);
+        }
+        return found;
+    }
+
+    @Override
     public Optional<MediaContact> findByEmail(String email) {
         Map<String, AttributeValue> claim = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(emailKey(email))).item();

@@ -20,7 +20,15 @@ import newsroom.domain.Page;
 import newsroom.service.port.DeliveryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -75,21 +83,101 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
         return item;
     }
 
+    /** DynamoDB's limit of actions in one TransactWriteItems. */
+    private static final int TRANSACTION = 100;
+
     @Override
     public Claim claim(MailJob job, String email, Instant now, Duration lease) {
         try {
-            dynamo.putItem(p -> p.tableName(table).item(item(job, email, DeliveryStatus.SENDING, now))
-                    .conditionExpression("attribute_not_exists(#pk) OR #status = :failed"
-                            + " OR (#status = :sending AND #updatedAt < :leaseEnded)")
-                    .expressionAttributeNames(Map.of("#pk", Table.PK, "#status", STATUS, "#updatedAt", UPDATED_AT))
-                    .expressionAttributeValues(Map.of(
-                            ":failed", s(DeliveryStatus.FAILED.name()),
-                            ":sending", s(DeliveryStatus.SENDING.name()),
-                            ":leaseEnded", s(Table.time(now.minus(lease))))));
+            dynamo.putItem(claimPut(job, email, now, lease).toPutItemRequest());
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException taken) {
-            return statusOf(job).filter(s -> s == DeliveryStatus.SENDING).isPresent() ? Claim.IN_DOUBT : Claim.DONE;
+            return taken(job, null);
         }
+    }
+
+    /**
+     * A mail batch's claims in one transaction. A transaction is all or nothing, so when some jobs
+     * were taken already (a redelivered batch), their answers come from the items the refusal
+     * carries and the rest are claimed again together; each round settles at least one job, so it
+     * ends. A refusal for any other reason (another writer on the same item) falls back to one
+     * claim at a time, which answers every job exactly as {@link #claim} does.
+     */
+    @Override
+    public Map<MailJob, Claim> claimAll(Map<MailJob, String> emails, Instant now, Duration lease) {
+        Map<MailJob, Claim> claims = new java.util.LinkedHashMap<>();
+        List<MailJob> jobs = new ArrayList<>(emails.keySet());
+        for (int from = 0; from < jobs.size(); from += TRANSACTION) {
+            List<MailJob> left = jobs.subList(from, Math.min(jobs.size(), from + TRANSACTION));
+            while (!left.isEmpty()) {
+                if (left.size() == 1) {
+                    MailJob job = left.get(0);
+                    claims.put(job, claim(job, emails.get(job), now, lease));
+                    break;
+                }
+                List<TransactWriteItem> puts = left.stream().map(job -> TransactWriteItem.builder()
+                        .put(claimPut(job, emails.get(job), now, lease).build()).build()).toList();
+                try {
+                    dynamo.transactWriteItems(t -> t.transactItems(puts));
+                    left.forEach(job -> claims.put(job, Claim.CLAIMED));
+                    break;
+                } catch (TransactionCanceledException refused) {
+                    List<CancellationReason> reasons = refused.hasCancellationReasons()
+                            ? refused.cancellationReasons() : List.of();
+                    List<MailJob> again = new ArrayList<>();
+                    for (int i = 0; i < left.size(); i++) {
+                        CancellationReason reason = i < reasons.size() ? reasons.get(i) : null;
+                        if (reason != null && "ConditionalCheckFailed".equals(reason.code())) {
+                            claims.put(left.get(i), taken(left.get(i), reason.hasItem() ? reason.item() : null));
+                        } else {
+                            again.add(left.get(i));
+                        }
+                    }
+                    if (again.size() == left.size()) {
+                        again.forEach(job -> claims.put(job, claim(job, emails.get(job), now, lease)));
+                        break;
+                    }
+                    left = again;
+                }
+            }
+        }
+        return claims;
+    }
+
+    /**
+     * The claim: only when never tried, refused by SES, or an earlier claim's lease ran out
+     * without SES reporting a send.
+     */
+    private PutLike claimPut(MailJob job, String email, Instant now, Duration lease) {
+        return new PutLike(table, item(job, email, DeliveryStatus.SENDING, now),
+                "attribute_not_exists(#pk) OR #status = :failed OR (#status = :sending AND #updatedAt < :leaseEnded)",
+                Map.of("#pk", Table.PK, "#status", STATUS, "#updatedAt", UPDATED_AT),
+                Map.of(":failed", s(DeliveryStatus.FAILED.name()),
+                        ":sending", s(DeliveryStatus.SENDING.name()),
+                        ":leaseEnded", s(Table.time(now.minus(lease)))));
+    }
+
+    /** One conditional put, for PutItem alone or inside a transaction. */
+    private record PutLike(String table, Map<String, AttributeValue> item, String condition,
+                           Map<String, String> names, Map<String, AttributeValue> values) {
+        PutItemRequest toPutItemRequest() {
+            return PutItemRequest.builder().tableName(table).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        }
+
+        /** In a transaction, a refusal carries the item that stood in the way. */
+        Put build() {
+            return Put.builder().tableName(table).item(item).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();
+        }
+    }
+
+    /** A claim refused: in doubt while its sender's lease runs, otherwise done (sent or suppressed). */
+    private Claim taken(MailJob job, Map<String, AttributeValue> old) {
+        Optional<DeliveryStatus> status = old == null || old.isEmpty() ? statusOf(job)
+                : Optional.of(DeliveryStatus.valueOf(string(old, STATUS)));
+        return status.filter(st -> st == DeliveryStatus.SENDING).isPresent() ? Claim.IN_DOUBT : Claim.DONE;
     }
 
     @Override
@@ -114,15 +202,51 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
 
     @Override
     public void recordSent(MailJob job, String messageId, Instant now) {
-        // Every id is kept: a second email to the same journalist shows as a second id.
-        dynamo.updateItem(u -> u.tableName(table).key(key(job))
-                .updateExpression("SET #status = :sent, #messageId = :messageId, #updatedAt = :now"
-                        + " ADD #messageIds :messageIds")
-                .expressionAttributeNames(Map.of("#status", STATUS, "#messageId", MESSAGE_ID,
-                        "#updatedAt", UPDATED_AT, "#messageIds", MESSAGE_IDS))
-                .expressionAttributeValues(Map.of(":sent", s(DeliveryStatus.SENT.name()),
-                        ":messageId", s(messageId), ":messageIds", AttributeValue.fromSs(List.of(messageId)),
-                        ":now", s(Table.time(now)))));
+        dynamo.updateItem(sentUpdate(job, messageId, now).toUpdateItemRequest());
+    }
+
+    /** A batch's sends in one transaction (100 at most each); if that fails, one at a time. */
+    @Override
+    public void recordAllSent(Map<MailJob, String> messageIds, Instant now) {
+        List<Map.Entry<MailJob, String>> sends = new ArrayList<>(messageIds.entrySet());
+        for (int from = 0; from < sends.size(); from += TRANSACTION) {
+            List<Map.Entry<MailJob, String>> chunk = sends.subList(from, Math.min(sends.size(), from + TRANSACTION));
+            if (chunk.size() > 1) {
+                List<TransactWriteItem> updates = chunk.stream().map(e -> TransactWriteItem.builder()
+                        .update(sentUpdate(e.getKey(), e.getValue(), now).toUpdate()).build()).toList();
+                try {
+                    dynamo.transactWriteItems(t -> t.transactItems(updates));
+                    continue;
+                } catch (TransactionCanceledException conflict) {
+                    // Another writer (SES's Send event) on one of them: record each alone.
+                }
+            }
+            chunk.forEach(e -> recordSent(e.getKey(), e.getValue(), now));
+        }
+    }
+
+    /** Every id is kept: a second email to the same journalist shows as a second id. */
+    private UpdateLike sentUpdate(MailJob job, String messageId, Instant now) {
+        return new UpdateLike(table, key(job),
+                "SET #status = :sent, #messageId = :messageId, #updatedAt = :now ADD #messageIds :messageIds",
+                Map.of("#status", STATUS, "#messageId", MESSAGE_ID, "#updatedAt", UPDATED_AT,
+                        "#messageIds", MESSAGE_IDS),
+                Map.of(":sent", s(DeliveryStatus.SENT.name()), ":messageId", s(messageId),
+                        ":messageIds", AttributeValue.fromSs(List.of(messageId)), ":now", s(Table.time(now))));
+    }
+
+    /** One update, for UpdateItem alone or inside a transaction. */
+    private record UpdateLike(String table, Map<String, AttributeValue> key, String expression,
+                              Map<String, String> names, Map<String, AttributeValue> values) {
+        UpdateItemRequest toUpdateItemRequest() {
+            return UpdateItemRequest.builder().tableName(table).key(key).updateExpression(expression)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        }
+
+        Update toUpdate() {
+            return Update.builder().tableName(table).key(key).updateExpression(expression)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build();
+        }
     }
 
     @Override
@@ -240,6 +364,26 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
                 item.containsKey(MESSAGE_IDS) ? item.get(MESSAGE_IDS).ss().stream().sorted().toList() : List.of(),
                 string(item, REASON),
                 Table.parseTime(string(item, UPDATED_AT)));
+    }
+
+    @Override
+    public Map<MailJob, DeliveryStatus> statusesOf(java.util.Collection<MailJob> jobs) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        Map<List<String>, MailJob> byKey = new HashMap<>();
+        for (MailJob job : new LinkedHashSet<>(jobs)) {
+            Map<String, AttributeValue> key = key(job);
+            if (byKey.putIfAbsent(List.of(key.get(Table.PK).s(), key.get(Table.SK).s()), job) == null) {
+                keys.add(key);
+            }
+        }
+        Map<MailJob, DeliveryStatus> statuses = new HashMap<>();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys)) {
+            MailJob job = byKey.get(List.of(string(item, Table.PK), string(item, Table.SK)));
+            if (job != null) {
+                statuses.put(job, DeliveryStatus.valueOf(string(item, STATUS)));
+            }
+        }
+        return statuses;
     }
 
     @Override

@@ -24,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -46,7 +45,6 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String PENDING_CHANGE = "change";
     static final String PENDING_ID = "changeId";
     static final String PENDING_CHANGES = "PENDING#CHANGES";
-    private static final int BATCH_GET = 100;
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
@@ -274,25 +272,10 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     @Override
     public List<Release> findAll(List<String> ids) {
         Map<String, Release> found = new java.util.HashMap<>();
-        List<String> unique = ids.stream().distinct().toList();
-        for (int from = 0; from < unique.size(); from += BATCH_GET) {
-            List<Map<String, AttributeValue>> keys = unique.subList(from, Math.min(unique.size(), from + BATCH_GET))
-                    .stream().map(ReleaseMapper::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            // BatchGetItem may answer part of a batch (size or throughput): ask again for the rest.
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt > 0) {
-                    Items.backOff(attempt);
-                }
-                Map<String, KeysAndAttributes> asked = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(asked));
-                response.responses().getOrDefault(table, List.of()).forEach(item -> {
-                    Release release = mapper.fromItem(item);
-                    found.put(release.id(), release);
-                });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(ReleaseMapper::key).toList();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys)) {
+            Release release = mapper.fromItem(item);
+            found.put(release.id(), release);
         }
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }

@@ -1,8 +1,11 @@
 package newsroom.store;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** Small readers and writers for attribute values, so mappers read as field lists. */
 final class Items {
@@ -17,6 +20,33 @@ final class Items {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while retrying a batch", e);
         }
+    }
+
+    /** DynamoDB's limit of keys in one BatchGetItem. */
+    static final int BATCH_GET = 100;
+
+    /**
+     * The items found for the keys (any order; a key with no item is left out), read strongly
+     * consistent, 100 keys a request.
+     */
+    static List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table,
+                                                      List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET) {
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET))).consistentRead(true).build());
+            // BatchGetItem may answer part of a batch (size or throughput): ask again for the rest.
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    backOff(attempt);
+                }
+                Map<String, KeysAndAttributes> asked = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(asked));
+                found.addAll(response.responses().getOrDefault(table, List.of()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
     }
 
     static AttributeValue s(String value) {

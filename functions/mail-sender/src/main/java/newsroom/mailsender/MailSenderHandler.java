@@ -97,22 +97,40 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
             return deferDigests(event);
         }
         mailer.startBatch();
-        return QueueBatch.process(event, context, LOG, "could not send release email", this::process);
+        return QueueBatch.processTogether(event, context, LOG, "could not send release email", this::process);
     }
 
-    private void process(SQSEvent.SQSMessage message) {
-        // An unreadable job fails like any other: after the queue's retries it rests in the
-        // dead-letter queue, where the alarm shows it, rather than vanishing.
-        MailJob job = Json.read(message.getBody(), MailJob.class);
-        ReleaseMailer.Outcome outcome;
-        try {
-            outcome = mailer.send(job);
-        } catch (ReleaseMailer.InDoubtException inDoubt) {
-            hideUntilSettled(message, inDoubt.settledWithin());
-            throw inDoubt;
+    /** The batch's jobs go to the mailer together; each message is answered alone. */
+    private List<RuntimeException> process(List<SQSEvent.SQSMessage> messages) {
+        List<RuntimeException> failures = new ArrayList<>(java.util.Collections.nCopies(messages.size(), null));
+        List<MailJob> jobs = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            try {
+                jobs.add(Json.read(messages.get(i).getBody(), MailJob.class));
+                positions.add(i);
+            } catch (RuntimeException unreadable) {
+                // An unreadable job fails like any other: after the queue's retries it rests in the
+                // dead-letter queue, where the alarm shows it, rather than vanishing.
+                failures.set(i, unreadable);
+            }
         }
-        LOG.info("mail job done", "releaseId", job.releaseId(), "contactId", job.contactId(),
-                "kind", job.kind(), "outcome", outcome);
+        List<ReleaseMailer.Result> results = mailer.sendAll(jobs);
+        for (int k = 0; k < results.size(); k++) {
+            ReleaseMailer.Result result = results.get(k);
+            int i = positions.get(k);
+            if (result.failure() instanceof ReleaseMailer.InDoubtException inDoubt) {
+                hideUntilSettled(messages.get(i), inDoubt.settledWithin());
+            }
+            if (result.failure() != null) {
+                failures.set(i, result.failure());
+            } else {
+                MailJob job = result.job();
+                LOG.info("mail job done", "releaseId", job.releaseId(), "contactId", job.contactId(),
+                        "kind", job.kind(), "outcome", result.outcome());
+            }
+        }
+        return failures;
     }
 
     /**
@@ -145,16 +163,25 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
         return arn != null && arn.endsWith(":" + name);
     }
 
-    /** Whether release emails wait on the mail queue: they go first, digests share what is left. */
+    /**
+     * Whether release emails wait on the mail queue or are being sent: they go first, digests
+     * share what is left. In flight counts too, as a sender takes up to a whole batch at once.
+     */
     private boolean releaseEmailsWaiting() {
         try {
             var attributes = queue().getQueueAttributes(a -> a.queueUrl(config.mailQueueUrl())
-                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes();
-            return Integer.parseInt(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")) > 0;
+                    .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+            return count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)
+                    + count(attributes, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE) > 0;
         } catch (RuntimeException e) {
             LOG.warn("could not read the mail queue's depth; digests go on", "errorType", e.getClass().getName());
             return false;
         }
+    }
+
+    private static long count(java.util.Map<QueueAttributeName, String> attributes, QueueAttributeName name) {
+        return Long.parseLong(attributes.getOrDefault(name, "0"));
     }
 
     /** Puts the batch back for a while, unsent: the messages come again when release emails are out. */

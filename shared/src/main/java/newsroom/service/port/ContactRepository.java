@@ -31,6 +31,15 @@ public interface ContactRepository {
 
     Optional<MediaContact> find(String id);
 
+    /** The contacts of these ids that exist, by id: one read for a whole mail batch. */
+    default java.util.Map<String, MediaContact> findAll(java.util.Collection<String> ids) {
+        java.util.Map<String, MediaContact> found = new java.util.HashMap<>();
+        for (String id : new java.util.LinkedHashSet<>(ids)) {
+            find(id).ifPresent(contact -> found.put(id, contact));
+        }
+        return found;
+    }
+
     Optional<MediaContact> findByEmail(String email);
 
     /** Sets the status everywhere the contact is copied (it, and its topic memberships). */

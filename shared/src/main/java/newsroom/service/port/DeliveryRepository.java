@@ -33,11 +33,26 @@ public interface DeliveryRepository {
      */
     Claim claim(MailJob job, String email, Instant now, Duration lease);
 
+    /**
+     * Claims many jobs at once (job → the address it goes to), each as {@link #claim} would: a
+     * mail batch's claims in as few requests as the store allows. Every job given gets an answer.
+     */
+    default Map<MailJob, Claim> claimAll(Map<MailJob, String> emails, Instant now, Duration lease) {
+        Map<MailJob, Claim> claims = new java.util.LinkedHashMap<>();
+        emails.forEach((job, email) -> claims.put(job, claim(job, email, now, lease)));
+        return claims;
+    }
+
     /** SES reports it accepted this email (its Send event): whatever our own record says, it was sent. */
     void confirmSent(String releaseId, String deliveryKind, String contactId, String messageId, Instant now);
 
     /** Records the send SES accepted; never over another state than SENDING or SENT. */
     void recordSent(MailJob job, String messageId, Instant now);
+
+    /** {@link #recordSent} for many sends (job → SES's message id), in as few requests as the store allows. */
+    default void recordAllSent(Map<MailJob, String> messageIds, Instant now) {
+        messageIds.forEach((job, messageId) -> recordSent(job, messageId, now));
+    }
 
     /**
      * Records a send that SES refused, so that a later retry may claim it again; only over the
@@ -59,6 +74,15 @@ public interface DeliveryRepository {
 
     /** The status of one job's delivery, if it was ever claimed or suppressed. */
     Optional<DeliveryStatus> statusOf(MailJob job);
+
+    /** {@link #statusOf} for many jobs in one read; a job never claimed or suppressed is left out. */
+    default Map<MailJob, DeliveryStatus> statusesOf(java.util.Collection<MailJob> jobs) {
+        Map<MailJob, DeliveryStatus> statuses = new java.util.HashMap<>();
+        for (MailJob job : new java.util.LinkedHashSet<>(jobs)) {
+            statusOf(job).ifPresent(status -> statuses.put(job, status));
+        }
+        return statuses;
+    }
 
     /** Contacts who were sent the release itself (the advance copy or the public one). */
     Set<String> recipients(String releaseId);

@@ -1,0 +1,223 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import newsroom.aws.AwsClients;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.DeliveryKind;
+import newsroom.domain.DeliveryStatus;
+import newsroom.domain.MailJob;
+import newsroom.domain.MediaContact;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.json.Json;
+import newsroom.local.emulator.Emulator;
+import newsroom.local.support.SharedEmulator;
+import newsroom.mailsender.MailSenderConfig;
+import newsroom.mailsender.MailSenderHandler;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbDeliveryRepository;
+import newsroom.store.DynamoDbReleaseRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A mail sender's batch goes together: one release to 25 journalists reads, claims and records
+ * in a handful of table requests (not five an email), and every promise of the one-at-a-time path
+ * still holds in a batch: each journalist gets one email, a redelivered batch sends nothing twice,
+ * a job twice in one batch sends once, an unsubscribed contact is recorded suppressed, a job
+ * claimed by a sender still in flight stays in doubt, and an unreadable message fails alone.
+ * Needs: the AWS emulator (started by the harness).
+ */
+class MailBatchIT {
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    private static final AtomicInteger TABLE_REQUESTS = new AtomicInteger();
+    private static Emulator emulator;
+    private static LocalClients clients;
+    private static TemplateStack.Deployed stack;
+    private static DynamoDbClient metered;
+
+    @BeforeAll
+    static void deploy() {
+        emulator = SharedEmulator.fresh();
+        clients = LocalClients.forEndpoint(emulator.endpoint());
+        stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                TABLE_REQUESTS.incrementAndGet();
+            }
+        };
+        metered = AwsClients.build(DynamoDbClient.builder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)), clients.settings());
+    }
+
+    @AfterAll
+    static void close() {
+        metered.close();
+        clients.close();
+    }
+
+    private static MailSenderHandler sender() {
+        return new MailSenderHandler(new MailSenderConfig(clients.settings(), stack.tableName(), stack.mailQueueUrl(),
+                stack.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE,
+                stack.tokenSigningSecret(), 500, 1, Duration.ofMinutes(10)), metered, clients.ses(), Clock.systemUTC());
+    }
+
+    private static Release publishedRelease(String title) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        Release release = new Release(id, "batch-" + id, title, "A summary.", "The body.", "Appeals", List.of(),
+                new ContactBlock("Press office", "0800 000 0000", "press@example.org"), null, List.of(),
+                ReleaseStatus.PUBLISHED, "test", now, now, now, null, List.of(), null, 1);
+        new DynamoDbReleaseRepository(clients.dynamo(), stack.tableName(), ZONE).create(release);
+        return release;
+    }
+
+    private static MediaContact contact(String email, ContactStatus status) {
+        Instant now = Instant.now();
+        MediaContact contact = new MediaContact(UUID.randomUUID().toString(), email, "Reader", "Paper", null,
+                Set.of("*"), false, status, "test", now, now);
+        new DynamoDbContactRepository(clients.dynamo(), stack.tableName()).create(contact);
+        return contact;
+    }
+
+    private static SQSEvent.SQSMessage message(String body) {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(UUID.randomUUID().toString());
+        message.setBody(body);
+        message.setEventSource("aws:sqs");
+        message.setEventSourceArn("arn:aws:sqs:eu-west-2:000000000000:newsroom-MailQueue");
+        return message;
+    }
+
+    private static SQSEvent event(List<SQSEvent.SQSMessage> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    private static Map<String, Long> sentTo(String subject) {
+        return emulator.sentEmails().stream().filter(e -> e.subject().equals(subject))
+                .flatMap(e -> e.to().stream()).collect(Collectors.groupingBy(a -> a, Collectors.counting()));
+    }
+
+    @Test
+    void aBatchOfTwentyFiveIsReadClaimedAndRecordedTogetherAndEachJournalistGetsOneEmail() {
+        Release release = publishedRelease("Batch appeal for witnesses");
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        List<MediaContact> readers = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            MediaContact reader = contact("batch" + i + "@paper.example", ContactStatus.ACTIVE);
+            readers.add(reader);
+            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
+        }
+        MailSenderHandler sender = sender();
+
+        TABLE_REQUESTS.set(0);
+        SQSBatchResponse response = sender.handleRequest(event(messages), null);
+        int requests = TABLE_REQUESTS.get();
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "every job of the batch went");
+        Map<String, Long> sent = sentTo("Batch appeal for witnesses");
+        assertEquals(25, sent.size(), "each of the 25 journalists was emailed");
+        assertTrue(sent.values().stream().allMatch(n -> n == 1), "and each once: " + sent);
+        // The release, the contacts, the earlier deliveries, the claims, the release again, the
+        // records: six requests for 25 emails, where one at a time made five an email (125).
+        assertEquals(6, requests, "table requests for a batch of 25");
+        var deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
+        for (MediaContact reader : readers) {
+            assertEquals(DeliveryStatus.SENT, deliveries.statusOf(
+                    new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED)).orElseThrow());
+        }
+
+        // Lambda gives the same batch again (a sender timed out after finishing): nothing goes twice.
+        TABLE_REQUESTS.set(0);
+        assertTrue(sender().handleRequest(event(messages), null).getBatchItemFailures().isEmpty(),
+                "a redelivery is not a failure");
+        assertEquals(25, sentTo("Batch appeal for witnesses").values().stream().mapToLong(Long::longValue).sum(),
+                "a redelivered batch sends nothing again");
+        assertTrue(TABLE_REQUESTS.get() <= 6, "a redelivered batch is answered in a few requests too: "
+                + TABLE_REQUESTS.get());
+    }
+
+    @Test
+    void aMixedBatchKeepsEveryRuleOfTheOneAtATimePath() {
+        Release release = publishedRelease("Mixed batch road closure");
+        MediaContact ann = contact("ann@mixed.example", ContactStatus.ACTIVE);
+        MediaContact bob = contact("bob@mixed.example", ContactStatus.ACTIVE);
+        MediaContact gone = contact("gone@mixed.example", ContactStatus.UNSUBSCRIBED);
+        MediaContact busy = contact("busy@mixed.example", ContactStatus.ACTIVE);
+        // Another sender claimed busy's email a moment ago and has not reported back.
+        var deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
+        MailJob busyJob = new MailJob(release.id(), busy.id(), DeliveryKind.PUBLISHED);
+        deliveries.claim(busyJob, busy.email(), Instant.now(), Duration.ofMinutes(10));
+
+        String annJob = Json.write(new MailJob(release.id(), ann.id(), DeliveryKind.PUBLISHED));
+        SQSEvent.SQSMessage unreadable = message("{\"releaseId\": 12, ");
+        SQSEvent.SQSMessage busyMessage = message(Json.write(busyJob));
+        List<SQSEvent.SQSMessage> messages = List.of(
+                message(annJob),
+                message(annJob), // the same job twice in one batch (SQS delivers at least once)
+                message(Json.write(new MailJob(release.id(), bob.id(), DeliveryKind.PUBLISHED))),
+                message(Json.write(new MailJob(release.id(), gone.id(), DeliveryKind.PUBLISHED))),
+                message(Json.write(new MailJob(release.id(), "no-such-contact", DeliveryKind.PUBLISHED))),
+                message(Json.write(new MailJob(release.id(), bob.id(), DeliveryKind.UPDATED))),
+                busyMessage,
+                unreadable);
+
+        SQSBatchResponse response = sender().handleRequest(event(messages), null);
+
+        Set<String> failed = response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+        assertEquals(Set.of(unreadable.getMessageId(), busyMessage.getMessageId()), failed,
+                "only the unreadable job and the one in doubt come back");
+        assertEquals(Map.of("ann@mixed.example", 1L, "bob@mixed.example", 1L), sentTo("Mixed batch road closure"),
+                "ann once despite her job twice; bob once; no update for an email he had not had before the batch");
+        assertEquals(DeliveryStatus.SUPPRESSED, deliveries.statusOf(
+                new MailJob(release.id(), gone.id(), DeliveryKind.PUBLISHED)).orElseThrow());
+        assertEquals(DeliveryStatus.SENDING, deliveries.statusOf(busyJob).orElseThrow(),
+                "the claim in flight is left to its sender (or SES's Send event)");
+        assertTrue(emulator.sentEmails().stream().noneMatch(e -> e.to().contains("busy@mixed.example")));
+    }
+
+    @Test
+    void twoSendersGivenTheSameBatchAtOnceSendEachEmailOnce() throws Exception {
+        Release release = publishedRelease("Racing batches appeal");
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            MediaContact reader = contact("race" + i + "@paper.example", ContactStatus.ACTIVE);
+            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
+        }
+        List<SQSEvent.SQSMessage> reversed = new ArrayList<>(messages);
+        java.util.Collections.reverse(reversed);
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> sender().handleRequest(event(messages), null));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> sender().handleRequest(event(reversed), null));
+        first.get();
+        second.get();
+
+        Map<String, Long> sent = sentTo("Racing batches appeal");
+        assertEquals(20, sent.size(), "every journalist was emailed");
+        assertTrue(sent.values().stream().allMatch(n -> n == 1), "and none twice: " + sent);
+    }
+}

@@ -26,7 +26,7 @@ public final class Bench {
     record Sizes(int corpus, List<Integer> archives, int publishes, int latencyPublishes,
                  int contacts, List<Double> rates, int coldStartRounds, int searchCorpus, int searchSmall,
                  int searchLarge, int burstClients, int burstSeconds, double burstRate, int largeRebuild) {
-        static final Sizes FULL = new Sizes(10_000, List.of(1_000, 20_000, 100_000), 15, 100, 10_000, List.of(100.0, 500.0), 5,
+        static final Sizes FULL = new Sizes(10_000, List.of(1_000, 20_000, 100_000), 15, 100, 10_000, List.of(100.0, 500.0, 1000.0), 5,
                 10_000, 1_000, 100_000, 50, 60, 100, 100_000);
         static final Sizes SMOKE = new Sizes(300, List.of(50, 200), 3, 5, 40, List.of(100.0), 1, 300, 50, 300, 4, 3, 40,
                 600);
@@ -331,20 +331,25 @@ public final class Bench {
                 .append("One release to ").append(sizes.contacts()).append(" contacts through the local runtime ")
                 .append("(stream, media-notifier, SQS, mail senders, the emulator's SES), at a configured send rate; ")
                 .append("time from the API's 201 until every email is in SES's list.\n\n")
-                .append("| configured rate | senders | time | emails/s | of the rate | duplicates | misses |\n")
-                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("Calls per email are the mail senders' own requests to the table and to SES (a batch's ")
+                .append("SQS receive and delete are the event source mapping's, not the function's).\n\n")
+                .append("| configured rate | senders | time | emails/s | of the rate | duplicates | misses "
+                        + "| table calls | SES calls | calls per email |\n")
+                .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (double rate : sizes.rates()) {
             System.out.println("4. Fan-out to " + sizes.contacts() + " contacts at " + (int) rate + "/s");
             int senders = Math.max(2, (int) Math.ceil(rate / 50));
             FanOutBench.Run run = FanOutBench.measure(emulator, sizes.contacts(), rate, senders);
             double share = run.perSecond() / rate;
-            md.append(String.format(Locale.UK, "| %.0f/s | %d | %.1f s | %.1f | %.0f%% | %d | %d |%n", rate,
-                    run.senders(), run.millis() / 1000.0, run.perSecond(), share * 100, run.duplicates(), run.misses()));
-            met &= share >= 0.95 && run.duplicates() == 0 && run.misses() == 0;
-            System.out.printf(Locale.UK, "   %.1f emails/s (%.0f%% of %.0f), %d duplicates, %d misses%n",
-                    run.perSecond(), share * 100, rate, run.duplicates(), run.misses());
+            md.append(String.format(Locale.UK, "| %.0f/s | %d | %.1f s | %.1f | %.0f%% | %d | %d | %d | %d | %.2f |%n",
+                    rate, run.senders(), run.millis() / 1000.0, run.perSecond(), share * 100, run.duplicates(),
+                    run.misses(), run.tableCalls(), run.sesCalls(), run.callsPerEmail()));
+            met &= share >= 0.95 && run.duplicates() == 0 && run.misses() == 0 && run.callsPerEmail() <= 0.5;
+            System.out.printf(Locale.UK, "   %.1f emails/s (%.0f%% of %.0f), %d duplicates, %d misses, %.2f calls per email%n",
+                    run.perSecond(), share * 100, rate, run.duplicates(), run.misses(), run.callsPerEmail());
         }
-        md.append("\nTarget: at least 95% of the configured rate, no duplicates, no misses.\n\n");
+        md.append("\nTarget: at least 95% of the configured rate, no duplicates, no misses; at most 0.5 calls per "
+                + "email.\n\n");
         return met;
     }
 

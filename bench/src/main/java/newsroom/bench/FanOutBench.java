@@ -15,11 +15,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
+import java.util.concurrent.atomic.AtomicLong;
+import newsroom.aws.AwsClients;
+import newsroom.local.LocalClients;
 import newsroom.local.LocalRuntime;
 import newsroom.local.LocalTokens;
 import newsroom.local.emulator.Emulator;
 import newsroom.local.emulator.SentEmail;
 import newsroom.store.DynamoDbContactRepository;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Email fan-out: one release to every contact on a large list, at a configured send rate, through
@@ -29,10 +38,26 @@ import newsroom.store.DynamoDbContactRepository;
 final class FanOutBench {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    /** One run's figures. */
-    record Run(int contacts, double rate, int senders, long millis, int sent, int duplicates, int misses) {
+    /** One run's figures, with the mail senders' own requests to the table and to SES. */
+    record Run(int contacts, double rate, int senders, long millis, int sent, int duplicates, int misses,
+               long tableCalls, long sesCalls) {
         double perSecond() {
             return sent * 1000.0 / Math.max(1, millis);
+        }
+
+        /** The senders' requests (table and SES) for each email sent. */
+        double callsPerEmail() {
+            return (tableCalls + sesCalls) / (double) Math.max(1, sent);
+        }
+    }
+
+    /** Counts the requests a client makes. */
+    private static final class Meter implements ExecutionInterceptor {
+        final AtomicLong requests = new AtomicLong();
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            requests.incrementAndGet();
         }
     }
 
@@ -42,9 +67,18 @@ final class FanOutBench {
     static Run measure(Emulator emulator, int contacts, double rate, int senders) throws Exception {
         emulator.reset();
         LocalTokens tokens = LocalTokens.throwaway();
+        LocalClients clients = LocalClients.forEndpoint(emulator.endpoint());
+        Meter table = new Meter();
+        Meter ses = new Meter();
         LocalRuntime.Options options = LocalRuntime.Options.defaults().withPorts(0, 0).withTick(Duration.ZERO)
-                .withMaxSendRate(rate).withMailConcurrency(senders);
-        try (LocalRuntime runtime = LocalRuntime.start(emulator, options, tokens)) {
+                .withMaxSendRate(rate).withMailConcurrency(senders)
+                .withMailTable(AwsClients.build(DynamoDbClient.builder()
+                        .overrideConfiguration(o -> o.addExecutionInterceptor(table)), clients.settings()))
+                // As the senders' own SES client: no retries of its own (SesMailer.client).
+                .withSes(AwsClients.build(SesV2Client.builder().overrideConfiguration(o -> o
+                        .retryStrategy(DefaultRetryStrategy.doNotRetry()).addExecutionInterceptor(ses)),
+                        clients.settings()));
+        try (clients; LocalRuntime runtime = LocalRuntime.start(emulator, options, tokens)) {
             load(runtime, contacts);
             String publisher = tokens.issue("bench", List.of("newsroom/publisher"));
             String title = "Fan-out at " + (int) rate + " a second";
@@ -74,7 +108,7 @@ final class FanOutBench {
             sent.forEach(e -> recipients.addAll(e.to()));
             long millis = done < 0 ? (System.nanoTime() - start) / 1_000_000 : done;
             return new Run(contacts, rate, senders, millis, sent.size(), sent.size() - recipients.size(),
-                    contacts - recipients.size());
+                    contacts - recipients.size(), table.requests.get(), ses.requests.get());
         }
     }
 

@@ -52,6 +52,7 @@ import newsroom.sweeper.EmbargoSweeperConfig;
 import newsroom.sweeper.EmbargoSweeperHandler;
 import org.joda.time.DateTime;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -69,50 +70,57 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public record Options(int apiPort, int sitePort, Clock clock, Categories categories,
                           boolean twoPersonRule, Duration tick, double maxSendRate,
-                          UnaryOperator<Mailer> mailer, SesV2Client ses, int mailConcurrency) {
+                          UnaryOperator<Mailer> mailer, SesV2Client ses, int mailConcurrency,
+                          DynamoDbClient mailTable) {
         public static Options defaults() {
             return new Options(3000, 8080, Clock.systemUTC(), Categories.parse(EnvVars.DEFAULT_CATEGORIES), false, Duration.ofSeconds(5),
-                    50, UnaryOperator.identity(), null, 2);
+                    50, UnaryOperator.identity(), null, 2, null);
         }
 
         public Options withPorts(int api, int site) {
-            return new Options(api, site, clock, categories, twoPersonRule, tick, maxSendRate, mailer, ses, mailConcurrency);
+            return new Options(api, site, clock, categories, twoPersonRule, tick, maxSendRate, mailer, ses, mailConcurrency, mailTable);
         }
 
         public Options withClock(Clock newClock) {
             return new Options(apiPort, sitePort, newClock, categories, twoPersonRule, tick, 
-                    maxSendRate, mailer, ses, mailConcurrency);
+                    maxSendRate, mailer, ses, mailConcurrency, mailTable);
         }
 
         public Options withTwoPersonRule(boolean on) {
-            return new Options(apiPort, sitePort, clock, categories, on, tick, maxSendRate, mailer, ses, mailConcurrency);
+            return new Options(apiPort, sitePort, clock, categories, on, tick, maxSendRate, mailer, ses, mailConcurrency, mailTable);
         }
 
         /** A zero tick means the schedule never fires by itself; a test calls {@link #tickSchedules()}. */
         public Options withTick(Duration newTick) {
             return new Options(apiPort, sitePort, clock, categories, twoPersonRule, newTick,
-                    maxSendRate, mailer, ses, mailConcurrency);
+                    maxSendRate, mailer, ses, mailConcurrency, mailTable);
         }
 
         public Options withMailer(UnaryOperator<Mailer> wrapper) {
             return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
-                    wrapper, ses, mailConcurrency);
+                    wrapper, ses, mailConcurrency, mailTable);
         }
 
         /** Mail goes through this SES client (tests make it unreliable). */
         public Options withSes(SesV2Client client) {
             return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
-                    mailer, client, mailConcurrency);
+                    mailer, client, mailConcurrency, mailTable);
         }
 
         /** How many mail senders run at once (the share of the send rate each gets follows). */
         public Options withMailConcurrency(int senders) {
             return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
-                    mailer, ses, senders);
+                    mailer, ses, senders, mailTable);
+        }
+
+        /** The mail senders reach the table through this client (the benchmark counts its requests). */
+        public Options withMailTable(DynamoDbClient client) {
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, maxSendRate,
+                    mailer, ses, mailConcurrency, client);
         }
 
         public Options withMaxSendRate(double rate) {
-            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, rate, mailer, ses, mailConcurrency);
+            return new Options(apiPort, sitePort, clock, categories, twoPersonRule, tick, rate, mailer, ses, mailConcurrency, mailTable);
         }
     }
 
@@ -219,13 +227,14 @@ public final class LocalRuntime implements AutoCloseable {
         String digestQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(mailConfig.digestQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         var mailMapping = queueMapping("MailSenderFunction", queueArn);
+        DynamoDbClient mailTable = options.mailTable() == null ? clients.dynamo() : options.mailTable();
         for (int i = 0; i < mailConfig.concurrency(); i++) {
             mailPollers.add(new QueuePoller(clients.sqs(), stack.mailQueueUrl(), queueArn, region,
-                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock()),
+                    new MailSenderHandler(mailConfig, mailTable, mailer, signingKeys, options.clock()),
                     mailMapping.batchSize(), Duration.ofSeconds(mailMapping.maximumBatchingWindowInSeconds() == null
                             ? 0 : mailMapping.maximumBatchingWindowInSeconds())));
             mailPollers.add(new QueuePoller(clients.sqs(), mailConfig.digestQueueUrl(), digestQueueArn, region,
-                    new MailSenderHandler(mailConfig, clients.dynamo(), mailer, signingKeys, options.clock())));
+                    new MailSenderHandler(mailConfig, mailTable, mailer, signingKeys, options.clock())));
         }
         // The webhook sender, as Lambda runs it from its queue (loopback allowed here only, for tests).
         var webhookConfig = WebhookSenderConfig.from(environment(emulator, "WebhookSenderFunction"));

@@ -96,6 +96,41 @@ final class LocalSesEvents implements Mailer, Runnable {
         return messageId;
     }
 
+    /** The template value that carries each recipient's tags into the emulator's list. */
+    private static final String TAGS_VALUE = "sesTags";
+
+    /**
+     * A bulk send: each recipient's tags ride in its HTML as a value of the template, and each
+     * accepted recipient's Send event is produced as for a single send.
+     */
+    @Override
+    public List<Sent> sendBulk(Email template, List<Recipient> recipients) {
+        Email tagged = new Email(template.to(), template.subject(),
+                (template.html() == null ? "" : template.html()) + "\n<!-- ses-tags {{" + TAGS_VALUE + "}} -->\n",
+                template.text(), template.headers(), template.tags());
+        List<Recipient> withTags = recipients.stream().map(r -> {
+            Map<String, String> values = new LinkedHashMap<>(r.values());
+            values.put(TAGS_VALUE, encodedTags(r.tags()));
+            return new Recipient(r.to(), values, r.tags());
+        }).toList();
+        List<Sent> answers = ses.sendBulk(tagged, withTags);
+        for (int i = 0; i < answers.size(); i++) {
+            Sent answer = answers.get(i);
+            Recipient recipient = recipients.get(i);
+            if (answer.messageId() != null) {
+                sentSincePass = true;
+                if (!recipient.tags().isEmpty()) {
+                    publishSend(answer.messageId(), List.of(recipient.to()), recipient.tags());
+                    settledHere.add(answer.messageId());
+                }
+            } else if (!(answer.failure() instanceof Mailer.Rejected)) {
+                // The emulator may have taken it all the same: read its list soon.
+                doubtSince = doubtSince == null ? Instant.now() : doubtSince;
+            }
+        }
+        return answers;
+    }
+
     /**
      * Produces the Send event of every message the emulator accepted since the list was last read,
      * except those this process already reported. Returns how many it produced.
@@ -159,10 +194,14 @@ final class LocalSesEvents implements Mailer, Runnable {
     }
 
     static String withTags(String html, Map<String, String> tags) {
+        return (html == null ? "" : html) + "\n<!-- ses-tags " + encodedTags(tags) + " -->\n";
+    }
+
+    private static String encodedTags(Map<String, String> tags) {
         StringBuilder encoded = new StringBuilder();
         tags.forEach((name, value) -> encoded.append(encoded.length() == 0 ? "" : "&")
                 .append(encode(name)).append('=').append(encode(value)));
-        return (html == null ? "" : html) + "\n<!-- ses-tags " + encoded + " -->\n";
+        return encoded.toString();
     }
 
     static Map<String, String> tagsIn(String html) {

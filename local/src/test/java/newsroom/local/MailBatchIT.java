@@ -39,7 +39,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import newsroom.local.emulator.SentEmail;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.SendBulkEmailRequest;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /**
  * A mail sender's batch goes together: one release to 25 journalists reads, claims and records
@@ -52,10 +60,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class MailBatchIT {
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final AtomicInteger TABLE_REQUESTS = new AtomicInteger();
+    private static final AtomicInteger SES_REQUESTS = new AtomicInteger();
+    /** What SES does with the next bulk sends: fails them this way, one each, before they reach it. */
+    private static final java.util.Deque<RuntimeException> BULK_FAULTS = new java.util.concurrent.ConcurrentLinkedDeque<>();
     private static Emulator emulator;
     private static LocalClients clients;
     private static TemplateStack.Deployed stack;
     private static DynamoDbClient metered;
+    private static SesV2Client ses;
 
     @BeforeAll
     static void deploy() {
@@ -70,10 +82,29 @@ class MailBatchIT {
         };
         metered = AwsClients.build(DynamoDbClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(counter)), clients.settings());
+        ExecutionInterceptor sesFaults = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                SES_REQUESTS.incrementAndGet();
+                if (context.request() instanceof SendBulkEmailRequest) {
+                    RuntimeException fault = BULK_FAULTS.poll();
+                    if (fault != null) {
+                        throw fault;
+                    }
+                }
+            }
+        };
+        ses = AwsClients.build(SesV2Client.builder().overrideConfiguration(o -> o
+                .retryStrategy(DefaultRetryStrategy.doNotRetry()).addExecutionInterceptor(sesFaults)), clients.settings());
+    }
+
+    private static AwsErrorDetails details(String code) {
+        return AwsErrorDetails.builder().errorCode(code).errorMessage(code).serviceName("SESv2").build();
     }
 
     @AfterAll
     static void close() {
+        ses.close();
         metered.close();
         clients.close();
     }
@@ -81,13 +112,17 @@ class MailBatchIT {
     private static MailSenderHandler sender() {
         return new MailSenderHandler(new MailSenderConfig(clients.settings(), stack.tableName(), stack.mailQueueUrl(),
                 stack.mailFrom(), null, "https://news.example", "https://api.example", "Newsroom", ZONE,
-                stack.tokenSigningSecret(), 500, 1, Duration.ofMinutes(10)), metered, clients.ses(), Clock.systemUTC());
+                stack.tokenSigningSecret(), 500, 1, Duration.ofMinutes(10)), metered, ses, Clock.systemUTC());
     }
 
     private static Release publishedRelease(String title) {
+        return publishedRelease(title, "The body.");
+    }
+
+    private static Release publishedRelease(String title, String body) {
         Instant now = Instant.now();
         String id = UUID.randomUUID().toString();
-        Release release = new Release(id, "batch-" + id, title, "A summary.", "The body.", "Appeals", List.of(),
+        Release release = new Release(id, "batch-" + id, title, "A summary.", body, "Appeals", List.of(),
                 new ContactBlock("Press office", "0800 000 0000", "press@example.org"), null, List.of(),
                 ReleaseStatus.PUBLISHED, "test", now, now, now, null, List.of(), null, 1);
         new DynamoDbReleaseRepository(clients.dynamo(), stack.tableName(), ZONE).create(release);
@@ -95,8 +130,12 @@ class MailBatchIT {
     }
 
     private static MediaContact contact(String email, ContactStatus status) {
+        return contact(email, "Reader " + email.substring(0, email.indexOf('@')), status);
+    }
+
+    private static MediaContact contact(String email, String name, ContactStatus status) {
         Instant now = Instant.now();
-        MediaContact contact = new MediaContact(UUID.randomUUID().toString(), email, "Reader", "Paper", null,
+        MediaContact contact = new MediaContact(UUID.randomUUID().toString(), email, name, "Paper", null,
                 Set.of("*"), false, status, "test", now, now);
         new DynamoDbContactRepository(clients.dynamo(), stack.tableName()).create(contact);
         return contact;
@@ -135,8 +174,10 @@ class MailBatchIT {
         MailSenderHandler sender = sender();
 
         TABLE_REQUESTS.set(0);
+        SES_REQUESTS.set(0);
         SQSBatchResponse response = sender.handleRequest(event(messages), null);
         int requests = TABLE_REQUESTS.get();
+        assertEquals(1, SES_REQUESTS.get(), "one bulk send for the 25 emails");
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "every job of the batch went");
         Map<String, Long> sent = sentTo("Batch appeal for witnesses");
@@ -145,6 +186,19 @@ class MailBatchIT {
         // The release, the contacts, the earlier deliveries, the claims, the release again, the
         // records: six requests for 25 emails, where one at a time made five an email (125).
         assertEquals(6, requests, "table requests for a batch of 25");
+        // Each email is that journalist's own: a link that unsubscribes them alone.
+        var tokens = new newsroom.service.SignedTokens(new newsroom.aws.SecretsManagerSigningKeys(clients.secrets(),
+                stack.tokenSigningSecret(), Clock.systemUTC()), Clock.systemUTC());
+        for (MediaContact reader : readers) {
+            SentEmail email = emulator.sentEmails().stream().filter(e -> e.subject().equals("Batch appeal for witnesses")
+                    && e.to().contains(reader.email())).findFirst().orElseThrow();
+            assertTrue(!email.text().contains("{{") && !email.html().contains("{{"), "no value left unfilled");
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("/unsubscribe\\?token=([A-Za-z0-9._-]+)")
+                    .matcher(email.text());
+            assertTrue(link.find(), email.text());
+            assertEquals(java.util.Optional.of(reader.id()), tokens.verifyUnsubscribe(link.group(1)),
+                    "the unsubscribe link is theirs");
+        }
         var deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
         for (MediaContact reader : readers) {
             assertEquals(DeliveryStatus.SENT, deliveries.statusOf(
@@ -219,5 +273,79 @@ class MailBatchIT {
         Map<String, Long> sent = sentTo("Racing batches appeal");
         assertEquals(20, sent.size(), "every journalist was emailed");
         assertTrue(sent.values().stream().allMatch(n -> n == 1), "and none twice: " + sent);
+    }
+
+    @Test
+    void aReleaseWithTemplateBracesOrAReaderWithAnApostropheIsSentOneByOneAndExactly() {
+        Release braces = publishedRelease("Braces in the text", "Quote {{name}} and {{{html}}} as typed.");
+        MediaContact ann = contact("braces-ann@paper.example", ContactStatus.ACTIVE);
+        MediaContact obrien = contact("obrien@paper.example", "Siobhán O'Brien", ContactStatus.ACTIVE);
+        Release plain = publishedRelease("Plain text, odd name");
+        SES_REQUESTS.set(0);
+        SQSBatchResponse response = sender().handleRequest(event(List.of(
+                message(Json.write(new MailJob(braces.id(), ann.id(), DeliveryKind.PUBLISHED))),
+                message(Json.write(new MailJob(braces.id(), obrien.id(), DeliveryKind.PUBLISHED))),
+                message(Json.write(new MailJob(plain.id(), obrien.id(), DeliveryKind.PUBLISHED))))), null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty());
+        assertEquals(3, SES_REQUESTS.get(), "each alone");
+        SentEmail toAnn = emulator.sentEmails().stream().filter(e -> e.subject().equals("Braces in the text")
+                && e.to().contains(ann.email())).findFirst().orElseThrow();
+        assertTrue(toAnn.text().contains("Quote {{name}} and {{{html}}} as typed."), "the text as written: " + toAnn.text());
+        assertEquals(Map.of("obrien@paper.example", 1L), sentTo("Plain text, odd name"));
+        assertEquals(Map.of("braces-ann@paper.example", 1L, "obrien@paper.example", 1L), sentTo("Braces in the text"));
+    }
+
+    @Test
+    void aThrottledBulkSendIsTriedAgainAndARefusedOneIsRetriedByTheQueue() {
+        Release release = publishedRelease("Throttled bulk appeal");
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            MediaContact reader = contact("throttled" + i + "@paper.example", ContactStatus.ACTIVE);
+            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
+        }
+        // SES throttles the bulk send twice (it took none of it), then takes it.
+        BULK_FAULTS.add(TooManyRequestsException.builder().statusCode(429).awsErrorDetails(details("TooManyRequestsException")).build());
+        BULK_FAULTS.add(TooManyRequestsException.builder().statusCode(429).awsErrorDetails(details("TooManyRequestsException")).build());
+        assertTrue(sender().handleRequest(event(messages), null).getBatchItemFailures().isEmpty());
+        assertEquals(5, sentTo("Throttled bulk appeal").size());
+
+        Release refused = publishedRelease("Refused bulk appeal");
+        List<SQSEvent.SQSMessage> second = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            MediaContact reader = contact("refused" + i + "@paper.example", ContactStatus.ACTIVE);
+            second.add(message(Json.write(new MailJob(refused.id(), reader.id(), DeliveryKind.PUBLISHED))));
+        }
+        // SES refuses the whole send (a definite "not sent"): every job comes back, and the retry sends them.
+        BULK_FAULTS.add(MessageRejectedException.builder().statusCode(400).awsErrorDetails(details("MessageRejected")).build());
+        assertEquals(5, sender().handleRequest(event(second), null).getBatchItemFailures().size());
+        assertTrue(sentTo("Refused bulk appeal").isEmpty());
+        assertTrue(sender().handleRequest(event(second), null).getBatchItemFailures().isEmpty(), "the retry sends");
+        Map<String, Long> sent = sentTo("Refused bulk appeal");
+        assertEquals(5, sent.size());
+        assertTrue(sent.values().stream().allMatch(n -> n == 1));
+    }
+
+    @Test
+    void aBulkSendWhoseFateIsUnknownStaysInDoubtAndIsNeverSentAgainBeforeItIsSettled() {
+        Release release = publishedRelease("Bulk in doubt appeal");
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        List<MediaContact> readers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            MediaContact reader = contact("doubt" + i + "@paper.example", ContactStatus.ACTIVE);
+            readers.add(reader);
+            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
+        }
+        // A 5xx: SES may or may not have taken it.
+        BULK_FAULTS.add(SesV2Exception.builder().statusCode(503).awsErrorDetails(details("ServiceUnavailable")).build());
+        assertEquals(3, sender().handleRequest(event(messages), null).getBatchItemFailures().size());
+        assertEquals(3, sender().handleRequest(event(messages), null).getBatchItemFailures().size(),
+                "redelivered before its lease ends: still in doubt, not sent");
+        assertTrue(sentTo("Bulk in doubt appeal").isEmpty());
+        var deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
+        for (MediaContact reader : readers) {
+            assertEquals(DeliveryStatus.SENDING, deliveries.statusOf(
+                    new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED)).orElseThrow());
+        }
     }
 }

@@ -372,4 +372,18 @@ class TemplateTest {
         assertEquals("InvalidationDeadLetterQueue.Arn", resources.path("InvalidationQueue").path("Properties")
                 .path("RedrivePolicy").path("deadLetterTargetArn").asText(), "repeated failures rest in a DLQ");
     }
+
+    @Test
+    void onlyTheMailSenderSendsInBulk() {
+        for (var function : functions()) {
+            List<String> actions = new ArrayList<>();
+            collectActions(function.getValue().path("Properties").path("Policies"), actions);
+            assertEquals(function.getKey().equals("MailSenderFunction"), actions.contains("ses:SendBulkEmail"),
+                    function.getKey());
+        }
+        JsonNode mailJobs = resources.path("MailSenderFunction").path("Properties").path("Events").path("MailJobs")
+                .path("Properties");
+        assertTrue(mailJobs.path("BatchSize").asInt() > 10 && mailJobs.path("MaximumBatchingWindowInSeconds").asInt() >= 1,
+                "batches above SQS's 10 need a batching window");
+    }
 }

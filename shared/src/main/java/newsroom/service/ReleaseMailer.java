@@ -309,6 +309,8 @@ public final class ReleaseMailer {
             });
         }
         Map<MailJob, String> sent = new LinkedHashMap<>();
+        // The public copies of one release (the same kind and change) go as one bulk send each 50.
+        Map<MailJob, List<MailJob>> bulk = new LinkedHashMap<>();
         for (MailJob job : claimed) {
             try {
                 Optional<Release> release = current.get(job.releaseId());
@@ -316,6 +318,9 @@ public final class ReleaseMailer {
                 if (release.isEmpty() || !isDue(job, release.get(), contact, clock.instant(), received)) {
                     deliveries.abandon(job);
                     results.put(job, Result.of(job, Outcome.NOT_DUE));
+                } else if (BULK_KINDS.contains(job.kind()) && plain(contact.name())) {
+                    bulk.computeIfAbsent(new MailJob(job.releaseId(), null, job.kind(), job.sequence()),
+                            k -> new ArrayList<>()).add(job);
                 } else {
                     sent.put(job, deliver(job, release.get(), contact));
                 }
@@ -323,6 +328,8 @@ public final class ReleaseMailer {
                 results.put(job, Result.failed(job, e));
             }
         }
+        bulk.forEach((group, groupJobs) -> deliverInBulk(current.get(group.releaseId()).get(), group, groupJobs,
+                found, sent, results));
         try {
             deliveries.recordAllSent(sent, clock.instant());
             sent.keySet().forEach(job -> results.put(job, Result.of(job, Outcome.SENT)));
@@ -331,6 +338,96 @@ public final class ReleaseMailer {
             sent.keySet().forEach(job -> results.put(job, Result.failed(job, e)));
         }
         return results;
+    }
+
+    /** The kinds sent in bulk: the public copies, the same for everyone but their name and unsubscribe link. */
+    private static final java.util.Set<DeliveryKind> BULK_KINDS =
+            java.util.EnumSet.of(DeliveryKind.PUBLISHED, DeliveryKind.UPDATED, DeliveryKind.WITHDRAWN);
+
+    /** Where the email puts each recipient's own parts. */
+    private static final String NAME = "name";
+    private static final String UNSUBSCRIBE = "unsubscribe";
+
+    /**
+     * A value SES's templates (Handlebars) put in exactly as given, whatever it escapes: letters,
+     * digits, spaces and a few marks. A name with any other character ("O'Brien") goes alone.
+     */
+    private static boolean plain(String value) {
+        return value != null && value.matches("[\\p{L}\\p{M}\\p{N} .,()_-]*");
+    }
+
+    /**
+     * One release's public copies to many: composed once, with the name and the unsubscribe
+     * token left as template values, and sent 50 at a time. A release whose own text has
+     * template braces in it is sent one by one instead, so nothing in it is ever read as a value.
+     */
+    private void deliverInBulk(Release release, MailJob group, List<MailJob> jobs, Map<String, MediaContact> contacts,
+                               Map<MailJob, String> sent, Map<MailJob, Result> results) {
+        MediaContact any = contacts.get(jobs.get(0).contactId());
+        MediaContact placeholder = new MediaContact(any.id(), any.email(), "{{" + NAME + "}}", any.outlet(), any.role(),
+                any.topics(), any.embargoAccess(), any.status(), any.consentSource(), any.consentAt(),
+                any.createdAt(), any.version(), any.frequency());
+        String url = release.publishedAt() == null ? siteBaseUrl + "/news/" : siteBaseUrl + paths.releaseUrlPath(release);
+        Email template = composer.releaseEmail(release, url, placeholder, group.kind(), group.sequence(),
+                apiBaseUrl + "/unsubscribe?token={{" + UNSUBSCRIBE + "}}");
+        List<MailJob> alone = new ArrayList<>();
+        List<MailJob> together = new ArrayList<>();
+        List<Mailer.Recipient> recipients = new ArrayList<>();
+        boolean templateSafe = onlyOurValues(template);
+        for (MailJob job : jobs) {
+            MediaContact contact = contacts.get(job.contactId());
+            String token = tokens.unsubscribe(contact.id());
+            if (!templateSafe || !plain(token)) {
+                alone.add(job);
+            } else {
+                together.add(job);
+                recipients.add(new Mailer.Recipient(contact.email(), Map.of(NAME, contact.name(), UNSUBSCRIBE, token),
+                        Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
+            }
+        }
+        for (int from = 0; from < together.size(); from += Mailer.BULK_MAX) {
+            int to = Math.min(together.size(), from + Mailer.BULK_MAX);
+            List<Mailer.Sent> answers = mailer.sendBulk(template, recipients.subList(from, to));
+            for (int i = from; i < to; i++) {
+                MailJob job = together.get(i);
+                Mailer.Sent answer = answers.get(i - from);
+                if (answer.messageId() != null) {
+                    sent.put(job, answer.messageId());
+                } else if (answer.failure() instanceof Mailer.Rejected refused) {
+                    try {
+                        deliveries.recordFailed(job, refused.reason(), clock.instant());
+                        results.put(job, Result.failed(job, refused));
+                    } catch (RuntimeException e) {
+                        results.put(job, Result.failed(job, e));
+                    }
+                } else {
+                    LOG.warn("send outcome unknown; left for SES's Send event or the lease", "releaseId",
+                            job.releaseId(), "contactId", job.contactId(), "kind", job.deliveryKind(),
+                            "errorType", answer.failure().getClass().getName());
+                    results.put(job, Result.failed(job, new InDoubtException(job, lease)));
+                }
+            }
+        }
+        for (MailJob job : alone) {
+            try {
+                sent.put(job, deliver(job, release, contacts.get(job.contactId())));
+            } catch (RuntimeException e) {
+                results.put(job, Result.failed(job, e));
+            }
+        }
+    }
+
+    /** Whether the template's only braces are the recipient's values. */
+    private static boolean onlyOurValues(Email template) {
+        List<String> parts = new ArrayList<>(List.of(template.subject(), template.html(), template.text()));
+        parts.addAll(template.headers().values());
+        for (String part : parts) {
+            String rest = part == null ? "" : part.replace("{{" + NAME + "}}", "").replace("{{" + UNSUBSCRIBE + "}}", "");
+            if (rest.contains("{{") || rest.contains("}}")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the contact was sent (or is being sent) this kind of email about the release. */

@@ -348,4 +348,58 @@ class MailBatchIT {
                     new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED)).orElseThrow());
         }
     }
+
+    @Test
+    void aMessageCarriesTenJobsAndFailsOnlyForTheOnesNotDone() {
+        Release release = publishedRelease("Ten to a message appeal");
+        List<MailJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            MediaContact reader = contact("packed" + i + "@paper.example", ContactStatus.ACTIVE);
+            jobs.add(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED));
+        }
+        // Another sender holds one of them, in flight.
+        var deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
+        deliveries.claim(jobs.get(4), "packed4@paper.example", Instant.now(), Duration.ofMinutes(10));
+        newsroom.service.port.MailQueue queue = new newsroom.aws.SqsMailQueue(clients.sqs(), stack.mailQueueUrl());
+        queue.enqueue(jobs);
+        List<SQSEvent.SQSMessage> received = new ArrayList<>();
+        for (int attempt = 0; attempt < 10 && received.size() < 3; attempt++) {
+            clients.sqs().receiveMessage(r -> r.queueUrl(stack.mailQueueUrl()).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages().forEach(m -> {
+                        clients.sqs().deleteMessage(d -> d.queueUrl(stack.mailQueueUrl()).receiptHandle(m.receiptHandle()));
+                        received.add(message(m.body()));
+                    });
+        }
+        assertEquals(List.of(10, 10, 3), received.stream().map(m -> newsroom.aws.SqsMailQueue.jobsIn(m.getBody()).size())
+                .sorted(java.util.Comparator.reverseOrder()).toList(), "23 jobs in three messages");
+
+        SQSBatchResponse response = sender().handleRequest(event(received), null);
+
+        SQSEvent.SQSMessage carrier = received.stream().filter(m -> m.getBody().contains(jobs.get(4).contactId()))
+                .findFirst().orElseThrow();
+        assertEquals(List.of(carrier.getMessageId()), response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList(),
+                "only the message with the job in doubt comes back");
+        assertEquals(22, sentTo("Ten to a message appeal").size(), "every job but the one in doubt went");
+        assertTrue(sender().handleRequest(event(List.of(carrier)), null).getBatchItemFailures().size() == 1,
+                "back again before it can settle: still held");
+        Map<String, Long> sent = sentTo("Ten to a message appeal");
+        assertEquals(22, sent.size());
+        assertTrue(sent.values().stream().allMatch(n -> n == 1), "the others in its message were not sent again");
+    }
+
+    @Test
+    void aMessageThatIsNotAJobNorAListOfJobsFailsAlone() {
+        Release release = publishedRelease("Hostile message appeal");
+        MediaContact reader = contact("hostile-reader@paper.example", ContactStatus.ACTIVE);
+        List<SQSEvent.SQSMessage> bad = List.of(message("null"), message("[null]"), message("[{\"releaseId\": 1}"),
+                message("42"), message(""));
+        SQSEvent.SQSMessage good = message("[" + Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED)) + "]");
+        List<SQSEvent.SQSMessage> all = new ArrayList<>(bad);
+        all.add(good);
+        Set<String> failed = sender().handleRequest(event(all), null).getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+        assertEquals(bad.stream().map(SQSEvent.SQSMessage::getMessageId).collect(Collectors.toSet()), failed);
+        assertEquals(Map.of("hostile-reader@paper.example", 1L), sentTo("Hostile message appeal"));
+    }
 }

@@ -383,7 +383,8 @@ class TemplateTest {
         }
         JsonNode mailJobs = resources.path("MailSenderFunction").path("Properties").path("Events").path("MailJobs")
                 .path("Properties");
-        assertTrue(mailJobs.path("BatchSize").asInt() > 10 && mailJobs.path("MaximumBatchingWindowInSeconds").asInt() >= 1,
-                "batches above SQS's 10 need a batching window");
+        int most = mailJobs.path("BatchSize").asInt() * newsroom.aws.SqsMailQueue.JOBS_PER_MESSAGE;
+        assertTrue(most > 10 && most <= newsroom.service.port.Mailer.BULK_MAX,
+                "a sender takes more than one request's worth of jobs, and no more than one bulk send: " + most);
     }
 }

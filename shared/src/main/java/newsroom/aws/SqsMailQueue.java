@@ -11,12 +11,17 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
 /**
- * The mail queue in SQS, ten jobs a request and several requests at once (a release to 10,000
- * contacts is 1,000 requests, which one after another would hold the senders back); any entry
- * SQS refuses fails the whole call so it is retried.
+ * The mail queue in SQS. A message carries up to ten jobs (a JSON array; a lone job is a JSON
+ * object, as before), ten messages go in a request, and several requests at once: a release to
+ * 10,000 contacts is 100 requests and 1,000 messages. Each job is still claimed on its own by the
+ * sender, so a message that comes back for one job finds the others done. A confirmation carries
+ * its composed email and goes alone. Any entry SQS refuses fails the whole call so it is retried.
  */
 public final class SqsMailQueue implements MailQueue {
+    /** Messages a request (SQS's limit). */
     private static final int BATCH = 10;
+    /** Jobs a message: the mail sender's batch size times this is the most jobs one sender takes at once. */
+    public static final int JOBS_PER_MESSAGE = 10;
     /** Requests in flight at once; the pool's threads are daemons, shared by every queue in the process. */
     private static final int AT_ONCE = 8;
     private static final java.util.concurrent.ExecutorService POOL = AtOnce.pool("mail-queue", AT_ONCE);
@@ -52,24 +57,60 @@ public final class SqsMailQueue implements MailQueue {
 
     @Override
     public void enqueue(List<MailJob> jobs) {
-        List<List<MailJob>> batches = new ArrayList<>();
-        for (int from = 0; from < jobs.size(); from += BATCH) {
-            batches.add(jobs.subList(from, Math.min(jobs.size(), from + BATCH)));
+        List<String> bodies = new ArrayList<>();
+        List<MailJob> packed = new ArrayList<>();
+        for (MailJob job : jobs) {
+            if (job.email() != null) {
+                bodies.add(Json.write(job));
+                continue;
+            }
+            packed.add(job);
+            if (packed.size() == JOBS_PER_MESSAGE) {
+                bodies.add(body(packed));
+                packed.clear();
+            }
+        }
+        if (!packed.isEmpty()) {
+            bodies.add(body(packed));
+        }
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < bodies.size(); from += BATCH) {
+            batches.add(bodies.subList(from, Math.min(bodies.size(), from + BATCH)));
         }
         AtOnce.each(POOL, batches, this::send);
     }
 
-    private void send(List<MailJob> batch) {
+    private static String body(List<MailJob> jobs) {
+        return jobs.size() == 1 ? Json.write(jobs.get(0)) : Json.write(jobs);
+    }
+
+    /**
+     * The jobs a message carries: one job (a JSON object) or several (an array).
+     *
+     * @throws IllegalArgumentException when it is neither (the message then fails towards the DLQ)
+     */
+    public static List<MailJob> jobsIn(String body) {
+        String trimmed = body == null ? "" : body.strip();
+        List<MailJob> jobs = trimmed.startsWith("[")
+                ? java.util.Arrays.asList(Json.read(trimmed, MailJob[].class))
+                : java.util.Collections.singletonList(Json.read(trimmed, MailJob.class));
+        if (jobs.contains(null)) {
+            throw new IllegalArgumentException("a mail message with an empty job");
+        }
+        return List.copyOf(jobs);
+    }
+
+    private void send(List<String> batch) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder()
                     .id(Integer.toString(i))
-                    .messageBody(Json.write(batch.get(i)))
+                    .messageBody(batch.get(i))
                     .build());
         }
         SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
         if (response.hasFailed() && !response.failed().isEmpty()) {
-            throw new IllegalStateException("SQS refused " + response.failed().size() + " mail jobs: "
+            throw new IllegalStateException("SQS refused " + response.failed().size() + " mail messages: "
                     + response.failed().get(0).message());
         }
     }

@@ -16,9 +16,9 @@ import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
+import newsroom.aws.SqsMailQueue;
 import newsroom.config.EnvVars;
 import newsroom.domain.MailJob;
-import newsroom.json.Json;
 import newsroom.log.JsonLog;
 import newsroom.render.MailComposer;
 import newsroom.render.SitePaths;
@@ -100,36 +100,46 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
         return QueueBatch.processTogether(event, context, LOG, "could not send release email", this::process);
     }
 
-    /** The batch's jobs go to the mailer together; each message is answered alone. */
+    /**
+     * The batch's jobs go to the mailer together; each message is answered alone: it fails if
+     * any of its jobs did, and a message with a job in doubt is held back until that can settle.
+     */
     private List<RuntimeException> process(List<SQSEvent.SQSMessage> messages) {
         List<RuntimeException> failures = new ArrayList<>(java.util.Collections.nCopies(messages.size(), null));
         List<MailJob> jobs = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        List<Integer> carriedBy = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             try {
-                jobs.add(Json.read(messages.get(i).getBody(), MailJob.class));
-                positions.add(i);
+                for (MailJob job : SqsMailQueue.jobsIn(messages.get(i).getBody())) {
+                    jobs.add(job);
+                    carriedBy.add(i);
+                }
             } catch (RuntimeException unreadable) {
-                // An unreadable job fails like any other: after the queue's retries it rests in the
-                // dead-letter queue, where the alarm shows it, rather than vanishing.
+                // An unreadable message fails like any other: after the queue's retries it rests in
+                // the dead-letter queue, where the alarm shows it, rather than vanishing.
                 failures.set(i, unreadable);
             }
         }
         List<ReleaseMailer.Result> results = mailer.sendAll(jobs);
+        java.util.Map<Integer, Duration> holdBack = new java.util.TreeMap<>();
         for (int k = 0; k < results.size(); k++) {
             ReleaseMailer.Result result = results.get(k);
-            int i = positions.get(k);
+            int i = carriedBy.get(k);
             if (result.failure() instanceof ReleaseMailer.InDoubtException inDoubt) {
-                hideUntilSettled(messages.get(i), inDoubt.settledWithin());
+                holdBack.merge(i, inDoubt.settledWithin(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
             }
             if (result.failure() != null) {
-                failures.set(i, result.failure());
+                // A job that failed outright is the one worth reporting over one merely in doubt.
+                if (failures.get(i) == null || failures.get(i) instanceof ReleaseMailer.InDoubtException) {
+                    failures.set(i, result.failure());
+                }
             } else {
                 MailJob job = result.job();
                 LOG.info("mail job done", "releaseId", job.releaseId(), "contactId", job.contactId(),
                         "kind", job.kind(), "outcome", result.outcome());
             }
         }
+        holdBack.forEach((i, settledWithin) -> hideUntilSettled(messages.get(i), settledWithin));
         return failures;
     }
 

@@ -141,6 +141,24 @@ class MailBatchIT {
         return contact;
     }
 
+    /** {@code count} active readers, addressed {@code prefix0@paper.example} and on. */
+    private static List<MediaContact> readers(String prefix, int count) {
+        List<MediaContact> readers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            readers.add(contact(prefix + i + "@paper.example", ContactStatus.ACTIVE));
+        }
+        return readers;
+    }
+
+    /** One queue message per reader: the release's public copy to them. */
+    private static List<SQSEvent.SQSMessage> publishedJobs(Release release, List<MediaContact> readers) {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (MediaContact reader : readers) {
+            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
+        }
+        return messages;
+    }
+
     private static SQSEvent.SQSMessage message(String body) {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
         message.setMessageId(UUID.randomUUID().toString());
@@ -164,13 +182,8 @@ class MailBatchIT {
     @Test
     void aBatchOfTwentyFiveIsReadClaimedAndRecordedTogetherAndEachJournalistGetsOneEmail() {
         Release release = publishedRelease("Batch appeal for witnesses");
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        List<MediaContact> readers = new ArrayList<>();
-        for (int i = 0; i < 25; i++) {
-            MediaContact reader = contact("batch" + i + "@paper.example", ContactStatus.ACTIVE);
-            readers.add(reader);
-            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
-        }
+        List<MediaContact> readers = readers("batch", 25);
+        List<SQSEvent.SQSMessage> messages = publishedJobs(release, readers);
         MailSenderHandler sender = sender();
 
         TABLE_REQUESTS.set(0);
@@ -258,11 +271,7 @@ class MailBatchIT {
     @Test
     void twoSendersGivenTheSameBatchAtOnceSendEachEmailOnce() throws Exception {
         Release release = publishedRelease("Racing batches appeal");
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            MediaContact reader = contact("race" + i + "@paper.example", ContactStatus.ACTIVE);
-            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
-        }
+        List<SQSEvent.SQSMessage> messages = publishedJobs(release, readers("race", 20));
         List<SQSEvent.SQSMessage> reversed = new ArrayList<>(messages);
         java.util.Collections.reverse(reversed);
         var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> sender().handleRequest(event(messages), null));
@@ -299,11 +308,7 @@ class MailBatchIT {
     @Test
     void aThrottledBulkSendIsTriedAgainAndARefusedOneIsRetriedByTheQueue() {
         Release release = publishedRelease("Throttled bulk appeal");
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            MediaContact reader = contact("throttled" + i + "@paper.example", ContactStatus.ACTIVE);
-            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
-        }
+        List<SQSEvent.SQSMessage> messages = publishedJobs(release, readers("throttled", 5));
         // SES throttles the bulk send twice (it took none of it), then takes it.
         BULK_FAULTS.add(TooManyRequestsException.builder().statusCode(429).awsErrorDetails(details("TooManyRequestsException")).build());
         BULK_FAULTS.add(TooManyRequestsException.builder().statusCode(429).awsErrorDetails(details("TooManyRequestsException")).build());
@@ -311,11 +316,7 @@ class MailBatchIT {
         assertEquals(5, sentTo("Throttled bulk appeal").size());
 
         Release refused = publishedRelease("Refused bulk appeal");
-        List<SQSEvent.SQSMessage> second = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            MediaContact reader = contact("refused" + i + "@paper.example", ContactStatus.ACTIVE);
-            second.add(message(Json.write(new MailJob(refused.id(), reader.id(), DeliveryKind.PUBLISHED))));
-        }
+        List<SQSEvent.SQSMessage> second = publishedJobs(refused, readers("refused", 5));
         // SES refuses the whole send (a definite "not sent"): every job comes back, and the retry sends them.
         BULK_FAULTS.add(MessageRejectedException.builder().statusCode(400).awsErrorDetails(details("MessageRejected")).build());
         assertEquals(5, sender().handleRequest(event(second), null).getBatchItemFailures().size());
@@ -329,13 +330,8 @@ class MailBatchIT {
     @Test
     void aBulkSendWhoseFateIsUnknownStaysInDoubtAndIsNeverSentAgainBeforeItIsSettled() {
         Release release = publishedRelease("Bulk in doubt appeal");
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
-        List<MediaContact> readers = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            MediaContact reader = contact("doubt" + i + "@paper.example", ContactStatus.ACTIVE);
-            readers.add(reader);
-            messages.add(message(Json.write(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED))));
-        }
+        List<MediaContact> readers = readers("doubt", 3);
+        List<SQSEvent.SQSMessage> messages = publishedJobs(release, readers);
         // A 5xx: SES may or may not have taken it.
         BULK_FAULTS.add(SesV2Exception.builder().statusCode(503).awsErrorDetails(details("ServiceUnavailable")).build());
         assertEquals(3, sender().handleRequest(event(messages), null).getBatchItemFailures().size());
@@ -352,11 +348,8 @@ class MailBatchIT {
     @Test
     void aMessageCarriesTenJobsAndFailsOnlyForTheOnesNotDone() {
         Release release = publishedRelease("Ten to a message appeal");
-        List<MailJob> jobs = new ArrayList<>();
-        for (int i = 0; i < 23; i++) {
-            MediaContact reader = contact("packed" + i + "@paper.example", ContactStatus.ACTIVE);
-            jobs.add(new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED));
-        }
+        List<MailJob> jobs = readers("packed", 23).stream()
+                .map(reader -> new MailJob(release.id(), reader.id(), DeliveryKind.PUBLISHED)).toList();
         // Another sender holds one of them, in flight.
         var deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
         deliveries.claim(jobs.get(4), "packed4@paper.example", Instant.now(), Duration.ofMinutes(10));

@@ -24,6 +24,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQueue renderQueue, SiteBucket bucket,
                            Downloads downloads, SiteRenderer renderer, SiteAssets assets, Cdn cdn) {
 
+    /** The site bucket's client: path-style addressing against an emulator's endpoint, as S3 there needs. */
+    public static S3Client s3(newsroom.config.AwsSettings aws) {
+        return AwsClients.build(S3Client.builder().forcePathStyle(aws.endpoint().isPresent()), aws);
+    }
+
     public static SiteAdapters of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String tableName,
                                   String siteBucket, String uploadBucket, String invalidationQueueUrl, String siteBaseUrl,
                                   String siteName, ZoneId zone) {

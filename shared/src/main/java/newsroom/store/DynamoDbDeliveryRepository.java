@@ -116,7 +116,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
                     break;
                 }
                 List<TransactWriteItem> puts = left.stream().map(job -> TransactWriteItem.builder()
-                        .put(claimPut(job, emails.get(job), now, lease).build()).build()).toList();
+                        .put(claimPut(job, emails.get(job), now, lease).toPut()).build()).toList();
                 try {
                     dynamo.transactWriteItems(t -> t.transactItems(puts));
                     left.forEach(job -> claims.put(job, Claim.CLAIMED));
@@ -166,7 +166,7 @@ public final class DynamoDbDeliveryRepository implements DeliveryRepository {
         }
 
         /** In a transaction, a refusal carries the item that stood in the way. */
-        Put build() {
+        Put toPut() {
             return Put.builder().tableName(table).item(item).conditionExpression(condition)
                     .expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build();

@@ -38,7 +38,7 @@ public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBat
     private SharedPagesHandler(SitePublisherConfig config) {
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
-                AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
+                SiteAdapters.s3(config.aws()),
                 config.invalidationQueueUrl() == null ? null : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());
     }

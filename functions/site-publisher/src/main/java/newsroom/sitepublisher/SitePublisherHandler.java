@@ -48,7 +48,7 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     private SitePublisherHandler(SitePublisherConfig config) {
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
-                AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
+                SiteAdapters.s3(config.aws()),
                 config.invalidationQueueUrl() == null && config.sharedPagesQueueUrl() == null ? null
                         : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());

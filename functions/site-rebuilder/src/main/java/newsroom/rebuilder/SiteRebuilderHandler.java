@@ -52,7 +52,7 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     private SiteRebuilderHandler(SiteRebuilderConfig config) {
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
-                AwsClients.build(S3Client.builder().forcePathStyle(config.aws().endpoint().isPresent()), config.aws()),
+                SiteAdapters.s3(config.aws()),
                 config.invalidationQueueUrl() == null ? null : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());
     }

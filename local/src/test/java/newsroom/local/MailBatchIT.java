@@ -394,5 +394,21 @@ class MailBatchIT {
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
         assertEquals(bad.stream().map(SQSEvent.SQSMessage::getMessageId).collect(Collectors.toSet()), failed);
         assertEquals(Map.of("hostile-reader@paper.example", 1L), sentTo("Hostile message appeal"));
+
+        // Jobs that read as jobs but lack their kind, release or contact, or carry a 3 KB id, beside
+        // good ones in one batch: the good ones still go, in bulk, and none of the others is sent.
+        Release second = publishedRelease("Hostile jobs appeal");
+        List<MediaContact> readers = readers("hostile-jobs", 3);
+        List<SQSEvent.SQSMessage> mixed = new ArrayList<>(publishedJobs(second, readers));
+        SQSEvent.SQSMessage noKind = message("{\"releaseId\": \"" + second.id() + "\", \"contactId\": \""
+                + readers.get(0).id() + "\"}");
+        SQSEvent.SQSMessage noContact = message("{\"releaseId\": \"" + second.id() + "\", \"kind\": \"PUBLISHED\"}");
+        SQSEvent.SQSMessage hugeId = message(Json.write(new MailJob(second.id(), "c".repeat(3000), DeliveryKind.PUBLISHED)));
+        mixed.addAll(List.of(noKind, noContact, hugeId));
+        Set<String> mixedFailed = sender().handleRequest(event(mixed), null).getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+        assertTrue(mixedFailed.contains(noKind.getMessageId()), "a job without its kind fails");
+        assertEquals(Map.of("hostile-jobs0@paper.example", 1L, "hostile-jobs1@paper.example", 1L,
+                "hostile-jobs2@paper.example", 1L), sentTo("Hostile jobs appeal"), "the good jobs went, once each");
     }
 }

@@ -223,7 +223,9 @@ public final class ReleaseMailer {
         List<Integer> alone = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
             MailJob job = jobs.get(i);
-            boolean releaseEmail = job.kind() != DeliveryKind.DIGEST && job.kind() != DeliveryKind.CONFIRMATION;
+            // A job missing its kind, release or contact goes alone too, and fails alone.
+            boolean releaseEmail = job.kind() != null && job.kind() != DeliveryKind.DIGEST
+                    && job.kind() != DeliveryKind.CONFIRMATION && job.releaseId() != null && job.contactId() != null;
             if (!releaseEmail || together.putIfAbsent(job, i) != null) {
                 alone.add(i);
             }
@@ -233,10 +235,18 @@ public final class ReleaseMailer {
             try {
                 sent = sendTogether(together.keySet());
             } catch (RuntimeException e) {
-                // A read or the claims failed before anything was sent: the whole lot comes again.
+                // A read or the claims failed for the batch (one job's id the table refuses, say):
+                // each job is tried on its own, so one bad job cannot hold back the rest. A job
+                // this attempt had already claimed finds its claim, and waits as one in doubt.
+                LOG.warn("a mail batch could not go together; one job at a time", "jobs", together.size(),
+                        "errorType", e.getClass().getName());
                 sent = new HashMap<>();
                 for (MailJob job : together.keySet()) {
-                    sent.put(job, Result.failed(job, e));
+                    try {
+                        sent.put(job, Result.of(job, send(job)));
+                    } catch (RuntimeException failed) {
+                        sent.put(job, Result.failed(job, failed));
+                    }
                 }
             }
             for (Map.Entry<MailJob, Integer> at : together.entrySet()) {

@@ -608,7 +608,7 @@ public final class ReleaseMailer {
     }
 
     /**
-     * SnapStart priming: the reads and the composing a send does, for a release and a contact that
+     * SnapStart priming: the reads and the composing a batch does, for a release and a contact that
      * do not exist. Nothing is claimed, sent or recorded.
      */
     public void prime() {
@@ -617,10 +617,12 @@ public final class ReleaseMailer {
         MediaContact contact = PrimingSamples.contact(now);
         MailJob job = Json.read(Json.write(new MailJob(sample.id(), contact.id(), DeliveryKind.PUBLISHED, 0)),
                 MailJob.class);
+        // The batch's own reads, as a batch makes them (BatchGetItem), and its bulk template.
         releases.find(job.releaseId());
-        contacts.find(job.contactId());
-        deliveries.statusOf(job);
+        contacts.findAll(List.of(job.contactId()));
+        deliveries.statusesOf(List.of(job));
         composer.releaseEmail(sample, siteBaseUrl + paths.releaseUrlPath(sample), contact, job.kind(), 0,
-                apiBaseUrl + "/unsubscribe?token=" + tokens.unsubscribe(contact.id()));
+                apiBaseUrl + "/unsubscribe?token={{" + UNSUBSCRIBE + "}}");
+        tokens.unsubscribe(contact.id());
     }
 }

@@ -216,12 +216,7 @@ public final class SesMailer implements Mailer {
             // Throttled every time: SES took none of the attempts, so this is a definite "not sent".
             throw new Mailer.Rejected("Throttled", cause);
         }
-        long pause = firstBackoffMillis << (attempt - 1);
-        LOG.warn("SES throttled; backing off", "attempt", attempt, "pauseMillis", pause);
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!pause(attempt)) {
             throw cause;
         }
     }

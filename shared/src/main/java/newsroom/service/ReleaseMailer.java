@@ -186,16 +186,25 @@ public final class ReleaseMailer {
         try {
             return mailer.send(email
                     .withTags(Map.of("release", job.releaseId(), "contact", job.contactId(), "kind", job.deliveryKind())));
-        } catch (Mailer.Rejected refused) {
-            deliveries.recordFailed(job, refused.reason(), clock.instant());
-            throw refused;
-        } catch (RuntimeException unknown) {
-            // SES may have taken it: the claim stays, and the Send event or the lease settles it.
-            LOG.warn("send outcome unknown; left for SES's Send event or the lease", "releaseId", job.releaseId(),
-                    "contactId", job.contactId(), "kind", job.deliveryKind(),
-                    "errorType", unknown.getClass().getName(), "errorMessage", String.valueOf(unknown.getMessage()));
-            throw new InDoubtException(job, lease);
+        } catch (RuntimeException failed) {
+            throw unsent(job, failed);
         }
+    }
+
+    /**
+     * What a send that did not succeed leaves: a refusal is recorded (so a retry may claim it
+     * again) and returned; anything else may have been taken by SES, so the claim stays for the
+     * Send event or the lease to settle, and the job is in doubt.
+     */
+    private RuntimeException unsent(MailJob job, RuntimeException failure) {
+        if (failure instanceof Mailer.Rejected refused) {
+            deliveries.recordFailed(job, refused.reason(), clock.instant());
+            return refused;
+        }
+        LOG.warn("send outcome unknown; left for SES's Send event or the lease", "releaseId", job.releaseId(),
+                "contactId", job.contactId(), "kind", job.deliveryKind(),
+                "errorType", failure.getClass().getName(), "errorMessage", String.valueOf(failure.getMessage()));
+        return new InDoubtException(job, lease);
     }
 
     /** What became of one job of a batch: its outcome, or the failure that sends it back to the queue. */
@@ -403,18 +412,12 @@ public final class ReleaseMailer {
                 Mailer.Sent answer = answers.get(i - from);
                 if (answer.messageId() != null) {
                     sent.put(job, answer.messageId());
-                } else if (answer.failure() instanceof Mailer.Rejected refused) {
+                } else {
                     try {
-                        deliveries.recordFailed(job, refused.reason(), clock.instant());
-                        results.put(job, Result.failed(job, refused));
+                        results.put(job, Result.failed(job, unsent(job, answer.failure())));
                     } catch (RuntimeException e) {
                         results.put(job, Result.failed(job, e));
                     }
-                } else {
-                    LOG.warn("send outcome unknown; left for SES's Send event or the lease", "releaseId",
-                            job.releaseId(), "contactId", job.contactId(), "kind", job.deliveryKind(),
-                            "errorType", answer.failure().getClass().getName());
-                    results.put(job, Result.failed(job, new InDoubtException(job, lease)));
                 }
             }
         }
@@ -572,13 +575,8 @@ public final class ReleaseMailer {
         try {
             messageId = mailer.send(email.withTags(Map.of("release", job.releaseId(), "contact", job.contactId(),
                     "kind", job.deliveryKind())));
-        } catch (Mailer.Rejected refused) {
-            deliveries.recordFailed(job, refused.reason(), clock.instant());
-            throw refused;
-        } catch (RuntimeException unknown) {
-            LOG.warn("send outcome unknown; left for SES's Send event or the lease", "period", job.releaseId(),
-                    "contactId", job.contactId(), "errorType", unknown.getClass().getName());
-            throw new InDoubtException(job, lease);
+        } catch (RuntimeException failed) {
+            throw unsent(job, failed);
         }
         deliveries.recordSent(job, messageId, clock.instant());
         return Outcome.SENT;

@@ -1,6 +1,6 @@
 package newsroom.local;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -193,7 +193,7 @@ public final class LocalRuntime implements AutoCloseable {
         // One mailer for all the local senders, so one bucket holds them to the whole send rate.
         LocalSesEvents ses = new LocalSesEvents(new SesMailer(options.ses() == null ? clients.ses() : options.ses(),
                 mailConfig.mailFrom(), mailConfig.configurationSet(), new SendRate(mailConfig.maxSendRate())),
-                sesFeedback, region, emulator::sentEmails, clients.s3(), TemplateStack.ARTIFACT_BUCKET, options.clock());
+                sesFeedback, emulator::sentEmails, clients.s3(), TemplateStack.ARTIFACT_BUCKET, options.clock());
         Mailer mailer = options.mailer().apply(ses);
 
         apiServer.serve(api);
@@ -426,9 +426,12 @@ public final class LocalRuntime implements AutoCloseable {
         return siteRebuilder.rebuild(progress);
     }
 
-    /** Hands SES events (bounces, complaints) to the ses-feedback function, as SNS does in AWS. */
-    public int sesEvent(SNSEvent event) {
-        return sesFeedback.handleRequest(event, null);
+    /**
+     * Hands SES events (bounces, complaints: SES's JSON) to the ses-feedback function as one batch,
+     * as the SES events queue does in AWS; answers which of them failed.
+     */
+    public SQSBatchResponse sesEvents(List<String> events) {
+        return sesFeedback.handleRequest(LocalSesEvents.queueBatch(events), null);
     }
 
     public URI apiUrl() {

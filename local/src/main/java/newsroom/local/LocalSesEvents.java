@@ -1,6 +1,6 @@
 package newsroom.local;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -22,7 +21,6 @@ import newsroom.local.emulator.SentEmail;
 import newsroom.log.JsonLog;
 import newsroom.render.Email;
 import newsroom.service.port.Mailer;
-import org.joda.time.DateTime;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -30,7 +28,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * What SES's configuration set does in AWS, for an emulator that publishes no events: every email
  * SES accepted produces a Send event (with the email's tags) for the ses-feedback function, which
- * settles a delivery whose sender never reported back.
+ * settles a delivery whose sender never reported back. As the topic's queue and its event source
+ * mapping do in AWS, the events go to the function in batches: up to {@link #BATCH} at once, after
+ * at most {@link #WINDOW} (the mapping's BatchSize and MaximumBatchingWindowInSeconds).
  *
  * <p>In AWS that event comes from SES, so it survives a sender killed right after the send. Here it
  * must too, so it does not depend on the sending process alone. It comes from two places: at once
@@ -47,10 +47,13 @@ final class LocalSesEvents implements Mailer, Runnable {
     private static final Pattern TAGS = Pattern.compile("<!-- ses-tags ([^ ]*) -->");
     private static final Duration AFTER_DOUBT = Duration.ofSeconds(2);
     private static final Duration AFTER_SENDS = Duration.ofSeconds(30);
+    static final int BATCH = 100;
+    static final Duration WINDOW = Duration.ofSeconds(1);
+    /** SesEventsQueue's maxReceiveCount: after that many failed attempts, SQS would move the event aside. */
+    private static final int ATTEMPTS = 5;
 
     private final Mailer ses;
     private final SesFeedbackHandler feedback;
-    private final String topicArn;
     private final Supplier<List<SentEmail>> accepted;
     private final S3Client s3;
     private final String bucket;
@@ -61,12 +64,15 @@ final class LocalSesEvents implements Mailer, Runnable {
     private volatile Instant doubtSince;
     private volatile Instant lastPass = Instant.EPOCH;
     private volatile boolean running = true;
+    /** Send events waiting for the next batch, as they would wait in the queue; each with its attempts. */
+    private final Map<String, Integer> waiting = new LinkedHashMap<>();
+    private Instant waitingSince;
+    private final Object flushing = new Object();
 
-    LocalSesEvents(Mailer ses, SesFeedbackHandler feedback, String region, Supplier<List<SentEmail>> accepted,
+    LocalSesEvents(Mailer ses, SesFeedbackHandler feedback, Supplier<List<SentEmail>> accepted,
                    S3Client s3, String bucket, Clock clock) {
         this.ses = ses;
         this.feedback = feedback;
-        this.topicArn = "arn:aws:sns:" + region + ":000000000000:newsroom-ses-events";
         this.accepted = accepted;
         this.s3 = s3;
         this.bucket = bucket;
@@ -132,6 +138,70 @@ final class LocalSesEvents implements Mailer, Runnable {
     }
 
     /**
+     * Hands the waiting Send events to ses-feedback, a batch at a time. An event the function
+     * reports as failed waits for the next batch, as SQS would hand it over again.
+     */
+    void flush() {
+        synchronized (flushing) { // one batch at a time, as the mapping's one poller would
+            while (true) {
+                List<String> batch;
+                synchronized (waiting) {
+                    if (waiting.isEmpty()) {
+                        waitingSince = null;
+                        return;
+                    }
+                    batch = waiting.keySet().stream().limit(BATCH).toList();
+                }
+                Map<String, Integer> attempts = new LinkedHashMap<>();
+                synchronized (waiting) {
+                    batch.forEach(event -> attempts.put(event, waiting.remove(event) + 1));
+                }
+                List<String> failed = new java.util.ArrayList<>();
+                try {
+                    feedback.handleRequest(queueBatch(batch), null).getBatchItemFailures()
+                            .forEach(f -> failed.add(batch.get(Integer.parseInt(f.getItemIdentifier()))));
+                } catch (RuntimeException e) {
+                    LOG.error("ses-feedback failed a batch; its events wait for the next", e, "events", batch.size());
+                    failed.addAll(batch);
+                }
+                boolean again = false;
+                synchronized (waiting) {
+                    for (String event : failed) {
+                        if (attempts.get(event) < ATTEMPTS) {
+                            waiting.merge(event, attempts.get(event), Math::max);
+                            again = true;
+                        } else {
+                            LOG.warn("a Send event failed " + ATTEMPTS + " times; SQS would move it aside",
+                                    "event", event);
+                        }
+                    }
+                    if (again) {
+                        waitingSince = Instant.now();
+                    }
+                }
+                if (again) {
+                    return; // the rest waits for the next pass, as SQS's redelivery would
+                }
+            }
+        }
+    }
+
+    /** SES events as the queue's event source mapping hands them over (raw delivery: the body is the event). */
+    static SQSEvent queueBatch(List<String> events) {
+        List<SQSEvent.SQSMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+            message.setMessageId(Integer.toString(i));
+            message.setBody(events.get(i));
+            message.setEventSource("aws:sqs");
+            messages.add(message);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    /**
      * Produces the Send event of every message the emulator accepted since the list was last read,
      * except those this process already reported. Returns how many it produced.
      */
@@ -156,6 +226,8 @@ final class LocalSesEvents implements Mailer, Runnable {
                 produced++;
             }
         }
+        // Handed over before the position moves past them, so that a crash cannot lose them.
+        flush();
         if (all.size() > from) {
             savePosition(new Position(all.size(), all.get(all.size() - 1).messageId()));
         }
@@ -168,14 +240,18 @@ final class LocalSesEvents implements Mailer, Runnable {
 
     void stop() {
         running = false;
+        flush();
     }
 
     @Override
     public void run() {
         while (running) {
             try {
-                Thread.sleep(500);
+                Thread.sleep(200);
                 Instant now = Instant.now();
+                if (due(now)) {
+                    flush();
+                }
                 Instant doubt = doubtSince;
                 if (doubt != null && now.isAfter(doubt.plus(AFTER_DOUBT))
                         || sentSincePass && now.isAfter(lastPass.plus(AFTER_SENDS))) {
@@ -190,6 +266,12 @@ final class LocalSesEvents implements Mailer, Runnable {
                     doubtSince = doubtSince == null ? Instant.now() : doubtSince;
                 }
             }
+        }
+    }
+
+    private boolean due(Instant now) {
+        synchronized (waiting) {
+            return waitingSince != null && (waiting.size() >= BATCH || !now.isBefore(waitingSince.plus(WINDOW)));
         }
     }
 
@@ -240,7 +322,12 @@ final class LocalSesEvents implements Mailer, Runnable {
                 "mail", Map.of("messageId", messageId, "timestamp", clock.instant().toString(),
                         "destination", to, "tags", tags),
                 "send", Map.of()));
-        feedback.handleRequest(snsEvent(sesEvent), null);
+        synchronized (waiting) {
+            waiting.putIfAbsent(sesEvent, 0);
+            if (waitingSince == null) {
+                waitingSince = Instant.now();
+            }
+        }
     }
 
     private record Position(int count, String lastMessageId) {
@@ -261,21 +348,5 @@ final class LocalSesEvents implements Mailer, Runnable {
     private void savePosition(Position position) {
         s3.putObject(p -> p.bucket(bucket).key(POSITION_KEY).contentType("application/json"),
                 RequestBody.fromString(Json.write(position)));
-    }
-
-    private SNSEvent snsEvent(String message) {
-        SNSEvent.SNS sns = new SNSEvent.SNS();
-        sns.setMessage(message);
-        sns.setMessageId(UUID.randomUUID().toString());
-        sns.setTopicArn(topicArn);
-        sns.setType("Notification");
-        sns.setTimestamp(new DateTime());
-        SNSEvent.SNSRecord record = new SNSEvent.SNSRecord();
-        record.setSns(sns);
-        record.setEventSource("aws:sns");
-        record.setEventVersion("1.0");
-        SNSEvent event = new SNSEvent();
-        event.setRecords(List.of(record));
-        return event;
     }
 }

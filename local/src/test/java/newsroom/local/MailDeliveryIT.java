@@ -6,7 +6,6 @@ import static newsroom.local.support.Api.release;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -276,12 +275,14 @@ class MailDeliveryIT {
     void bouncesAndComplaintsStopAllFurtherEmail() {
         String bouncer = contact("will-bounce@paper.example", "\"Community\"", false, null);
         String complainer = contact("will-complain@paper.example", "\"Community\"", false, null);
-        runtime.sesEvent(sns("{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Permanent\", "
-                + "\"bouncedRecipients\": [{\"emailAddress\": \"Will-Bounce@Paper.example\"}]}, \"mail\": {}}"));
-        runtime.sesEvent(sns("{\"notificationType\": \"Complaint\", \"complaint\": {\"complainedRecipients\": "
-                + "[{\"emailAddress\": \"will-complain@paper.example\"}]}, \"mail\": {}}"));
-        runtime.sesEvent(sns("{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Transient\", "
-                + "\"bouncedRecipients\": [{\"emailAddress\": \"update1@paper.example\"}]}, \"mail\": {}}"));
+        var failures = runtime.sesEvents(List.of(
+                "{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Permanent\", "
+                        + "\"bouncedRecipients\": [{\"emailAddress\": \"Will-Bounce@Paper.example\"}]}, \"mail\": {}}",
+                "{\"notificationType\": \"Complaint\", \"complaint\": {\"complainedRecipients\": "
+                        + "[{\"emailAddress\": \"will-complain@paper.example\"}]}, \"mail\": {}}",
+                "{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Transient\", "
+                        + "\"bouncedRecipients\": [{\"emailAddress\": \"update1@paper.example\"}]}, \"mail\": {}}"));
+        assertEquals(List.of(), failures.getBatchItemFailures());
         assertEquals("BOUNCED", json(api.get("/contacts/" + bouncer, admin)).path("status").asText());
         assertEquals("COMPLAINED", json(api.get("/contacts/" + complainer, admin)).path("status").asText());
 
@@ -292,16 +293,6 @@ class MailDeliveryIT {
                 r -> r.path("counts").path("SUPPRESSED").asInt() >= 2);
         assertEquals(2, report.path("counts").path("SUPPRESSED").asInt(), report.toString());
         assertEquals(List.of(), sentTo(Set.of("will-bounce@paper.example", "will-complain@paper.example"), "After the bounce"));
-    }
-
-    private static SNSEvent sns(String message) {
-        var sns = new SNSEvent.SNS();
-        sns.setMessage(message);
-        var record = new SNSEvent.SNSRecord();
-        record.setSns(sns);
-        var event = new SNSEvent();
-        event.setRecords(List.of(record));
-        return event;
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -334,11 +333,14 @@ class SampleEventsIT {
             return created;
         });
         var handler = new SesFeedbackHandler(clients.dynamo(), resources.tableName(), Clock.systemUTC());
-        assertEquals(1, handler.handleRequest(event("ses-feedback/send.json", SNSEvent.class), null));
-        assertEquals(1, handler.handleRequest(event("ses-feedback/bounce.json", SNSEvent.class), null));
+        assertEquals(List.of(), handler.handleRequest(event("ses-feedback/send.json", SQSEvent.class), null)
+                .getBatchItemFailures());
+        assertEquals(List.of(), handler.handleRequest(event("ses-feedback/bounce.json", SQSEvent.class), null)
+                .getBatchItemFailures());
         assertEquals(ContactStatus.BOUNCED, contacts.find(desk.id()).orElseThrow().status());
         contacts.setStatus(desk.id(), ContactStatus.ACTIVE);
-        assertEquals(1, handler.handleRequest(event("ses-feedback/complaint.json", SNSEvent.class), null));
+        assertEquals(List.of(), handler.handleRequest(event("ses-feedback/complaint.json", SQSEvent.class), null)
+                .getBatchItemFailures());
         assertEquals(ContactStatus.COMPLAINED, contacts.find(desk.id()).orElseThrow().status());
         contacts.delete(contacts.find(desk.id()).orElseThrow());
     }

@@ -156,7 +156,7 @@ class SnapStartPrimingIT {
     @Test
     void sesFeedbackPrimesWithoutChangingAContact() {
         var handler = new SesFeedbackHandler(dynamo, resources.tableName(), Clock.systemUTC());
-        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem"));
+        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "DynamoDb.BatchGetItem"));
     }
 
     /** The hook itself runs the priming, and a failure inside it is swallowed rather than failing the snapshot. */
@@ -164,11 +164,11 @@ class SnapStartPrimingIT {
     void theCheckpointHookPrimesAndNeverThrows() {
         var handler = new SesFeedbackHandler(dynamo, resources.tableName(), Clock.systemUTC());
         handler.beforeCheckpoint(null);
-        assertEquals(List.of("DynamoDb.GetItem"), calls);
+        assertEquals(List.of("DynamoDb.GetItem", "DynamoDb.BatchGetItem"), calls);
 
         var broken = new SesFeedbackHandler(dynamo, "no-such-table", Clock.systemUTC());
         broken.beforeCheckpoint(null); // the read fails; the hook logs it and returns
-        assertEquals(List.of("DynamoDb.GetItem", "DynamoDb.GetItem 400"), calls);
+        assertEquals(List.of("DynamoDb.GetItem", "DynamoDb.BatchGetItem", "DynamoDb.GetItem 400"), calls);
     }
 
     private void assertPrimesWithoutChanges(Runnable prime, List<String> expectedCalls) {

@@ -387,4 +387,34 @@ class TemplateTest {
         assertTrue(most > 10 && most <= newsroom.service.port.Mailer.BULK_MAX,
                 "a sender takes more than one request's worth of jobs, and no more than one bulk send: " + most);
     }
+
+    /**
+     * SES's events reach ses-feedback through a queue subscribed to the topic, raw (the body is SES's
+     * event), a batch at a time, with a dead-letter queue and its alarm; the local runtime hands them
+     * over in the same batches.
+     */
+    @Test
+    void sesEventsReachFeedbackThroughAQueueInBatches() {
+        JsonNode subscription = resources.path("SesEventsSubscription").path("Properties");
+        assertEquals("SesEventsTopic", subscription.path("TopicArn").asText());
+        assertEquals("sqs", subscription.path("Protocol").asText());
+        assertEquals("SesEventsQueue.Arn", subscription.path("Endpoint").asText());
+        assertTrue(subscription.path("RawMessageDelivery").asBoolean());
+        JsonNode allowed = resources.path("SesEventsQueuePolicy").path("Properties").path("PolicyDocument")
+                .path("Statement").path(0);
+        assertEquals("sns.amazonaws.com", allowed.path("Principal").path("Service").asText());
+        assertEquals("SesEventsTopic", allowed.path("Condition").path("ArnEquals").path("aws:SourceArn").asText());
+
+        var events = resources.path("SesFeedbackFunction").path("Properties").path("Events");
+        assertEquals(1, events.size(), "only the queue invokes ses-feedback; the topic no longer does");
+        JsonNode mapping = events.path("SesEvents").path("Properties");
+        assertEquals("SQS", events.path("SesEvents").path("Type").asText());
+        assertEquals("SesEventsQueue.Arn", mapping.path("Queue").asText());
+        assertEquals(LocalSesEvents.BATCH, mapping.path("BatchSize").asInt());
+        assertEquals(LocalSesEvents.WINDOW.toSeconds(), mapping.path("MaximumBatchingWindowInSeconds").asInt());
+        assertEquals("SesEventsDeadLetterQueue.Arn", resources.path("SesEventsQueue").path("Properties")
+                .path("RedrivePolicy").path("deadLetterTargetArn").asText());
+        assertEquals("SesEventsDeadLetterQueue.QueueName", resources.path("SesEventsDeadLetterAlarm").path("Properties")
+                .path("Dimensions").path(0).path("Value").asText());
+    }
 }

@@ -19,7 +19,7 @@ import newsroom.domain.Page;
 import newsroom.service.port.DeliveryRepository;
 
 /** Deliveries in memory, with the table's conditions on every claim and record. */
-public final class InMemoryDeliveryRepository implements DeliveryRepository {
+public class InMemoryDeliveryRepository implements DeliveryRepository {
     /** Keyed as in the table: release, then kind#contact. */
     private final Map<String, Delivery> deliveries = new TreeMap<>();
 

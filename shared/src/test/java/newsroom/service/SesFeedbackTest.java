@@ -81,4 +81,50 @@ class SesFeedbackTest {
                 .confirmedSend());
         assertEquals(ContactStatus.ACTIVE, statusOf("ann"));
     }
+
+    @Test
+    void aBatchSettlesItsSendsTogetherAndFailsOnlyWhatIsNoEvent() {
+        MailJob job = new MailJob("r1", "ann", DeliveryKind.PUBLISHED);
+        deliveries.claim(job, "ann@paper.example", NOW, Duration.ofMinutes(10));
+        List<RuntimeException> failures = feedback.handleAll(java.util.Arrays.asList(
+                "{\"Type\": \"Notification\", \"Message\": \"{\\\"eventType\\\": \\\"Send\\\", \\\"mail\\\": "
+                        + "{\\\"messageId\\\": \\\"ses-7\\\", \\\"tags\\\": {\\\"release\\\": [\\\"r1\\\"], "
+                        + "\\\"contact\\\": [\\\"ann\\\"], \\\"kind\\\": [\\\"PUBLISHED\\\"]}}}\"}",
+                "[]",
+                null,
+                "{\"eventType\": \"Complaint\", \"complaint\": {\"complainedRecipients\": "
+                        + "[{\"emailAddress\": \"bob@radio.example\"}]}, \"mail\": {}}",
+                "{\"eventType\": \"Send\", \"mail\": {\"messageId\": \"\", \"tags\": {\"release\": [\"r1\"], "
+                        + "\"contact\": [\"ann\"], \"kind\": [\"PUBLISHED\"]}}}"));
+        assertEquals(5, failures.size());
+        assertEquals(null, failures.get(0), "a Send event inside an SNS envelope");
+        assertTrue(failures.get(1) instanceof IllegalArgumentException, "an array is no SES event");
+        assertTrue(failures.get(2) instanceof IllegalArgumentException, "nor is nothing");
+        assertEquals(null, failures.get(3));
+        assertEquals(null, failures.get(4), "a send without SES's id names no email of ours: ignored");
+        assertEquals(Optional.of(DeliveryStatus.SENT), deliveries.statusOf(job));
+        assertEquals(List.of("ses-7"), deliveries.all("r1").get(0).messageIds());
+        assertEquals(ContactStatus.COMPLAINED, statusOf("bob"));
+    }
+
+    @Test
+    void whenTheStoreFailsOnlyTheBatchsSendsFail() {
+        DeliveryRepositoryThatFails failing = new DeliveryRepositoryThatFails();
+        SesFeedback broken = new SesFeedback(contacts, failing, Clock.fixed(NOW, ZoneOffset.UTC));
+        List<RuntimeException> failures = broken.handleAll(List.of(
+                "{\"eventType\": \"Send\", \"mail\": {\"messageId\": \"ses-1\", \"tags\": {\"release\": [\"r1\"], "
+                        + "\"contact\": [\"ann\"], \"kind\": [\"PUBLISHED\"]}}}",
+                "{\"eventType\": \"Bounce\", \"bounce\": {\"bounceType\": \"Permanent\", "
+                        + "\"bouncedRecipients\": [{\"emailAddress\": \"ann@paper.example\"}]}, \"mail\": {}}"));
+        assertTrue(failures.get(0) instanceof IllegalStateException);
+        assertEquals(null, failures.get(1));
+        assertEquals(ContactStatus.BOUNCED, statusOf("ann"));
+    }
+
+    private static final class DeliveryRepositoryThatFails extends InMemoryDeliveryRepository {
+        @Override
+        public void confirmAllSent(List<Accepted> sends, Instant now) {
+            throw new IllegalStateException("the table is away");
+        }
+    }
 }

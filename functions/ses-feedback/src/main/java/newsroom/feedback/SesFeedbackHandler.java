@@ -2,24 +2,33 @@ package newsroom.feedback;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
+import java.util.List;
 import newsroom.aws.AwsClients;
+import newsroom.aws.QueueBatch;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
 import newsroom.config.EnvVars;
+import newsroom.log.JsonLog;
 import newsroom.service.PrimingSamples;
 import newsroom.service.SesFeedback;
+import newsroom.service.port.DeliveryRepository;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * SNS (the SES configuration set's event destination) → the media list and the delivery records.
- * A failure is thrown, so that Lambda retries the event and then hands it to the failure queue.
+ * The SES events queue (fed by the configuration set's SNS topic) → the media list and the delivery
+ * records, a batch at a time. A message that fails is reported alone, so that SQS hands it over
+ * again and, after repeated failures, to the dead-letter queue and its alarm.
  */
-public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Integer>, SnapStartPrimed {
+public final class SesFeedbackHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPrimed {
+    private static final JsonLog LOG = JsonLog.of(SesFeedbackHandler.class);
+
     private final DynamoDbContactRepository contacts;
+    private final DynamoDbDeliveryRepository deliveries;
     private final SesFeedback feedback;
 
     public SesFeedbackHandler() {
@@ -33,24 +42,24 @@ public final class SesFeedbackHandler implements RequestHandler<SNSEvent, Intege
 
     public SesFeedbackHandler(DynamoDbClient dynamo, String table, Clock clock) {
         this.contacts = new DynamoDbContactRepository(dynamo, table);
-        this.feedback = new SesFeedback(contacts,
-                new DynamoDbDeliveryRepository(dynamo, table), clock);
+        this.deliveries = new DynamoDbDeliveryRepository(dynamo, table);
+        this.feedback = new SesFeedback(contacts, deliveries, clock);
     }
 
-    /** Returns how many SES events were handled. */
     @Override
-    public Integer handleRequest(SNSEvent event, Context context) {
-        int handled = 0;
-        for (SNSEvent.SNSRecord record : event.getRecords()) {
-            feedback.handle(record.getSNS().getMessage());
-            handled++;
-        }
-        return handled;
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return QueueBatch.processTogether(event, context, LOG, "SES event not handled",
+                messages -> feedback.handleAll(messages.stream().map(SQSEvent.SQSMessage::getBody).toList()));
     }
 
-    /** Feedback first reads the contact; reading one that does not exist changes nothing. */
+    /**
+     * Feedback reads a contact (a bounce) and a batch's deliveries (Send events); reading ones that
+     * do not exist changes nothing.
+     */
     @Override
     public void prime() {
         contacts.find(PrimingSamples.NO_SUCH_ID);
+        deliveries.confirmAllSent(List.of(new DeliveryRepository.Accepted(PrimingSamples.NO_SUCH_ID, "PUBLISHED",
+                PrimingSamples.NO_SUCH_ID, PrimingSamples.NO_SUCH_ID)), java.time.Instant.EPOCH);
     }
 }

@@ -46,6 +46,18 @@ public interface DeliveryRepository {
     /** SES reports it accepted this email (its Send event): whatever our own record says, it was sent. */
     void confirmSent(String releaseId, String deliveryKind, String contactId, String messageId, Instant now);
 
+    /** One email SES reports it accepted: which delivery it was, and SES's id for it. */
+    record Accepted(String releaseId, String deliveryKind, String contactId, String messageId) {
+    }
+
+    /**
+     * {@link #confirmSent} for a batch of Send events, in as few requests as the store allows: a send
+     * its sender already recorded (SENT, with this message id) needs no write.
+     */
+    default void confirmAllSent(java.util.List<Accepted> sends, Instant now) {
+        sends.forEach(a -> confirmSent(a.releaseId(), a.deliveryKind(), a.contactId(), a.messageId(), now));
+    }
+
     /** Records the send SES accepted; never over another state than SENDING or SENT. */
     void recordSent(MailJob job, String messageId, Instant now);
 

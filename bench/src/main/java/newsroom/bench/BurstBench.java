@@ -98,17 +98,24 @@ final class BurstBench {
             }
             // Watch the pages as they come, from the bucket's listing (what the local site serves):
             // one listing a round, so watching does not load the emulator with a request per page.
+            // It lists each month's release folders (a delimiter), not every object: half the rows,
+            // and the emulator sorts them all for each page of the listing. A release's folder
+            // exists once its page does: the page is the first object written into it.
             var s3 = runtime.clients().s3();
             String bucket = runtime.resources().siteBucket();
             Thread watcher = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
-                        Set<String> keys = new java.util.HashSet<>();
-                        s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix("news/")).contents()
-                                .forEach(o -> keys.add(o.key()));
+                        Set<String> folders = new java.util.HashSet<>();
+                        Set<String> months = new java.util.TreeSet<>();
+                        published.forEach(p -> months.add(monthOf(p.url())));
+                        for (String month : months) {
+                            s3.listObjectsV2Paginator(l -> l.bucket(bucket).prefix(month).delimiter("/"))
+                                    .commonPrefixes().forEach(f -> folders.add(f.prefix()));
+                        }
                         long now = System.nanoTime();
                         for (Published p : published) {
-                            if (!served.containsKey(p.title()) && keys.contains(keyOf(p.url()))) {
+                            if (!served.containsKey(p.title()) && folders.contains(folderOf(p.url()))) {
                                 served.put(p.title(), (now - p.createdNanos()) / 1_000_000);
                             }
                         }
@@ -175,9 +182,15 @@ final class BurstBench {
                         + "\"publish\": true}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** The object that serves a release's address: news/yyyy/mm/slug/index.html. */
-    private static String keyOf(String url) {
-        return URI.create(url).getPath().substring(1) + "index.html";
+    /** A release's folder in the bucket: news/yyyy/mm/slug/ (its page is news/yyyy/mm/slug/index.html). */
+    private static String folderOf(String url) {
+        return URI.create(url).getPath().substring(1);
+    }
+
+    /** The month's folder a release's address is in: news/yyyy/mm/. */
+    private static String monthOf(String url) {
+        String folder = folderOf(url);
+        return folder.substring(0, folder.lastIndexOf('/', folder.length() - 2) + 1);
     }
 
     private static String body(URI uri) {

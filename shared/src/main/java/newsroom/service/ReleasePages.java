@@ -3,9 +3,17 @@ package newsroom.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
@@ -55,8 +63,12 @@ public final class ReleasePages {
      * draft, still under embargo, withdrawn before its time, or gone).
      */
     public Optional<Written> write(String releaseId) {
-        Optional<Release> current = releases.find(releaseId);
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        return writeFrom(releaseId, releases.find(releaseId), 0);
+    }
+
+    /** {@link #write}, from a read of the release already made, as round {@code first} of at most {@link #MAX_ROUNDS}. */
+    private Optional<Written> writeFrom(String releaseId, Optional<Release> current, int first) {
+        for (int round = first; round < MAX_ROUNDS; round++) {
             Instant now = clock.instant();
             if (current.isEmpty() || !SitePublisher.hasPublicPage(current.get(), now)) {
                 return Optional.empty();
@@ -70,6 +82,101 @@ public final class ReleasePages {
             current = again;
         }
         throw new TryAgainLater("release " + releaseId + " kept changing while its page was written");
+    }
+
+    /** What {@link #writeAll} did for one release: what {@link #write} returns, or why it failed. */
+    public record Outcome(Optional<Written> written, RuntimeException failure) {
+    }
+
+    /**
+     * {@link #write} for a batch of releases, each once, with the same guarantee, but the reads
+     * made together: one read of them all before their pages are written (at once, on
+     * {@code pool}), one after to check them. Only a release that changed meanwhile is read
+     * again on its own, as {@link #write} does. A failure of one release's writes is its own;
+     * a failure of a read shared by the batch is each of its releases'.
+     */
+    public Map<String, Outcome> writeAll(Collection<String> releaseIds, ExecutorService pool) {
+        List<String> ids = List.copyOf(new LinkedHashSet<>(releaseIds));
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        Map<String, Release> before;
+        try {
+            before = byId(releases.findAll(ids));
+        } catch (RuntimeException e) {
+            ids.forEach(id -> outcomes.put(id, new Outcome(Optional.empty(), e)));
+            return outcomes;
+        }
+        Map<String, Future<Optional<Written>>> pages = new LinkedHashMap<>();
+        for (String id : ids) {
+            Optional<Release> current = Optional.ofNullable(before.get(id));
+            pages.put(id, pool.submit(() -> {
+                Instant now = clock.instant();
+                return current.isPresent() && SitePublisher.hasPublicPage(current.get(), now)
+                        ? Optional.of(writeOnce(current.get(), now)) : Optional.<Written>empty();
+            }));
+        }
+        Map<String, Written> toCheck = new LinkedHashMap<>();
+        pages.forEach((id, page) -> {
+            try {
+                Optional<Written> written = await(page);
+                if (written.isPresent()) {
+                    toCheck.put(id, written.get());
+                } else {
+                    outcomes.put(id, new Outcome(Optional.empty(), null));
+                }
+            } catch (RuntimeException e) {
+                outcomes.put(id, new Outcome(Optional.empty(), e));
+            }
+        });
+        if (!toCheck.isEmpty()) {
+            Map<String, Release> after;
+            try {
+                after = byId(releases.findAll(List.copyOf(toCheck.keySet())));
+            } catch (RuntimeException e) {
+                toCheck.keySet().forEach(id -> outcomes.put(id, new Outcome(Optional.empty(), e)));
+                return ordered(ids, outcomes);
+            }
+            Map<String, Future<Optional<Written>>> again = new LinkedHashMap<>();
+            toCheck.forEach((id, written) -> {
+                Release now = after.get(id);
+                if (now != null && now.version() == written.release().version()) {
+                    outcomes.put(id, new Outcome(Optional.of(written), null));
+                } else {
+                    // Changed while its page was written: round two onwards, alone.
+                    again.put(id, pool.submit(() -> writeFrom(id, Optional.ofNullable(now), 1)));
+                }
+            });
+            again.forEach((id, page) -> {
+                try {
+                    outcomes.put(id, new Outcome(await(page), null));
+                } catch (RuntimeException e) {
+                    outcomes.put(id, new Outcome(Optional.empty(), e));
+                }
+            });
+        }
+        return ordered(ids, outcomes);
+    }
+
+    private static Map<String, Release> byId(List<Release> found) {
+        Map<String, Release> byId = new HashMap<>();
+        found.forEach(release -> byId.put(release.id(), release));
+        return byId;
+    }
+
+    private static Map<String, Outcome> ordered(List<String> ids, Map<String, Outcome> outcomes) {
+        Map<String, Outcome> ordered = new LinkedHashMap<>();
+        ids.forEach(id -> ordered.put(id, outcomes.get(id)));
+        return ordered;
+    }
+
+    private static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a release page was written", e);
+        }
     }
 
     /**

@@ -164,27 +164,25 @@ public final class SitePublisher {
      *                          the batch counts as done)
      */
     public Batch publishAll(List<String> releaseIds) {
-        // A release twice in a batch is written once: each write reads it as it now stands.
-        Map<String, Future<Optional<ReleasePages.Written>>> byId = new LinkedHashMap<>();
-        releaseIds.forEach(id -> byId.computeIfAbsent(id, i -> RELEASES.submit(() -> releasePages.write(i))));
-        List<Future<Optional<ReleasePages.Written>>> pages = releaseIds.stream().map(byId::get).toList();
+        // A release twice in a batch is written once, from reads made for the whole batch.
+        Map<String, ReleasePages.Outcome> outcomes = releasePages.writeAll(releaseIds, RELEASES);
         Set<String> seen = new java.util.HashSet<>();
         List<List<String>> written = new ArrayList<>();
         List<ReleasePages.Written> changed = new ArrayList<>();
         int failedAt = -1;
         RuntimeException failure = null;
-        for (int i = 0; i < pages.size(); i++) {
-            try {
-                Optional<ReleasePages.Written> page = await(pages.get(i));
-                written.add(page.map(ReleasePages.Written::keys).orElse(List.of()));
+        for (int i = 0; i < releaseIds.size(); i++) {
+            ReleasePages.Outcome outcome = outcomes.get(releaseIds.get(i));
+            if (outcome.failure() == null) {
+                written.add(outcome.written().map(ReleasePages.Written::keys).orElse(List.of()));
                 if (seen.add(releaseIds.get(i))) {
-                    page.ifPresent(changed::add);
+                    outcome.written().ifPresent(changed::add);
                 }
-            } catch (RuntimeException e) {
+            } else {
                 written.add(List.of());
                 if (failedAt < 0) {
                     failedAt = i;
-                    failure = e;
+                    failure = outcome.failure();
                 }
             }
         }
@@ -193,14 +191,17 @@ public final class SitePublisher {
         }
         awaitAll(startAssets());
         assetsUploaded = true;
-        // Each release's invalidation and listing at once too: in a burst a batch holds a hundred.
+        // The CDN hears of the whole batch's paths at once (one message, split only if too large).
+        Set<String> paths = new LinkedHashSet<>();
+        changed.forEach(page -> paths.addAll(page.cdnPaths()));
+        Release first = changed.get(0).release();
+        cdn.invalidate(List.copyOf(paths), changed.size() == 1 ? first.id() + "-v" + first.version()
+                : first.id() + "-v" + first.version() + "-and-" + (changed.size() - 1));
+        // Each release's listing at once: in a burst a batch holds a hundred.
         List<Future<Set<String>>> listed = new ArrayList<>();
         for (ReleasePages.Written page : changed) {
             Release release = page.release();
-            listed.add(RELEASES.submit(() -> {
-                cdn.invalidate(page.cdnPaths(), release.id() + "-v" + release.version());
-                return scopesAfter(index, renderer, release, clock.instant());
-            }));
+            listed.add(RELEASES.submit(() -> scopesAfter(index, renderer, release, clock.instant())));
         }
         Set<String> scopes = new LinkedHashSet<>();
         for (Future<Set<String>> each : listed) {

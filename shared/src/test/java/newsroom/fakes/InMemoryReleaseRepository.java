@@ -28,7 +28,7 @@ import newsroom.service.port.ReleaseRepository;
  * deletes, a saved copy of every version, and the same orderings as the indexes. Safe for the
  * parallel reads of a rebuild.
  */
-public final class InMemoryReleaseRepository implements ReleaseRepository {
+public class InMemoryReleaseRepository implements ReleaseRepository {
     private static final Comparator<Release> NEWEST_PUBLISHED_FIRST =
             Comparator.comparing(Release::publishedAt).thenComparing(Release::id).reversed();
 

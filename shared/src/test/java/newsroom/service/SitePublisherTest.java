@@ -268,6 +268,107 @@ class SitePublisherTest {
         assertTrue(latest.indexOf("Batch release 6") < latest.indexOf("Batch release 1"), "newest first");
     }
 
+    /** Reads counted: a batch reads its releases together, before and after their pages. */
+    private static final class CountingReleases extends InMemoryReleaseRepository {
+        final java.util.concurrent.atomic.AtomicInteger singles = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+
+        CountingReleases() {
+            super(ZONE);
+        }
+
+        @Override
+        public java.util.Optional<Release> find(String id) {
+            singles.incrementAndGet();
+            return super.find(id);
+        }
+
+        @Override
+        public List<Release> findAll(List<String> ids) {
+            batches.incrementAndGet();
+            return super.findAll(ids);
+        }
+
+        /** A read by the test itself, not counted. */
+        Release peek(String id) {
+            return super.find(id).orElseThrow();
+        }
+    }
+
+    @Test
+    void aBatchReadsItsReleasesTogetherAndTellsTheCdnOnce() {
+        CountingReleases counted = new CountingReleases();
+        SitePublisher batching = new SitePublisher(counted, index, new InMemoryRenderQueue(), bucket, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC)).withNudge(() -> { }); // the shared pages are the renderer's
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            Release release = Samples.published("b" + i, "Batch " + i, "Appeals", NOW.minusSeconds(900 - i));
+            counted.create(release);
+            ids.add(release.id());
+        }
+        SitePublisher.Batch batch = batching.publishAll(ids);
+        assertFalse(batch.failed());
+        assertEquals(0, counted.singles.get(), "no release read alone");
+        assertEquals(2, counted.batches.get(), "one read of the batch before its pages, one after");
+        List<RecordingCdn.Invalidation> told = cdn.invalidations().stream()
+                .filter(i -> i.paths().contains("/news/2026/11/slug-b1/index.html")).toList();
+        assertEquals(1, told.size(), "the batch's pages in one message");
+        for (int i = 1; i <= 30; i++) {
+            assertTrue(told.get(0).paths().contains("/news/2026/11/slug-b" + i + "/index.html"));
+            assertTrue(told.get(0).paths().contains("/news/2026/11/slug-b" + i + "/ninjs.json"));
+        }
+    }
+
+    /**
+     * A release withdrawn while its batch wrote its page: the batch's second read sees it, and that
+     * release alone is written again, as the notice. Its full text never stays on the site.
+     */
+    @Test
+    void aReleaseWithdrawnWhileItsBatchWroteItsPageEndsAsTheNotice() {
+        CountingReleases counted = new CountingReleases();
+        Release first = Samples.published("w1", "Stays up", "Appeals", NOW.minusSeconds(600));
+        Release second = Samples.published("w2", "Published in error", "Appeals", NOW.minusSeconds(500));
+        counted.create(first);
+        counted.create(second);
+        SiteBucket withdrawing = new SiteBucket() {
+            public void put(String key, byte[] content, String contentType, String cacheControl) {
+                bucket.put(key, content, contentType, cacheControl);
+                if (key.equals("news/2026/11/slug-w2/index.html") && counted.peek("w2").withdrawal() == null) {
+                    Release current = counted.peek("w2");
+                    counted.save(current.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                            .withdrawal(new Withdrawal(NOW, "Published in error.", true)).saved(NOW), current.version());
+                }
+            }
+
+            public boolean exists(String key) {
+                return bucket.exists(key);
+            }
+
+            public java.util.Optional<byte[]> read(String key) {
+                return bucket.read(key);
+            }
+
+            public void delete(String key) {
+                bucket.delete(key);
+            }
+
+            public List<String> keys(String prefix) {
+                return bucket.keys(prefix);
+            }
+        };
+        SitePublisher racing = new SitePublisher(counted, index, new InMemoryRenderQueue(), withdrawing, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        SitePublisher.Batch batch = racing.publishAll(List.of("w1", "w2"));
+        assertFalse(batch.failed());
+        String page = bucket.text("news/2026/11/slug-w2/index.html");
+        assertTrue(page.contains("Published in error."), "the withdrawal notice");
+        assertFalse(page.contains("Body of"), "not the release's text: " + page);
+        assertTrue(bucket.text("news/2026/11/slug-w1/index.html").contains("Stays up"));
+        assertEquals(1, counted.singles.get(), "the changed release alone was read again, after its notice");
+    }
+
     @Test
     void aReleaseThatFailsInABatchIsWhereTheRetryStartsAndTheOthersAreListed() {
         for (int i = 1; i <= 3; i++) {

@@ -5,8 +5,10 @@ import static newsroom.store.Items.s;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import newsroom.service.AtOnce;
@@ -15,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The render queue in the table: {@code SITE#RENDER/DIRTY#<scope>} marks, each with a fresh token,
@@ -30,9 +34,12 @@ public final class DynamoDbRenderQueue implements RenderQueue {
 
     /**
      * A batch of a hundred releases marks a few hundred parts of the site, and its round clears
-     * them: one request each, made a few at once instead of one after another. Daemon threads.
+     * them: their requests (25 marks or 100 clears each) are made a few at once. Daemon threads.
      */
     private static final java.util.concurrent.ExecutorService WRITES = AtOnce.pool("render-queue-write", 8);
+
+    /** DynamoDB's limit of items in one TransactWriteItems. */
+    private static final int TRANSACTION = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -42,25 +49,57 @@ public final class DynamoDbRenderQueue implements RenderQueue {
         this.table = table;
     }
 
+    /** The marks go 25 a request (BatchWriteItem): a batch of a hundred releases marks a few hundred parts. */
     @Override
     public Map<String, String> markDirty(Collection<String> scopes) {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String scope : scopes) {
             tokens.put(scope, UUID.randomUUID().toString());
         }
-        together(tokens, (scope, token) -> dynamo.putItem(p -> p.tableName(table).item(Map.of(Table.PK, s(PK),
-                Table.SK, s(DIRTY + scope), TOKEN, s(token), Table.ENTITY, s("SiteRenderMark")))));
+        List<Map<String, AttributeValue>> marks = new ArrayList<>();
+        tokens.forEach((scope, token) -> marks.add(Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + scope),
+                TOKEN, s(token), Table.ENTITY, s("SiteRenderMark"))));
+        if (marks.size() == 1) {
+            dynamo.putItem(p -> p.tableName(table).item(marks.get(0)));
+        } else {
+            // A few requests at once: the marks of one batch are independent of each other.
+            List<List<Map<String, AttributeValue>>> chunks = new ArrayList<>();
+            for (int from = 0; from < marks.size(); from += Items.BATCH_WRITE) {
+                chunks.add(marks.subList(from, Math.min(marks.size(), from + Items.BATCH_WRITE)));
+            }
+            AtOnce.each(WRITES, chunks, chunk -> Items.batchPut(dynamo, table, chunk));
+        }
         return tokens;
     }
 
+    /**
+     * A round's marks are cleared a hundred a request, each only if it was not marked again since
+     * it was read (its token). When any was, the request is refused whole, and the marks are
+     * cleared one at a time instead, so that those stay for the next round.
+     */
     @Override
     public void clearAll(Map<String, String> tokens) {
-        together(tokens, this::clear);
-    }
-
-    /** Runs the request for each entry, a few at once; the first failure is thrown once all are done. */
-    private static void together(Map<String, String> entries, java.util.function.BiConsumer<String, String> request) {
-        AtOnce.each(WRITES, entries.entrySet(), entry -> request.accept(entry.getKey(), entry.getValue()));
+        List<Map.Entry<String, String>> all = new ArrayList<>(tokens.entrySet());
+        List<List<Map.Entry<String, String>>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += TRANSACTION) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + TRANSACTION)));
+        }
+        AtOnce.each(WRITES, chunks, chunk -> {
+            if (chunk.size() > 1) {
+                try {
+                    dynamo.transactWriteItems(t -> t.transactItems(chunk.stream().map(e -> TransactWriteItem.builder()
+                            .delete(d -> d.tableName(table).key(Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + e.getKey())))
+                                    .conditionExpression("#t = :t")
+                                    .expressionAttributeNames(Map.of("#t", TOKEN))
+                                    .expressionAttributeValues(Map.of(":t", s(e.getValue()))))
+                            .build()).toList()));
+                    return;
+                } catch (TransactionCanceledException markedAgain) {
+                    // one of them was marked again since it was read: clear the others alone
+                }
+            }
+            chunk.forEach(e -> clear(e.getKey(), e.getValue()));
+        });
     }
 
     @Override

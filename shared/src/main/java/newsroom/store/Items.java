@@ -6,6 +6,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Small readers and writers for attribute values, so mappers read as field lists. */
 final class Items {
@@ -47,6 +48,29 @@ final class Items {
             }
         }
         return found;
+    }
+
+    /** DynamoDB's limit of requests in one BatchWriteItem. */
+    static final int BATCH_WRITE = 25;
+
+    /**
+     * Puts the items (no two with the same key), unconditionally, 25 a request; what DynamoDB
+     * leaves unprocessed (size or throughput) is asked again.
+     */
+    static void batchPut(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += BATCH_WRITE) {
+            List<WriteRequest> puts = items.subList(from, Math.min(items.size(), from + BATCH_WRITE)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(p -> p.item(item)).build()).toList();
+            Map<String, List<WriteRequest>> request = Map.of(table, puts);
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt > 0) {
+                    backOff(attempt);
+                }
+                Map<String, List<WriteRequest>> asked = request;
+                var response = dynamo.batchWriteItem(b -> b.requestItems(asked));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
     }
 
     static AttributeValue s(String value) {

@@ -1,0 +1,94 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import newsroom.aws.AwsClients;
+import newsroom.local.support.SharedEmulator;
+import newsroom.store.DynamoDbRenderQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The shared pages' render queue: a stream batch of a hundred releases marks a few hundred parts
+ * of the site, and the round that renders them clears them. Both go in batches of requests, and
+ * a part marked again while its round ran still stays marked for the next.
+ * Needs: the AWS emulator (started by the harness).
+ */
+class RenderQueueIT {
+    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private static LocalClients clients;
+    private static DynamoDbRenderQueue queue;
+
+    @BeforeAll
+    static void deploy() {
+        clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
+        TemplateStack.Deployed stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
+        ExecutionInterceptor counter = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                REQUESTS.add(context.request().getClass().getSimpleName().replace("Request", ""));
+            }
+        };
+        DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)), clients.settings());
+        queue = new DynamoDbRenderQueue(metered, stack.tableName());
+    }
+
+    @AfterAll
+    static void close() {
+        clients.close();
+    }
+
+    @BeforeEach
+    void empty() {
+        queue.clearAll(queue.dirty());
+        REQUESTS.clear();
+    }
+
+    @Test
+    void aBatchsMarksAndTheirClearingGoManyARequest() {
+        List<String> scopes = new ArrayList<>();
+        for (int i = 0; i < 260; i++) {
+            scopes.add("search:release-" + i);
+        }
+        Map<String, String> tokens = queue.markDirty(scopes);
+
+        assertEquals(11, REQUESTS.stream().filter("BatchWriteItem"::equals).count(), REQUESTS::toString);
+        assertEquals(11, REQUESTS.size(), "25 marks a request, and nothing else: " + REQUESTS);
+        Map<String, String> dirty = queue.dirty();
+        assertEquals(tokens, dirty, "every mark there, with its token");
+
+        REQUESTS.clear();
+        queue.clearAll(dirty);
+        assertEquals(List.of("TransactWriteItems", "TransactWriteItems", "TransactWriteItems"), REQUESTS,
+                "a hundred clears a request");
+        assertEquals(Map.of(), queue.dirty());
+    }
+
+    @Test
+    void aPartMarkedAgainWhileItsRoundRanStaysMarked() {
+        List<String> scopes = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            scopes.add("month:2026-11@" + i);
+        }
+        queue.markDirty(scopes);
+        Map<String, String> read = queue.dirty(); // the round reads the marks...
+        Map<String, String> again = queue.markDirty(List.of("month:2026-11@7")); // ...a publish marks one again...
+
+        queue.clearAll(read); // ...and the round clears what it read
+
+        assertEquals(again, queue.dirty(), "only the part marked again is left, for the next round");
+        assertTrue(REQUESTS.contains("DeleteItem"), "the refused hundred were cleared one at a time: " + REQUESTS);
+    }
+}

@@ -87,6 +87,74 @@ class SiteIndexIT {
         return listings.stream().map(Listing::id).toList();
     }
 
+    /**
+     * A stream batch's changes go together: the entries in one read, the changes as many to a
+     * transaction as fit. Each keeps its rules: an older version changes nothing, a release that
+     * moved category answers the one it left, and a release another publisher changed between the
+     * batch's read and its transaction ends as that publisher left it (the refused transaction is
+     * made again one change at a time).
+     */
+    @Test
+    void aBatchsChangesGoTogetherAndKeepEachChangesRules() {
+        Listing moved = list(NOW.minusSeconds(7200), "Appeals");
+        Listing newer = list(NOW.minusSeconds(7100), "Appeals"); // version 2 in the index already
+        Listing raced = list(NOW.minusSeconds(7000), "Appeals");
+        List<newsroom.service.port.SiteIndex.Change> changes = new ArrayList<>();
+        changes.add(new newsroom.service.port.SiteIndex.Change(moved.id(), 3,
+                new Listing(moved.id(), 3, moved.publishedAt(), "Court Results")));
+        changes.add(new newsroom.service.port.SiteIndex.Change(newer.id(), 1,
+                new Listing(newer.id(), 1, newer.publishedAt(), "Road Safety")));
+        List<Listing> fresh = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Listing listing = new Listing(String.format("%08d-0000-4000-8000-000000000000", ++next), 1,
+                    NOW.minusSeconds(i), i % 2 == 0 ? "Appeals" : "Road Safety");
+            fresh.add(listing);
+            changes.add(new newsroom.service.port.SiteIndex.Change(listing.id(), 1, listing));
+        }
+        changes.add(new newsroom.service.port.SiteIndex.Change(raced.id(), 3, null)); // withdrawn, at version 3
+
+        reads.reset();
+        List<String> requests = new CopyOnWriteArrayList<>();
+        DynamoDbSiteIndex racing = racingIndex(requests, raced);
+        Map<String, java.util.Optional<String>> answers = racing.changeAll(changes);
+
+        assertEquals(java.util.Optional.of("Appeals"), answers.get(moved.id()), "the category it left");
+        assertEquals(java.util.Optional.empty(), answers.get(newer.id()), "older than the index's: nothing");
+        assertEquals(43, answers.size());
+        assertEquals(List.of("BatchGetItem", "TransactWriteItems", "TransactWriteItems"), requests.subList(0, 3),
+                "the entries in one read, the changes in two transactions");
+        long alone = requests.stream().skip(3).filter("GetItem"::equals).count();
+        // Each alone reads its entry and writes, but the raced one, which finds the newer version.
+        assertTrue(alone > 0 && alone < 30 && requests.size() == 3 + 2 * alone - 1,
+                "only the refused transaction's changes made again, each alone: " + requests);
+        // As each change alone would have left it:
+        List<String> appeals = ids(index.latestInCategory("Appeals", 100));
+        assertTrue(!appeals.contains(moved.id()) && ids(index.latestInCategory("Court Results", 5)).contains(moved.id()));
+        assertTrue(appeals.contains(newer.id()), "the newer version still listed where it was");
+        assertTrue(appeals.contains(raced.id()), "listed at version 4 by the other publisher, not withdrawn at 3");
+        List<String> latest = ids(index.latest(100));
+        fresh.forEach(l -> assertTrue(latest.contains(l.id()), l.id()));
+    }
+
+    /** An index whose first transaction finds the raced release changed by another publisher (version 4) just before. */
+    private DynamoDbSiteIndex racingIndex(List<String> requests, Listing raced) {
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        DynamoDbSiteIndex other = new DynamoDbSiteIndex(clients.dynamo(), resources.tableName(), ZONE);
+        ExecutionInterceptor race = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                String name = context.request().getClass().getSimpleName().replace("Request", "");
+                requests.add(name);
+                if (name.equals("TransactWriteItems") && once.compareAndSet(false, true)) {
+                    other.list(new Listing(raced.id(), 4, raced.publishedAt(), raced.category()));
+                }
+            }
+        };
+        return new DynamoDbSiteIndex(AwsClients.build(DynamoDbClient.builder()
+                .overrideConfiguration(o -> o.addExecutionInterceptor(race)), clients.settings()),
+                resources.tableName(), ZONE);
+    }
+
     @Test
     void theLatestTwentyReadTheSameWhateverTheSizeOfTheArchive() {
         List<Listing> november = new ArrayList<>();

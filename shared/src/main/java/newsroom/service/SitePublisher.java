@@ -197,16 +197,9 @@ public final class SitePublisher {
         Release first = changed.get(0).release();
         cdn.invalidate(List.copyOf(paths), changed.size() == 1 ? first.id() + "-v" + first.version()
                 : first.id() + "-v" + first.version() + "-and-" + (changed.size() - 1));
-        // Each release's listing at once: in a burst a batch holds a hundred.
-        List<Future<Set<String>>> listed = new ArrayList<>();
-        for (ReleasePages.Written page : changed) {
-            Release release = page.release();
-            listed.add(RELEASES.submit(() -> scopesAfter(index, renderer, release, clock.instant())));
-        }
-        Set<String> scopes = new LinkedHashSet<>();
-        for (Future<Set<String>> each : listed) {
-            scopes.addAll(await(each));
-        }
+        // The batch's listings together: in a burst a batch holds a hundred.
+        Set<String> scopes = scopesAfter(index, renderer,
+                changed.stream().map(ReleasePages.Written::release).toList(), clock.instant());
         if (nudge == null) {
             shared.update(scopes);
         } else {
@@ -221,15 +214,26 @@ public final class SitePublisher {
      * of the site that change with it: its month, its category, and the category it left.
      */
     static Set<String> scopesAfter(SiteIndex index, SiteRenderer renderer, Release release, Instant now) {
+        return scopesAfter(index, renderer, List.of(release), now);
+    }
+
+    /** {@link #scopesAfter} for a batch's releases (each once), their index changes made together. */
+    static Set<String> scopesAfter(SiteIndex index, SiteRenderer renderer, List<Release> releases, Instant now) {
         Set<String> scopes = new LinkedHashSet<>();
-        scopes.add(SharedPages.monthAt(renderer.paths().monthOf(release), release.publishedAt()));
-        scopes.add(SharedPages.category(release.category()));
-        scopes.add(SharedPages.search(release.id()));
-        Optional<String> before = release.isPublicAt(now)
-                ? index.list(new SiteIndex.Listing(release.id(), release.version(), release.publishedAt(),
-                        release.category()))
-                : index.unlist(release.id(), release.version());
-        before.ifPresent(category -> scopes.add(SharedPages.category(category)));
+        List<SiteIndex.Change> changes = new ArrayList<>();
+        for (Release release : releases) {
+            scopes.add(SharedPages.monthAt(renderer.paths().monthOf(release), release.publishedAt()));
+            scopes.add(SharedPages.category(release.category()));
+            scopes.add(SharedPages.search(release.id()));
+            changes.add(new SiteIndex.Change(release.id(), release.version(), release.isPublicAt(now)
+                    ? new SiteIndex.Listing(release.id(), release.version(), release.publishedAt(), release.category())
+                    : null));
+        }
+        Map<String, Optional<String>> before = changes.size() == 1
+                ? Map.of(changes.get(0).id(), changes.get(0).listing() != null ? index.list(changes.get(0).listing())
+                        : index.unlist(changes.get(0).id(), changes.get(0).version()))
+                : index.changeAll(changes);
+        before.values().forEach(category -> category.ifPresent(c -> scopes.add(SharedPages.category(c))));
         return scopes;
     }
 

@@ -9,9 +9,11 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import newsroom.service.port.SiteIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -75,54 +77,130 @@ public final class DynamoDbSiteIndex implements SiteIndex {
     /** Moves the entry to this version (listed, or a tombstone when {@code listing} is null), if it is newer. */
     private Optional<String> change(String id, long version, Listing listing) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<Entry> before = entry(id);
-            if (before.isPresent() && before.get().version() >= version) {
+            Planned plan = plan(id, version, listing, entry(id));
+            if (plan == null) {
                 return Optional.empty();
             }
-            List<TransactWriteItem> writes = new ArrayList<>();
-            Map<String, AttributeValue> entry = new HashMap<>(Map.of(Table.PK, s(ENTRY_PK), Table.SK, s(id),
-                    VERSION, n(version), LISTED, AttributeValue.fromBool(listing != null),
-                    Table.ENTITY, s("SiteEntry")));
-            if (listing != null) {
-                entry.put(CATEGORY, s(listing.category()));
-                entry.put(PUBLISHED_AT, s(Table.time(listing.publishedAt())));
-            }
-            writes.add(TransactWriteItem.builder().put(p -> {
-                p.tableName(table).item(entry);
-                if (before.isEmpty()) {
-                    p.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Table.PK));
-                } else {
-                    p.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
-                            .expressionAttributeValues(Map.of(":v", n(before.get().version())));
-                }
-            }).build());
-            Entry old = before.orElse(null);
-            boolean wasListed = old != null && old.listed();
-            if (wasListed) {
-                boolean moved = listing == null || !listing.publishedAt().equals(old.publishedAt());
-                YearMonth oldMonth = YearMonth.from(old.publishedAt().atZone(zone));
-                if (moved) {
-                    writes.add(delete(listedPk(oldMonth), sortKey(old.publishedAt(), id)));
-                }
-                if (moved || !listing.category().equals(old.category())) {
-                    writes.add(delete(categoryPk(old.category(), Year.from(oldMonth)), sortKey(old.publishedAt(), id)));
-                }
-            }
-            if (listing != null) {
-                listedItems(listing, zone).forEach(item -> writes.add(put(item)));
-            }
             try {
-                dynamo.transactWriteItems(t -> t.transactItems(writes));
+                dynamo.transactWriteItems(t -> t.transactItems(plan.writes()));
             } catch (TransactionCanceledException e) {
                 continue; // another publisher changed the entry first: read it again
             }
-            if (!wasListed) {
-                return Optional.empty();
-            }
-            return listing == null || !listing.category().equals(old.category())
-                    ? Optional.of(old.category()) : Optional.empty();
+            return plan.answer();
         }
         throw new newsroom.service.TryAgainLater("the site index entry of " + id + " kept changing");
+    }
+
+    /** A change's writes (conditional on the entry as read) and what it answers once made. */
+    private record Planned(List<TransactWriteItem> writes, Optional<String> answer) {
+    }
+
+    /** The writes that move the entry from {@code before} to this version; null when the index has it or newer. */
+    private Planned plan(String id, long version, Listing listing, Optional<Entry> before) {
+        if (before.isPresent() && before.get().version() >= version) {
+            return null;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        Map<String, AttributeValue> entry = new HashMap<>(Map.of(Table.PK, s(ENTRY_PK), Table.SK, s(id),
+                VERSION, n(version), LISTED, AttributeValue.fromBool(listing != null),
+                Table.ENTITY, s("SiteEntry")));
+        if (listing != null) {
+            entry.put(CATEGORY, s(listing.category()));
+            entry.put(PUBLISHED_AT, s(Table.time(listing.publishedAt())));
+        }
+        writes.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(entry);
+            if (before.isEmpty()) {
+                p.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", Table.PK));
+            } else {
+                p.conditionExpression("#v = :v").expressionAttributeNames(Map.of("#v", VERSION))
+                        .expressionAttributeValues(Map.of(":v", n(before.get().version())));
+            }
+        }).build());
+        Entry old = before.orElse(null);
+        boolean wasListed = old != null && old.listed();
+        if (wasListed) {
+            boolean moved = listing == null || !listing.publishedAt().equals(old.publishedAt());
+            YearMonth oldMonth = YearMonth.from(old.publishedAt().atZone(zone));
+            if (moved) {
+                writes.add(delete(listedPk(oldMonth), sortKey(old.publishedAt(), id)));
+            }
+            if (moved || !listing.category().equals(old.category())) {
+                writes.add(delete(categoryPk(old.category(), Year.from(oldMonth)), sortKey(old.publishedAt(), id)));
+            }
+        }
+        if (listing != null) {
+            listedItems(listing, zone).forEach(item -> writes.add(put(item)));
+        }
+        Optional<String> answer = !wasListed ? Optional.empty()
+                : listing == null || !listing.category().equals(old.category())
+                ? Optional.of(old.category()) : Optional.empty();
+        return new Planned(writes, answer);
+    }
+
+    /**
+     * A batch's changes: the entries read in one request, and the changes made together, as many
+     * to a transaction as fit (a period's registry item, the same for them all, written once).
+     * A transaction refused (another publisher changed an entry first) is made again one change
+     * at a time, each reading its entry afresh, as {@link #list} does.
+     */
+    @Override
+    public Map<String, Optional<String>> changeAll(List<Change> changes) {
+        Map<String, Optional<String>> answers = new LinkedHashMap<>();
+        if (changes.stream().map(Change::id).distinct().count() < changes.size()) {
+            return SiteIndex.super.changeAll(changes); // one change per release, or one at a time
+        }
+        Map<String, Entry> entries = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = changes.stream()
+                .map(c -> Map.of(Table.PK, s(ENTRY_PK), Table.SK, s(c.id()))).toList();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys)) {
+            entries.put(Items.string(item, Table.SK), entryOf(item));
+        }
+        List<List<Change>> groups = new ArrayList<>();
+        List<List<TransactWriteItem>> groupWrites = new ArrayList<>();
+        Map<Change, Planned> plans = new HashMap<>();
+        Set<List<String>> groupKeys = new java.util.HashSet<>();
+        for (Change change : changes) {
+            Planned plan = plan(change.id(), change.version(), change.listing(),
+                    Optional.ofNullable(entries.get(change.id())));
+            if (plan == null) {
+                answers.put(change.id(), Optional.empty());
+                continue;
+            }
+            List<TransactWriteItem> fresh = plan.writes().stream().filter(w -> !groupKeys.contains(keyOf(w))).toList();
+            if (groups.isEmpty() || groupWrites.get(groupWrites.size() - 1).size() + plan.writes().size() > TRANSACTION) {
+                groups.add(new ArrayList<>());
+                groupWrites.add(new ArrayList<>());
+                groupKeys.clear();
+                fresh = plan.writes();
+            }
+            groups.get(groups.size() - 1).add(change);
+            groupWrites.get(groupWrites.size() - 1).addAll(fresh);
+            fresh.forEach(w -> groupKeys.add(keyOf(w)));
+            plans.put(change, plan);
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            List<TransactWriteItem> writes = groupWrites.get(g);
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(writes));
+                groups.get(g).forEach(change -> answers.put(change.id(), plans.get(change).answer()));
+            } catch (TransactionCanceledException e) {
+                for (Change change : groups.get(g)) {
+                    answers.put(change.id(), change(change.id(), change.version(), change.listing()));
+                }
+            }
+        }
+        Map<String, Optional<String>> ordered = new LinkedHashMap<>();
+        changes.forEach(c -> ordered.put(c.id(), answers.get(c.id())));
+        return ordered;
+    }
+
+    /** DynamoDB's limit of items in one TransactWriteItems. */
+    private static final int TRANSACTION = 100;
+
+    private static List<String> keyOf(TransactWriteItem write) {
+        Map<String, AttributeValue> key = write.put() != null ? write.put().item() : write.delete().key();
+        return List.of(key.get(Table.PK).s(), key.get(Table.SK).s());
     }
 
     /**
@@ -155,8 +233,12 @@ public final class DynamoDbSiteIndex implements SiteIndex {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Entry(Items.number(item, VERSION), Items.string(item, CATEGORY),
-                Table.parseTime(Items.string(item, PUBLISHED_AT)), Items.bool(item, LISTED)));
+        return Optional.of(entryOf(item));
+    }
+
+    private static Entry entryOf(Map<String, AttributeValue> item) {
+        return new Entry(Items.number(item, VERSION), Items.string(item, CATEGORY),
+                Table.parseTime(Items.string(item, PUBLISHED_AT)), Items.bool(item, LISTED));
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

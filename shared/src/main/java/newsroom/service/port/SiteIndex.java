@@ -32,6 +32,23 @@ public interface SiteIndex {
      */
     Optional<String> unlist(String id, long version);
 
+    /** One release's change for {@link #changeAll}: listed as {@code listing}, or unlisted when that is null. */
+    record Change(String id, long version, Listing listing) {
+    }
+
+    /**
+     * {@link #list} or {@link #unlist} for each change (one per release), in as few requests as
+     * the store allows; what each answers, by release id.
+     */
+    default java.util.Map<String, Optional<String>> changeAll(List<Change> changes) {
+        java.util.Map<String, Optional<String>> answers = new java.util.LinkedHashMap<>();
+        for (Change change : changes) {
+            answers.put(change.id(), change.listing() != null ? list(change.listing())
+                    : unlist(change.id(), change.version()));
+        }
+        return answers;
+    }
+
     /** The newest listed releases, newest first. */
     List<Listing> latest(int limit);
 

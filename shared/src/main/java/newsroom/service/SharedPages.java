@@ -268,10 +268,16 @@ public final class SharedPages {
         List<Instant> starts = new ArrayList<>(index.monthPageStarts(month));
         int sealedBefore = starts.size();
         // Seal the newest page while it holds more than a page (a burst may fill several).
+        List<SiteIndex.Listing> newestPage = null; // the open page's listings, when the last read had them all
         while (true) {
             Instant open = starts.isEmpty() ? from : starts.get(starts.size() - 1);
             List<SiteIndex.Listing> oldest = index.publishedBetween(open, to, MONTH_PAGE + 1, true);
-            if (oldest.size() <= MONTH_PAGE || !oldest.get(MONTH_PAGE).publishedAt().isAfter(open)) {
+            if (oldest.size() <= MONTH_PAGE) {
+                newestPage = new ArrayList<>(oldest);
+                java.util.Collections.reverse(newestPage); // newest first, as the pages list them
+                break;
+            }
+            if (!oldest.get(MONTH_PAGE).publishedAt().isAfter(open)) {
                 break;
             }
             Instant next = oldest.get(MONTH_PAGE).publishedAt();
@@ -281,7 +287,8 @@ public final class SharedPages {
         List<SitePage> pages = new ArrayList<>();
         int count = starts.size() + 1;
         if (count == 1) {
-            pages.addAll(site.month(month, releasesOf(index.publishedBetween(from, to), now), now));
+            pages.addAll(site.month(month, releasesOf(newestPage != null ? newestPage
+                    : index.publishedBetween(from, to), now), now));
             return pages;
         }
         pages.add(site.monthLanding(month, releasesOf(index.publishedBetween(from, to, MONTH_PAGE, false), now),
@@ -308,8 +315,10 @@ public final class SharedPages {
         for (int n : numbers) {
             Instant pageFrom = n == 1 ? from : starts.get(n - 2);
             Instant pageTo = n == count ? to : starts.get(n - 1);
-            pages.addAll(site.monthPage(month, n, n < count,
-                    releasesOf(index.publishedBetween(pageFrom, pageTo), now), now));
+            // The newest page's listings were read whole while checking it for sealing: not twice.
+            List<SiteIndex.Listing> listed = n == count && newestPage != null ? newestPage
+                    : index.publishedBetween(pageFrom, pageTo);
+            pages.addAll(site.monthPage(month, n, n < count, releasesOf(listed, now), now));
         }
         return pages;
     }

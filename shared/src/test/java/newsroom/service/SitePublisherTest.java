@@ -268,6 +268,33 @@ class SitePublisherTest {
         assertTrue(latest.indexOf("Batch release 6") < latest.indexOf("Batch release 1"), "newest first");
     }
 
+    /** A month's newest page is read once a round: the read that checks it for sealing has it whole. */
+    @Test
+    void aRoundReadsTheNewestPageOfAMonthOnce() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        newsroom.service.port.SiteIndex counted = (newsroom.service.port.SiteIndex) java.lang.reflect.Proxy.newProxyInstance(
+                newsroom.service.port.SiteIndex.class.getClassLoader(), new Class<?>[] {newsroom.service.port.SiteIndex.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName() + "/" + (args == null ? 0 : args.length));
+                    try {
+                        return method.invoke(index, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SitePublisher reading = new SitePublisher(releases, counted, new InMemoryRenderQueue(), bucket, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        for (int i = 1; i <= 3; i++) {
+            stored(Samples.published("p" + i, "Paged " + i, "Appeals", NOW.minusSeconds(600 - i)));
+        }
+        reading.publishAll(List.of("p1", "p2", "p3"));
+        assertEquals(1, calls.stream().filter("publishedBetween/4"::equals).count(), calls.toString());
+        assertEquals(0, calls.stream().filter("publishedBetween/2"::equals).count(), calls.toString());
+        String month = bucket.text("news/2026/11/index.html");
+        assertTrue(month.indexOf("Paged 3") >= 0 && month.indexOf("Paged 3") < month.indexOf("Paged 1"), "newest first");
+    }
+
     /** Reads counted: a batch reads its releases together, before and after their pages. */
     private static final class CountingReleases extends InMemoryReleaseRepository {
         final java.util.concurrent.atomic.AtomicInteger singles = new java.util.concurrent.atomic.AtomicInteger();

@@ -91,4 +91,29 @@ class RenderQueueIT {
         assertEquals(again, queue.dirty(), "only the part marked again is left, for the next round");
         assertTrue(REQUESTS.contains("DeleteItem"), "the refused hundred were cleared one at a time: " + REQUESTS);
     }
+
+    /** A publisher waiting for its own marks reads them by key, whatever else is marked. */
+    @Test
+    void aWaitingPublisherReadsOnlyItsOwnMarks() {
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            others.add("search:other-" + i);
+        }
+        queue.markDirty(others);
+        Map<String, String> mine = queue.markDirty(List.of("latest"));
+        Map<String, String> two = queue.markDirty(List.of("category:Appeals", "month:2026-11"));
+        REQUESTS.clear();
+
+        assertEquals(mine, queue.tokensOf(mine.keySet()));
+        assertEquals(List.of("GetItem"), REQUESTS, "one mark, one point read");
+        REQUESTS.clear();
+        assertEquals(two, queue.tokensOf(two.keySet()));
+        assertEquals(List.of("BatchGetItem"), REQUESTS);
+
+        queue.clearAll(mine);
+        Map<String, String> again = queue.markDirty(List.of("month:2026-11"));
+        Map<String, String> now = queue.tokensOf(List.of("latest", "category:Appeals", "month:2026-11"));
+        assertEquals(Map.of("category:Appeals", two.get("category:Appeals"), "month:2026-11", again.get("month:2026-11")),
+                now, "a cleared mark is left out; one marked again has its new token");
+    }
 }

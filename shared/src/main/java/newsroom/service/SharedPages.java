@@ -163,8 +163,9 @@ public final class SharedPages {
         }
     }
 
+    /** Whether the holder has cleared my marks: read by key, not by reading everything marked. */
     private boolean cleared(Map<String, String> mine) {
-        Map<String, String> dirty = queue.dirty();
+        Map<String, String> dirty = queue.tokensOf(mine.keySet());
         return mine.entrySet().stream().noneMatch(e -> e.getValue().equals(dirty.get(e.getKey())));
     }
 

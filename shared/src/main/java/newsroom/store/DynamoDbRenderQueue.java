@@ -116,6 +116,26 @@ public final class DynamoDbRenderQueue implements RenderQueue {
         return dirty;
     }
 
+    /** A point read for one mark, one BatchGetItem for a hundred: the waiting publisher's poll costs its own marks. */
+    @Override
+    public Map<String, String> tokensOf(Collection<String> scopes) {
+        List<Map<String, AttributeValue>> keys = scopes.stream().distinct()
+                .map(scope -> Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + scope))).toList();
+        List<Map<String, AttributeValue>> items;
+        if (keys.size() == 1) {
+            Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(keys.get(0))
+                    .consistentRead(true)).item();
+            items = item == null || item.isEmpty() ? List.of() : List.of(item);
+        } else {
+            items = Items.batchGet(dynamo, table, keys);
+        }
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : items) {
+            tokens.put(item.get(Table.SK).s().substring(DIRTY.length()), Items.string(item, TOKEN));
+        }
+        return tokens;
+    }
+
     @Override
     public void clear(String scope, String token) {
         try {

@@ -20,6 +20,21 @@ public interface RenderQueue {
     /** Everything dirty now, each with its token. */
     Map<String, String> dirty();
 
+    /**
+     * The tokens these marks have now (a mark cleared is left out): what a publisher waiting for
+     * its own marks reads, instead of everything dirty.
+     */
+    default Map<String, String> tokensOf(Collection<String> scopes) {
+        Map<String, String> dirty = dirty();
+        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        scopes.forEach(scope -> {
+            if (dirty.containsKey(scope)) {
+                tokens.put(scope, dirty.get(scope));
+            }
+        });
+        return tokens;
+    }
+
     /** Clears a mark if it still has this token (a newer mark stays). */
     void clear(String scope, String token);
 

@@ -112,7 +112,7 @@ public final class Bench {
                 .append("publishing (`\"publish\": true`), ").append((int) sizes.burstRate())
                 .append(" a second between them, for ").append(r.seconds())
                 .append(" s, while a release goes to ").append(r.contacts()).append(" contacts. A release's ")
-                .append("page counts as served when it is in the site bucket (listed every 250 ms); after the burst, the latest ")
+                .append("page counts as served when it is in the site bucket (the month's release folders listed every 250 ms: a page is the first object written to its folder); after the burst, the latest ")
                 .append("list, the site feed and the category page are read until they name the newest releases.\n\n")
                 .append("| published | errors | rate | 201 → page p50 | p99 | all right after the burst | pages missing | fan-out emails sent |\n")
                 .append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")

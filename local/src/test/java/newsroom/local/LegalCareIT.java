@@ -314,6 +314,23 @@ class LegalCareIT {
         assertFalse(canceled.has("bodies"), "nothing of the text stays");
     }
 
+    /** Created and published in one step: both are in the record, in that order, in one request. */
+    @Test
+    void aReleaseCreatedAndPublishedInOneStepRecordsBothInOrder() throws Exception {
+        String publisher = runtime.tokens().issue("pat.publisher", List.of("newsroom/publisher", "newsroom/editor"));
+        HttpResponse<String> created = api.post("/releases", publisher,
+                release("Road reopened after Mill Lane collision", "Appeals", "\"publish\": true"));
+        assertEquals(201, created.statusCode(), created.body());
+        String id = json(created).path("id").asText();
+        List<String> actions = new ArrayList<>();
+        for (JsonNode entry : json(api.get("/releases/" + id + "/access-record", publisher)).path("entries")) {
+            if (entry.path("party").asText().equals("press office")) {
+                actions.add(entry.path("who").asText() + " " + entry.path("action").asText());
+            }
+        }
+        assertEquals(List.of("pat.publisher created", "pat.publisher published"), actions);
+    }
+
     @Test
     void aReviewThatFallsDueIsRemindedOfOnceListedAndEndedByItsDecision() throws Exception {
         clock.set(ZonedDateTime.of(2026, 11, 30, 6, 0, 0, 0, LONDON).toInstant());

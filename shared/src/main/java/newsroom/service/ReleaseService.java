@@ -111,10 +111,17 @@ public final class ReleaseService {
             try {
                 releases.create(release);
                 LOG.info("release created", "releaseId", id, "status", release.status());
-                note(id, author, "created", null);
-                if (releasing) {
-                    note(id, author, released(release), release.status() == ReleaseStatus.SCHEDULED
-                            ? "embargoed until " + release.embargoUntil() : null);
+                if (accessLog != null) {
+                    // Created and released in one step: both entries in one request, in this order.
+                    Instant at = clock.instant();
+                    List<AccessLog.Entry> entries = new java.util.ArrayList<>();
+                    entries.add(new AccessLog.Entry(at, author, "created", null));
+                    if (releasing) {
+                        entries.add(new AccessLog.Entry(at, author, released(release),
+                                release.status() == ReleaseStatus.SCHEDULED
+                                        ? "embargoed until " + release.embargoUntil() : null));
+                    }
+                    accessLog.recordAll(id, entries);
                 }
                 return release;
             } catch (SlugTakenException taken) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import newsroom.service.port.AccessLog;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -53,17 +54,43 @@ public final class DynamoDbAccessLog implements AccessLog {
 
     @Override
     public void record(String releaseId, Entry entry) {
+        Map<String, AttributeValue> item = item(releaseId, entry, UUID.randomUUID().toString());
+        dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
+                .expressionAttributeNames(Map.of("#pk", Table.PK)));
+    }
+
+    /**
+     * Entries made together go in one transaction, each still only added, never over another; a
+     * number after the time keeps their order when they share the instant.
+     */
+    @Override
+    public void recordAll(String releaseId, List<Entry> entries) {
+        if (entries.size() <= 1) {
+            entries.forEach(entry -> record(releaseId, entry));
+            return;
+        }
+        String batch = UUID.randomUUID().toString();
+        List<TransactWriteItem> puts = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, AttributeValue> item = item(releaseId, entries.get(i), i + "-" + batch);
+            puts.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK))).build());
+        }
+        dynamo.transactWriteItems(t -> t.transactItems(puts));
+    }
+
+    private Map<String, AttributeValue> item(String releaseId, Entry entry, String unique) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Table.PK, s(ReleaseMapper.pk(releaseId)));
-        item.put(Table.SK, s(ACCESS + Table.time(entry.at()) + "#" + UUID.randomUUID()));
+        item.put(Table.SK, s(ACCESS + Table.time(entry.at()) + "#" + unique));
         item.put(Table.ENTITY, s("PressOfficeAccess"));
         item.put("at", s(Table.time(entry.at())));
         item.put("who", s(entry.who() == null ? "" : entry.who()));
         item.put("action", s(entry.action()));
         item.put("detail", s(entry.detail() == null ? "" : entry.detail()));
         item.put(Table.EXPIRES_AT, Items.n(entry.at().plus(retention).getEpochSecond()));
-        dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(#pk)")
-                .expressionAttributeNames(Map.of("#pk", Table.PK)));
+        return item;
     }
 
     @Override

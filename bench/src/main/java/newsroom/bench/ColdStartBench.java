@@ -87,7 +87,7 @@ final class ColdStartBench {
                 function(functions, "site-rebuilder", "newsroom.rebuilder.SiteRebuilderHandler",
                         "site-rebuilder/rebuild.json", "\"releases\":1"),
                 function(functions, "ses-feedback", "newsroom.feedback.SesFeedbackHandler",
-                        "ses-feedback/send.json", "1"),
+                        "ses-feedback/send.json", "\"batchItemFailures\":[]"),
                 function(functions, "cdn-invalidator", "newsroom.invalidator.CdnInvalidatorHandler",
                         "cdn-invalidator/changed-paths.json", "\"batchItemFailures\":[]"),
                 // The shared pages' renderer: the site publisher's jar, its other handler.

@@ -1,10 +1,13 @@
 package newsroom.service;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
@@ -42,11 +45,37 @@ public final class MediaNotifier {
 
     /** Returns how many jobs were queued. {@code before} is null for a new release. */
     public int releaseChanged(Release before, Release after) {
+        return releaseChanged(before, after, contacts::subscribers);
+    }
+
+    /**
+     * For a stream batch's changes, one after another: a category's subscribers are read once for
+     * the whole batch (in a burst, a batch's releases share a category or two), not once a change.
+     */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** See {@link #batch}. */
+    public final class Batch {
+        private final Map<String, List<MediaContact>> subscribers = new HashMap<>();
+
+        private Batch() {
+        }
+
+        /** {@link MediaNotifier#releaseChanged}, with the batch's subscribers. */
+        public int releaseChanged(Release before, Release after) {
+            return MediaNotifier.this.releaseChanged(before, after,
+                    category -> subscribers.computeIfAbsent(category, contacts::subscribers));
+        }
+    }
+
+    private int releaseChanged(Release before, Release after, Function<String, List<MediaContact>> subscribersOf) {
         ReleaseStatus was = before == null ? null : before.status();
         List<MailJob> jobs = List.of();
         if (after.status() == ReleaseStatus.SCHEDULED && was != ReleaseStatus.SCHEDULED) {
             jobs = new java.util.ArrayList<>(jobs(after, DeliveryKind.EMBARGOED, 0,
-                    contacts.subscribers(after.category()).stream()
+                    subscribersOf.apply(after.category()).stream()
                     .filter(MediaContact::embargoAccess).map(MediaContact::id).toList()));
             // Scheduled again after a change sent it back for approval: those who had the first
             // advance copy get the new one (the others get their first, above).
@@ -57,17 +86,17 @@ public final class MediaNotifier {
         } else if (after.status() == ReleaseStatus.SCHEDULED && was == ReleaseStatus.SCHEDULED
                 && changedForReaders(before, after)) {
             // Under embargo and changed: whoever had the advance copy gets the new one, once per change.
-            jobs = jobs(after, DeliveryKind.EMBARGO_UPDATED, (int) after.version(), mayHaveIt(before, after));
+            jobs = jobs(after, DeliveryKind.EMBARGO_UPDATED, (int) after.version(), mayHaveIt(before, after, subscribersOf));
         } else if (after.status() == ReleaseStatus.PUBLISHED && was != ReleaseStatus.PUBLISHED) {
             // Digest subscribers get it in their next digest instead.
-            jobs = jobs(after, DeliveryKind.PUBLISHED, 0, contacts.subscribers(after.category()).stream()
+            jobs = jobs(after, DeliveryKind.PUBLISHED, 0, subscribersOf.apply(after.category()).stream()
                     .filter(MediaContact::wantsEachRelease).map(MediaContact::id).toList());
         } else if (after.status() == ReleaseStatus.PUBLISHED && was == ReleaseStatus.PUBLISHED
                 && after.changes().size() > before.changes().size()
                 && after.lastChange().map(c -> c.type() == ReleaseChange.ChangeType.MAJOR).orElse(false)) {
-            jobs = jobs(after, DeliveryKind.UPDATED, after.changes().size(), mayHaveIt(before, after));
+            jobs = jobs(after, DeliveryKind.UPDATED, after.changes().size(), mayHaveIt(before, after, subscribersOf));
         } else if (after.status() == ReleaseStatus.WITHDRAWN && was != null && was != ReleaseStatus.WITHDRAWN) {
-            jobs = jobs(after, DeliveryKind.WITHDRAWN, 0, mayHaveIt(before, after));
+            jobs = jobs(after, DeliveryKind.WITHDRAWN, 0, mayHaveIt(before, after, subscribersOf));
         }
         queue.enqueue(jobs);
         return jobs.size();
@@ -82,11 +111,11 @@ public final class MediaNotifier {
     }
 
     /** Everyone who has had the release, or may still get it from a job not yet sent. */
-    private Set<String> mayHaveIt(Release before, Release after) {
+    private Set<String> mayHaveIt(Release before, Release after, Function<String, List<MediaContact>> subscribersOf) {
         Set<String> who = new TreeSet<>(deliveries.recipients(after.id()));
-        contacts.subscribers(after.category()).stream().filter(MediaContact::wantsEachRelease).forEach(c -> who.add(c.id()));
+        subscribersOf.apply(after.category()).stream().filter(MediaContact::wantsEachRelease).forEach(c -> who.add(c.id()));
         if (!before.category().equals(after.category())) {
-            contacts.subscribers(before.category()).stream().filter(MediaContact::wantsEachRelease)
+            subscribersOf.apply(before.category()).stream().filter(MediaContact::wantsEachRelease)
                     .forEach(c -> who.add(c.id()));
         }
         return who;

@@ -253,11 +253,10 @@ public final class SearchIndexer {
         Map<String, Optional<SearchDocs.Doc>> knownDocs = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> termsOf = new HashMap<>();
         Set<String> allWords = new TreeSet<>();
-        // What the index knows of each release, read at once: in a burst a round covers hundreds.
-        Map<String, Optional<SearchDocs.Doc>> read = new java.util.concurrent.ConcurrentHashMap<>();
-        parallel(new LinkedHashSet<>(releaseIds), id -> read.put(id, docs.find(id)));
+        // What the index knows of each release, read together: in a burst a round covers hundreds.
+        Map<String, SearchDocs.Doc> read = docs.findAll(new LinkedHashSet<>(releaseIds));
         for (String id : new LinkedHashSet<>(releaseIds)) {
-            Optional<SearchDocs.Doc> known = read.get(id);
+            Optional<SearchDocs.Doc> known = Optional.ofNullable(read.get(id));
             Release release = found.get(id);
             Map<String, Integer> terms = release != null && release.isPublicAt(now) ? SearchTerms.of(release) : Map.of();
             knownDocs.put(id, known);
@@ -275,8 +274,9 @@ public final class SearchIndexer {
             }
         }
         int nextNumber = needed == 0 ? 0 : docs.next(needed);
-        // The per-release writes (result files, the index's record of each), made at once after the loop.
+        // The per-release writes (result files at once, the index's records together), after the loop.
         List<Runnable> writes = new ArrayList<>();
+        List<SearchDocs.Doc> records = new ArrayList<>();
         for (Map.Entry<String, Optional<SearchDocs.Doc>> each : knownDocs.entrySet()) {
             String id = each.getKey();
             Optional<SearchDocs.Doc> known = each.getValue();
@@ -302,7 +302,7 @@ public final class SearchIndexer {
                 byte[] document = document(release);
                 SearchDocs.Doc doc = new SearchDocs.Doc(id, number, List.copyOf(terms.keySet()));
                 writes.add(() -> bucket.put(docKey, document, JSON, MANIFEST_CACHE));
-                writes.add(() -> docs.save(doc));
+                records.add(doc);
                 if (known.isEmpty() || known.get().terms().isEmpty()) {
                     docCount++;
                 }
@@ -310,7 +310,7 @@ public final class SearchIndexer {
                 parts.facets().clear(number);
                 SearchDocs.Doc gone = new SearchDocs.Doc(id, number, List.of());
                 writes.add(() -> bucket.delete(docKey));
-                writes.add(() -> docs.save(gone));
+                records.add(gone);
                 if (known.isPresent() && !known.get().terms().isEmpty()) {
                     docCount = Math.max(0, docCount - 1);
                 }
@@ -320,6 +320,9 @@ public final class SearchIndexer {
         }
         if (keys.isEmpty()) {
             return new Result(0, List.of(), List.of());
+        }
+        if (!records.isEmpty()) {
+            writes.add(() -> docs.saveAll(records));
         }
         parallel(writes, Runnable::run);
         Map<String, String> words = parts.write(keys);
@@ -357,6 +360,7 @@ public final class SearchIndexer {
         for (YearMonth month : months) {
             List<Release> inMonth = new ArrayList<>(releases.publishedInMonth(month));
             inMonth.sort(java.util.Comparator.comparing(Release::publishedAt));
+            List<SearchDocs.Doc> records = new ArrayList<>(); // the month's, saved together
             for (Release release : inMonth) {
                 if (!release.isPublicAt(now)) {
                     continue;
@@ -370,9 +374,12 @@ public final class SearchIndexer {
                 terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
                 parts.facets().set(number, category, year);
                 bucket.put(docKey(number), document(release), JSON, MANIFEST_CACHE);
-                docs.save(new SearchDocs.Doc(release.id(), number, List.copyOf(terms.keySet())));
+                records.add(new SearchDocs.Doc(release.id(), number, List.copyOf(terms.keySet())));
                 keys.add(docKey(number));
                 count++;
+            }
+            if (!records.isEmpty()) {
+                docs.saveAll(records);
             }
         }
         Map<String, String> words = parts.write(keys);

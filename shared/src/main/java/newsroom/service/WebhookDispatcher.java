@@ -55,6 +55,33 @@ public final class WebhookDispatcher {
 
     /** Returns how many deliveries were queued. {@code before} is null for a new release. */
     public int releaseChanged(Release before, Release after) {
+        return releaseChanged(before, after, repository::all);
+    }
+
+    /** For a stream batch's changes: the endpoints are read once for the whole batch, when first needed. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** See {@link #batch}. */
+    public final class Batch {
+        private List<WebhookEndpoint> endpoints;
+
+        private Batch() {
+        }
+
+        /** {@link WebhookDispatcher#releaseChanged}, with the batch's endpoints. */
+        public int releaseChanged(Release before, Release after) {
+            return WebhookDispatcher.this.releaseChanged(before, after, () -> {
+                if (endpoints == null) {
+                    endpoints = repository.all();
+                }
+                return endpoints;
+            });
+        }
+    }
+
+    private int releaseChanged(Release before, Release after, java.util.function.Supplier<List<WebhookEndpoint>> endpoints) {
         ReleaseStatus was = before == null ? null : before.status();
         WebhookEvent event = null;
         boolean major = false;
@@ -77,7 +104,7 @@ public final class WebhookDispatcher {
             return 0;
         }
         int queued = 0;
-        for (WebhookEndpoint endpoint : repository.all()) {
+        for (WebhookEndpoint endpoint : endpoints.get()) {
             boolean wants = event == WebhookEvent.WITHDRAWN && trustedOnly
                     ? endpoint.enabled() && endpoint.trusted()
                     && (endpoint.events().contains(WebhookEvent.WITHDRAWN) || endpoint.events().contains(WebhookEvent.SCHEDULED))

@@ -3,6 +3,7 @@ package newsroom.store;
 import static newsroom.store.Items.s;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import newsroom.service.port.SearchDocs;
@@ -37,6 +38,18 @@ public final class DynamoDbSearchDocs implements SearchDocs {
         return Optional.of(new Doc(releaseId, (int) Items.number(item, "number"), Items.strings(item, "terms")));
     }
 
+    /** One BatchGetItem a hundred releases: a round of a burst covers hundreds. */
+    @Override
+    public Map<String, Doc> findAll(java.util.Collection<String> releaseIds) {
+        List<Map<String, AttributeValue>> keys = releaseIds.stream().distinct().map(id -> key("DOC#" + id)).toList();
+        Map<String, Doc> found = new HashMap<>();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys)) {
+            String id = item.get(Table.SK).s().substring("DOC#".length());
+            found.put(id, new Doc(id, (int) Items.number(item, "number"), Items.strings(item, "terms")));
+        }
+        return found;
+    }
+
     @Override
     public int next() {
         return next(1);
@@ -54,11 +67,25 @@ public final class DynamoDbSearchDocs implements SearchDocs {
 
     @Override
     public void save(Doc doc) {
+        dynamo.putItem(p -> p.tableName(table).item(item(doc)));
+    }
+
+    /** 25 a BatchWriteItem: the index's record of each release is a plain put, as {@link #save} makes it. */
+    @Override
+    public void saveAll(List<Doc> docs) {
+        if (docs.size() == 1) {
+            save(docs.get(0));
+            return;
+        }
+        Items.batchPut(dynamo, table, docs.stream().map(DynamoDbSearchDocs::item).toList());
+    }
+
+    private static Map<String, AttributeValue> item(Doc doc) {
         Map<String, AttributeValue> item = new HashMap<>(key("DOC#" + doc.releaseId()));
         item.put(Table.ENTITY, s("SearchDoc"));
         item.put("number", Items.n(doc.number()));
         item.put("terms", Items.list(doc.terms()));
-        dynamo.putItem(p -> p.tableName(table).item(item));
+        return item;
     }
 
     @Override

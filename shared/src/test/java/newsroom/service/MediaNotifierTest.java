@@ -134,4 +134,33 @@ class MediaNotifierTest {
         assertEquals(Set.of("trusted"), queuedTo(DeliveryKind.EMBARGO_UPDATED));
         assertEquals(Set.of("trusted", "gone"), queuedTo(DeliveryKind.EMBARGOED), "a first copy for anyone without one");
     }
+
+    /** In a burst a stream batch holds many releases of one category: its subscribers are read once. */
+    @Test
+    void aBatchReadsACategorysSubscribersOnce() {
+        List<String> reads = new java.util.ArrayList<>();
+        newsroom.service.port.ContactRepository counted = (newsroom.service.port.ContactRepository)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] {newsroom.service.port.ContactRepository.class}, (proxy, method, args) -> {
+                            if (method.getName().equals("subscribers")) {
+                                reads.add((String) args[0]);
+                            }
+                            try {
+                                return method.invoke(contacts, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        MediaNotifier batching = new MediaNotifier(counted, deliveries, queue);
+        MediaNotifier.Batch batch = batching.batch();
+        for (int i = 0; i < 5; i++) {
+            Release release = Samples.published("b" + i, "Appeal " + i, "Appeals", NOW);
+            batch.releaseChanged(null, release);
+        }
+        batch.releaseChanged(null, Samples.published("c1", "Verdict", "Court Results", NOW));
+        assertEquals(List.of("Appeals", "Court Results"), reads, "once a category for the batch");
+        assertEquals(5 * 3 + 2, queue.jobs().size(), "every release still goes to every subscriber of its category");
+        batching.batch().releaseChanged(null, Samples.published("b9", "Appeal 9", "Appeals", NOW));
+        assertEquals(List.of("Appeals", "Court Results", "Appeals"), reads, "a new batch reads afresh");
+    }
 }

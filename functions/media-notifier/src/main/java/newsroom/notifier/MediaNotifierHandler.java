@@ -64,20 +64,25 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
                 config.recordRetention(), clock);
     }
 
+    /** A category's subscribers and the webhook endpoints are read once a batch, not once a record. */
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return StreamBatch.process(event, context, LOG, "could not queue release emails", this::process);
+        MediaNotifier.Batch mail = notifier.batch();
+        WebhookDispatcher.Batch hooks = webhooks == null ? null : webhooks.batch();
+        return StreamBatch.process(event, context, LOG, "could not queue release emails",
+                record -> process(record, mail, hooks));
     }
 
-    private void process(DynamodbEvent.DynamodbStreamRecord record) {
+    private void process(DynamodbEvent.DynamodbStreamRecord record, MediaNotifier.Batch mail,
+                         WebhookDispatcher.Batch hooks) {
         ReleaseStreamRecords.decode(record).ifPresent(change -> {
-            int queued = notifier.releaseChanged(change.before(), change.after());
+            int queued = mail.releaseChanged(change.before(), change.after());
             if (queued > 0) {
                 LOG.info("queued release emails", "releaseId", change.after().id(), "status", change.after().status(),
                         "jobs", queued);
             }
-            if (webhooks != null) {
-                int deliveries = webhooks.releaseChanged(change.before(), change.after());
+            if (hooks != null) {
+                int deliveries = hooks.releaseChanged(change.before(), change.after());
                 if (deliveries > 0) {
                     LOG.info("queued webhook deliveries", "releaseId", change.after().id(), "deliveries", deliveries);
                 }

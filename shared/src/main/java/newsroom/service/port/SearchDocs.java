@@ -15,6 +15,13 @@ public interface SearchDocs {
 
     Optional<Doc> find(String releaseId);
 
+    /** {@link #find} for many releases, in as few requests as the store allows; a release never indexed is left out. */
+    default java.util.Map<String, Doc> findAll(java.util.Collection<String> releaseIds) {
+        java.util.Map<String, Doc> found = new java.util.HashMap<>();
+        releaseIds.forEach(id -> find(id).ifPresent(doc -> found.put(id, doc)));
+        return found;
+    }
+
     /** A number no release has had (numbers only grow, so newer releases have higher ones). */
     int next();
 
@@ -32,6 +39,11 @@ public interface SearchDocs {
     }
 
     void save(Doc doc);
+
+    /** {@link #save} for many releases (each once), in as few requests as the store allows. */
+    default void saveAll(List<Doc> docs) {
+        docs.forEach(this::save);
+    }
 
     /** Every release's number (a rebuild keeps them, so its files are the same when nothing changed). */
     java.util.Map<String, Integer> numbers();

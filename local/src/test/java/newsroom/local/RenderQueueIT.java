@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import newsroom.aws.AwsClients;
+import newsroom.local.support.RequestLog;
 import newsroom.local.support.SharedEmulator;
 import newsroom.store.DynamoDbRenderQueue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The shared pages' render queue: a stream batch of a hundred releases marks a few hundred parts
@@ -26,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Needs: the AWS emulator (started by the harness).
  */
 class RenderQueueIT {
-    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final RequestLog REQUESTS = new RequestLog();
     private static LocalClients clients;
     private static DynamoDbRenderQueue queue;
 
@@ -34,15 +29,7 @@ class RenderQueueIT {
     static void deploy() {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
         TemplateStack.Deployed stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
-        ExecutionInterceptor counter = new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                REQUESTS.add(context.request().getClass().getSimpleName().replace("Request", ""));
-            }
-        };
-        DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)), clients.settings());
-        queue = new DynamoDbRenderQueue(metered, stack.tableName());
+        queue = new DynamoDbRenderQueue(REQUESTS.dynamo(clients), stack.tableName());
     }
 
     @AfterAll
@@ -64,14 +51,14 @@ class RenderQueueIT {
         }
         Map<String, String> tokens = queue.markDirty(scopes);
 
-        assertEquals(11, REQUESTS.stream().filter("BatchWriteItem"::equals).count(), REQUESTS::toString);
-        assertEquals(11, REQUESTS.size(), "25 marks a request, and nothing else: " + REQUESTS);
+        assertEquals(11, REQUESTS.requests().stream().filter("BatchWriteItem"::equals).count(), REQUESTS.requests()::toString);
+        assertEquals(11, REQUESTS.requests().size(), "25 marks a request, and nothing else: " + REQUESTS.requests());
         Map<String, String> dirty = queue.dirty();
         assertEquals(tokens, dirty, "every mark there, with its token");
 
         REQUESTS.clear();
         queue.clearAll(dirty);
-        assertEquals(List.of("TransactWriteItems", "TransactWriteItems", "TransactWriteItems"), REQUESTS,
+        assertEquals(List.of("TransactWriteItems", "TransactWriteItems", "TransactWriteItems"), REQUESTS.requests(),
                 "a hundred clears a request");
         assertEquals(Map.of(), queue.dirty());
     }
@@ -89,7 +76,7 @@ class RenderQueueIT {
         queue.clearAll(read); // ...and the round clears what it read
 
         assertEquals(again, queue.dirty(), "only the part marked again is left, for the next round");
-        assertTrue(REQUESTS.contains("DeleteItem"), "the refused hundred were cleared one at a time: " + REQUESTS);
+        assertTrue(REQUESTS.requests().contains("DeleteItem"), "the refused hundred were cleared one at a time: " + REQUESTS.requests());
     }
 
     /** A publisher waiting for its own marks reads them by key, whatever else is marked. */
@@ -105,10 +92,10 @@ class RenderQueueIT {
         REQUESTS.clear();
 
         assertEquals(mine, queue.tokensOf(mine.keySet()));
-        assertEquals(List.of("GetItem"), REQUESTS, "one mark, one point read");
+        assertEquals(List.of("GetItem"), REQUESTS.requests(), "one mark, one point read");
         REQUESTS.clear();
         assertEquals(two, queue.tokensOf(two.keySet()));
-        assertEquals(List.of("BatchGetItem"), REQUESTS);
+        assertEquals(List.of("BatchGetItem"), REQUESTS.requests());
 
         queue.clearAll(mine);
         Map<String, String> again = queue.markDirty(List.of("month:2026-11"));

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import newsroom.aws.AwsClients;
+import newsroom.local.support.RequestLog;
 import newsroom.local.support.SharedEmulator;
 import newsroom.service.port.SearchDocs;
 import newsroom.store.DynamoDbSearchDocs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The search index's record of each release, as a shared-pages round of a burst uses it: hundreds
@@ -24,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Needs: the AWS emulator (started by the harness).
  */
 class SearchDocsIT {
-    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final RequestLog REQUESTS = new RequestLog();
     private static LocalClients clients;
     private static SearchDocs docs;
 
@@ -32,14 +27,7 @@ class SearchDocsIT {
     static void deploy() {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
         TemplateStack.Deployed stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
-        ExecutionInterceptor counter = new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                REQUESTS.add(context.request().getClass().getSimpleName().replace("Request", ""));
-            }
-        };
-        docs = new DynamoDbSearchDocs(AwsClients.build(DynamoDbClient.builder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)), clients.settings()), stack.tableName());
+        docs = new DynamoDbSearchDocs(REQUESTS.dynamo(clients), stack.tableName());
     }
 
     @AfterAll
@@ -57,12 +45,12 @@ class SearchDocsIT {
         }
         REQUESTS.clear();
         docs.saveAll(saved);
-        assertEquals(List.of("BatchWriteItem", "BatchWriteItem", "BatchWriteItem"), REQUESTS, "25 a request");
+        assertEquals(List.of("BatchWriteItem", "BatchWriteItem", "BatchWriteItem"), REQUESTS.requests(), "25 a request");
 
         ids.add("never-indexed");
         REQUESTS.clear();
         Map<String, SearchDocs.Doc> found = docs.findAll(ids);
-        assertEquals(List.of("BatchGetItem"), REQUESTS);
+        assertEquals(List.of("BatchGetItem"), REQUESTS.requests());
         assertEquals(60, found.size(), "a release never indexed is left out");
         for (SearchDocs.Doc doc : saved) {
             assertEquals(doc, found.get(doc.releaseId()));

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import newsroom.aws.AwsClients;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.Delivery;
 import newsroom.domain.DeliveryKind;
@@ -22,6 +20,7 @@ import newsroom.domain.MailJob;
 import newsroom.domain.MediaContact;
 import newsroom.feedback.SesFeedbackHandler;
 import newsroom.json.Json;
+import newsroom.local.support.RequestLog;
 import newsroom.local.support.SharedEmulator;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbDeliveryRepository;
@@ -29,10 +28,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * SES's events reach ses-feedback a queue batch at a time. A batch of Send events for emails their
@@ -43,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class SesEventsIT {
     private static final Instant NOW = Instant.parse("2026-11-30T09:00:00Z");
     private static final Duration LEASE = Duration.ofMinutes(10);
-    private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    private static final RequestLog REQUESTS = new RequestLog();
     private static LocalClients clients;
     private static TemplateStack.Deployed stack;
     private static DynamoDbDeliveryRepository deliveries;
@@ -54,15 +49,7 @@ class SesEventsIT {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
         stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
         deliveries = new DynamoDbDeliveryRepository(clients.dynamo(), stack.tableName());
-        ExecutionInterceptor counter = new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                REQUESTS.add(context.request().getClass().getSimpleName().replace("Request", ""));
-            }
-        };
-        DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()
-                .overrideConfiguration(o -> o.addExecutionInterceptor(counter)), clients.settings());
-        feedback = new SesFeedbackHandler(metered, stack.tableName(), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
+        feedback = new SesFeedbackHandler(REQUESTS.dynamo(clients), stack.tableName(), Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC));
     }
 
     @AfterAll
@@ -88,7 +75,7 @@ class SesEventsIT {
 
         assertEquals(List.of(), failed(feedback.handleRequest(LocalSesEvents.queueBatch(events), null)));
 
-        assertEquals(List.of("BatchGetItem"), REQUESTS, "one read for the batch, and nothing to write");
+        assertEquals(List.of("BatchGetItem"), REQUESTS.requests(), "one read for the batch, and nothing to write");
         List<Delivery> all = deliveries.page(release, 100, null).items();
         assertEquals(100, all.size());
         all.forEach(d -> {
@@ -148,7 +135,7 @@ class SesEventsIT {
                         all.get(1).kind() + "#" + all.get(1).contactId(), all.get(1).messageIds(),
                         all.get(2).kind() + "#" + all.get(2).contactId(), all.get(2).messageIds()));
         assertEquals(ContactStatus.BOUNCED, contacts.find(bouncer.id()).orElseThrow().status());
-        assertEquals(1, REQUESTS.stream().filter("BatchGetItem"::equals).count(), REQUESTS::toString);
+        assertEquals(1, REQUESTS.requests().stream().filter("BatchGetItem"::equals).count(), REQUESTS.requests()::toString);
     }
 
     private static List<String> failed(SQSBatchResponse response) {

@@ -59,6 +59,9 @@ class SitePagesIT {
         novemberRoads = publish("Road closure on the A38", "Road Safety");
         awaitPage(novemberRoads.path("url").asText());
         Eventually.await(Duration.ofSeconds(10), () -> site("/news/").body(), b -> b.contains("Road closure on the A38"));
+        // The category's feed is written in the same round as the list, or the one after: not at the same instant.
+        Eventually.await(Duration.ofSeconds(10), () -> site("/feeds/road-safety.atom").body(),
+                b -> b.contains("Road closure on the A38"));
     }
 
     @AfterAll

@@ -54,4 +54,16 @@ public final class AtOnce {
             throw failure;
         }
     }
+
+    /** The result of work done on a pool, its failure thrown as it was thrown there. */
+    public static <T> T await(Future<T> work) {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for work done at once", e);
+        }
+    }
 }

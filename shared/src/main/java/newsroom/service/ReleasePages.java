@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
@@ -117,7 +116,7 @@ public final class ReleasePages {
         Map<String, Written> toCheck = new LinkedHashMap<>();
         pages.forEach((id, page) -> {
             try {
-                Optional<Written> written = await(page);
+                Optional<Written> written = AtOnce.await(page);
                 if (written.isPresent()) {
                     toCheck.put(id, written.get());
                 } else {
@@ -147,7 +146,7 @@ public final class ReleasePages {
             });
             again.forEach((id, page) -> {
                 try {
-                    outcomes.put(id, new Outcome(await(page), null));
+                    outcomes.put(id, new Outcome(AtOnce.await(page), null));
                 } catch (RuntimeException e) {
                     outcomes.put(id, new Outcome(Optional.empty(), e));
                 }
@@ -166,17 +165,6 @@ public final class ReleasePages {
         Map<String, Outcome> ordered = new LinkedHashMap<>();
         ids.forEach(id -> ordered.put(id, outcomes.get(id)));
         return ordered;
-    }
-
-    private static <T> T await(Future<T> work) {
-        try {
-            return work.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while a release page was written", e);
-        }
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -237,18 +236,6 @@ public final class SitePublisher {
         return scopes;
     }
 
-    /** The result of a read or write made on {@link #IO}, its failure thrown as it was thrown there. */
-    private static <T> T await(Future<T> work) {
-        try {
-            return work.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the site bucket or the index", e);
-        }
-    }
-
     /**
      * The ten or so objects of a publish are written at once rather than one after another: a
      * page is live when the slowest write is done, not after the sum of them. A failed write fails
@@ -258,7 +245,7 @@ public final class SitePublisher {
         RuntimeException failure = null;
         for (Future<?> write : writes) {
             try {
-                await(write);
+                AtOnce.await(write);
             } catch (RuntimeException e) {
                 failure = failure == null ? e : failure;
             }

@@ -295,6 +295,33 @@ class SitePublisherTest {
         assertTrue(month.indexOf("Paged 3") >= 0 && month.indexOf("Paged 3") < month.indexOf("Paged 1"), "newest first");
     }
 
+    /** The test's bucket, with something done before each put (a throw fails it) and after. */
+    private SiteBucket forwarding(java.util.function.Consumer<String> beforePut, java.util.function.Consumer<String> afterPut) {
+        return new SiteBucket() {
+            public void put(String key, byte[] content, String contentType, String cacheControl) {
+                beforePut.accept(key);
+                bucket.put(key, content, contentType, cacheControl);
+                afterPut.accept(key);
+            }
+
+            public boolean exists(String key) {
+                return bucket.exists(key);
+            }
+
+            public java.util.Optional<byte[]> read(String key) {
+                return bucket.read(key);
+            }
+
+            public void delete(String key) {
+                bucket.delete(key);
+            }
+
+            public List<String> keys(String prefix) {
+                return bucket.keys(prefix);
+            }
+        };
+    }
+
     /** Reads counted: a batch reads its releases together, before and after their pages. */
     private static final class CountingReleases extends InMemoryReleaseRepository {
         final java.util.concurrent.atomic.AtomicInteger singles = new java.util.concurrent.atomic.AtomicInteger();
@@ -358,32 +385,13 @@ class SitePublisherTest {
         Release second = Samples.published("w2", "Published in error", "Appeals", NOW.minusSeconds(500));
         counted.create(first);
         counted.create(second);
-        SiteBucket withdrawing = new SiteBucket() {
-            public void put(String key, byte[] content, String contentType, String cacheControl) {
-                bucket.put(key, content, contentType, cacheControl);
-                if (key.equals("news/2026/11/slug-w2/index.html") && counted.peek("w2").withdrawal() == null) {
-                    Release current = counted.peek("w2");
-                    counted.save(current.toBuilder().status(ReleaseStatus.WITHDRAWN)
-                            .withdrawal(new Withdrawal(NOW, "Published in error.", true)).saved(NOW), current.version());
-                }
+        SiteBucket withdrawing = forwarding(key -> { }, key -> {
+            if (key.equals("news/2026/11/slug-w2/index.html") && counted.peek("w2").withdrawal() == null) {
+                Release current = counted.peek("w2");
+                counted.save(current.toBuilder().status(ReleaseStatus.WITHDRAWN)
+                        .withdrawal(new Withdrawal(NOW, "Published in error.", true)).saved(NOW), current.version());
             }
-
-            public boolean exists(String key) {
-                return bucket.exists(key);
-            }
-
-            public java.util.Optional<byte[]> read(String key) {
-                return bucket.read(key);
-            }
-
-            public void delete(String key) {
-                bucket.delete(key);
-            }
-
-            public List<String> keys(String prefix) {
-                return bucket.keys(prefix);
-            }
-        };
+        });
         SitePublisher racing = new SitePublisher(counted, index, new InMemoryRenderQueue(), withdrawing, downloads,
                 new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
                 Clock.fixed(NOW, ZoneOffset.UTC));
@@ -401,30 +409,11 @@ class SitePublisherTest {
         for (int i = 1; i <= 3; i++) {
             stored(Samples.published("r" + i, "Release " + i, "Appeals", NOW.minusSeconds(600 - i)));
         }
-        SiteBucket failing = new SiteBucket() {
-            public void put(String key, byte[] content, String contentType, String cacheControl) {
-                if (key.equals("news/2026/11/slug-r2/index.html")) {
-                    throw new IllegalStateException("S3 refused " + key);
-                }
-                bucket.put(key, content, contentType, cacheControl);
+        SiteBucket failing = forwarding(key -> {
+            if (key.equals("news/2026/11/slug-r2/index.html")) {
+                throw new IllegalStateException("S3 refused " + key);
             }
-
-            public boolean exists(String key) {
-                return bucket.exists(key);
-            }
-
-            public java.util.Optional<byte[]> read(String key) {
-                return bucket.read(key);
-            }
-
-            public void delete(String key) {
-                bucket.delete(key);
-            }
-
-            public List<String> keys(String prefix) {
-                return bucket.keys(prefix);
-            }
-        };
+        }, key -> { });
         SitePublisher flaky = new SitePublisher(releases, index, new InMemoryRenderQueue(), failing, downloads,
                 new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
                 Clock.fixed(NOW, ZoneOffset.UTC));

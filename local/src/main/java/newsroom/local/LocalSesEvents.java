@@ -145,15 +145,13 @@ final class LocalSesEvents implements Mailer, Runnable {
         synchronized (flushing) { // one batch at a time, as the mapping's one poller would
             while (true) {
                 List<String> batch;
+                Map<String, Integer> attempts = new LinkedHashMap<>();
                 synchronized (waiting) {
                     if (waiting.isEmpty()) {
                         waitingSince = null;
                         return;
                     }
                     batch = waiting.keySet().stream().limit(BATCH).toList();
-                }
-                Map<String, Integer> attempts = new LinkedHashMap<>();
-                synchronized (waiting) {
                     batch.forEach(event -> attempts.put(event, waiting.remove(event) + 1));
                 }
                 List<String> failed = new java.util.ArrayList<>();
@@ -226,9 +224,15 @@ final class LocalSesEvents implements Mailer, Runnable {
                 produced++;
             }
         }
-        // Handed over before the position moves past them, so that a crash cannot lose them.
+        // Handed over before the position moves past them, so that a crash cannot lose them; while
+        // any still waits (ses-feedback failed it), the position stays and the next pass reads
+        // them again (a Send event settles nothing twice).
         flush();
-        if (all.size() > from) {
+        boolean handedOver;
+        synchronized (waiting) {
+            handedOver = waiting.isEmpty();
+        }
+        if (handedOver && all.size() > from) {
             savePosition(new Position(all.size(), all.get(all.size() - 1).messageId()));
         }
         if (produced > 0) {

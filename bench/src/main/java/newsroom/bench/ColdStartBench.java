@@ -28,6 +28,10 @@ import newsroom.local.TemplateStack;
 import newsroom.local.emulator.Emulator;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.store.DynamoDbWebhookRepository;
+import newsroom.domain.WebhookDelivery;
+import newsroom.domain.WebhookEndpoint;
+import newsroom.domain.WebhookEvent;
 
 /**
  * The cold-start proxy: for each function's deployable jar, a fresh JVM (with the Lambda Java
@@ -42,6 +46,9 @@ final class ColdStartBench {
             "-XX:+UseSerialGC");
     private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
     private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
+    /** The endpoint and delivery the webhook sender's sample names; each round has a delivery of its own. */
+    private static final String ENDPOINT_ID = "4b2d7c10-5e6f-4a8b-9c0d-1e2f3a4b5c6d";
+    private static final String DELIVERY_ID = "msg_20261130090000000_3f0a2b9c4d5e6f708192";
 
     /**
      * One jar and what to give its handler; {@code expect} is part of a correct response. A
@@ -90,6 +97,8 @@ final class ColdStartBench {
                         "ses-feedback/send.json", "\"batchItemFailures\":[]"),
                 function(functions, "cdn-invalidator", "newsroom.invalidator.CdnInvalidatorHandler",
                         "cdn-invalidator/changed-paths.json", "\"batchItemFailures\":[]"),
+                function(functions, "webhook-sender", "newsroom.webhooks.WebhookSenderHandler",
+                        "webhook-sender/attempt.json", "\"batchItemFailures\":[]"),
                 // The shared pages' renderer: the site publisher's jar, its other handler.
                 new Target(SHARED_PAGES, functions.resolve("site-publisher/target/site-publisher-lambda.jar"),
                         "newsroom.sitepublisher.SharedPagesHandler", "events/site-publisher/shared-pages-nudge.json",
@@ -105,11 +114,40 @@ final class ColdStartBench {
             InterruptedException {
         emulator.reset();
         Map<String, String> env;
-        try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
-            TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
-            seed(clients, resources, home, 2 * rounds + 2);
-            env = environment(emulator, resources);
+        // The webhook sender's endpoint: it answers every delivery at once, and counts them.
+        java.util.concurrent.atomic.AtomicInteger hooks = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            hooks.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
+                TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
+                seed(clients, resources, home, 2 * rounds + 2, "http://127.0.0.1:" + receiver.getAddress().getPort()
+                        + "/hook");
+                env = environment(emulator, resources);
+                env.put("WEBHOOK_QUEUE_URL", TemplateStack.environment(clients, resources, "WebhookSenderFunction")
+                        .get("WEBHOOK_QUEUE_URL"));
+            }
+            List<Result> results = measure(home, work, rounds, env);
+            // Every run of the webhook sender (plain and primed, warm-up round included) delivered one.
+            if (hooks.get() < 2 * (rounds + 1)) {
+                throw new IllegalStateException("the webhook sender delivered " + hooks.get() + " of "
+                        + 2 * (rounds + 1) + " webhooks");
+            }
+            return results;
+        } finally {
+            receiver.stop(0);
         }
+    }
+
+    private static List<Result> measure(Path home, Path work, int rounds, Map<String, String> env)
+            throws IOException, InterruptedException {
         Path probeDir = installProbe(work.resolve("coldstart"));
         Path serialization = home.resolve("bench/target/coldstart/aws-lambda-java-serialization.jar");
         if (!Files.isRegularFile(serialization)) {
@@ -157,8 +195,8 @@ final class ColdStartBench {
      * The release the samples name, a contact per round for the mail sender (so that every round
      * really sends, instead of finding the email already sent), and the contact the SES sample names.
      */
-    private static void seed(LocalClients clients, TemplateStack.Deployed resources, Path home, int contacts)
-            throws IOException {
+    private static void seed(LocalClients clients, TemplateStack.Deployed resources, Path home, int contacts,
+                             String hookUrl) throws IOException {
         DynamodbEvent published;
         try (InputStream in = Files.newInputStream(home.resolve("events/site-publisher/release-published.json"))) {
             published = LambdaEventSerializers.serializerFor(DynamodbEvent.class, ColdStartBench.class.getClassLoader())
@@ -176,6 +214,20 @@ final class ColdStartBench {
         }
         repository.create(new MediaContact("c0ffee00-0000-4000-8000-000000000001", "crime.desk@daily.example",
                 "Crime desk", "Daily", null, Set.of("Crime Operations"), false, ContactStatus.ACTIVE, "bench", now, now));
+        var webhooks = new DynamoDbWebhookRepository(clients.dynamo(), resources.tableName());
+        webhooks.create(new WebhookEndpoint(ENDPOINT_ID, hookUrl, Set.of(WebhookEvent.PUBLISHED), false, "bench",
+                "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]), null, null, true, null, null,
+                now, now, 1));
+        for (int i = 0; i < contacts; i++) {
+            webhooks.createDelivery(new WebhookDelivery(ENDPOINT_ID, deliveryId(i), WebhookEvent.PUBLISHED.wireName(),
+                    RELEASE_ID, "{\"type\":\"" + WebhookEvent.PUBLISHED.wireName() + "\",\"data\":{\"id\":\""
+                    + RELEASE_ID + "\"}}", WebhookDelivery.Status.PENDING, 0, null, null, null, null, now, now),
+                    now.plusSeconds(86_400));
+        }
+    }
+
+    private static String deliveryId(int round) {
+        return round == 0 ? DELIVERY_ID : String.format("msg_20261130090000000_%020d", round);
     }
 
     private static String contactId(int round) {
@@ -189,6 +241,9 @@ final class ColdStartBench {
                 : target.event();
         if (target.name().equals("mail-sender")) {
             json = json.replace(CONTACT_ID, contactId(round));
+        }
+        if (target.name().equals("webhook-sender")) {
+            json = json.replace(DELIVERY_ID, deliveryId(round));
         }
         Files.writeString(event, json);
         return event;
@@ -211,6 +266,8 @@ final class ColdStartBench {
         env.put("DISTRIBUTION_ID", resources.distributionId());
         env.put("INVALIDATION_QUEUE_URL", resources.invalidationQueueUrl());
         env.put("SHARED_PAGES_QUEUE_URL", resources.sharedPagesQueueUrl());
+        // The bench's receiver is on this machine's loopback, which a deployed sender refuses.
+        env.put("WEBHOOKS_ALLOW_LOOPBACK", "true");
         return env;
     }
 

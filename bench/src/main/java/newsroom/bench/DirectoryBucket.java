@@ -9,6 +9,8 @@ import newsroom.service.port.SiteBucket;
 /** The site written to a local folder, one file an object, as a static site generator writes it. */
 final class DirectoryBucket implements SiteBucket {
     private final Path root;
+    /** Folders already made: a generator makes each once, not once a file (a failed mkdir and a stat). */
+    private final java.util.Set<Path> folders = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     DirectoryBucket(Path root) {
         this.root = root;
@@ -18,7 +20,10 @@ final class DirectoryBucket implements SiteBucket {
     public void put(String key, byte[] content, String contentType, String cacheControl) {
         try {
             Path file = root.resolve(key);
-            Files.createDirectories(file.getParent());
+            if (!folders.contains(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                folders.add(file.getParent());
+            }
             Files.write(file, content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

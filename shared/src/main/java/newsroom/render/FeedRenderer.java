@@ -2,7 +2,6 @@ package newsroom.render;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -116,7 +115,7 @@ public final class FeedRenderer {
     }
 
     private static String render(Mustache template, Object view) {
-        StringWriter out = new StringWriter();
+        PageWriter out = new PageWriter();
         template.execute(out, view);
         return out.toString();
     }

@@ -37,13 +37,21 @@ public final class Ninjs {
 
     /** The public release, or its cancellation once withdrawn. {@code pageUrl} is its page. */
     public String published(Release release, String pageUrl, List<File> files) {
+        return published(release, pageUrl, files, null);
+    }
+
+    /**
+     * The same, with the body already rendered ({@code bodyHtml}, from {@link Markdown#toHtml}), so
+     * that the page beside it and this object parse the body once between them; null renders it here.
+     */
+    public String published(Release release, String pageUrl, List<File> files, String bodyHtml) {
         return Json.write(release.status() == ReleaseStatus.WITHDRAWN ? canceled(release, pageUrl)
-                : item(release, pageUrl, files, "usable", null));
+                : item(release, pageUrl, files, "usable", null, bodyHtml));
     }
 
     /** An embargoed advance copy: withheld until the embargo time. */
     public String embargoed(Release release, String pageUrl, List<File> files) {
-        return Json.write(item(release, pageUrl, files, "withheld", release.embargoUntil()));
+        return Json.write(item(release, pageUrl, files, "withheld", release.embargoUntil(), null));
     }
 
     static String uri(Release release) {
@@ -74,7 +82,7 @@ public final class Ninjs {
     }
 
     private Map<String, Object> item(Release release, String pageUrl, List<File> files, String pubstatus,
-                                     Instant embargoed) {
+                                     Instant embargoed, String bodyHtml) {
         Map<String, Object> item = head(release, pubstatus);
         if (embargoed != null) {
             item.put("embargoed", embargoed.toString());
@@ -90,8 +98,8 @@ public final class Ninjs {
         body.put("role", "main");
         body.put("contenttype", "text/html");
         body.put("charcount", text.length());
-        body.put("wordcount", text.isBlank() ? 0 : text.strip().split("\\s+").length);
-        body.put("value", markdown.toHtml(release.body()));
+        body.put("wordcount", wordCount(text));
+        body.put("value", bodyHtml != null ? bodyHtml : markdown.toHtml(release.body()));
         item.put("bodies", List.of(body));
         List<Map<String, Object>> subjects = new ArrayList<>();
         subjects.add(Map.of("name", release.category(), "rel", "category"));
@@ -115,6 +123,24 @@ public final class Ninjs {
             item.put("associations", associations);
         }
         return item;
+    }
+
+    /**
+     * Words: runs of characters between ASCII whitespace, as {@code text.strip().split("\\s+")}
+     * counts them, without a regular expression (it was a tenth of a full rebuild's time).
+     */
+    static int wordCount(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (!space && !inWord) {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
     }
 
     private Map<String, Object> canceled(Release release, String pageUrl) {

@@ -59,6 +59,10 @@ public final class SitePages {
      * withdrawn. {@code downloads} are the files on the site.
      */
     public SitePage ninjs(Release release, List<Download> downloads, Instant now) {
+        return ninjs(release, downloads, now, null);
+    }
+
+    private SitePage ninjs(Release release, List<Download> downloads, Instant now, String bodyHtml) {
         String key = SitePaths.keyFor(renderer.ninjsUrlPath(release));
         List<Ninjs.File> files = new java.util.ArrayList<>();
         if (release.isPublicAt(now)) {
@@ -67,7 +71,21 @@ public final class SitePages {
                         a.fileName(), a.contentType(), a.size(), renderer.baseUrl() + download.url())));
             }
         }
-        return SitePage.of(key, ninjs.published(release, renderer.releaseUrl(release), files), NINJS);
+        return SitePage.of(key, ninjs.published(release, renderer.releaseUrl(release), files, bodyHtml), NINJS);
+    }
+
+    /**
+     * {@link #release} and {@link #ninjs} together, the body rendered once for both: what a
+     * release's publish and the full rebuild write.
+     */
+    public List<SitePage> releaseAndNinjs(Release release, List<Download> downloads, Instant now) {
+        if (!release.isPublicAt(now)) {
+            return List.of(release(release, downloads, now), ninjs(release, downloads, now));
+        }
+        String bodyHtml = renderer.bodyHtml(release);
+        return List.of(new SitePage(renderer.paths().releaseKey(release),
+                        renderer.releasePage(release, bodyHtml, downloads, now), HTML),
+                ninjs(release, downloads, now, bodyHtml));
     }
 
     /** At an address the release had before its embargo moved: where it is now. */

@@ -3,7 +3,6 @@ package newsroom.render;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -169,11 +168,28 @@ public final class SiteRenderer {
      * public page.
      */
     public String releasePage(Release release, List<Download> downloads, Instant now) {
+        return page(release, bodyHtml(release), downloads, now).toString();
+    }
+
+    /**
+     * The same as UTF-8, with the body already rendered by {@link #bodyHtml} (the ninjs beside the
+     * page shares it): what a publish and the full rebuild write.
+     */
+    public byte[] releasePage(Release release, String bodyHtml, List<Download> downloads, Instant now) {
+        return page(release, bodyHtml, downloads, now).toBytes();
+    }
+
+    private PageWriter page(Release release, String bodyHtml, List<Download> downloads, Instant now) {
         if (!release.isPublicAt(now)) {
             throw new EmbargoedException(release.id());
         }
-        return render(releaseTemplate, releaseView(release, downloads, null,
+        return renderTo(releaseTemplate, releaseView(release, bodyHtml, downloads, null,
                 new FeedLink(release.title() + " (IPTC ninjs)", ninjsUrlPath(release), Ninjs.MEDIA_TYPE)));
+    }
+
+    /** The release's body as safe HTML ({@link Markdown}). */
+    public String bodyHtml(Release release) {
+        return markdown.toHtml(release.body());
     }
 
     /**
@@ -185,7 +201,7 @@ public final class SiteRenderer {
         List<Download> declared = release.attachments().stream()
                 .map(a -> new Download(a.fileName(), "#", a.contentType(), a.describeFile(), a.description()))
                 .toList();
-        return render(releaseTemplate, releaseView(release, declared,
+        return render(releaseTemplate, releaseView(release, bodyHtml(release), declared,
                 release.status() == ReleaseStatus.SCHEDULED
                         ? "Preview: scheduled, not public until its embargo ends"
                         : release.status() == ReleaseStatus.PUBLISHED ? "Preview of the published release"
@@ -211,7 +227,7 @@ public final class SiteRenderer {
                 .toList();
         FeedLink ninjs = copyPath == null ? null
                 : new FeedLink(release.title() + " (IPTC ninjs, embargoed)", copyPath + "/ninjs", Ninjs.MEDIA_TYPE);
-        return render(releaseTemplate, releaseView(release, files, "EMBARGOED UNTIL "
+        return render(releaseTemplate, releaseView(release, bodyHtml(release), files, "EMBARGOED UNTIL "
                 + Embargo.describe(release.embargoUntil(), zone) + ". Advance copy for " + recipient
                 + ": not for publication before then.", ninjs));
     }
@@ -221,7 +237,7 @@ public final class SiteRenderer {
         return paths.releaseUrlPath(release) + Ninjs.FILE_NAME;
     }
 
-    private ReleasePage releaseView(Release release, List<Download> downloads, String previewBanner,
+    private ReleasePage releaseView(Release release, String bodyHtml, List<Download> downloads, String previewBanner,
                                     FeedLink alternate) {
         Hero hero = null;
         if (release.heroImage() != null) {
@@ -245,7 +261,7 @@ public final class SiteRenderer {
                 hasUrl ? JsonLd.newsArticle(release, url, imageUrl, siteName()) : null,
                 alternate == null ? List.of(siteFeed(), categoryFeed(release.category()))
                         : List.of(alternate, siteFeed(), categoryFeed(release.category())), previewBanner != null);
-        return new ReleasePage(page, teaser, markdown.toHtml(release.body()), release.contact(), release.tags(), hero,
+        return new ReleasePage(page, teaser, bodyHtml, release.contact(), release.tags(), hero,
                 files, updates, previewBanner);
     }
 
@@ -389,10 +405,14 @@ public final class SiteRenderer {
     }
 
     private String render(Mustache template, Object view) {
-        StringWriter out = new StringWriter();
+        return renderTo(template, view).toString();
+    }
+
+    private PageWriter renderTo(Mustache template, Object view) {
+        PageWriter out = new PageWriter();
         // The page's own view first, then what every page carries.
         template.execute(out, new Object[] {Map.of("chrome", chrome), view});
-        return out.toString();
+        return out;
     }
 
     /** What every page's head needs: title, canonical URL, social and feed metadata. */

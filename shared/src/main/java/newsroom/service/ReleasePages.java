@@ -192,10 +192,11 @@ public final class ReleasePages {
         List<String> paths = new ArrayList<>();
         boolean isPublic = release.isPublicAt(now);
         List<Download> published = isPublic ? downloads.publishAll(release) : List.of();
-        SitePages.SitePage page = site.release(release, published, now);
+        List<SitePages.SitePage> pageAndNinjs = site.releaseAndNinjs(release, published, now);
+        SitePages.SitePage page = pageAndNinjs.get(0);
         SitePublisher.write(bucket, page);
         paths.add("/" + page.key());
-        SitePages.SitePage ninjs = site.ninjs(release, published, now);
+        SitePages.SitePage ninjs = pageAndNinjs.get(1);
         SitePublisher.write(bucket, ninjs);
         paths.add("/" + ninjs.key());
         published.forEach(download -> paths.add(download.url()));

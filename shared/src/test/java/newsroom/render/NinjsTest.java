@@ -86,4 +86,23 @@ class NinjsTest {
         assertEquals("https://api.example/advance/t/attachments/a1",
                 copy.path("associations").get(0).path("renditions").get(0).path("href").asText());
     }
+
+    @Test
+    void wordsAreCountedAsRunsBetweenWhitespace() {
+        List<String> texts = List.of("", "one", "one two", "one  two\tthree\nfour\r\nfive", "a\u000Bb\fc",
+                "no\u00A0break counts as one", "em\u2003space", "**bold** and [a link](https://x.example)",
+                "- list\n- items\n\n> quote");
+        for (String text : texts) {
+            int expected = text.isBlank() ? 0 : text.strip().split("\\s+").length;
+            assertEquals(expected, Ninjs.wordCount(text), "\"" + text + "\"");
+        }
+    }
+
+    @Test
+    void aBodyRenderedBeforeIsTheSameObject() {
+        Release release = Samples.published("r1", "Road closed", "Appeals", AT);
+        String url = "https://news.example/news/2026/11/r1/";
+        assertEquals(ninjs.published(release, url, List.of()),
+                ninjs.published(release, url, List.of(), new Markdown().toHtml(release.body())));
+    }
 }

@@ -2,6 +2,7 @@ package newsroom.render;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -34,6 +35,23 @@ class SiteRendererTest {
         assertTrue(html.contains("<time datetime=\"2026-11-29T12:00:00Z\">29 November 2026</time>"));
         assertTrue(html.contains("mailto:press@example.gov.uk"));
         assertTrue(html.contains("<html lang=\"en-GB\">"));
+    }
+
+    @Test
+    void aReleaseAndItsNinjsWrittenTogetherAreTheSameAsEachAlone() {
+        SitePages site = new SitePages(renderer);
+        Release release = release("Appeal <b>for</b> witnesses", ReleaseStatus.PUBLISHED, NOW, null);
+        List<SitePages.SitePage> together = site.releaseAndNinjs(release, List.of(), NOW);
+        SitePages.SitePage page = site.release(release, List.of(), NOW);
+        SitePages.SitePage ninjs = site.ninjs(release, List.of(), NOW);
+        assertEquals(page.key(), together.get(0).key());
+        assertEquals(new String(page.content(), java.nio.charset.StandardCharsets.UTF_8),
+                new String(together.get(0).content(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(ninjs.key(), together.get(1).key());
+        assertEquals(new String(ninjs.content(), java.nio.charset.StandardCharsets.UTF_8),
+                new String(together.get(1).content(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(new String(together.get(1).content(), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("<p>Body text</p>"), "the body once rendered is the ninjs body too");
     }
 
     @Test

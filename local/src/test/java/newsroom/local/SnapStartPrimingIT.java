@@ -30,6 +30,8 @@ import newsroom.sitepublisher.SitePublisherConfig;
 import newsroom.sitepublisher.SitePublisherHandler;
 import newsroom.sweeper.EmbargoSweeperConfig;
 import newsroom.sweeper.EmbargoSweeperHandler;
+import newsroom.webhooks.WebhookSenderConfig;
+import newsroom.webhooks.WebhookSenderHandler;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +159,19 @@ class SnapStartPrimingIT {
     void sesFeedbackPrimesWithoutChangingAContact() {
         var handler = new SesFeedbackHandler(dynamo, resources.tableName(), Clock.systemUTC());
         assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "DynamoDb.BatchGetItem"));
+    }
+
+    @Test
+    void theWebhookSenderPrimesWithoutClaimingOrPosting() {
+        List<String> posted = new CopyOnWriteArrayList<>();
+        var handler = new WebhookSenderHandler(new WebhookSenderConfig(clients.settings(), resources.tableName(),
+                "https://sqs.invalid/never-used", List.of(), null, null, false), dynamo, sqs, null,
+                (uri, headers, body) -> {
+                    posted.add(uri.toString());
+                    throw new java.io.IOException("priming must not post");
+                }, Clock.systemUTC());
+        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "DynamoDb.GetItem"));
+        assertEquals(List.of(), posted, "priming posts nothing");
     }
 
     /** The hook itself runs the priming, and a failure inside it is swallowed rather than failing the snapshot. */

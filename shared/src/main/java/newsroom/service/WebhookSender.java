@@ -77,6 +77,17 @@ public final class WebhookSender {
         return String.join(" ", signatures);
     }
 
+    /**
+     * SnapStart priming: the reads an attempt starts with (an endpoint and a delivery that do not
+     * exist, so nothing is claimed) and a signature over a sample. Nothing is sent or written.
+     */
+    public void prime() {
+        repository.find(PrimingSamples.NO_SUCH_ID);
+        repository.findDelivery(PrimingSamples.NO_SUCH_ID, PrimingSamples.NO_SUCH_ID);
+        sign(List.of("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24])), PrimingSamples.NO_SUCH_ID,
+                clock.instant().getEpochSecond(), "{}");
+    }
+
     public Outcome attempt(String endpointId, String deliveryId) {
         Optional<WebhookEndpoint> found = repository.find(endpointId);
         Instant now = clock.instant();

@@ -9,6 +9,8 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.QueueBatch;
 import newsroom.aws.SendRate;
 import newsroom.aws.SesMailer;
+import newsroom.aws.SnapStartPrimed;
+import newsroom.aws.SnapStartPriming;
 import newsroom.aws.SqsWebhookQueue;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
@@ -25,13 +27,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * itself decides what follows (done, a retry on the schedule, given up, the endpoint disabled),
  * so a message is reported failed only when the attempt could not even be recorded.
  */
-public final class WebhookSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class WebhookSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(WebhookSenderHandler.class);
 
     private final WebhookSender sender;
 
     public WebhookSenderHandler() {
         this(WebhookSenderConfig.from(EnvVars.fromSystem()));
+        SnapStartPriming.register(this);
     }
 
     private WebhookSenderHandler(WebhookSenderConfig config) {
@@ -46,6 +49,12 @@ public final class WebhookSenderHandler implements RequestHandler<SQSEvent, SQSB
                                 WebhookTransport transport, Clock clock) {
         this.sender = new WebhookSender(new DynamoDbWebhookRepository(dynamo, config.tableName()),
                 new SqsWebhookQueue(sqs, config.webhookQueueUrl()), transport, alerts, config.alertTo(), clock);
+    }
+
+    /** An attempt's first reads and its signing; nothing is claimed, sent or written. */
+    @Override
+    public void prime() {
+        sender.prime();
     }
 
     @Override

@@ -43,6 +43,9 @@ public final class SiteRenderer {
     private final Mustache infoTemplate;
     private final Mustache accessibilityTemplate;
     private final Mustache searchTemplate;
+    /** The header's and the footer's settings part, the same on every page: rendered once per chrome. */
+    private final Mustache chromeHeaderTemplate;
+    private final Mustache chromeFooterTemplate;
     /** The settings the chrome came from (the page texts, the accessibility statement). */
     private volatile newsroom.domain.SiteSettings settings;
     private final Markdown markdown = new Markdown();
@@ -52,6 +55,8 @@ public final class SiteRenderer {
     private final ZoneId zone;
     /** The settings' part of every page; the defaults until settings are given. */
     private volatile SiteChrome chrome;
+    /** What every page's templates are given beside their own view: the chrome, its header and footer rendered. */
+    private volatile Map<String, Object> chromeScope;
 
     public SiteRenderer(SiteAssets assets, String siteName, String baseUrl, ZoneId zone) {
         MustacheFactory factory = new DefaultMustacheFactory("site");
@@ -64,11 +69,13 @@ public final class SiteRenderer {
         this.infoTemplate = factory.compile("info.mustache");
         this.accessibilityTemplate = factory.compile("accessibility.mustache");
         this.searchTemplate = factory.compile("search.mustache");
+        this.chromeHeaderTemplate = factory.compile("chrome-header.mustache");
+        this.chromeFooterTemplate = factory.compile("chrome-footer.mustache");
         this.assets = assets;
         this.paths = new SitePaths(zone);
         this.zone = zone;
         this.settings = newsroom.domain.SiteSettings.defaults(siteName, zone.getId());
-        this.chrome = SiteChrome.of(settings, null, SiteSearch.ENABLED);
+        useChrome(SiteChrome.of(settings, null, SiteSearch.ENABLED));
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -92,7 +99,21 @@ public final class SiteRenderer {
     public void useSettings(newsroom.domain.SiteSettings settings, boolean search) {
         SiteAssets.Asset logo = SiteAssets.logo(settings);
         this.settings = settings;
-        this.chrome = SiteChrome.of(settings, logo == null ? null : logo.url(), search);
+        useChrome(SiteChrome.of(settings, logo == null ? null : logo.url(), search));
+    }
+
+    /**
+     * The header's and footer's settings part rendered once here, not on every page: in a full
+     * rebuild their links were a tenth of the time. Escaped as any page text is (they go through
+     * the same templates); a page reads the chrome and its rendered parts from one scope.
+     */
+    private void useChrome(SiteChrome next) {
+        PageWriter header = new PageWriter();
+        chromeHeaderTemplate.execute(header, next);
+        PageWriter footer = new PageWriter();
+        chromeFooterTemplate.execute(footer, next);
+        this.chromeScope = Map.of("chrome", next, "chromeHeader", header.toString(), "chromeFooter", footer.toString());
+        this.chrome = next;
     }
 
     public newsroom.domain.SiteSettings settings() {
@@ -411,7 +432,7 @@ public final class SiteRenderer {
     private PageWriter renderTo(Mustache template, Object view) {
         PageWriter out = new PageWriter();
         // The page's own view first, then what every page carries.
-        template.execute(out, new Object[] {Map.of("chrome", chrome), view});
+        template.execute(out, new Object[] {chromeScope, view});
         return out;
     }
 

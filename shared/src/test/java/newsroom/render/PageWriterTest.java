@@ -37,7 +37,7 @@ class PageWriterTest {
             PageWriter out = new PageWriter();
             int at = 0;
             while (at < whole.length()) {
-                int piece = Math.min(whole.length() - at, 1 + random.nextInt(5));
+                int piece = Math.min(whole.length() - at, 1 + random.nextInt(round % 2 == 0 ? 5 : 40));
                 switch (random.nextInt(3)) {
                     case 0 -> out.write(whole, at, piece);
                     case 1 -> out.write(whole.toCharArray(), at, piece);

@@ -3,6 +3,7 @@ package newsroom.render;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.time.Instant;
 import java.util.List;
 import newsroom.domain.Release;
@@ -45,13 +46,23 @@ public final class Ninjs {
      * that the page beside it and this object parse the body once between them; null renders it here.
      */
     public String published(Release release, String pageUrl, List<File> files, String bodyHtml) {
-        return release.status() == ReleaseStatus.WITHDRAWN ? write(json -> canceled(json, release, pageUrl))
-                : write(json -> item(json, release, pageUrl, files, "usable", null, bodyHtml));
+        return published(release, pageUrl, files, bodyHtml, new StringWriter(2048)).toString();
+    }
+
+    /** The same as UTF-8, the bytes the site stores, with no String between. */
+    byte[] publishedBytes(Release release, String pageUrl, List<File> files, String bodyHtml) {
+        return published(release, pageUrl, files, bodyHtml, new PageWriter()).toBytes();
+    }
+
+    private <W extends Writer> W published(Release release, String pageUrl, List<File> files, String bodyHtml, W out) {
+        return release.status() == ReleaseStatus.WITHDRAWN ? write(out, json -> canceled(json, release, pageUrl))
+                : write(out, json -> item(json, release, pageUrl, files, "usable", null, bodyHtml));
     }
 
     /** An embargoed advance copy: withheld until the embargo time. */
     public String embargoed(Release release, String pageUrl, List<File> files) {
-        return write(json -> item(json, release, pageUrl, files, "withheld", release.embargoUntil(), null));
+        return write(new StringWriter(2048),
+                json -> item(json, release, pageUrl, files, "withheld", release.embargoUntil(), null)).toString();
     }
 
     static String uri(Release release) {
@@ -67,8 +78,7 @@ public final class Ninjs {
      * writes one beside every page, and building maps for the serializer to walk was a seventh of
      * the time of a release's page and ninjs.
      */
-    private static String write(Fields fields) {
-        StringWriter out = new StringWriter(2048);
+    private static <W extends Writer> W write(W out, Fields fields) {
         try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
             json.writeStartObject();
             fields.write(json);
@@ -76,7 +86,7 @@ public final class Ninjs {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write ninjs", e);
         }
-        return out.toString();
+        return out;
     }
 
     private void head(JsonGenerator json, Release release, String pubstatus) throws IOException {
@@ -208,7 +218,8 @@ public final class Ninjs {
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            // ' ', or \t \n \u000B \f \r, which are 9 to 13.
+            boolean space = c == ' ' || (c >= '\t' && c <= '\r');
             if (!space && !inWord) {
                 words++;
             }

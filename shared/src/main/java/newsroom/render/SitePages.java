@@ -71,7 +71,7 @@ public final class SitePages {
                         a.fileName(), a.contentType(), a.size(), renderer.baseUrl() + download.url())));
             }
         }
-        return SitePage.of(key, ninjs.published(release, renderer.releaseUrl(release), files, bodyHtml), NINJS);
+        return new SitePage(key, ninjs.publishedBytes(release, renderer.releaseUrl(release), files, bodyHtml), NINJS);
     }
 
     /**

@@ -115,7 +115,7 @@ public final class FeedRenderer {
     }
 
     private static String render(Mustache template, Object view) {
-        PageWriter out = new PageWriter();
+        PageWriter out = PageWriter.reused();
         template.execute(out, view);
         return out.toString();
     }

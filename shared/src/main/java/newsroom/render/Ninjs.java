@@ -51,7 +51,7 @@ public final class Ninjs {
 
     /** The same as UTF-8, the bytes the site stores, with no String between. */
     byte[] publishedBytes(Release release, String pageUrl, List<File> files, String bodyHtml) {
-        return published(release, pageUrl, files, bodyHtml, new PageWriter()).toBytes();
+        return published(release, pageUrl, files, bodyHtml, PageWriter.reused()).toBytes();
     }
 
     private <W extends Writer> W published(Release release, String pageUrl, List<File> files, String bodyHtml, W out) {

@@ -18,11 +18,31 @@ final class PageWriter extends Writer {
 
     private static final int CHUNK = 1024;
 
+    /** Each thread's writer, used page after page: a full rebuild writes thousands, each as large. */
+    private static final ThreadLocal<PageWriter> REUSED = ThreadLocal.withInitial(PageWriter::new);
+
     private byte[] bytes = new byte[PAGE];
+    /** Whether this thread's reused writer holds a page not yet taken. */
+    private boolean taken;
     private final char[] chunk = new char[CHUNK];
     private int size;
     /** A high surrogate whose low half has not been written yet, or 0. */
     private char high;
+
+    /**
+     * This thread's writer, empty, its buffer kept from the page before; a new one when this thread's
+     * is still in use (a page rendered while another is, which no caller does today).
+     */
+    static PageWriter reused() {
+        PageWriter writer = REUSED.get();
+        if (writer.taken) {
+            return new PageWriter();
+        }
+        writer.taken = true;
+        writer.size = 0;
+        writer.high = 0;
+        return writer;
+    }
 
     @Override
     public void write(int c) {
@@ -90,12 +110,14 @@ final class PageWriter extends Writer {
     /** The page as UTF-8. */
     byte[] toBytes() {
         endSurrogate();
+        taken = false;
         return Arrays.copyOf(bytes, size);
     }
 
     @Override
     public String toString() {
         endSurrogate();
+        taken = false;
         return new String(bytes, 0, size, StandardCharsets.UTF_8);
     }
 

@@ -430,7 +430,7 @@ public final class SiteRenderer {
     }
 
     private PageWriter renderTo(Mustache template, Object view) {
-        PageWriter out = new PageWriter();
+        PageWriter out = PageWriter.reused();
         // The page's own view first, then what every page carries.
         template.execute(out, new Object[] {chromeScope, view});
         return out;

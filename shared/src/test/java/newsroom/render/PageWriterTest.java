@@ -2,6 +2,8 @@ package newsroom.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -51,5 +53,20 @@ class PageWriterTest {
             }
             assertArrayEquals(whole.getBytes(StandardCharsets.UTF_8), out.toBytes(), whole);
         }
+    }
+
+    @Test
+    void aReusedWriterStartsEmptyAndIsNeverSharedByTwoPagesAtOnce() {
+        PageWriter first = PageWriter.reused();
+        first.write("first page \uD83D");
+        PageWriter whileInUse = PageWriter.reused();
+        assertNotSame(first, whileInUse, "a second page while the first is open gets a writer of its own");
+        whileInUse.write("other");
+        assertEquals("first page ?", first.toString());
+        assertEquals("other", whileInUse.toString());
+        PageWriter next = PageWriter.reused();
+        assertSame(first, next, "once taken, the thread's writer is used again");
+        next.write("é");
+        assertArrayEquals("é".getBytes(StandardCharsets.UTF_8), next.toBytes(), "nothing of the page before");
     }
 }

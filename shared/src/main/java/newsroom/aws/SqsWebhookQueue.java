@@ -3,7 +3,7 @@ package newsroom.aws;
 import java.time.Duration;
 import java.util.Map;
 import newsroom.config.AwsSettings;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 import newsroom.service.port.WebhookQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -46,12 +46,18 @@ public final class SqsWebhookQueue implements WebhookQueue {
             throw new IllegalStateException("WEBHOOK_QUEUE_URL is not set");
         }
         int seconds = (int) Math.max(0, Math.min(MAX_DELAY_SECONDS, delay.toSeconds()));
-        String body = Json.write(new Job(endpointId, deliveryId));
+        String body = LightJson.object(json -> {
+            json.writeStringField("endpointId", endpointId);
+            json.writeStringField("deliveryId", deliveryId);
+        });
         client().sendMessage(m -> m.queueUrl(queueUrl).messageBody(body).delaySeconds(seconds)
                 .messageAttributes(Map.of()));
     }
 
+    /** The job in this body; null for a JSON null (the caller refuses it). */
     public static Job read(String body) {
-        return Json.read(body, Job.class);
+        Map<String, Object> job = LightJson.read(body, "Job", java.util.Set.of("endpointId", "deliveryId"),
+                java.util.Set.of());
+        return job == null ? null : new Job((String) job.get("endpointId"), (String) job.get("deliveryId"));
     }
 }

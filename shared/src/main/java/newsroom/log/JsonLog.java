@@ -1,9 +1,12 @@
 package newsroom.log;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import newsroom.json.Json;
+import newsroom.json.LightJson;
 
 /**
  * One JSON object a line on standard output, which Lambda's JSON log format keeps as-is.
@@ -45,6 +48,35 @@ public final class JsonLog {
             line.put("errorType", error.getClass().getName());
             line.put("errorMessage", error.getMessage());
         }
-        System.out.println(Json.write(line));
+        // With jackson-core alone: a function's first log line does not start Jackson's object
+        // mapping (LightJson). Values it cannot write plainly go through the mapper, as before.
+        System.out.println(LightJson.object(json -> {
+            for (Map.Entry<String, Object> field : line.entrySet()) {
+                value(json, field.getKey(), field.getValue());
+            }
+        }));
+    }
+
+    /** One field, left out when null, as the mapper leaves out nulls. */
+    private static void value(JsonGenerator json, String name, Object value) throws IOException {
+        if (value == null) {
+            return;
+        }
+        json.writeFieldName(name);
+        if (value instanceof CharSequence text) {
+            json.writeString(text.toString());
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Double number) {
+            json.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else if (value instanceof Enum<?> constant) {
+            json.writeString(constant.name());
+        } else if (value instanceof Instant instant) {
+            json.writeString(instant.toString());
+        } else {
+            Json.mapper().writeValue(json, value);
+        }
     }
 }

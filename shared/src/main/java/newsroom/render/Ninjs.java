@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 
 /**
  * A release as IPTC ninjs 2.1 (News in JSON), the form news agencies and newsroom systems read:
@@ -79,7 +79,7 @@ public final class Ninjs {
      * the time of a release's page and ninjs.
      */
     private static <W extends Writer> W write(W out, Fields fields) {
-        try (JsonGenerator json = Json.mapper().getFactory().createGenerator(out)) {
+        try (JsonGenerator json = LightJson.generator(out)) {
             json.writeStartObject();
             fields.write(json);
             json.writeEndObject();

@@ -1,0 +1,111 @@
+package newsroom.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import newsroom.domain.SafeText;
+
+/**
+ * Log lines and the small queue messages of our own, read and written with jackson-core alone.
+ * The first use of {@link Json}'s mapper loads and builds Jackson's object mapping, about 100 ms
+ * of a fresh JVM at Lambda's settings against about 25 ms for this; a function whose first request
+ * only logs and reads one of these messages never pays it. Reading is as strict as {@link Json#read}:
+ * only the named fields, each once, strings (or lists of strings) of {@link SafeText}, nothing after.
+ */
+public final class LightJson {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    private LightJson() {
+    }
+
+    /** What writes one object's fields. */
+    public interface Fields {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /** A generator writing to {@code out}, with nothing of the object mapping. */
+    public static JsonGenerator generator(java.io.Writer out) throws IOException {
+        return FACTORY.createGenerator(out);
+    }
+
+    /** One object, its fields written by {@code fields}. */
+    public static String object(Fields fields) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * One object whose fields are among {@code strings} (text or null) and {@code lists} (arrays of
+     * text, or null), by name; null for a JSON {@code null}.
+     *
+     * @throws IllegalArgumentException naming {@code what} for anything else
+     */
+    public static Map<String, Object> read(String json, String what, Set<String> strings, Set<String> lists) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.VALUE_NULL && parser.nextToken() == null) {
+                return null;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw refused(what);
+            }
+            Map<String, Object> fields = new HashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (strings.contains(name) && (value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NULL)) {
+                    fields.put(name, value == JsonToken.VALUE_NULL ? null : text(parser, what));
+                } else if (lists.contains(name) && value == JsonToken.VALUE_NULL) {
+                    fields.put(name, null);
+                } else if (lists.contains(name) && value == JsonToken.START_ARRAY) {
+                    List<String> items = new ArrayList<>();
+                    while (parser.nextToken() == JsonToken.VALUE_STRING) {
+                        items.add(text(parser, what));
+                    }
+                    if (parser.currentToken() != JsonToken.END_ARRAY) {
+                        throw refused(what);
+                    }
+                    fields.put(name, items);
+                } else {
+                    throw refused(what);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw refused(what);
+            }
+            return fields;
+        } catch (IOException e) {
+            // Not JSON, a field twice, or cut short.
+            throw new IllegalArgumentException("cannot read " + what + " from JSON", e);
+        }
+    }
+
+    private static String text(JsonParser parser, String what) throws IOException {
+        String text = parser.getText();
+        if (!SafeText.isSafe(text)) {
+            throw refused(what);
+        }
+        return text;
+    }
+
+    private static IllegalArgumentException refused(String what) {
+        return new IllegalArgumentException("cannot read " + what + " from JSON");
+    }
+}

@@ -1,0 +1,43 @@
+package newsroom.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import newsroom.aws.InvalidationMessage;
+import newsroom.aws.SqsWebhookQueue;
+import org.junit.jupiter.api.Test;
+
+/** The queue messages read without the object mapping refuse what {@link Json#read} refuses. */
+class LightJsonTest {
+    @Test
+    void messagesGoRoundAndReadAsTheMapperReadsThem() {
+        InvalidationMessage message = new InvalidationMessage("rebuild-1", List.of("/news/", "/feeds/news.atom"));
+        String written = InvalidationMessage.write(message);
+        assertEquals(message, InvalidationMessage.read(written));
+        assertEquals(message, Json.read(written, InvalidationMessage.class), "the mapper reads what is written");
+        assertEquals(Json.read("{\"paths\":null}", InvalidationMessage.class), InvalidationMessage.read("{\"paths\":null}"));
+        assertEquals(new SqsWebhookQueue.Job("e1", "d1"), SqsWebhookQueue.read("{\"deliveryId\":\"d1\",\"endpointId\":\"e1\"}"));
+        assertEquals(new SqsWebhookQueue.Job(null, "d1"), SqsWebhookQueue.read("{\"deliveryId\":\"d1\"}"));
+        assertNull(SqsWebhookQueue.read("null"), "a JSON null, which the caller refuses");
+        assertNull(InvalidationMessage.read(" null "));
+    }
+
+    @Test
+    void anythingElseIsRefusedAsTheMapperRefusesIt() {
+        List<String> bodies = List.of("", "42", "[]", "\"text\"", "{", "{\"endpointId\":\"e\"", "{\"endpointId\":1}",
+                "{\"endpointId\":true}", "{\"endpointId\":[\"e\"]}", "{\"endpointId\":{}}", "{\"other\":\"x\"}",
+                "{\"endpointId\":\"a\",\"endpointId\":\"b\"}", "{\"endpointId\":\"e\"} {}", "{\"endpointId\":\"e\"}x",
+                "{\"endpointId\":\"\\ud800\"}", "{\"endpointId\":\"a\\u0000b\"}", "nul");
+        for (String body : bodies) {
+            assertThrows(IllegalArgumentException.class, () -> Json.read(body, SqsWebhookQueue.Job.class),
+                    "the mapper refuses " + body);
+            assertThrows(IllegalArgumentException.class, () -> SqsWebhookQueue.read(body), body);
+        }
+        for (String body : List.of("{\"paths\":[1]}", "{\"paths\":[\"/a\",null]}", "{\"paths\":\"/a\"}",
+                "{\"paths\":[[\"/a\"]]}", "{\"reference\":[\"r\"]}")) {
+            assertThrows(IllegalArgumentException.class, () -> InvalidationMessage.read(body), body);
+        }
+    }
+}

@@ -38,6 +38,17 @@ public final class LightJson {
         return FACTORY.createGenerator(out);
     }
 
+    /** Whatever {@code value} writes: an array, say. */
+    public static String value(Fields value) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            value.write(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        return out.toString();
+    }
+
     /** One object, its fields written by {@code fields}. */
     public static String object(Fields fields) {
         StringWriter out = new StringWriter(256);

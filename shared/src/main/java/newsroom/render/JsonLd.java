@@ -1,13 +1,12 @@
 package newsroom.render;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.StringWriter;
 import newsroom.domain.Release;
 
 /**
@@ -16,12 +15,13 @@ import newsroom.domain.Release;
  * JSON unicode escape: release text can never break out of it.
  */
 final class JsonLd {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** jackson-core alone: a page's first render does not start the object mapping (see LightJson). */
+    private static final JsonFactory FACTORY = new JsonFactory();
     /** The escapes for the characters above, made once: every URL's slashes need them. */
     private static final SerializableString[] CUSTOM = new SerializableString[128];
 
     static {
-        MAPPER.getFactory().setCharacterEscapes(new CharacterEscapes() {
+        FACTORY.setCharacterEscapes(new CharacterEscapes() {
             private final int[] escapes;
 
             {
@@ -49,31 +49,41 @@ final class JsonLd {
     }
 
     static String newsArticle(Release release, String url, String imageUrl, String siteName) {
-        Map<String, Object> organisation = Map.of("@type", "GovernmentOrganization", "name", siteName);
-        Map<String, Object> article = new LinkedHashMap<>();
-        article.put("@context", "https://schema.org");
-        article.put("@type", "NewsArticle");
-        article.put("headline", release.title());
-        if (release.summary() != null) {
-            article.put("description", release.summary());
-        }
-        article.put("datePublished", release.publishedAt().toString());
-        article.put("dateModified", release.updatedAt().toString());
-        article.put("articleSection", release.category());
-        if (!release.tags().isEmpty()) {
-            article.put("keywords", String.join(", ", release.tags()));
-        }
-        article.put("url", url);
-        article.put("mainEntityOfPage", url);
-        if (imageUrl != null) {
-            article.put("image", List.of(imageUrl));
-        }
-        article.put("author", organisation);
-        article.put("publisher", organisation);
-        try {
-            return MAPPER.writeValueAsString(article);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("@context", "https://schema.org");
+            json.writeStringField("@type", "NewsArticle");
+            json.writeStringField("headline", release.title());
+            if (release.summary() != null) {
+                json.writeStringField("description", release.summary());
+            }
+            json.writeStringField("datePublished", release.publishedAt().toString());
+            json.writeStringField("dateModified", release.updatedAt().toString());
+            json.writeStringField("articleSection", release.category());
+            if (!release.tags().isEmpty()) {
+                json.writeStringField("keywords", String.join(", ", release.tags()));
+            }
+            json.writeStringField("url", url);
+            json.writeStringField("mainEntityOfPage", url);
+            if (imageUrl != null) {
+                json.writeArrayFieldStart("image");
+                json.writeString(imageUrl);
+                json.writeEndArray();
+            }
+            organisation(json, "author", siteName);
+            organisation(json, "publisher", siteName);
+            json.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out.toString();
+    }
+
+    private static void organisation(JsonGenerator json, String field, String siteName) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("@type", "GovernmentOrganization");
+        json.writeStringField("name", siteName);
+        json.writeEndObject();
     }
 }

@@ -37,18 +37,42 @@ public final class WebhookSenderHandler implements RequestHandler<SQSEvent, SQSB
         SnapStartPriming.register(this);
     }
 
+    /**
+     * The SQS client (a retry) and the SES client (an alert that an endpoint was disabled) are built
+     * when first needed: a delivered webhook needs neither, and a cold start building them loaded
+     * some 250 classes it did not use.
+     */
     private WebhookSenderHandler(WebhookSenderConfig config) {
         this(config, AwsClients.build(DynamoDbClient.builder(), config.aws()),
-                AwsClients.build(SqsClient.builder(), config.aws()),
-                config.mailFrom() == null ? null : new SesMailer(SesMailer.client(config.aws()), config.mailFrom(),
-                        config.configurationSet(), new SendRate(1)),
+                SqsWebhookQueue.lazy(config.aws(), config.webhookQueueUrl()),
+                config.mailFrom() == null ? null : lazyAlerts(config),
                 new HttpWebhookTransport(WebhookAddresses.system(config.allowLoopback())), Clock.systemUTC());
     }
 
     public WebhookSenderHandler(WebhookSenderConfig config, DynamoDbClient dynamo, SqsClient sqs, Mailer alerts,
                                 WebhookTransport transport, Clock clock) {
-        this.sender = new WebhookSender(new DynamoDbWebhookRepository(dynamo, config.tableName()),
-                new SqsWebhookQueue(sqs, config.webhookQueueUrl()), transport, alerts, config.alertTo(), clock);
+        this(config, dynamo, new SqsWebhookQueue(sqs, config.webhookQueueUrl()), alerts, transport, clock);
+    }
+
+    private WebhookSenderHandler(WebhookSenderConfig config, DynamoDbClient dynamo, SqsWebhookQueue queue,
+                                 Mailer alerts, WebhookTransport transport, Clock clock) {
+        this.sender = new WebhookSender(new DynamoDbWebhookRepository(dynamo, config.tableName()), queue, transport,
+                alerts, config.alertTo(), clock);
+    }
+
+    private static Mailer lazyAlerts(WebhookSenderConfig config) {
+        return new Mailer() {
+            private SesMailer mailer;
+
+            @Override
+            public synchronized String send(newsroom.render.Email email) {
+                if (mailer == null) {
+                    mailer = new SesMailer(SesMailer.client(config.aws()), config.mailFrom(), config.configurationSet(),
+                            new SendRate(1));
+                }
+                return mailer.send(email);
+            }
+        };
     }
 
     /** An attempt's first reads and its signing; nothing is claimed, sent or written. */

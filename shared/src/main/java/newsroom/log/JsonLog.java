@@ -3,6 +3,7 @@ package newsroom.log;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import newsroom.json.Json;
@@ -63,7 +64,13 @@ public final class JsonLog {
             return;
         }
         json.writeFieldName(name);
-        if (value instanceof CharSequence text) {
+        write(json, value);
+    }
+
+    private static void write(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof CharSequence text) {
             json.writeString(text.toString());
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
@@ -75,6 +82,12 @@ public final class JsonLog {
             json.writeString(constant.name());
         } else if (value instanceof Instant instant) {
             json.writeString(instant.toString());
+        } else if (value instanceof Collection<?> items) {
+            json.writeStartArray();
+            for (Object item : items) {
+                write(json, item);
+            }
+            json.writeEndArray();
         } else {
             Json.mapper().writeValue(json, value);
         }

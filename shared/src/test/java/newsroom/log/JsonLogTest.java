@@ -29,7 +29,7 @@ class JsonLogTest {
         try {
             JsonLog.of(JsonLogTest.class).error("sent \"it\" </script>\u2028", new IllegalStateException("boom"),
                     "count", 3, "big", 3_000_000_000L, "ratio", 0.25, "ok", true, "outcome", Outcome.DELIVERED,
-                    "at", at, "none", null, "list", List.of("a", "b"), "detail", new Detail("x", 2), "count", 4);
+                    "at", at, "none", null, "list", List.of("a", "b"), "nested", java.util.Arrays.asList(List.of(1, 2L), null, Outcome.DELIVERED), "detail", new Detail("x", 2), "count", 4);
         } finally {
             System.setOut(before);
         }
@@ -46,6 +46,7 @@ class JsonLogTest {
         expected.put("outcome", Outcome.DELIVERED);
         expected.put("at", at);
         expected.put("list", List.of("a", "b"));
+        expected.put("nested", java.util.Arrays.asList(List.of(1, 2L), null, Outcome.DELIVERED));
         expected.put("detail", new Detail("x", 2));
         expected.put("errorType", IllegalStateException.class.getName());
         expected.put("errorMessage", "boom");

@@ -33,11 +33,6 @@ public final class LightJson {
         void write(JsonGenerator json) throws IOException;
     }
 
-    /** A generator writing to {@code out}, with nothing of the object mapping. */
-    public static JsonGenerator generator(java.io.Writer out) throws IOException {
-        return FACTORY.createGenerator(out);
-    }
-
     /** Whatever {@code value} writes: an array, say. */
     public static String value(Fields value) {
         StringWriter out = new StringWriter(256);
@@ -51,7 +46,11 @@ public final class LightJson {
 
     /** One object, its fields written by {@code fields}. */
     public static String object(Fields fields) {
-        StringWriter out = new StringWriter(256);
+        return object(new StringWriter(256), fields).toString();
+    }
+
+    /** The same, written to {@code out}, which it returns. */
+    public static <W extends java.io.Writer> W object(W out, Fields fields) {
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             fields.write(json);
@@ -59,7 +58,7 @@ public final class LightJson {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
-        return out.toString();
+        return out;
     }
 
     /**

@@ -72,7 +72,8 @@ public final class JsonLog {
             json.writeNull();
         } else if (value instanceof CharSequence text) {
             json.writeString(text.toString());
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) {
             json.writeNumber(((Number) value).longValue());
         } else if (value instanceof Double number) {
             json.writeNumber(number);

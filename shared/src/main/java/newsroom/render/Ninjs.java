@@ -55,38 +55,21 @@ public final class Ninjs {
     }
 
     private <W extends Writer> W published(Release release, String pageUrl, List<File> files, String bodyHtml, W out) {
-        return release.status() == ReleaseStatus.WITHDRAWN ? write(out, json -> canceled(json, release, pageUrl))
-                : write(out, json -> item(json, release, pageUrl, files, "usable", null, bodyHtml));
+        // Written field by field: a full rebuild writes one beside every page, and building maps for
+        // the mapper to walk was a seventh of the time of a release's page and ninjs.
+        return release.status() == ReleaseStatus.WITHDRAWN
+                ? LightJson.object(out, json -> canceled(json, release, pageUrl))
+                : LightJson.object(out, json -> item(json, release, pageUrl, files, "usable", null, bodyHtml));
     }
 
     /** An embargoed advance copy: withheld until the embargo time. */
     public String embargoed(Release release, String pageUrl, List<File> files) {
-        return write(new StringWriter(2048),
+        return LightJson.object(new StringWriter(2048),
                 json -> item(json, release, pageUrl, files, "withheld", release.embargoUntil(), null)).toString();
     }
 
     static String uri(Release release) {
         return "urn:uuid:" + release.id();
-    }
-
-    private interface Fields {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    /**
-     * One object, written field by field with the project's JSON configuration: a full rebuild
-     * writes one beside every page, and building maps for the serializer to walk was a seventh of
-     * the time of a release's page and ninjs.
-     */
-    private static <W extends Writer> W write(W out, Fields fields) {
-        try (JsonGenerator json = LightJson.generator(out)) {
-            json.writeStartObject();
-            fields.write(json);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write ninjs", e);
-        }
-        return out;
     }
 
     private void head(JsonGenerator json, Release release, String pubstatus) throws IOException {

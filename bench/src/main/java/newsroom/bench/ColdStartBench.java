@@ -2,11 +2,14 @@ package newsroom.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,24 +17,27 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import newsroom.aws.StreamImages;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
+import newsroom.domain.WebhookDelivery;
+import newsroom.domain.WebhookEndpoint;
+import newsroom.domain.WebhookEvent;
 import newsroom.local.LocalClients;
 import newsroom.local.TemplateStack;
 import newsroom.local.emulator.Emulator;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.DynamoDbWebhookRepository;
-import newsroom.domain.WebhookDelivery;
-import newsroom.domain.WebhookEndpoint;
-import newsroom.domain.WebhookEvent;
 
 /**
  * The cold-start proxy: for each function's deployable jar, a fresh JVM (with the Lambda Java
@@ -115,9 +121,9 @@ final class ColdStartBench {
         emulator.reset();
         Map<String, String> env;
         // The webhook sender's endpoint: it answers every delivery at once, and counts them.
-        java.util.concurrent.atomic.AtomicInteger hooks = new java.util.concurrent.atomic.AtomicInteger();
-        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger hooks = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         receiver.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
             hooks.incrementAndGet();
@@ -135,7 +141,7 @@ final class ColdStartBench {
             // A run's delivery is stored just before the run: one stored earlier would be due for the
             // embargo sweeper's retry sweep, and the sweeper's runs would measure queueing it.
             var webhooks = new DynamoDbWebhookRepository(clients.dynamo(), resources.tableName());
-            java.util.function.IntConsumer delivery = run -> {
+            IntConsumer delivery = run -> {
                 Instant now = Instant.now();
                 webhooks.createDelivery(new WebhookDelivery(ENDPOINT_ID, deliveryId(run),
                         WebhookEvent.PUBLISHED.wireName(), RELEASE_ID, "{\"type\":\"" + WebhookEvent.PUBLISHED.wireName()
@@ -155,7 +161,7 @@ final class ColdStartBench {
     }
 
     private static List<Result> measure(Path home, Path work, int rounds, Map<String, String> env,
-                                        java.util.function.IntConsumer webhookDelivery)
+                                        IntConsumer webhookDelivery)
             throws IOException, InterruptedException {
         Path probeDir = installProbe(work.resolve("coldstart"));
         Path serialization = home.resolve("bench/target/coldstart/aws-lambda-java-serialization.jar");
@@ -233,7 +239,7 @@ final class ColdStartBench {
         // the notifier's runs measure what they did before the webhook sender had a run of its own.
         new DynamoDbWebhookRepository(clients.dynamo(), resources.tableName()).create(new WebhookEndpoint(ENDPOINT_ID,
                 hookUrl, Set.of(WebhookEvent.WITHDRAWN), false, "bench",
-                "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]), null, null, true, null, null,
+                "whsec_" + Base64.getEncoder().encodeToString(new byte[24]), null, null, true, null, null,
                 now, now, 1));
     }
 

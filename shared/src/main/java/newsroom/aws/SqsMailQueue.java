@@ -1,12 +1,13 @@
 package newsroom.aws;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.ArrayList;
-import newsroom.service.AtOnce;
 import java.util.List;
 import newsroom.domain.MailJob;
-import com.fasterxml.jackson.core.JsonGenerator;
 import newsroom.json.Json;
 import newsroom.json.LightJson;
+import newsroom.service.AtOnce;
 import newsroom.service.port.MailQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -100,7 +101,7 @@ public final class SqsMailQueue implements MailQueue {
         });
     }
 
-    private static void job(JsonGenerator json, MailJob job) throws java.io.IOException {
+    private static void job(JsonGenerator json, MailJob job) throws IOException {
         if (job.email() != null) {
             throw new IllegalArgumentException("a job with an email goes in a message of its own");
         }

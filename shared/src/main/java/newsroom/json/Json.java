@@ -3,6 +3,7 @@ package newsroom.json;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one JSON configuration: strict on input, ISO dates on output. Unknown fields, a field given
@@ -45,8 +48,7 @@ public final class Json {
      * pay for it on its first request.
      */
     public static void warmUp() {
-        read(write(java.util.Map.of("text", "x", "number", 1, "list", java.util.List.of("a"))),
-                new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() { });
+        read(write(Map.of("text", "x", "number", 1, "list", List.of("a"))), new TypeReference<Map<String, Object>>() { });
     }
 
     public static ObjectMapper mapper() {
@@ -74,7 +76,7 @@ public final class Json {
         }
     }
 
-    public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    public static <T> T read(String json, TypeReference<T> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -74,18 +74,21 @@ public final class SitePages {
         return new SitePage(key, ninjs.publishedBytes(release, renderer.releaseUrl(release), files, bodyHtml), NINJS);
     }
 
+    /** A release's own page and its ninjs beside it. */
+    public record ReleaseObjects(SitePage page, SitePage ninjs) {
+    }
+
     /**
      * {@link #release} and {@link #ninjs} together, the body rendered once for both: what a
      * release's publish and the full rebuild write.
      */
-    public List<SitePage> releaseAndNinjs(Release release, List<Download> downloads, Instant now) {
+    public ReleaseObjects releaseAndNinjs(Release release, List<Download> downloads, Instant now) {
         if (!release.isPublicAt(now)) {
-            return List.of(release(release, downloads, now), ninjs(release, downloads, now));
+            return new ReleaseObjects(release(release, downloads, now), ninjs(release, downloads, now));
         }
         String bodyHtml = renderer.bodyHtml(release);
-        return List.of(new SitePage(renderer.paths().releaseKey(release),
-                        renderer.releasePage(release, bodyHtml, downloads, now), HTML),
-                ninjs(release, downloads, now, bodyHtml));
+        return new ReleaseObjects(new SitePage(renderer.paths().releaseKey(release),
+                renderer.releasePage(release, bodyHtml, downloads, now), HTML), ninjs(release, downloads, now, bodyHtml));
     }
 
     /** At an address the release had before its embargo moved: where it is now. */

@@ -192,11 +192,11 @@ public final class ReleasePages {
         List<String> paths = new ArrayList<>();
         boolean isPublic = release.isPublicAt(now);
         List<Download> published = isPublic ? downloads.publishAll(release) : List.of();
-        List<SitePages.SitePage> pageAndNinjs = site.releaseAndNinjs(release, published, now);
-        SitePages.SitePage page = pageAndNinjs.get(0);
+        SitePages.ReleaseObjects objects = site.releaseAndNinjs(release, published, now);
+        SitePages.SitePage page = objects.page();
         SitePublisher.write(bucket, page);
         paths.add("/" + page.key());
-        SitePages.SitePage ninjs = pageAndNinjs.get(1);
+        SitePages.SitePage ninjs = objects.ninjs();
         SitePublisher.write(bucket, ninjs);
         paths.add("/" + ninjs.key());
         published.forEach(download -> paths.add(download.url()));

@@ -41,16 +41,16 @@ class SiteRendererTest {
     void aReleaseAndItsNinjsWrittenTogetherAreTheSameAsEachAlone() {
         SitePages site = new SitePages(renderer);
         Release release = release("Appeal <b>for</b> witnesses", ReleaseStatus.PUBLISHED, NOW, null);
-        List<SitePages.SitePage> together = site.releaseAndNinjs(release, List.of(), NOW);
+        SitePages.ReleaseObjects together = site.releaseAndNinjs(release, List.of(), NOW);
         SitePages.SitePage page = site.release(release, List.of(), NOW);
         SitePages.SitePage ninjs = site.ninjs(release, List.of(), NOW);
-        assertEquals(page.key(), together.get(0).key());
+        assertEquals(page.key(), together.page().key());
         assertEquals(new String(page.content(), java.nio.charset.StandardCharsets.UTF_8),
-                new String(together.get(0).content(), java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(ninjs.key(), together.get(1).key());
+                new String(together.page().content(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(ninjs.key(), together.ninjs().key());
         assertEquals(new String(ninjs.content(), java.nio.charset.StandardCharsets.UTF_8),
-                new String(together.get(1).content(), java.nio.charset.StandardCharsets.UTF_8));
-        assertTrue(new String(together.get(1).content(), java.nio.charset.StandardCharsets.UTF_8)
+                new String(together.ninjs().content(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(new String(together.ninjs().content(), java.nio.charset.StandardCharsets.UTF_8)
                 .contains("<p>Body text</p>"), "the body once rendered is the ninjs body too");
     }
 

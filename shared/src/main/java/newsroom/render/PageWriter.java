@@ -51,13 +51,26 @@ final class PageWriter extends Writer {
 
     @Override
     public void write(char[] chars, int offset, int length) {
-        room(length);
-        for (int i = offset, end = offset + length; i < end; i++) {
-            char c = chars[i];
-            if (c < 0x80 && high == 0 && size < bytes.length) {
-                bytes[size++] = (byte) c;
-            } else {
-                put(c);
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            if (high == 0) {
+                // An ASCII run (most of a page) in locals: the JIT keeps them in registers, where
+                // fields read and written back for every character cost twice as much.
+                room(end - i);
+                byte[] out = bytes;
+                int at = size;
+                for (; i < end; i++) {
+                    char c = chars[i];
+                    if (c >= 0x80) {
+                        break;
+                    }
+                    out[at++] = (byte) c;
+                }
+                size = at;
+            }
+            if (i < end) {
+                put(chars[i++]);
             }
         }
     }

@@ -15,7 +15,9 @@ class PageWriterTest {
     void writesTheBytesStringsEncoderWrites() {
         List<String> texts = List.of("", "plain ASCII <p>", "“quotes” — and £, é, ß", "emoji 🚓 and 𝄞",
                 "lone high \uD83D then text", "lone low \uDE93 here", "high at the end \uD83D",
-                "two highs \uD83D\uD83D\uDE93", "x".repeat(40_000) + "é");
+                "two highs \uD83D\uD83D\uDE93", "x".repeat(40_000) + "é",
+                // Past the first buffer with runs of ASCII between wider characters.
+                "é ab€ cd".repeat(3_000) + "🚓 x".repeat(3_000));
         for (String text : texts) {
             PageWriter out = new PageWriter();
             out.write(text);

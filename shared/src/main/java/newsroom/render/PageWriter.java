@@ -1,5 +1,6 @@
 package newsroom.render;
 
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -118,6 +119,29 @@ final class PageWriter extends Writer {
     @Override
     public void close() {
         // nothing to release
+    }
+
+    /**
+     * The same page for a writer of bytes that are UTF-8 already (a JSON generator's): they go in
+     * as they are, with no characters between.
+     */
+    OutputStream utf8() {
+        return new OutputStream() {
+            @Override
+            public void write(int b) {
+                endSurrogate();
+                room(1);
+                bytes[size++] = (byte) b;
+            }
+
+            @Override
+            public void write(byte[] b, int offset, int length) {
+                endSurrogate();
+                room(length);
+                System.arraycopy(b, offset, bytes, size, length);
+                size += length;
+            }
+        };
     }
 
     /** The page as UTF-8. */

@@ -105,4 +105,19 @@ class NinjsTest {
         assertEquals(ninjs.published(release, url, List.of()),
                 ninjs.published(release, url, List.of(), new Markdown().toHtml(release.body())));
     }
+
+    /** Written as UTF-8 bytes: any text comes back as it went in, and an emoji stays a character. */
+    @Test
+    void textOfEveryKindComesBackAsItWentIn() throws Exception {
+        String title = "Café “closed” — 🚓 \"quoted\" \\ back\tslash\u0001 £5 €";
+        Release sample = Samples.published("r1", title, "Appeals", AT);
+        Release release = sample.toBuilder().content(title, "Line one\nline two 𝄞", sample.body(), "Appeals",
+                List.of(), sample.contact(), null).saved(AT);
+        String text = ninjs.published(release, "https://news.example/news/2026/11/r1/", List.of());
+        JsonNode document = read(text);
+        assertEquals(title, document.path("headlines").get(0).path("value").asText());
+        assertEquals("Line one\nline two 𝄞", document.path("descriptions").get(0).path("value").asText());
+        assertTrue(text.contains("🚓") && text.contains("𝄞"), "characters beyond the BMP as they are, not escaped");
+        assertTrue(text.contains("Café “closed” —"));
+    }
 }

@@ -90,6 +90,8 @@ public final class SharedPages {
 
     /** The releases a month's page holds before the next page begins. */
     public static final int MONTH_PAGE = 100;
+    /** How many listings a round reads at once from a month's open page on: a few pages, one request. */
+    static final int SEAL_READ = 4 * MONTH_PAGE;
 
     /** A month's own page and its newest page (a fresh publish). */
     public static String month(YearMonth month) {
@@ -268,22 +270,45 @@ public final class SharedPages {
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         List<Instant> starts = new ArrayList<>(index.monthPageStarts(month));
         int sealedBefore = starts.size();
-        // Seal the newest page while it holds more than a page (a burst may fill several).
-        List<SiteIndex.Listing> newestPage = null; // the open page's listings, when the last read had them all
+        // Seal the newest page while it holds more than a page (a burst may fill several). The open
+        // page onwards is read once, oldest first, and sealed here page by page: each read of a
+        // month's listings costs as much as the month is long on some backends (the emulator reads
+        // the whole partition for any query of it), and reading again from each new seal made a
+        // burst's round read the crisis month a dozen times.
+        Map<Integer, List<SiteIndex.Listing>> sealedNow = new java.util.HashMap<>(); // page number → listings, newest first
+        List<SiteIndex.Listing> newestPage = null; // the open page's listings, newest first, when read whole
+        List<SiteIndex.Listing> lastRead; // the last read, oldest first
+        boolean readWhole;
         while (true) {
             Instant open = starts.isEmpty() ? from : starts.get(starts.size() - 1);
-            List<SiteIndex.Listing> oldest = index.publishedBetween(open, to, MONTH_PAGE + 1, true);
-            if (oldest.size() <= MONTH_PAGE) {
-                newestPage = new ArrayList<>(oldest);
-                java.util.Collections.reverse(newestPage); // newest first, as the pages list them
+            lastRead = index.publishedBetween(open, to, SEAL_READ + 1, true);
+            readWhole = lastRead.size() <= SEAL_READ;
+            int at = 0; // where the open page begins in lastRead
+            boolean stuck = false;
+            while (lastRead.size() - at > MONTH_PAGE) {
+                Instant next = lastRead.get(at + MONTH_PAGE).publishedAt();
+                if (!next.isAfter(open)) {
+                    stuck = true; // more than a page at one instant: it cannot be split
+                    break;
+                }
+                int end = at;
+                while (lastRead.get(end).publishedAt().isBefore(next)) {
+                    end++;
+                }
+                index.addMonthPageStart(month, next);
+                starts.add(next);
+                sealedNow.put(starts.size(), newestFirst(lastRead.subList(at, end)));
+                at = end;
+                open = next;
+            }
+            if (stuck) {
+                readWhole = false;
                 break;
             }
-            if (!oldest.get(MONTH_PAGE).publishedAt().isAfter(open)) {
+            if (readWhole) {
+                newestPage = newestFirst(lastRead.subList(at, lastRead.size()));
                 break;
             }
-            Instant next = oldest.get(MONTH_PAGE).publishedAt();
-            index.addMonthPageStart(month, next);
-            starts.add(next);
         }
         List<SitePage> pages = new ArrayList<>();
         int count = starts.size() + 1;
@@ -292,8 +317,11 @@ public final class SharedPages {
                     : index.publishedBetween(from, to), now), now));
             return pages;
         }
-        pages.add(site.monthLanding(month, releasesOf(index.publishedBetween(from, to, MONTH_PAGE, false), now),
-                count, now));
+        // The month's newest: the end of the last read when it went to the month's end and holds a page.
+        List<SiteIndex.Listing> newest = readWhole && lastRead.size() >= MONTH_PAGE
+                ? newestFirst(lastRead.subList(lastRead.size() - MONTH_PAGE, lastRead.size()))
+                : index.publishedBetween(from, to, MONTH_PAGE, false);
+        pages.add(site.monthLanding(month, releasesOf(newest, now), count, now));
         Set<Integer> numbers = new java.util.TreeSet<>();
         numbers.add(count); // the newest page
         for (int n = sealedBefore + 1; n < count; n++) {
@@ -316,9 +344,9 @@ public final class SharedPages {
         for (int n : numbers) {
             Instant pageFrom = n == 1 ? from : starts.get(n - 2);
             Instant pageTo = n == count ? to : starts.get(n - 1);
-            // The newest page's listings were read whole while checking it for sealing: not twice.
+            // The newest page's listings, and those of pages sealed just now, were read while sealing: not twice.
             List<SiteIndex.Listing> listed = n == count && newestPage != null ? newestPage
-                    : index.publishedBetween(pageFrom, pageTo);
+                    : sealedNow.containsKey(n) ? sealedNow.get(n) : index.publishedBetween(pageFrom, pageTo);
             pages.addAll(site.monthPage(month, n, n < count, releasesOf(listed, now), now));
         }
         return pages;
@@ -328,6 +356,12 @@ public final class SharedPages {
      * The listed releases as they are now (a consistent read): one withdrawn since it was listed is
      * left out, as its own publisher is about to take it out of the index and render again.
      */
+    private static List<SiteIndex.Listing> newestFirst(List<SiteIndex.Listing> oldestFirst) {
+        List<SiteIndex.Listing> listings = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(listings);
+        return listings;
+    }
+
     private List<Release> releasesOf(List<SiteIndex.Listing> listings, Instant now) {
         List<Release> found = releases.findAll(listings.stream().map(SiteIndex.Listing::id).toList());
         return found.stream().filter(r -> r.isPublicAt(now)).toList();

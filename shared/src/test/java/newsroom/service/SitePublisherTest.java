@@ -295,6 +295,54 @@ class SitePublisherTest {
         assertTrue(month.indexOf("Paged 3") >= 0 && month.indexOf("Paged 3") < month.indexOf("Paged 1"), "newest first");
     }
 
+    /**
+     * A burst fills several pages of a month between two rounds: they are sealed from one read of
+     * the month from its open page on, not a read from each new seal and another of each sealed page.
+     */
+    @Test
+    void aRoundSealsSeveralPagesFromOneReadOfTheMonth() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        newsroom.service.port.SiteIndex counted = (newsroom.service.port.SiteIndex) java.lang.reflect.Proxy.newProxyInstance(
+                newsroom.service.port.SiteIndex.class.getClassLoader(), new Class<?>[] {newsroom.service.port.SiteIndex.class},
+                (proxy, method, args) -> {
+                    calls.add(method.getName() + "/" + (args == null ? 0 : args.length));
+                    try {
+                        return method.invoke(index, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SitePublisher reading = new SitePublisher(releases, counted, new InMemoryRenderQueue(), bucket, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        Instant start = Instant.parse("2026-11-02T08:00:00Z");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 450; i++) {
+            ids.add(stored(Samples.published(String.format("b%03d", i), "Burst release " + i, "Appeals",
+                    start.plusSeconds(i))).id());
+        }
+        reading.publishAll(ids);
+        // Two reads to seal (400 and more from the open page, then the rest) and one for the month's newest.
+        assertEquals(3, calls.stream().filter("publishedBetween/4"::equals).count(), calls.toString());
+        assertEquals(0, calls.stream().filter("publishedBetween/2"::equals).count(), calls.toString());
+        for (int n = 1; n <= 5; n++) {
+            String page = bucket.text("news/2026/11/page/" + n + "/index.html");
+            int first = (n - 1) * 100 + 1;
+            int last = Math.min(n * 100, 450);
+            assertTrue(page.contains("Burst release " + first + "<") && page.contains("Burst release " + last + "<"),
+                    "page " + n + " holds " + first + " to " + last);
+            assertFalse(page.contains("Burst release " + (first - 1) + "<"), "page " + n);
+            assertFalse(page.contains("Burst release " + (last + 1) + "<"), "page " + n);
+            assertTrue(page.indexOf("Burst release " + last + "<") < page.indexOf("Burst release " + first + "<"),
+                    "newest first on page " + n);
+        }
+        String landing = bucket.text("news/2026/11/index.html");
+        assertTrue(landing.contains("Burst release 450<") && landing.contains("Burst release 351<"), "the newest hundred");
+        assertFalse(landing.contains("Burst release 350<"));
+        assertTrue(landing.contains("href=\"/news/2026/11/page/5/\""));
+        assertEquals(4, index.monthPageStarts(java.time.YearMonth.of(2026, 11)).size(), "four pages sealed");
+    }
+
     /** The test's bucket, with something done before each put (a throw fails it) and after. */
     private SiteBucket forwarding(java.util.function.Consumer<String> beforePut, java.util.function.Consumer<String> afterPut) {
         return new SiteBucket() {

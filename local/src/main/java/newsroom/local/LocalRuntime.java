@@ -211,13 +211,15 @@ public final class LocalRuntime implements AutoCloseable {
                 new ApiServer.LocalPage(200, "application/json", Json.write(emulator.sentEmails())));
 
         StreamCheckpoints checkpoints = StreamCheckpoints.in(clients.s3(), TemplateStack.ARTIFACT_BUCKET);
+        // The three consumers read the stream once between them: the one ahead reads, the others follow.
+        StreamTail tail = new StreamTail();
         this.sitePoller = new StreamPoller("site-publisher", clients.streams(), stack.streamArn(),
-                region, sitePublishers, checkpoints, streamFilter("SitePublisherFunction"));
+                region, sitePublishers, checkpoints, streamFilter("SitePublisherFunction"), tail);
         this.notifierPoller = new StreamPoller("media-notifier", clients.streams(), stack.streamArn(),
-                region, List.of(mediaNotifier), checkpoints, streamFilter("MediaNotifierFunction"));
+                region, List.of(mediaNotifier), checkpoints, streamFilter("MediaNotifierFunction"), tail);
         // As Lambda runs the site rebuilder on a change of settings (the stream, filtered to them).
         this.settingsPoller = new StreamPoller("site-rebuilder", clients.streams(), stack.streamArn(), region,
-                List.of(settingsChanges()), checkpoints, streamFilter("SiteRebuilderFunction"));
+                List.of(settingsChanges()), checkpoints, streamFilter("SiteRebuilderFunction"), tail);
         String queueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(stack.mailQueueUrl())
                 .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
         // As Lambda runs several mail senders at once (up to MailSenderConcurrency), each with its own handler.

@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import newsroom.aws.StreamImages;
 import newsroom.log.JsonLog;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -52,24 +53,35 @@ final class StreamPoller implements Runnable {
     private final StreamCheckpoints checkpoints;
     private final java.util.function.Predicate<Record> filter;
     private final AtomicLong handled = new AtomicLong();
+    /** Each shard being read: the iterator to read it with next, or {@link #MINT} to make one from its place. */
     private final Map<String, String> iterators = new HashMap<>();
+    /** Each shard's place: the last record handed over (or checkpointed), null at the shard's start. */
+    private final Map<String, String> positions = new HashMap<>();
+    /** Shards whose next read is a retry from a failed record: from the stream itself, at that record. */
+    private final Set<String> retrying = new HashSet<>();
+    private final StreamTail tail;
     private final Map<String, Integer> attempts = new HashMap<>();
     /** Closed shards read to their end. */
     private final Set<String> finished = new HashSet<>();
     private volatile boolean running = true;
+    private static final String MINT = "";
 
     /** One handler instance per parallel batch: {@code handlers.size()} is the parallelization factor. */
     StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
                  List<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers,
                  StreamCheckpoints checkpoints) {
-        this(name, streams, streamArn, region, handlers, checkpoints, record -> true);
+        this(name, streams, streamArn, region, handlers, checkpoints, record -> true, new StreamTail());
     }
 
-    /** With the mapping's filter: only matching records reach the handlers (Lambda's FilterCriteria). */
+    /**
+     * With the mapping's filter: only matching records reach the handlers (Lambda's FilterCriteria).
+     * {@code tail} is shared by the consumers of one stream.
+     */
     StreamPoller(String name, DynamoDbStreamsClient streams, String streamArn, String region,
                  List<? extends RequestHandler<DynamodbEvent, StreamsEventResponse>> handlers,
-                 StreamCheckpoints checkpoints, java.util.function.Predicate<Record> filter) {
+                 StreamCheckpoints checkpoints, java.util.function.Predicate<Record> filter, StreamTail tail) {
         this.filter = filter;
+        this.tail = tail;
         this.name = name;
         this.streams = streams;
         this.streamArn = streamArn;
@@ -144,29 +156,71 @@ final class StreamPoller implements Runnable {
             String iterator = null;
             if (position.isPresent()) {
                 try {
-                    iterator = streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
-                            .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                            .sequenceNumber(position.get())).shardIterator();
+                    iterator = iteratorAfter(shardId, position.get());
+                    positions.put(shardId, position.get());
                 } catch (RuntimeException trimmed) {
                     LOG.warn("stream position no longer readable; reading the shard from its start",
                             "consumer", name, "shardId", shardId);
                 }
             }
             if (iterator == null) {
-                iterator = streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+                iterator = iteratorAfter(shardId, null);
+                positions.put(shardId, null);
             }
             iterators.put(shardId, iterator);
         }
     }
 
+    /** An iterator after {@code position}, or at the shard's start (its trim horizon) for null. */
+    private String iteratorAfter(String shardId, String position) {
+        return position == null
+                ? streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
+                : streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(position))
+                        .shardIterator();
+    }
+
+    /**
+     * The next records of the shard and the iterator after them (null once a closed shard is read
+     * to its end, {@link #MINT} when only the place is known): from the shared tail when it holds
+     * them, else from the stream, which the tail then keeps for the other consumers.
+     */
+    private StreamTail.Page next(String shardId) {
+        String position = positions.get(shardId);
+        boolean retry = retrying.remove(shardId);
+        if (!retry) {
+            Optional<StreamTail.Page> kept = tail.after(shardId, position, READ_SIZE);
+            if (kept.isPresent()) {
+                String after = kept.get().nextIterator();
+                return new StreamTail.Page(kept.get().records(), after == null ? MINT : after);
+            }
+        }
+        String iterator = iterators.get(shardId);
+        if (MINT.equals(iterator)) {
+            iterator = iteratorAfter(shardId, position);
+        }
+        software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse response;
+        try {
+            String from = iterator;
+            response = streams.getRecords(g -> g.shardIterator(from).limit(READ_SIZE));
+        } catch (ExpiredIteratorException expired) {
+            // Iterators last 15 minutes; a place does not. (A retry's place is the failed record.)
+            String from = iteratorAfter(shardId, position);
+            response = streams.getRecords(g -> g.shardIterator(from).limit(READ_SIZE));
+        }
+        if (!retry) {
+            tail.read(shardId, position, response.records(), response.nextShardIterator());
+        }
+        return new StreamTail.Page(response.records(), response.nextShardIterator());
+    }
+
     /** Returns whether records were handled. */
     private boolean pollShard(String shardId) throws InterruptedException {
-        String iterator = iterators.get(shardId);
-        var response = streams.getRecords(g -> g.shardIterator(iterator).limit(READ_SIZE));
-        List<Record> read = response.records();
+        StreamTail.Page page = next(shardId);
+        List<Record> read = page.records();
         if (read.isEmpty()) {
-            advance(shardId, response.nextShardIterator());
+            advance(shardId, page.nextIterator());
             return false;
         }
         List<Record> records = read.stream().filter(filter).toList();
@@ -179,7 +233,8 @@ final class StreamPoller implements Runnable {
         if (failed.isEmpty()) {
             attempts.remove(shardId);
             checkpoints.save(streamArn, name, shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
-            advance(shardId, response.nextShardIterator());
+            positions.put(shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
+            advance(shardId, page.nextIterator());
             return true;
         }
         String failedSequence = failed.get();
@@ -188,13 +243,15 @@ final class StreamPoller implements Runnable {
             LOG.warn("giving up on stream records after retries", "consumer", name, "sequenceNumber", failedSequence);
             attempts.remove(shardId);
             checkpoints.save(streamArn, name, shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
-            advance(shardId, response.nextShardIterator());
+            positions.put(shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
+            advance(shardId, page.nextIterator());
             return true;
         }
         Thread.sleep(200L * attempt);
         iterators.put(shardId, streams.getShardIterator(g -> g.streamArn(streamArn).shardId(shardId)
                 .shardIteratorType(ShardIteratorType.AT_SEQUENCE_NUMBER).sequenceNumber(failedSequence))
                 .shardIterator());
+        retrying.add(shardId);
         return true;
     }
 
@@ -234,6 +291,8 @@ final class StreamPoller implements Runnable {
     private void advance(String shardId, String next) {
         if (next == null) {
             iterators.remove(shardId);
+            positions.remove(shardId);
+            tail.closed(shardId);
             finished.add(shardId);
             checkpoints.save(streamArn, name, shardId, StreamCheckpoints.END);
         } else {

@@ -7,7 +7,7 @@ import newsroom.render.Email;
 import newsroom.service.port.Mailer;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 import software.amazon.awssdk.services.sesv2.model.Body;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailEntry;
 import software.amazon.awssdk.services.sesv2.model.BulkEmailEntryResult;
@@ -113,7 +113,7 @@ public final class SesMailer implements Mailer {
             BulkEmailEntry.Builder entry = BulkEmailEntry.builder()
                     .destination(d -> d.toAddresses(r.to()))
                     .replacementEmailContent(c -> c.replacementTemplate(t -> t.replacementTemplateData(
-                            Json.write(r.values()))))
+                            LightJson.plain(r.values()))))
                     .replacementHeaders(filled.headers().entrySet().stream()
                             .map(h -> MessageHeader.builder().name(h.getKey()).value(h.getValue()).build()).toList());
             if (!r.tags().isEmpty()) {

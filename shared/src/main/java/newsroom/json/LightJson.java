@@ -83,6 +83,85 @@ public final class LightJson {
     }
 
     /**
+     * Plain data as the mapper writes it: text, whole numbers, booleans, null, and lists and
+     * string-keyed maps of those (in their own order, a null field left out). Signed-link payloads and SES's
+     * per-recipient values are such.
+     *
+     * @throws IllegalArgumentException for anything else (the mapper is for that)
+     */
+    public static String plain(Object value) {
+        return value(json -> plain(json, value));
+    }
+
+    private static void plain(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+        } else if (value instanceof String text) {
+            json.writeString(text);
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Boolean flag) {
+            json.writeBoolean(flag);
+        } else if (value instanceof java.util.Collection<?> items) {
+            json.writeStartArray();
+            for (Object item : items) {
+                plain(json, item);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!(entry.getKey() instanceof String name)) {
+                    throw new IllegalArgumentException("not plain data: a key that is not text");
+                }
+                if (entry.getValue() == null) {
+                    continue; // as the mapper leaves out a null field
+                }
+                json.writeFieldName(name);
+                plain(json, entry.getValue());
+            }
+            json.writeEndObject();
+        } else {
+            throw new IllegalArgumentException("not plain data: " + value.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * One object of text fields, by name in the order read, as strictly as the mapper reads a
+     * tree: a field twice, or anything after the object, refuses it. A value that is not text
+     * is kept as {@link #NOT_TEXT}, for the caller to name in its own refusal.
+     *
+     * @throws IllegalArgumentException when it is not one JSON object
+     */
+    public static Map<String, Object> textFields(String json) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            Map<String, Object> fields = new java.util.LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
+                    fields.put(name, parser.getText());
+                } else {
+                    parser.skipChildren();
+                    fields.put(name, NOT_TEXT);
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new IllegalArgumentException("not one JSON object");
+            }
+            return fields;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JSON object", e);
+        }
+    }
+
+    /** What {@link #textFields} keeps for a value that is not text. */
+    public static final Object NOT_TEXT = new Object();
+
+    /**
      * One object whose fields are among {@code strings} (text or null) and {@code lists} (arrays of
      * text, or null), by name; null for a JSON {@code null}.
      *

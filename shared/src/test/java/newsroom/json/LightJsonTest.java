@@ -40,4 +40,21 @@ class LightJsonTest {
             assertThrows(IllegalArgumentException.class, () -> InvalidationMessage.read(body), body);
         }
     }
+
+    /** Plain data is the mapper's text: signed links and SES's per-recipient values. */
+    @org.junit.jupiter.api.Test
+    void plainDataIsWhatTheMapperWrites() {
+        java.util.Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("p", "unsubscribe");
+        payload.put("c", "id-\"quoted\" é 🚓 </script>");
+        payload.put("t", java.util.List.of("Appeals", "Road safety"));
+        payload.put("n", null);
+        payload.put("b", true);
+        payload.put("x", 1_900_000_000L);
+        payload.put("i", 7);
+        payload.put("m", java.util.Map.of("k", "v"));
+        org.junit.jupiter.api.Assertions.assertEquals(newsroom.json.Json.write(payload), LightJson.plain(payload));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LightJson.plain(java.util.Map.of("at", java.time.Instant.EPOCH)), "not plain: the mapper's job");
+    }
 }

@@ -31,7 +31,10 @@ class KeyRingTest {
     void aMalformedRingIsRefusedWithoutShowingTheSecret() {
         for (String bad : new String[] {"", "null", "[]", "{\"k1\":\"" + K1 + "\"}",
                 "{\"current\":\"k2\",\"k1\":\"" + K1 + "\"}", "{\"current\":\"k1\",\"k1\":\"short\"}",
-                "{\"current\":\"k1\",\"k1\":42}", "{\"current\":\"a.b\",\"a.b\":\"" + K1 + "\"}"}) {
+                "{\"current\":\"k1\",\"k1\":42}", "{\"current\":\"a.b\",\"a.b\":\"" + K1 + "\"}",
+                "{\"current\":\"k1\",\"k1\":\"" + K1 + "\",\"k1\":\"" + K1 + "\"}",
+                "{\"current\":\"k1\",\"k1\":\"" + K1 + "\"} {}", "{\"current\":\"k1\",\"k1\":{\"v\":\"" + K1 + "\"}}",
+                "{\"current\":7,\"k1\":\"" + K1 + "\"}", "{\"current\":\"k1\",\"k1\":\"" + K1 + "\""}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KeyRing.parse(bad), bad);
             assertFalse(e.getMessage().contains(K1), "the secret stays out of the message");
         }

@@ -57,10 +57,8 @@ public final class LightJson {
 
     /** The same, written to {@code out}, which it returns. */
     public static <W extends java.io.Writer> W object(W out, Fields fields) {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
-            json.writeStartObject();
-            fields.write(json);
-            json.writeEndObject();
+        try {
+            object(FACTORY.createGenerator(out), fields);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
@@ -72,14 +70,20 @@ public final class LightJson {
      * for what is stored as bytes (a release's ninjs beside its page, thousands in a rebuild).
      */
     public static <O extends OutputStream> O object(O out, Fields fields) {
-        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            json.writeStartObject();
-            fields.write(json);
-            json.writeEndObject();
+        try {
+            object(FACTORY.createGenerator(out, JsonEncoding.UTF8), fields);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
         return out;
+    }
+
+    private static void object(JsonGenerator generator, Fields fields) throws IOException {
+        try (JsonGenerator json = generator) {
+            json.writeStartObject();
+            fields.write(json);
+            json.writeEndObject();
+        }
     }
 
     /**

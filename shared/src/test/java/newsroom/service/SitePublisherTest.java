@@ -268,10 +268,8 @@ class SitePublisherTest {
         assertTrue(latest.indexOf("Batch release 6") < latest.indexOf("Batch release 1"), "newest first");
     }
 
-    /** A month's newest page is read once a round: the read that checks it for sealing has it whole. */
-    @Test
-    void aRoundReadsTheNewestPageOfAMonthOnce() {
-        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A publisher whose site index notes each call as "method/arguments" in {@code calls}. */
+    private SitePublisher publisherCountingIndexCalls(List<String> calls) {
         newsroom.service.port.SiteIndex counted = (newsroom.service.port.SiteIndex) java.lang.reflect.Proxy.newProxyInstance(
                 newsroom.service.port.SiteIndex.class.getClassLoader(), new Class<?>[] {newsroom.service.port.SiteIndex.class},
                 (proxy, method, args) -> {
@@ -282,9 +280,16 @@ class SitePublisherTest {
                         throw e.getCause();
                     }
                 });
-        SitePublisher reading = new SitePublisher(releases, counted, new InMemoryRenderQueue(), bucket, downloads,
+        return new SitePublisher(releases, counted, new InMemoryRenderQueue(), bucket, downloads,
                 new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
                 Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** A month's newest page is read once a round: the read that checks it for sealing has it whole. */
+    @Test
+    void aRoundReadsTheNewestPageOfAMonthOnce() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        SitePublisher reading = publisherCountingIndexCalls(calls);
         for (int i = 1; i <= 3; i++) {
             stored(Samples.published("p" + i, "Paged " + i, "Appeals", NOW.minusSeconds(600 - i)));
         }
@@ -302,19 +307,7 @@ class SitePublisherTest {
     @Test
     void aRoundSealsSeveralPagesFromOneReadOfTheMonth() {
         List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-        newsroom.service.port.SiteIndex counted = (newsroom.service.port.SiteIndex) java.lang.reflect.Proxy.newProxyInstance(
-                newsroom.service.port.SiteIndex.class.getClassLoader(), new Class<?>[] {newsroom.service.port.SiteIndex.class},
-                (proxy, method, args) -> {
-                    calls.add(method.getName() + "/" + (args == null ? 0 : args.length));
-                    try {
-                        return method.invoke(index, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        SitePublisher reading = new SitePublisher(releases, counted, new InMemoryRenderQueue(), bucket, downloads,
-                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        SitePublisher reading = publisherCountingIndexCalls(calls);
         Instant start = Instant.parse("2026-11-02T08:00:00Z");
         List<String> ids = new java.util.ArrayList<>();
         for (int i = 1; i <= 450; i++) {

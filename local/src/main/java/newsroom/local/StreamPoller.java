@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import newsroom.aws.StreamImages;
 import newsroom.log.JsonLog;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -200,7 +201,7 @@ final class StreamPoller implements Runnable {
         if (MINT.equals(iterator)) {
             iterator = iteratorAfter(shardId, position);
         }
-        software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse response;
+        GetRecordsResponse response;
         try {
             String from = iterator;
             response = streams.getRecords(g -> g.shardIterator(from).limit(READ_SIZE));

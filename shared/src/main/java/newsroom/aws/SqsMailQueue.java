@@ -1,16 +1,11 @@
 package newsroom.aws;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import newsroom.domain.DeliveryKind;
 import newsroom.domain.MailJob;
 import newsroom.domain.SafeText;
@@ -155,7 +150,8 @@ public final class SqsMailQueue implements MailQueue {
      * that may be malformed, which the mapper then reads, or refuses, as it always has.
      */
     static List<MailJob> plainJobs(String body) {
-        try (JsonParser parser = PLAIN.createParser(body)) {
+        // Strict: a field twice throws, and the mapper then judges the body.
+        try (JsonParser parser = LightJson.parser(body)) {
             JsonToken first = parser.nextToken();
             List<MailJob> jobs = new ArrayList<>();
             if (first == JsonToken.START_OBJECT) {
@@ -190,35 +186,28 @@ public final class SqsMailQueue implements MailQueue {
         String contactId = null;
         DeliveryKind kind = null;
         int sequence = 0;
-        Set<String> seen = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (!seen.add(name)) {
+            if (name.equals("sequence")) {
+                if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
+                    return null;
+                }
+                sequence = parser.getIntValue();
+                continue;
+            }
+            String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+            if (text == null || !SafeText.isSafe(text)) {
                 return null;
             }
             switch (name) {
-                case "releaseId", "contactId", "kind" -> {
-                    if (value != JsonToken.VALUE_STRING || !SafeText.isSafe(parser.getText())) {
+                case "releaseId" -> releaseId = text;
+                case "contactId" -> contactId = text;
+                case "kind" -> {
+                    kind = kindNamed(text);
+                    if (kind == null) {
                         return null;
                     }
-                    String text = parser.getText();
-                    if (name.equals("releaseId")) {
-                        releaseId = text;
-                    } else if (name.equals("contactId")) {
-                        contactId = text;
-                    } else {
-                        kind = KINDS.get(text);
-                        if (kind == null) {
-                            return null;
-                        }
-                    }
-                }
-                case "sequence" -> {
-                    if (value != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() != JsonParser.NumberType.INT) {
-                        return null;
-                    }
-                    sequence = parser.getIntValue();
                 }
                 default -> {
                     return null;
@@ -228,12 +217,11 @@ public final class SqsMailQueue implements MailQueue {
         return parser.currentToken() == JsonToken.END_OBJECT ? new MailJob(releaseId, contactId, kind, sequence) : null;
     }
 
-    private static final JsonFactory PLAIN = new JsonFactory();
-    private static final Map<String, DeliveryKind> KINDS = new HashMap<>();
-
-    static {
-        for (DeliveryKind kind : DeliveryKind.values()) {
-            KINDS.put(kind.name(), kind);
+    private static DeliveryKind kindNamed(String name) {
+        try {
+            return DeliveryKind.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
         }
     }
 

@@ -31,12 +31,23 @@ public final class LightJson {
             // without this it would become two \\u escapes (the same JSON, less readable).
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
+    /** What {@link #textFields} keeps for a value that is not text. */
+    public static final Object NOT_TEXT = new Object();
+
     private LightJson() {
     }
 
     /** What writes one object's fields. */
     public interface Fields {
         void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * A parser as strict as {@link #read}: a field twice in one object is an error. For readers of
+     * other shapes of our own messages (the mail queue's jobs).
+     */
+    public static JsonParser parser(String json) throws IOException {
+        return FACTORY.createParser(json);
     }
 
     /** Whatever {@code value} writes: an array, say. */
@@ -161,9 +172,6 @@ public final class LightJson {
             throw new IllegalArgumentException("not a JSON object", e);
         }
     }
-
-    /** What {@link #textFields} keeps for a value that is not text. */
-    public static final Object NOT_TEXT = new Object();
 
     /**
      * One object whose fields are among {@code strings} (text or null) and {@code lists} (arrays of

@@ -13,7 +13,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import newsroom.domain.MediaContact;
 import newsroom.domain.WebhookDelivery;
 import newsroom.domain.WebhookEndpoint;
 import newsroom.domain.WebhookEvent;
+import newsroom.local.JarProbe;
 import newsroom.local.LocalClients;
 import newsroom.local.TemplateStack;
 import newsroom.local.emulator.Emulator;
@@ -163,7 +163,7 @@ final class ColdStartBench {
     private static List<Result> measure(Path home, Path work, int rounds, Map<String, String> env,
                                         IntConsumer webhookDelivery)
             throws IOException, InterruptedException {
-        Path probeDir = installProbe(work.resolve("coldstart"));
+        Path probeDir = JarProbe.install(work.resolve("coldstart").resolve("probe"));
         Path serialization = home.resolve("bench/target/coldstart/aws-lambda-java-serialization.jar");
         if (!Files.isRegularFile(serialization)) {
             throw new IllegalStateException(serialization + " is missing: run `mvn -B -DskipTests package` first");
@@ -288,17 +288,6 @@ final class ColdStartBench {
         return env;
     }
 
-    /** Copies the probe's class files out of this jar, so the child's class path holds nothing else of ours. */
-    private static Path installProbe(Path dir) throws IOException {
-        Path classes = dir.resolve("probe");
-        Path target = classes.resolve("newsroom/bench/ColdStartProbe.class");
-        Files.createDirectories(target.getParent());
-        try (InputStream in = ColdStartProbe.class.getResourceAsStream("ColdStartProbe.class")) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return classes;
-    }
-
     /** One cold start: {total, init, prime, invoke} in milliseconds. */
     private static double[] run(Target target, Path probe, Path serialization, Path event, Map<String, String> env,
                                 Path logs, boolean prime) throws IOException, InterruptedException {
@@ -313,7 +302,7 @@ final class ColdStartBench {
         command.add("-cp");
         command.add(String.join(File.pathSeparator, target.jar().toString(), probe.toString(),
                 serialization.toString()));
-        command.add(ColdStartProbe.class.getName());
+        command.add(JarProbe.class.getName());
         command.add(target.handler());
         command.add(event.toString());
         if (prime) {

@@ -66,12 +66,51 @@ import org.junit.jupiter.api.Test;
 class SampleEventsIT {
     private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
     private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
-    private static final String WORKFLOW_RELEASE_ID = "5b1d7e2a-8c3f-4d6e-9f10-2a3b4c5d6e02";
+    static final String WORKFLOW_RELEASE_ID = "5b1d7e2a-8c3f-4d6e-9f10-2a3b4c5d6e02";
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private static final Categories CATEGORIES = LocalRuntime.Options.defaults().categories();
     private static Emulator emulator;
     private static LocalClients clients;
     private static TemplateStack.Deployed resources;
+
+    /** Every API sample, in the order a press office would send them, with the status each must get. */
+    static final List<Map.Entry<String, Integer>> API_STATUSES = List.of(
+            Map.entry("create-release.json", 201),
+            Map.entry("create-draft.json", 201),
+            Map.entry("create-release-missing-title.json", 400),
+            Map.entry("create-release-malformed-json.json", 400),
+            Map.entry("create-release-unknown-field.json", 400),
+            Map.entry("create-release-not-json.json", 415),
+            Map.entry("create-release-wrong-scope.json", 403),
+            Map.entry("create-release-editor-publishing.json", 403),
+            Map.entry("get-release-unknown.json", 404),
+            Map.entry("list-releases.json", 200),
+            Map.entry("list-releases-bad-limit.json", 400),
+            Map.entry("get-release.json", 200),
+            Map.entry("update-release-no-if-match.json", 428),
+            Map.entry("update-release.json", 200),
+            Map.entry("update-release-stale-etag.json", 412),
+            Map.entry("preview-release.json", 200),
+            Map.entry("add-attachment.json", 201),
+            Map.entry("add-attachment-bad-type.json", 400),
+            Map.entry("list-versions.json", 200),
+            Map.entry("publish-release-wrong-scope.json", 403),
+            Map.entry("publish-release.json", 200),
+            Map.entry("publish-release-again.json", 409),
+            Map.entry("withdraw-release-no-reason.json", 400),
+            Map.entry("withdraw-release.json", 200),
+            Map.entry("delete-release-not-draft.json", 409),
+            Map.entry("create-contact.json", 201),
+            Map.entry("create-contact-invalid.json", 400));
+
+    /** The draft the workflow samples (update, publish, withdraw, ...) act on. */
+    static void seedWorkflowRelease(LocalClients clients, TemplateStack.Deployed resources) {
+        Instant now = Instant.now();
+        new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE).create(new Release(
+                WORKFLOW_RELEASE_ID, "a38-collision-appeal", "Appeal after collision", null, "Draft text", "Road Safety",
+                List.of(), new ContactBlock("Press office", "0800 000 0000", null), null, List.of(),
+                ReleaseStatus.DRAFT, "press.officer@example.police.uk", now, now, null, null, List.of(), null, 1));
+    }
 
     @BeforeAll
     static void provision() {
@@ -91,10 +130,7 @@ class SampleEventsIT {
         }
     }
 
-    /**
-     * Every API sample, in the order a press office would send them (the workflow ones act on one
-     * release, seeded as a draft), with the status each must get.
-     */
+    /** Every API sample, in order; the workflow ones act on one release, seeded as a draft. */
     @Test
     void apiRequestsGetTheirStatus() throws IOException {
         var handler = new ReleasesApiHandler(ReleasesApiHandler.wire(new ReleasesApiConfig(clients.settings(),
@@ -103,45 +139,13 @@ class SampleEventsIT {
                 ReleasesApiHandler.presigner(clients.settings()), email -> "not-sent",
                 new SecretsManagerSigningKeys(clients.secrets(), resources.tokenSigningSecret(), Clock.systemUTC()),
                 Clock.systemUTC()));
-        Instant now = Instant.now();
-        new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE).create(new Release(
-                WORKFLOW_RELEASE_ID, "a38-collision-appeal", "Appeal after collision", null, "Draft text", "Road Safety",
-                List.of(), new ContactBlock("Press office", "0800 000 0000", null), null, List.of(),
-                ReleaseStatus.DRAFT, "press.officer@example.police.uk", now, now, null, null, List.of(), null, 1));
-        List<Map.Entry<String, Integer>> expected = List.of(
-                Map.entry("create-release.json", 201),
-                Map.entry("create-draft.json", 201),
-                Map.entry("create-release-missing-title.json", 400),
-                Map.entry("create-release-malformed-json.json", 400),
-                Map.entry("create-release-unknown-field.json", 400),
-                Map.entry("create-release-not-json.json", 415),
-                Map.entry("create-release-wrong-scope.json", 403),
-                Map.entry("create-release-editor-publishing.json", 403),
-                Map.entry("get-release-unknown.json", 404),
-                Map.entry("list-releases.json", 200),
-                Map.entry("list-releases-bad-limit.json", 400),
-                Map.entry("get-release.json", 200),
-                Map.entry("update-release-no-if-match.json", 428),
-                Map.entry("update-release.json", 200),
-                Map.entry("update-release-stale-etag.json", 412),
-                Map.entry("preview-release.json", 200),
-                Map.entry("add-attachment.json", 201),
-                Map.entry("add-attachment-bad-type.json", 400),
-                Map.entry("list-versions.json", 200),
-                Map.entry("publish-release-wrong-scope.json", 403),
-                Map.entry("publish-release.json", 200),
-                Map.entry("publish-release-again.json", 409),
-                Map.entry("withdraw-release-no-reason.json", 400),
-                Map.entry("withdraw-release.json", 200),
-                Map.entry("delete-release-not-draft.json", 409),
-                Map.entry("create-contact.json", 201),
-                Map.entry("create-contact-invalid.json", 400));
+        seedWorkflowRelease(clients, resources);
         try (var files = Files.list(ProjectHome.find().resolve("events/releases-api"))) {
-            assertEquals(Set.copyOf(expected.stream().map(Map.Entry::getKey).toList()),
+            assertEquals(Set.copyOf(API_STATUSES.stream().map(Map.Entry::getKey).toList()),
                     Set.copyOf(files.map(p -> p.getFileName().toString()).toList()),
                     "every API sample has an expected status here");
         }
-        for (var entry : expected) {
+        for (var entry : API_STATUSES) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(
                     event("releases-api/" + entry.getKey(), APIGatewayV2HTTPEvent.class), null);
             assertEquals(entry.getValue(), response.getStatusCode(), entry.getKey() + ": " + response.getBody());
@@ -351,6 +355,11 @@ class SampleEventsIT {
     }
 
     private static void putReleaseFrom(DynamodbEvent event) {
+        putReleaseFrom(event, clients, resources);
+    }
+
+    /** The release a stream sample carries, stored as the API would have stored it. */
+    static void putReleaseFrom(DynamodbEvent event, LocalClients clients, TemplateStack.Deployed resources) {
         var image = StreamImages.toSdk(event.getRecords().get(0).getDynamodb().getNewImage());
         clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(image));
     }

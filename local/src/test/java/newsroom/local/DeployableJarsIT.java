@@ -1,0 +1,229 @@
+package newsroom.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import newsroom.domain.ContactBlock;
+import newsroom.domain.ContactStatus;
+import newsroom.domain.MediaContact;
+import newsroom.domain.Release;
+import newsroom.domain.ReleaseStatus;
+import newsroom.local.emulator.Emulator;
+import newsroom.local.emulator.ProjectHome;
+import newsroom.local.support.SharedEmulator;
+import newsroom.store.DynamoDbContactRepository;
+import newsroom.store.DynamoDbReleaseRepository;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What is deployed is each function's target/NAME-lambda.jar, shrunk by ProGuard (functions/shrink.pro):
+ * classes and methods nothing calls are gone from it. A class that code finds only by name at run
+ * time, if the rules missed it, would fail only there. So every sample event in events/ goes
+ * through each deployable jar here, in a fresh JVM as the Lambda Java runtime runs it (its own
+ * event reading, the handler's no-argument constructor, the environment template.yaml gives the
+ * function), against the emulator, and must be answered as the same event is in-process
+ * ({@link SampleEventsIT}): the API's statuses, a page rendered, an email sent, an unreadable job
+ * failed. No class may be missing on the way.
+ * Needs: the AWS emulator (started by the harness) and the packaged jars (`mvn verify` builds them first).
+ */
+class DeployableJarsIT {
+    private static final String RELEASE_ID = "2f1c6b0e-5d4a-4c1e-9a57-3d2b8f0e6a01";
+    private static final String CONTACT_ID = "7d9e2c41-1b3f-4e8a-a0c2-5f6b7c8d9e01";
+    private static final String DUE_RELEASE_ID = "9c8b7a6d-0000-4000-8000-0000000000ab";
+    private static final String RELEASE_PAGE =
+            "news/2019/10/inspection-finds-a-good-response-to-cyber-dependent-crime-across-law-enforcement/index.html";
+    /** The contact the SES samples name, and the API's contact sample creates. */
+    private static final String CRIME_DESK = "crime.desk@daily.example";
+    private static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /** What a shrinker that dropped too much leaves behind: a class, method or field not there. */
+    private static final Pattern MISSING = Pattern.compile("NoClassDefFoundError|ClassNotFoundException"
+            + "|NoSuchMethod|NoSuchField|AbstractMethodError|IncompatibleClassChangeError|ServiceConfigurationError"
+            + "|LinkageError|ExceptionInInitializerError");
+    private static Emulator emulator;
+    private static LocalClients clients;
+    private static TemplateStack.Deployed resources;
+    private static Path home;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void provision() throws IOException {
+        home = ProjectHome.find();
+        emulator = SharedEmulator.fresh();
+        clients = LocalClients.forEndpoint(emulator.endpoint());
+        resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
+        DynamodbEvent published;
+        try (InputStream in = Files.newInputStream(home.resolve("events/site-publisher/release-published.json"))) {
+            published = LambdaEventSerializers.serializerFor(DynamodbEvent.class, DeployableJarsIT.class.getClassLoader())
+                    .fromJson(in);
+        }
+        SampleEventsIT.putReleaseFrom(published, clients, resources);
+        var releases = new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE);
+        releases.recordMonth(YearMonth.of(2019, 10));
+        SampleEventsIT.seedWorkflowRelease(clients, resources);
+        Instant embargo = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        releases.create(new Release(DUE_RELEASE_ID, "due-release-for-the-jar", "Due release", null, "Text", "Appeals",
+                List.of(), new ContactBlock("Press office", "0800", null), null, List.of(), ReleaseStatus.SCHEDULED,
+                "author", embargo.minusSeconds(600), embargo.minusSeconds(600), embargo, embargo, List.of(), null, 2));
+        var contacts = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
+        Instant now = Instant.now();
+        contacts.create(new MediaContact(CONTACT_ID, "desk@daily.example", "Desk", "Daily", null, Set.of("*"), false,
+                ContactStatus.ACTIVE, "test", now, now));
+    }
+
+    @AfterAll
+    static void close() {
+        clients.close();
+    }
+
+    @Test
+    void theApiJarAnswersEverySampleWithItsStatus() throws Exception {
+        // The contact sample creates the SES samples' contact; the mail test may have made it first.
+        var contacts = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
+        contacts.findByEmail(CRIME_DESK).ifPresent(contacts::delete);
+        List<String> events = SampleEventsIT.API_STATUSES.stream().map(e -> "releases-api/" + e.getKey()).toList();
+        List<String> responses = run("releases-api", "newsroom.api.ReleasesApiHandler", "ReleasesApiFunction", events);
+        for (int i = 0; i < events.size(); i++) {
+            assertTrue(responses.get(i).contains("\"statusCode\":" + SampleEventsIT.API_STATUSES.get(i).getValue()),
+                    events.get(i) + ": " + responses.get(i));
+        }
+    }
+
+    @Test
+    void theSiteJarsRenderThePageAndTheLists() throws Exception {
+        List<String> published = run("site-publisher", "newsroom.sitepublisher.SitePublisherHandler",
+                "SitePublisherFunction", List.of("site-publisher/not-a-release.json",
+                        "site-publisher/release-published.json"));
+        published.forEach(r -> assertTrue(r.contains("\"batchItemFailures\":[]"), r));
+        assertTrue(siteObject(RELEASE_PAGE).contains("Inspection finds a good response to cyber-dependent crime"));
+
+        List<String> shared = run("site-publisher", "newsroom.sitepublisher.SharedPagesHandler", "SharedPagesFunction",
+                List.of("site-publisher/shared-pages-nudge.json"));
+        assertTrue(shared.get(0).contains("\"batchItemFailures\":[]"), shared.get(0));
+        assertTrue(siteObject("news/index.html").contains("Inspection finds a good response to cyber-dependent crime"));
+
+        List<String> rebuilt = run("site-rebuilder", "newsroom.rebuilder.SiteRebuilderHandler", "SiteRebuilderFunction",
+                List.of("site-rebuilder/rebuild.json"));
+        assertTrue(Pattern.compile("\"releases\":[1-9]").matcher(rebuilt.get(0)).find(), rebuilt.get(0));
+    }
+
+    @Test
+    void theMailJarsQueueAndSendOneEmailAndFailAnUnreadableJob() throws Exception {
+        List<String> notified = run("media-notifier", "newsroom.notifier.MediaNotifierHandler", "MediaNotifierFunction",
+                List.of("media-notifier/release-published.json"));
+        assertTrue(notified.get(0).contains("\"batchItemFailures\":[]"), notified.get(0));
+
+        List<String> sent = run("mail-sender", "newsroom.mailsender.MailSenderHandler", "MailSenderFunction",
+                List.of("mail-sender/mail-jobs.json", "mail-sender/digest-job.json", "mail-sender/unreadable-job.json"));
+        assertTrue(sent.get(0).contains("\"batchItemFailures\":[]"), sent.get(0));
+        assertTrue(sent.get(1).contains("\"batchItemFailures\":[]"), sent.get(1));
+        assertTrue(sent.get(2).contains("1b5a0c3e-0000-4000-8000-00000000bad1"), "fails the unreadable job: " + sent.get(2));
+        assertEquals(1, emulator.sentEmails().stream().filter(e -> e.to().contains("desk@daily.example")).count());
+
+        var contacts = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
+        if (contacts.findByEmail(CRIME_DESK).isEmpty()) {
+            Instant now = Instant.now();
+            contacts.create(new MediaContact("c0ffee00-0000-4000-8000-0000000000f1", CRIME_DESK, "Crime desk", "Daily",
+                    null, Set.of("Crime Operations"), false, ContactStatus.ACTIVE, "test", now, now));
+        }
+        List<String> feedback = run("ses-feedback", "newsroom.feedback.SesFeedbackHandler", "SesFeedbackFunction",
+                List.of("ses-feedback/send.json", "ses-feedback/bounce.json", "ses-feedback/complaint.json"));
+        feedback.forEach(r -> assertTrue(r.contains("\"batchItemFailures\":[]"), r));
+        assertEquals(ContactStatus.COMPLAINED, contacts.findByEmail(CRIME_DESK).orElseThrow().status());
+    }
+
+    @Test
+    void theSweeperInvalidatorAndWebhookJarsDoTheirOneThing() throws Exception {
+        List<String> swept = run("embargo-sweeper", "newsroom.sweeper.EmbargoSweeperHandler", "EmbargoSweeperFunction",
+                List.of("embargo-sweeper/every-minute.json"));
+        assertTrue(swept.get(0).contains("\"published\":1"), swept.get(0));
+        assertEquals(ReleaseStatus.PUBLISHED, new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE)
+                .find(DUE_RELEASE_ID).orElseThrow().status());
+
+        String distribution = resources.distributionId();
+        int before = clients.cloudFront().listInvalidations(l -> l.distributionId(distribution)).invalidationList()
+                .quantity();
+        List<String> invalidated = run("cdn-invalidator", "newsroom.invalidator.CdnInvalidatorHandler",
+                "CdnInvalidatorFunction", List.of("cdn-invalidator/changed-paths.json"));
+        assertTrue(invalidated.get(0).contains("\"batchItemFailures\":[]"), invalidated.get(0));
+        assertEquals(before + 1, clients.cloudFront().listInvalidations(l -> l.distributionId(distribution))
+                .invalidationList().quantity());
+
+        List<String> hooks = run("webhook-sender", "newsroom.webhooks.WebhookSenderHandler", "WebhookSenderFunction",
+                List.of("webhook-sender/attempt.json", "webhook-sender/unreadable-attempt.json"));
+        assertTrue(hooks.get(0).contains("\"batchItemFailures\":[]"), "an endpoint since deleted: " + hooks.get(0));
+        assertTrue(hooks.get(1).contains("5d0a7e21-0000-4000-8000-00000000bad2"), hooks.get(1));
+    }
+
+    /**
+     * The events, in order, through one fresh JVM on the function's deployable jar: each one's
+     * response. Fails if any invocation threw, or anything was missing from the jar.
+     */
+    private List<String> run(String function, String handler, String logicalId, List<String> events)
+            throws IOException, InterruptedException, URISyntaxException {
+        Path jar = home.resolve("functions").resolve(function).resolve("target").resolve(function + "-lambda.jar");
+        assertTrue(Files.isRegularFile(jar), jar + " is missing: `mvn verify` packages it before the ITs");
+        Path serialization = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+        Path probe = JarProbe.install(work.resolve("probe"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                String.join(File.pathSeparator, jar.toString(), probe.toString(), serialization.toString()),
+                JarProbe.class.getName(), handler));
+        events.forEach(e -> command.add(home.resolve("events").resolve(e).toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = new HashMap<>(TemplateStack.environment(clients, resources, logicalId));
+        env.put("AWS_REGION", LocalClients.REGION.id());
+        env.put("AWS_ENDPOINT_URL", emulator.endpoint().toString());
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Path err = work.resolve(function + "-" + logicalId + ".err");
+        builder.redirectError(err.toFile());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), function + " did not finish");
+        String errors = Files.readString(err);
+        assertFalse(MISSING.matcher(errors + out).find(), function + "'s jar is missing something:\n" + errors);
+        List<String> responses = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            assertFalse(line.startsWith("ERROR "), function + " threw: " + line + "\n" + errors);
+            if (line.startsWith("RESPONSE ")) {
+                responses.add(line.substring("RESPONSE ".length()));
+            }
+        }
+        assertEquals(events.size(), responses.size(), function + " answered " + responses.size() + " of "
+                + events.size() + " events:\n" + out + "\n" + errors);
+        return responses;
+    }
+
+    private static String siteObject(String key) {
+        return clients.s3().getObjectAsBytes(g -> g.bucket(resources.siteBucket()).key(key)).asUtf8String();
+    }
+}

@@ -2,6 +2,7 @@ package newsroom.local;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Plays the Lambda Java runtime in a fresh JVM whose class path is only a function's deployable
@@ -57,15 +59,21 @@ public final class JarProbe {
         Object handler = handlerClass.getDeclaredConstructor().newInstance();
         long constructed = System.nanoTime();
         if (prime) {
-            // Reflection: the hello-world jar has no CRaC classes, and the probe must load beside it.
-            for (var method : handlerClass.getMethods()) {
-                if (method.getName().equals("beforeCheckpoint") && method.getParameterCount() == 1) {
-                    method.invoke(handler, (Object) null);
+            // Lambda calls the hooks registered with CRaC's global context, which a JVM without CRaC
+            // cannot run; the probe calls the handler's own hook, or that of the typed handler an
+            // entry point wraps. Reflection: the hello-world jar has no CRaC classes, and the probe
+            // must load beside it.
+            for (Object primed : List.of(handler, wrapped(handler))) {
+                for (var method : primed.getClass().getMethods()) {
+                    if (method.getName().equals("beforeCheckpoint") && method.getParameterCount() == 1) {
+                        method.invoke(primed, (Object) null);
+                    }
                 }
             }
         }
         long initialised = System.nanoTime();
-        Type[] types = requestHandlerTypes(handlerClass);
+        // A stream handler reads the event's bytes itself; a typed one gets them read by the runtime.
+        Type[] types = handler instanceof RequestStreamHandler ? null : requestHandlerTypes(handlerClass);
         int events = prime ? args.length - 1 : args.length;
         for (int i = 1; i < events; i++) {
             String line;
@@ -88,7 +96,24 @@ public final class JarProbe {
         System.exit(0);
     }
 
+    /** The handler an entry point holds (its one field), or itself. */
+    private static Object wrapped(Object handler) throws IllegalAccessException {
+        var fields = handler.getClass().getDeclaredFields();
+        if (handler instanceof RequestStreamHandler && fields.length == 1) {
+            fields[0].setAccessible(true);
+            return fields[0].get(handler);
+        }
+        return new Object();
+    }
+
     private static String invoke(Object handler, Path eventFile, Type[] types, ClassLoader loader) throws IOException {
+        if (handler instanceof RequestStreamHandler stream) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try (InputStream in = Files.newInputStream(eventFile)) {
+                stream.handleRequest(in, out, context(loader));
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
         Object event;
         try (InputStream in = Files.newInputStream(eventFile)) {
             event = serializer(types[0], loader).fromJson(in);

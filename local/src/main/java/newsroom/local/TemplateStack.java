@@ -196,6 +196,13 @@ public final class TemplateStack {
                 ? Map.of() : Map.copyOf(configuration.environment().variables());
     }
 
+    /** A function's handler class as the stack configured it (template.yaml's Handler, without its method). */
+    public static String handlerClass(LocalClients clients, Deployed stack, String functionLogicalId) {
+        String handler = clients.lambda().getFunctionConfiguration(g -> g.functionName(
+                stack.physicalId(functionLogicalId))).handler();
+        return handler.contains("::") ? handler.substring(0, handler.indexOf("::")) : handler;
+    }
+
     /** The project's template.yaml; outside the project, the copy this jar was built with. */
     static String template() {
         Path file = ProjectHome.find().resolve("template.yaml");

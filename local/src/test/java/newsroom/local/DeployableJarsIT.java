@@ -43,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What is deployed is each function's target/NAME-lambda.jar, shrunk by ProGuard (functions/shrink.pro):
  * classes and methods nothing calls are gone from it. A class that code finds only by name at run
  * time, if the rules missed it, would fail only there. So every sample event in events/ goes
- * through each deployable jar here, in a fresh JVM as the Lambda Java runtime runs it (its own
- * event reading, the handler's no-argument constructor, the environment template.yaml gives the
+ * through each deployable jar here, in a fresh JVM as the Lambda Java runtime runs it (the class
+ * template.yaml names as the handler, its no-argument constructor, the runtime's event reading for a
+ * typed handler, the environment template.yaml gives the
  * function), against the emulator, and must be answered as the same event is in-process
  * ({@link SampleEventsIT}): the API's statuses, a page rendered, an email sent, an unreadable job
  * failed. No class may be missing on the way.
@@ -107,7 +108,7 @@ class DeployableJarsIT {
         var contacts = new DynamoDbContactRepository(clients.dynamo(), resources.tableName());
         contacts.findByEmail(CRIME_DESK).ifPresent(contacts::delete);
         List<String> events = SampleEventsIT.API_STATUSES.stream().map(e -> "releases-api/" + e.getKey()).toList();
-        List<String> responses = run("releases-api", "newsroom.api.ReleasesApiHandler", "ReleasesApiFunction", events);
+        List<String> responses = run("releases-api", "ReleasesApiFunction", events);
         for (int i = 0; i < events.size(); i++) {
             assertTrue(responses.get(i).contains("\"statusCode\":" + SampleEventsIT.API_STATUSES.get(i).getValue()),
                     events.get(i) + ": " + responses.get(i));
@@ -116,29 +117,28 @@ class DeployableJarsIT {
 
     @Test
     void theSiteJarsRenderThePageAndTheLists() throws Exception {
-        List<String> published = run("site-publisher", "newsroom.sitepublisher.SitePublisherHandler",
-                "SitePublisherFunction", List.of("site-publisher/not-a-release.json",
+        List<String> published = run("site-publisher", "SitePublisherFunction", List.of("site-publisher/not-a-release.json",
                         "site-publisher/release-published.json"));
         published.forEach(r -> assertTrue(r.contains("\"batchItemFailures\":[]"), r));
         assertTrue(siteObject(RELEASE_PAGE).contains("Inspection finds a good response to cyber-dependent crime"));
 
-        List<String> shared = run("site-publisher", "newsroom.sitepublisher.SharedPagesHandler", "SharedPagesFunction",
+        List<String> shared = run("site-publisher", "SharedPagesFunction",
                 List.of("site-publisher/shared-pages-nudge.json"));
         assertTrue(shared.get(0).contains("\"batchItemFailures\":[]"), shared.get(0));
         assertTrue(siteObject("news/index.html").contains("Inspection finds a good response to cyber-dependent crime"));
 
-        List<String> rebuilt = run("site-rebuilder", "newsroom.rebuilder.SiteRebuilderHandler", "SiteRebuilderFunction",
+        List<String> rebuilt = run("site-rebuilder", "SiteRebuilderFunction",
                 List.of("site-rebuilder/rebuild.json"));
         assertTrue(Pattern.compile("\"releases\":[1-9]").matcher(rebuilt.get(0)).find(), rebuilt.get(0));
     }
 
     @Test
     void theMailJarsQueueAndSendOneEmailAndFailAnUnreadableJob() throws Exception {
-        List<String> notified = run("media-notifier", "newsroom.notifier.MediaNotifierHandler", "MediaNotifierFunction",
+        List<String> notified = run("media-notifier", "MediaNotifierFunction",
                 List.of("media-notifier/release-published.json"));
         assertTrue(notified.get(0).contains("\"batchItemFailures\":[]"), notified.get(0));
 
-        List<String> sent = run("mail-sender", "newsroom.mailsender.MailSenderHandler", "MailSenderFunction",
+        List<String> sent = run("mail-sender", "MailSenderFunction",
                 List.of("mail-sender/mail-jobs.json", "mail-sender/digest-job.json", "mail-sender/unreadable-job.json"));
         assertTrue(sent.get(0).contains("\"batchItemFailures\":[]"), sent.get(0));
         assertTrue(sent.get(1).contains("\"batchItemFailures\":[]"), sent.get(1));
@@ -151,7 +151,7 @@ class DeployableJarsIT {
             contacts.create(new MediaContact("c0ffee00-0000-4000-8000-0000000000f1", CRIME_DESK, "Crime desk", "Daily",
                     null, Set.of("Crime Operations"), false, ContactStatus.ACTIVE, "test", now, now));
         }
-        List<String> feedback = run("ses-feedback", "newsroom.feedback.SesFeedbackHandler", "SesFeedbackFunction",
+        List<String> feedback = run("ses-feedback", "SesFeedbackFunction",
                 List.of("ses-feedback/send.json", "ses-feedback/bounce.json", "ses-feedback/complaint.json"));
         feedback.forEach(r -> assertTrue(r.contains("\"batchItemFailures\":[]"), r));
         assertEquals(ContactStatus.COMPLAINED, contacts.findByEmail(CRIME_DESK).orElseThrow().status());
@@ -159,7 +159,7 @@ class DeployableJarsIT {
 
     @Test
     void theSweeperInvalidatorAndWebhookJarsDoTheirOneThing() throws Exception {
-        List<String> swept = run("embargo-sweeper", "newsroom.sweeper.EmbargoSweeperHandler", "EmbargoSweeperFunction",
+        List<String> swept = run("embargo-sweeper", "EmbargoSweeperFunction",
                 List.of("embargo-sweeper/every-minute.json"));
         assertTrue(swept.get(0).contains("\"published\":1"), swept.get(0));
         assertEquals(ReleaseStatus.PUBLISHED, new DynamoDbReleaseRepository(clients.dynamo(), resources.tableName(), ZONE)
@@ -168,13 +168,12 @@ class DeployableJarsIT {
         String distribution = resources.distributionId();
         int before = clients.cloudFront().listInvalidations(l -> l.distributionId(distribution)).invalidationList()
                 .quantity();
-        List<String> invalidated = run("cdn-invalidator", "newsroom.invalidator.CdnInvalidatorHandler",
-                "CdnInvalidatorFunction", List.of("cdn-invalidator/changed-paths.json"));
+        List<String> invalidated = run("cdn-invalidator", "CdnInvalidatorFunction", List.of("cdn-invalidator/changed-paths.json"));
         assertTrue(invalidated.get(0).contains("\"batchItemFailures\":[]"), invalidated.get(0));
         assertEquals(before + 1, clients.cloudFront().listInvalidations(l -> l.distributionId(distribution))
                 .invalidationList().quantity());
 
-        List<String> hooks = run("webhook-sender", "newsroom.webhooks.WebhookSenderHandler", "WebhookSenderFunction",
+        List<String> hooks = run("webhook-sender", "WebhookSenderFunction",
                 List.of("webhook-sender/attempt.json", "webhook-sender/unreadable-attempt.json"));
         assertTrue(hooks.get(0).contains("\"batchItemFailures\":[]"), "an endpoint since deleted: " + hooks.get(0));
         assertTrue(hooks.get(1).contains("5d0a7e21-0000-4000-8000-00000000bad2"), hooks.get(1));
@@ -184,13 +183,15 @@ class DeployableJarsIT {
      * The events, in order, through one fresh JVM on the function's deployable jar: each one's
      * response. Fails if any invocation threw, or anything was missing from the jar.
      */
-    private List<String> run(String function, String handler, String logicalId, List<String> events)
+    private List<String> run(String function, String logicalId, List<String> events)
             throws IOException, InterruptedException, URISyntaxException {
         Path jar = home.resolve("functions").resolve(function).resolve("target").resolve(function + "-lambda.jar");
         assertTrue(Files.isRegularFile(jar), jar + " is missing: `mvn verify` packages it before the ITs");
         Path serialization = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI());
         Path probe = JarProbe.install(work.resolve("probe"));
+        // The class template.yaml names: what Lambda would load.
+        String handler = TemplateStack.handlerClass(clients, resources, logicalId);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
                 String.join(File.pathSeparator, jar.toString(), probe.toString(), serialization.toString()),

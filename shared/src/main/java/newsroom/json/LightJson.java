@@ -50,6 +50,11 @@ public final class LightJson {
         return FACTORY.createParser(json);
     }
 
+    /** The same, over bytes (a Lambda event, say). */
+    public static JsonParser parser(java.io.InputStream json) throws IOException {
+        return FACTORY.createParser(json);
+    }
+
     /** Whatever {@code value} writes: an array, say. */
     public static String value(Fields value) {
         StringWriter out = new StringWriter(256);

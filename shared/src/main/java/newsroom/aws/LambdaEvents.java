@@ -1,0 +1,314 @@
+package newsroom.aws;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import newsroom.json.LightJson;
+
+/**
+ * Lambda's table-stream and queue events, read and answered with jackson-core, for the functions'
+ * stream entry points. Given a typed handler, the Lambda Java runtime reads the event with its own
+ * serialization library, which starts a Jackson object mapping of its own: about 600 classes and,
+ * in a fresh JVM at Lambda's settings, well over 100 ms before the handler runs. A
+ * {@code RequestStreamHandler} gets the bytes instead; this reads them into the same event classes,
+ * so everything after the entry point is unchanged.
+ * <p>
+ * The events come from AWS, not from the public: a field this does not use is skipped, and JSON
+ * that is not such an event is refused with an {@link IOException}, which fails the invocation.
+ */
+public final class LambdaEvents {
+    private LambdaEvents() {
+    }
+
+    /** A DynamoDB stream batch, as Lambda delivers it to a stream's consumer. */
+    public static DynamodbEvent readStreamEvent(InputStream in) throws IOException {
+        try (JsonParser json = LightJson.parser(in)) {
+            DynamodbEvent event = new DynamodbEvent();
+            List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
+                    while (json.nextToken() == JsonToken.START_OBJECT) {
+                        records.add(streamRecord(json));
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            event.setRecords(records);
+            return event;
+        }
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord streamRecord(JsonParser json) throws IOException {
+        var record = new DynamodbEvent.DynamodbStreamRecord();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "eventID" -> record.setEventID(text(json, value));
+                case "eventName" -> record.setEventName(text(json, value));
+                case "eventVersion" -> record.setEventVersion(text(json, value));
+                case "eventSource" -> record.setEventSource(text(json, value));
+                case "awsRegion" -> record.setAwsRegion(text(json, value));
+                case "eventSourceARN" -> record.setEventSourceARN(text(json, value));
+                case "dynamodb" -> record.setDynamodb(value == JsonToken.VALUE_NULL ? null : change(json, value));
+                default -> json.skipChildren();
+            }
+        }
+        return record;
+    }
+
+    private static StreamRecord change(JsonParser json, JsonToken start) throws IOException {
+        expect(start, JsonToken.START_OBJECT);
+        StreamRecord change = new StreamRecord();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "ApproximateCreationDateTime" -> {
+                    expect(value, JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
+                    change.setApproximateCreationDateTime(new Date(Math.round(json.getDoubleValue() * 1000)));
+                }
+                case "Keys" -> change.setKeys(image(json, value));
+                case "NewImage" -> change.setNewImage(image(json, value));
+                case "OldImage" -> change.setOldImage(image(json, value));
+                case "SequenceNumber" -> change.setSequenceNumber(text(json, value));
+                case "SizeBytes" -> {
+                    expect(value, JsonToken.VALUE_NUMBER_INT);
+                    change.setSizeBytes(json.getLongValue());
+                }
+                case "StreamViewType" -> change.setStreamViewType(StreamViewType.fromValue(text(json, value)));
+                default -> json.skipChildren();
+            }
+        }
+        return change;
+    }
+
+    /** An item image: attribute name to typed value, as DynamoDB's JSON writes it. */
+    private static Map<String, AttributeValue> image(JsonParser json, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(start, JsonToken.START_OBJECT);
+        Map<String, AttributeValue> image = new LinkedHashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            image.put(name, attribute(json, json.nextToken()));
+        }
+        return image;
+    }
+
+    private static AttributeValue attribute(JsonParser json, JsonToken start) throws IOException {
+        expect(start, JsonToken.START_OBJECT);
+        AttributeValue attribute = new AttributeValue();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String type = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (type) {
+                case "S" -> attribute.setS(text(json, value));
+                case "N" -> attribute.setN(text(json, value));
+                case "B" -> attribute.setB(bytes(text(json, value)));
+                case "BOOL" -> attribute.setBOOL(bool(value));
+                case "NULL" -> attribute.setNULL(bool(value));
+                case "SS" -> attribute.setSS(texts(json, value));
+                case "NS" -> attribute.setNS(texts(json, value));
+                case "BS" -> attribute.setBS(texts(json, value).stream().map(LambdaEvents::bytes).toList());
+                case "M" -> attribute.setM(image(json, value));
+                case "L" -> {
+                    expect(value, JsonToken.START_ARRAY);
+                    List<AttributeValue> items = new ArrayList<>();
+                    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+                        items.add(attribute(json, item));
+                    }
+                    attribute.setL(items);
+                }
+                default -> throw new IOException("not a DynamoDB attribute type: " + type);
+            }
+        }
+        return attribute;
+    }
+
+    /** Whether the event, a JSON object, has a top-level field of this name (its value unread). */
+    public static boolean hasField(InputStream in, String name) throws IOException {
+        try (JsonParser json = LightJson.parser(in)) {
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            boolean found = false;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                found |= json.currentName().equals(name);
+                json.nextToken();
+                json.skipChildren();
+            }
+            return found;
+        }
+    }
+
+    /** An SQS batch, as Lambda delivers it to a queue's consumer. */
+    public static SQSEvent readQueueEvent(InputStream in) throws IOException {
+        try (JsonParser json = LightJson.parser(in)) {
+            SQSEvent event = new SQSEvent();
+            List<SQSEvent.SQSMessage> records = new ArrayList<>();
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
+                    while (json.nextToken() == JsonToken.START_OBJECT) {
+                        records.add(message(json));
+                    }
+                } else {
+                    json.skipChildren();
+                }
+            }
+            event.setRecords(records);
+            return event;
+        }
+    }
+
+    private static SQSEvent.SQSMessage message(JsonParser json) throws IOException {
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "messageId" -> message.setMessageId(text(json, value));
+                case "receiptHandle" -> message.setReceiptHandle(text(json, value));
+                case "body" -> message.setBody(text(json, value));
+                case "md5OfBody" -> message.setMd5OfBody(text(json, value));
+                case "md5OfMessageAttributes" -> message.setMd5OfMessageAttributes(text(json, value));
+                case "eventSource" -> message.setEventSource(text(json, value));
+                case "eventSourceARN" -> message.setEventSourceArn(text(json, value));
+                case "awsRegion" -> message.setAwsRegion(text(json, value));
+                case "attributes" -> message.setAttributes(textMap(json, value));
+                case "messageAttributes" -> message.setMessageAttributes(messageAttributes(json, value));
+                default -> json.skipChildren();
+            }
+        }
+        return message;
+    }
+
+    private static Map<String, SQSEvent.MessageAttribute> messageAttributes(JsonParser json, JsonToken start)
+            throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(start, JsonToken.START_OBJECT);
+        Map<String, SQSEvent.MessageAttribute> attributes = new LinkedHashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "stringValue" -> attribute.setStringValue(text(json, value));
+                    case "binaryValue" -> attribute.setBinaryValue(bytes(text(json, value)));
+                    case "stringListValues" -> attribute.setStringListValues(texts(json, value));
+                    case "binaryListValues" -> {
+                        List<String> items = texts(json, value);
+                        attribute.setBinaryListValues(items == null ? null
+                                : items.stream().map(LambdaEvents::bytes).toList());
+                    }
+                    case "dataType" -> attribute.setDataType(text(json, value));
+                    default -> json.skipChildren();
+                }
+            }
+            attributes.put(name, attribute);
+        }
+        return attributes;
+    }
+
+    /** What a stream's consumer answers: the records to retry from, by sequence number. */
+    public static void write(StreamsEventResponse response, OutputStream out) {
+        failures(response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .toList(), out);
+    }
+
+    /** What a queue's consumer answers: the messages that failed, by message id. */
+    public static void write(SQSBatchResponse response, OutputStream out) {
+        failures(response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList(), out);
+    }
+
+    private static void failures(List<String> identifiers, OutputStream out) {
+        LightJson.object(out, json -> {
+            json.writeArrayFieldStart("batchItemFailures");
+            for (String identifier : identifiers) {
+                json.writeStartObject();
+                json.writeStringField("itemIdentifier", identifier);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        });
+    }
+
+    private static String text(JsonParser json, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(value, JsonToken.VALUE_STRING);
+        return json.getText();
+    }
+
+    private static Boolean bool(JsonToken value) throws IOException {
+        expect(value, JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
+        return value == JsonToken.VALUE_TRUE;
+    }
+
+    private static List<String> texts(JsonParser json, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(start, JsonToken.START_ARRAY);
+        List<String> items = new ArrayList<>();
+        for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
+            items.add(text(json, item));
+        }
+        return items;
+    }
+
+    private static Map<String, String> textMap(JsonParser json, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(start, JsonToken.START_OBJECT);
+        Map<String, String> map = new LinkedHashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            map.put(name, text(json, json.nextToken()));
+        }
+        return map;
+    }
+
+    private static ByteBuffer bytes(String base64) {
+        return base64 == null ? null : ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+    }
+
+    private static void expect(JsonToken actual, JsonToken... allowed) throws IOException {
+        for (JsonToken token : allowed) {
+            if (actual == token) {
+                return;
+            }
+        }
+        throw new IOException("not a Lambda event: found " + actual + " where " + List.of(allowed) + " belongs");
+    }
+}

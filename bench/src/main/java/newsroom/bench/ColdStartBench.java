@@ -87,7 +87,7 @@ final class ColdStartBench {
                 // The same read through the AWS CRT HTTP client: which client the functions should use.
                 new Target(CRT, home.resolve("bench/hello-world-crt/target/hello-world-crt-lambda.jar"),
                         "hello.HelloDynamoDbCrtHandler", "{}", "hello, ", true),
-                function(functions, "releases-api", "newsroom.api.ReleasesApiHandler",
+                function(functions, "releases-api", "newsroom.api.ReleasesApiEntry",
                         "releases-api/list-releases.json", "\"statusCode\":200"),
                 function(functions, "site-publisher", "newsroom.sitepublisher.SitePublisherEntry",
                         "site-publisher/release-published.json", "\"batchItemFailures\":[]"),

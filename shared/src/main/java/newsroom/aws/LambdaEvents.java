@@ -1,5 +1,7 @@
 package newsroom.aws;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -22,7 +24,7 @@ import java.util.Map;
 import newsroom.json.LightJson;
 
 /**
- * Lambda's table-stream and queue events, read and answered with jackson-core, for the functions'
+ * Lambda's HTTP API, table-stream and queue events, read and answered with jackson-core, for the functions'
  * stream entry points. Given a typed handler, the Lambda Java runtime reads the event with its own
  * serialization library, which starts a Jackson object mapping of its own: about 600 classes and,
  * in a fresh JVM at Lambda's settings, well over 100 ms before the handler runs. A
@@ -235,6 +237,167 @@ public final class LambdaEvents {
             attributes.put(name, attribute);
         }
         return attributes;
+    }
+
+    /**
+     * An HTTP API (payload 2.0) request, as API Gateway hands it to its integration. What the
+     * caller sent (headers, query, body) is only text here; the API reads and refuses it later.
+     */
+    public static APIGatewayV2HTTPEvent readHttpEvent(InputStream in) throws IOException {
+        try (JsonParser json = LightJson.parser(in)) {
+            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+            expect(json.nextToken(), JsonToken.START_OBJECT);
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken value = json.nextToken();
+                switch (field) {
+                    case "version" -> event.setVersion(text(json, value));
+                    case "routeKey" -> event.setRouteKey(text(json, value));
+                    case "rawPath" -> event.setRawPath(text(json, value));
+                    case "rawQueryString" -> event.setRawQueryString(text(json, value));
+                    case "cookies" -> event.setCookies(texts(json, value));
+                    case "headers" -> event.setHeaders(textMap(json, value));
+                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(json, value));
+                    case "pathParameters" -> event.setPathParameters(textMap(json, value));
+                    case "stageVariables" -> event.setStageVariables(textMap(json, value));
+                    case "body" -> event.setBody(text(json, value));
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(bool(value));
+                    case "requestContext" -> event.setRequestContext(value == JsonToken.VALUE_NULL ? null
+                            : requestContext(json, value));
+                    default -> json.skipChildren();
+                }
+            }
+            return event;
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext requestContext(JsonParser json, JsonToken start)
+            throws IOException {
+        expect(start, JsonToken.START_OBJECT);
+        var context = new APIGatewayV2HTTPEvent.RequestContext();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "routeKey" -> context.setRouteKey(text(json, value));
+                case "accountId" -> context.setAccountId(text(json, value));
+                case "stage" -> context.setStage(text(json, value));
+                case "apiId" -> context.setApiId(text(json, value));
+                case "domainName" -> context.setDomainName(text(json, value));
+                case "domainPrefix" -> context.setDomainPrefix(text(json, value));
+                case "time" -> context.setTime(text(json, value));
+                case "timeEpoch" -> {
+                    expect(value, JsonToken.VALUE_NUMBER_INT);
+                    context.setTimeEpoch(json.getLongValue());
+                }
+                case "requestId" -> context.setRequestId(text(json, value));
+                case "http" -> context.setHttp(value == JsonToken.VALUE_NULL ? null : http(json, value));
+                case "authorizer" -> context.setAuthorizer(value == JsonToken.VALUE_NULL ? null
+                        : authorizer(json, value));
+                default -> json.skipChildren();
+            }
+        }
+        return context;
+    }
+
+    private static APIGatewayV2HTTPEvent.RequestContext.Http http(JsonParser json, JsonToken start) throws IOException {
+        expect(start, JsonToken.START_OBJECT);
+        var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            switch (field) {
+                case "method" -> http.setMethod(text(json, value));
+                case "path" -> http.setPath(text(json, value));
+                case "protocol" -> http.setProtocol(text(json, value));
+                case "sourceIp" -> http.setSourceIp(text(json, value));
+                case "userAgent" -> http.setUserAgent(text(json, value));
+                default -> json.skipChildren();
+            }
+        }
+        return http;
+    }
+
+    /** The JWT authorizer's verdict: the token's claims (as text, as API Gateway gives them) and scopes. */
+    private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(JsonParser json, JsonToken start)
+            throws IOException {
+        expect(start, JsonToken.START_OBJECT);
+        var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            JsonToken value = json.nextToken();
+            if (field.equals("jwt") && value == JsonToken.START_OBJECT) {
+                var jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String part = json.currentName();
+                    JsonToken partValue = json.nextToken();
+                    switch (part) {
+                        case "claims" -> jwt.setClaims(claims(json, partValue));
+                        case "scopes" -> jwt.setScopes(texts(json, partValue));
+                        default -> json.skipChildren();
+                    }
+                }
+                authorizer.setJwt(jwt);
+            } else {
+                json.skipChildren();
+            }
+        }
+        return authorizer;
+    }
+
+    /** Claims by name; a number or boolean as its text, as the runtime's mapping would coerce it. */
+    private static Map<String, String> claims(JsonParser json, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(start, JsonToken.START_OBJECT);
+        Map<String, String> claims = new LinkedHashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            JsonToken value = json.nextToken();
+            if (value.isScalarValue()) {
+                claims.put(name, value == JsonToken.VALUE_NULL ? null : json.getText());
+            } else {
+                json.skipChildren();
+            }
+        }
+        return claims;
+    }
+
+    /** An HTTP API integration's answer (payload 2.0): what API Gateway sends back to the caller. */
+    public static void write(APIGatewayV2HTTPResponse response, OutputStream out) {
+        LightJson.object(out, json -> {
+            json.writeNumberField("statusCode", response.getStatusCode());
+            if (response.getHeaders() != null) {
+                json.writeObjectFieldStart("headers");
+                for (var header : response.getHeaders().entrySet()) {
+                    json.writeStringField(header.getKey(), header.getValue());
+                }
+                json.writeEndObject();
+            }
+            if (response.getMultiValueHeaders() != null) {
+                json.writeObjectFieldStart("multiValueHeaders");
+                for (var header : response.getMultiValueHeaders().entrySet()) {
+                    json.writeArrayFieldStart(header.getKey());
+                    for (String item : header.getValue()) {
+                        json.writeString(item);
+                    }
+                    json.writeEndArray();
+                }
+                json.writeEndObject();
+            }
+            if (response.getCookies() != null) {
+                json.writeArrayFieldStart("cookies");
+                for (String cookie : response.getCookies()) {
+                    json.writeString(cookie);
+                }
+                json.writeEndArray();
+            }
+            if (response.getBody() != null) {
+                json.writeStringField("body", response.getBody());
+            }
+            json.writeBooleanField("isBase64Encoded", response.getIsBase64Encoded());
+        });
     }
 
     /** What a stream's consumer answers: the records to retry from, by sequence number. */

@@ -38,33 +38,89 @@ public final class LambdaEvents {
     private LambdaEvents() {
     }
 
+    /** Reads one field of an object, given its name and the token that starts its value. */
+    private interface Field {
+        void read(String name, JsonToken value) throws IOException;
+    }
+
+    /** Reads one value, given the token that starts it. */
+    private interface Value<T> {
+        T read(JsonParser json, JsonToken start) throws IOException;
+    }
+
     /** A DynamoDB stream batch, as Lambda delivers it to a stream's consumer. */
     public static DynamodbEvent readStreamEvent(InputStream in) throws IOException {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records(in, LambdaEvents::streamRecord));
+        return event;
+    }
+
+    /** An SQS batch, as Lambda delivers it to a queue's consumer. */
+    public static SQSEvent readQueueEvent(InputStream in) throws IOException {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(records(in, LambdaEvents::message));
+        return event;
+    }
+
+    /**
+     * An HTTP API (payload 2.0) request, as API Gateway hands it to its integration. What the
+     * caller sent (headers, query, body) is only text here; the API reads and refuses it later.
+     */
+    public static APIGatewayV2HTTPEvent readHttpEvent(InputStream in) throws IOException {
         try (JsonParser json = LightJson.parser(in)) {
-            DynamodbEvent event = new DynamodbEvent();
-            List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
-                    while (json.nextToken() == JsonToken.START_OBJECT) {
-                        records.add(streamRecord(json));
-                    }
-                } else {
-                    json.skipChildren();
+            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+            fields(json, json.nextToken(), (field, value) -> {
+                switch (field) {
+                    case "version" -> event.setVersion(text(json, value));
+                    case "routeKey" -> event.setRouteKey(text(json, value));
+                    case "rawPath" -> event.setRawPath(text(json, value));
+                    case "rawQueryString" -> event.setRawQueryString(text(json, value));
+                    case "cookies" -> event.setCookies(texts(json, value));
+                    case "headers" -> event.setHeaders(textMap(json, value));
+                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(json, value));
+                    case "pathParameters" -> event.setPathParameters(textMap(json, value));
+                    case "stageVariables" -> event.setStageVariables(textMap(json, value));
+                    case "body" -> event.setBody(text(json, value));
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(bool(value));
+                    case "requestContext" -> event.setRequestContext(nullOr(json, value, LambdaEvents::requestContext));
+                    default -> json.skipChildren();
                 }
-            }
-            event.setRecords(records);
+            });
             return event;
         }
     }
 
-    private static DynamodbEvent.DynamodbStreamRecord streamRecord(JsonParser json) throws IOException {
+    /** Whether the event, a JSON object, has a top-level field of this name (its value unread). */
+    public static boolean hasField(InputStream in, String name) throws IOException {
+        try (JsonParser json = LightJson.parser(in)) {
+            boolean[] found = {false};
+            fields(json, json.nextToken(), (field, value) -> {
+                found[0] |= field.equals(name);
+                json.skipChildren();
+            });
+            return found[0];
+        }
+    }
+
+    /** The {@code Records} of a batch event, each read by {@code record}. */
+    private static <T> List<T> records(InputStream in, Value<T> record) throws IOException {
+        try (JsonParser json = LightJson.parser(in)) {
+            List<T> records = new ArrayList<>();
+            fields(json, json.nextToken(), (field, value) -> {
+                if (field.equals("Records") && value != JsonToken.VALUE_NULL) {
+                    records.addAll(list(json, value, record));
+                } else {
+                    json.skipChildren();
+                }
+            });
+            return records;
+        }
+    }
+
+    private static DynamodbEvent.DynamodbStreamRecord streamRecord(JsonParser json, JsonToken start)
+            throws IOException {
         var record = new DynamodbEvent.DynamodbStreamRecord();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
+        fields(json, start, (field, value) -> {
             switch (field) {
                 case "eventID" -> record.setEventID(text(json, value));
                 case "eventName" -> record.setEventName(text(json, value));
@@ -72,19 +128,16 @@ public final class LambdaEvents {
                 case "eventSource" -> record.setEventSource(text(json, value));
                 case "awsRegion" -> record.setAwsRegion(text(json, value));
                 case "eventSourceARN" -> record.setEventSourceARN(text(json, value));
-                case "dynamodb" -> record.setDynamodb(value == JsonToken.VALUE_NULL ? null : change(json, value));
+                case "dynamodb" -> record.setDynamodb(nullOr(json, value, LambdaEvents::change));
                 default -> json.skipChildren();
             }
-        }
+        });
         return record;
     }
 
     private static StreamRecord change(JsonParser json, JsonToken start) throws IOException {
-        expect(start, JsonToken.START_OBJECT);
         StreamRecord change = new StreamRecord();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
+        fields(json, start, (field, value) -> {
             switch (field) {
                 case "ApproximateCreationDateTime" -> {
                     expect(value, JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT);
@@ -98,33 +151,29 @@ public final class LambdaEvents {
                     expect(value, JsonToken.VALUE_NUMBER_INT);
                     change.setSizeBytes(json.getLongValue());
                 }
-                case "StreamViewType" -> change.setStreamViewType(StreamViewType.fromValue(text(json, value)));
+                case "StreamViewType" -> change.setStreamViewType(viewType(text(json, value)));
                 default -> json.skipChildren();
             }
-        }
+        });
         return change;
+    }
+
+    private static StreamViewType viewType(String name) throws IOException {
+        try {
+            return name == null ? null : StreamViewType.fromValue(name);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a stream view type: " + name, e);
+        }
     }
 
     /** An item image: attribute name to typed value, as DynamoDB's JSON writes it. */
     private static Map<String, AttributeValue> image(JsonParser json, JsonToken start) throws IOException {
-        if (start == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        expect(start, JsonToken.START_OBJECT);
-        Map<String, AttributeValue> image = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            image.put(name, attribute(json, json.nextToken()));
-        }
-        return image;
+        return map(json, start, LambdaEvents::attribute);
     }
 
     private static AttributeValue attribute(JsonParser json, JsonToken start) throws IOException {
-        expect(start, JsonToken.START_OBJECT);
         AttributeValue attribute = new AttributeValue();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String type = json.currentName();
-            JsonToken value = json.nextToken();
+        fields(json, start, (type, value) -> {
             switch (type) {
                 case "S" -> attribute.setS(text(json, value));
                 case "N" -> attribute.setN(text(json, value));
@@ -133,63 +182,18 @@ public final class LambdaEvents {
                 case "NULL" -> attribute.setNULL(bool(value));
                 case "SS" -> attribute.setSS(texts(json, value));
                 case "NS" -> attribute.setNS(texts(json, value));
-                case "BS" -> attribute.setBS(texts(json, value).stream().map(LambdaEvents::bytes).toList());
+                case "BS" -> attribute.setBS(list(json, value, (p, t) -> bytes(text(p, t))));
                 case "M" -> attribute.setM(image(json, value));
-                case "L" -> {
-                    expect(value, JsonToken.START_ARRAY);
-                    List<AttributeValue> items = new ArrayList<>();
-                    for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
-                        items.add(attribute(json, item));
-                    }
-                    attribute.setL(items);
-                }
+                case "L" -> attribute.setL(list(json, value, LambdaEvents::attribute));
                 default -> throw new IOException("not a DynamoDB attribute type: " + type);
             }
-        }
+        });
         return attribute;
     }
 
-    /** Whether the event, a JSON object, has a top-level field of this name (its value unread). */
-    public static boolean hasField(InputStream in, String name) throws IOException {
-        try (JsonParser json = LightJson.parser(in)) {
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            boolean found = false;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                found |= json.currentName().equals(name);
-                json.nextToken();
-                json.skipChildren();
-            }
-            return found;
-        }
-    }
-
-    /** An SQS batch, as Lambda delivers it to a queue's consumer. */
-    public static SQSEvent readQueueEvent(InputStream in) throws IOException {
-        try (JsonParser json = LightJson.parser(in)) {
-            SQSEvent event = new SQSEvent();
-            List<SQSEvent.SQSMessage> records = new ArrayList<>();
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (field.equals("Records") && value == JsonToken.START_ARRAY) {
-                    while (json.nextToken() == JsonToken.START_OBJECT) {
-                        records.add(message(json));
-                    }
-                } else {
-                    json.skipChildren();
-                }
-            }
-            event.setRecords(records);
-            return event;
-        }
-    }
-
-    private static SQSEvent.SQSMessage message(JsonParser json) throws IOException {
+    private static SQSEvent.SQSMessage message(JsonParser json, JsonToken start) throws IOException {
         SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
+        fields(json, start, (field, value) -> {
             switch (field) {
                 case "messageId" -> message.setMessageId(text(json, value));
                 case "receiptHandle" -> message.setReceiptHandle(text(json, value));
@@ -200,84 +204,34 @@ public final class LambdaEvents {
                 case "eventSourceARN" -> message.setEventSourceArn(text(json, value));
                 case "awsRegion" -> message.setAwsRegion(text(json, value));
                 case "attributes" -> message.setAttributes(textMap(json, value));
-                case "messageAttributes" -> message.setMessageAttributes(messageAttributes(json, value));
+                case "messageAttributes" -> message.setMessageAttributes(map(json, value,
+                        LambdaEvents::messageAttribute));
                 default -> json.skipChildren();
             }
-        }
+        });
         return message;
     }
 
-    private static Map<String, SQSEvent.MessageAttribute> messageAttributes(JsonParser json, JsonToken start)
-            throws IOException {
-        if (start == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        expect(start, JsonToken.START_OBJECT);
-        Map<String, SQSEvent.MessageAttribute> attributes = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                switch (field) {
-                    case "stringValue" -> attribute.setStringValue(text(json, value));
-                    case "binaryValue" -> attribute.setBinaryValue(bytes(text(json, value)));
-                    case "stringListValues" -> attribute.setStringListValues(texts(json, value));
-                    case "binaryListValues" -> {
-                        List<String> items = texts(json, value);
-                        attribute.setBinaryListValues(items == null ? null
-                                : items.stream().map(LambdaEvents::bytes).toList());
-                    }
-                    case "dataType" -> attribute.setDataType(text(json, value));
-                    default -> json.skipChildren();
-                }
+    private static SQSEvent.MessageAttribute messageAttribute(JsonParser json, JsonToken start) throws IOException {
+        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
+        fields(json, start, (field, value) -> {
+            switch (field) {
+                case "stringValue" -> attribute.setStringValue(text(json, value));
+                case "binaryValue" -> attribute.setBinaryValue(bytes(text(json, value)));
+                case "stringListValues" -> attribute.setStringListValues(texts(json, value));
+                case "binaryListValues" -> attribute.setBinaryListValues(list(json, value,
+                        (p, t) -> bytes(text(p, t))));
+                case "dataType" -> attribute.setDataType(text(json, value));
+                default -> json.skipChildren();
             }
-            attributes.put(name, attribute);
-        }
-        return attributes;
-    }
-
-    /**
-     * An HTTP API (payload 2.0) request, as API Gateway hands it to its integration. What the
-     * caller sent (headers, query, body) is only text here; the API reads and refuses it later.
-     */
-    public static APIGatewayV2HTTPEvent readHttpEvent(InputStream in) throws IOException {
-        try (JsonParser json = LightJson.parser(in)) {
-            APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-            expect(json.nextToken(), JsonToken.START_OBJECT);
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                switch (field) {
-                    case "version" -> event.setVersion(text(json, value));
-                    case "routeKey" -> event.setRouteKey(text(json, value));
-                    case "rawPath" -> event.setRawPath(text(json, value));
-                    case "rawQueryString" -> event.setRawQueryString(text(json, value));
-                    case "cookies" -> event.setCookies(texts(json, value));
-                    case "headers" -> event.setHeaders(textMap(json, value));
-                    case "queryStringParameters" -> event.setQueryStringParameters(textMap(json, value));
-                    case "pathParameters" -> event.setPathParameters(textMap(json, value));
-                    case "stageVariables" -> event.setStageVariables(textMap(json, value));
-                    case "body" -> event.setBody(text(json, value));
-                    case "isBase64Encoded" -> event.setIsBase64Encoded(bool(value));
-                    case "requestContext" -> event.setRequestContext(value == JsonToken.VALUE_NULL ? null
-                            : requestContext(json, value));
-                    default -> json.skipChildren();
-                }
-            }
-            return event;
-        }
+        });
+        return attribute;
     }
 
     private static APIGatewayV2HTTPEvent.RequestContext requestContext(JsonParser json, JsonToken start)
             throws IOException {
-        expect(start, JsonToken.START_OBJECT);
         var context = new APIGatewayV2HTTPEvent.RequestContext();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
+        fields(json, start, (field, value) -> {
             switch (field) {
                 case "routeKey" -> context.setRouteKey(text(json, value));
                 case "accountId" -> context.setAccountId(text(json, value));
@@ -291,21 +245,17 @@ public final class LambdaEvents {
                     context.setTimeEpoch(json.getLongValue());
                 }
                 case "requestId" -> context.setRequestId(text(json, value));
-                case "http" -> context.setHttp(value == JsonToken.VALUE_NULL ? null : http(json, value));
-                case "authorizer" -> context.setAuthorizer(value == JsonToken.VALUE_NULL ? null
-                        : authorizer(json, value));
+                case "http" -> context.setHttp(nullOr(json, value, LambdaEvents::http));
+                case "authorizer" -> context.setAuthorizer(nullOr(json, value, LambdaEvents::authorizer));
                 default -> json.skipChildren();
             }
-        }
+        });
         return context;
     }
 
     private static APIGatewayV2HTTPEvent.RequestContext.Http http(JsonParser json, JsonToken start) throws IOException {
-        expect(start, JsonToken.START_OBJECT);
         var http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
+        fields(json, start, (field, value) -> {
             switch (field) {
                 case "method" -> http.setMethod(text(json, value));
                 case "path" -> http.setPath(text(json, value));
@@ -314,54 +264,39 @@ public final class LambdaEvents {
                 case "userAgent" -> http.setUserAgent(text(json, value));
                 default -> json.skipChildren();
             }
-        }
+        });
         return http;
     }
 
     /** The JWT authorizer's verdict: the token's claims (as text, as API Gateway gives them) and scopes. */
     private static APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer(JsonParser json, JsonToken start)
             throws IOException {
-        expect(start, JsonToken.START_OBJECT);
         var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String field = json.currentName();
-            JsonToken value = json.nextToken();
-            if (field.equals("jwt") && value == JsonToken.START_OBJECT) {
+        fields(json, start, (field, value) -> {
+            if (field.equals("jwt") && value != JsonToken.VALUE_NULL) {
                 var jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-                while (json.nextToken() == JsonToken.FIELD_NAME) {
-                    String part = json.currentName();
-                    JsonToken partValue = json.nextToken();
+                fields(json, value, (part, partValue) -> {
                     switch (part) {
-                        case "claims" -> jwt.setClaims(claims(json, partValue));
+                        case "claims" -> jwt.setClaims(map(json, partValue, LambdaEvents::claim));
                         case "scopes" -> jwt.setScopes(texts(json, partValue));
                         default -> json.skipChildren();
                     }
-                }
+                });
                 authorizer.setJwt(jwt);
             } else {
                 json.skipChildren();
             }
-        }
+        });
         return authorizer;
     }
 
-    /** Claims by name; a number or boolean as its text, as the runtime's mapping would coerce it. */
-    private static Map<String, String> claims(JsonParser json, JsonToken start) throws IOException {
-        if (start == JsonToken.VALUE_NULL) {
+    /** A claim as text: a number or boolean as its text, as the runtime's mapping would coerce it. */
+    private static String claim(JsonParser json, JsonToken value) throws IOException {
+        if (!value.isScalarValue()) {
+            json.skipChildren();
             return null;
         }
-        expect(start, JsonToken.START_OBJECT);
-        Map<String, String> claims = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            JsonToken value = json.nextToken();
-            if (value.isScalarValue()) {
-                claims.put(name, value == JsonToken.VALUE_NULL ? null : json.getText());
-            } else {
-                json.skipChildren();
-            }
-        }
-        return claims;
+        return value == JsonToken.VALUE_NULL ? null : json.getText();
     }
 
     /** An HTTP API integration's answer (payload 2.0): what API Gateway sends back to the caller. */
@@ -424,6 +359,39 @@ public final class LambdaEvents {
         });
     }
 
+    private static void fields(JsonParser json, JsonToken start, Field field) throws IOException {
+        expect(start, JsonToken.START_OBJECT);
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String name = json.currentName();
+            field.read(name, json.nextToken());
+        }
+    }
+
+    private static <T> T nullOr(JsonParser json, JsonToken start, Value<T> value) throws IOException {
+        return start == JsonToken.VALUE_NULL ? null : value.read(json, start);
+    }
+
+    private static <T> List<T> list(JsonParser json, JsonToken start, Value<T> item) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        expect(start, JsonToken.START_ARRAY);
+        List<T> items = new ArrayList<>();
+        for (JsonToken token = json.nextToken(); token != JsonToken.END_ARRAY; token = json.nextToken()) {
+            items.add(item.read(json, token));
+        }
+        return items;
+    }
+
+    private static <T> Map<String, T> map(JsonParser json, JsonToken start, Value<T> value) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        Map<String, T> map = new LinkedHashMap<>();
+        fields(json, start, (name, token) -> map.put(name, value.read(json, token)));
+        return map;
+    }
+
     private static String text(JsonParser json, JsonToken value) throws IOException {
         if (value == JsonToken.VALUE_NULL) {
             return null;
@@ -432,38 +400,25 @@ public final class LambdaEvents {
         return json.getText();
     }
 
+    private static List<String> texts(JsonParser json, JsonToken start) throws IOException {
+        return list(json, start, LambdaEvents::text);
+    }
+
+    private static Map<String, String> textMap(JsonParser json, JsonToken start) throws IOException {
+        return map(json, start, LambdaEvents::text);
+    }
+
     private static Boolean bool(JsonToken value) throws IOException {
         expect(value, JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE);
         return value == JsonToken.VALUE_TRUE;
     }
 
-    private static List<String> texts(JsonParser json, JsonToken start) throws IOException {
-        if (start == JsonToken.VALUE_NULL) {
-            return null;
+    private static ByteBuffer bytes(String base64) throws IOException {
+        try {
+            return base64 == null ? null : ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not base64", e);
         }
-        expect(start, JsonToken.START_ARRAY);
-        List<String> items = new ArrayList<>();
-        for (JsonToken item = json.nextToken(); item != JsonToken.END_ARRAY; item = json.nextToken()) {
-            items.add(text(json, item));
-        }
-        return items;
-    }
-
-    private static Map<String, String> textMap(JsonParser json, JsonToken start) throws IOException {
-        if (start == JsonToken.VALUE_NULL) {
-            return null;
-        }
-        expect(start, JsonToken.START_OBJECT);
-        Map<String, String> map = new LinkedHashMap<>();
-        while (json.nextToken() == JsonToken.FIELD_NAME) {
-            String name = json.currentName();
-            map.put(name, text(json, json.nextToken()));
-        }
-        return map;
-    }
-
-    private static ByteBuffer bytes(String base64) {
-        return base64 == null ? null : ByteBuffer.wrap(Base64.getDecoder().decode(base64));
     }
 
     private static void expect(JsonToken actual, JsonToken... allowed) throws IOException {

@@ -170,6 +170,23 @@ class LambdaEventsTest {
         }
     }
 
+    /** The rebuilder's entry asks only whether a stream sent it; no event at all is a request to rebuild. */
+    @Test
+    void aFieldIsFoundAtTheTopOnly() throws IOException {
+        assertTrue(LambdaEvents.hasField(in("{\"Records\":[{\"a\":1}]}"), "Records"));
+        assertEquals(false, LambdaEvents.hasField(in("{\"x\":{\"Records\":[]}}"), "Records"));
+        assertEquals(false, LambdaEvents.hasField(in("{}"), "Records"));
+        assertEquals(false, LambdaEvents.hasField(in(""), "Records"));
+        assertEquals(false, LambdaEvents.hasField(in("null"), "Records"));
+        assertThrows(IOException.class, () -> LambdaEvents.hasField(in("[]"), "Records"));
+    }
+
+    @Test
+    void aNullFlagReadsAsTheRuntimeReadsIt() throws IOException {
+        byte[] json = "{\"isBase64Encoded\":null,\"body\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        assertEquals(runtime(json, APIGatewayV2HTTPEvent.class), LambdaEvents.readHttpEvent(new ByteArrayInputStream(json)));
+    }
+
     private static InputStream in(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }

@@ -81,7 +81,8 @@ public final class LambdaEvents {
                     case "pathParameters" -> event.setPathParameters(textMap(json, value));
                     case "stageVariables" -> event.setStageVariables(textMap(json, value));
                     case "body" -> event.setBody(text(json, value));
-                    case "isBase64Encoded" -> event.setIsBase64Encoded(bool(value));
+                    // null as the runtime's mapping reads it into a boolean: false.
+                    case "isBase64Encoded" -> event.setIsBase64Encoded(value != JsonToken.VALUE_NULL && bool(value));
                     case "requestContext" -> event.setRequestContext(nullOr(json, value, LambdaEvents::requestContext));
                     default -> json.skipChildren();
                 }
@@ -90,11 +91,18 @@ public final class LambdaEvents {
         }
     }
 
-    /** Whether the event, a JSON object, has a top-level field of this name (its value unread). */
+    /**
+     * Whether the event, a JSON object, has a top-level field of this name (its value unread). No
+     * event at all, or {@code null}, has none: as a typed handler would get a null input.
+     */
     public static boolean hasField(InputStream in, String name) throws IOException {
         try (JsonParser json = LightJson.parser(in)) {
+            JsonToken start = json.nextToken();
+            if (start == null || start == JsonToken.VALUE_NULL) {
+                return false;
+            }
             boolean[] found = {false};
-            fields(json, json.nextToken(), (field, value) -> {
+            fields(json, start, (field, value) -> {
                 found[0] |= field.equals(name);
                 json.skipChildren();
             });

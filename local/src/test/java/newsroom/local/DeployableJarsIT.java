@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,6 +115,43 @@ class DeployableJarsIT {
         for (int i = 0; i < events.size(); i++) {
             assertTrue(responses.get(i).contains("\"statusCode\":" + SampleEventsIT.API_STATUSES.get(i).getValue()),
                     events.get(i) + ": " + responses.get(i));
+        }
+    }
+
+    /**
+     * What a hostile client sends reaches the deployed jar through its own event reading: each is a
+     * 4xx problem naming no exception, as in-process (HostileInputIT).
+     */
+    @Test
+    void hostileRequestsThroughTheApiJarAreProblemsNeverFailures() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode create = (ObjectNode) json.readTree(home.resolve("events/releases-api/create-release.json").toFile());
+        ObjectNode get = (ObjectNode) json.readTree(home.resolve("events/releases-api/get-release.json").toFile());
+        String longId = "a".repeat(3000);
+        List<ObjectNode> hostile = List.of(
+                create.deepCopy().put("body", "null"),
+                create.deepCopy().put("body", "{"),
+                create.deepCopy().putNull("body"),
+                create.deepCopy().put("body", "{\"title\": 7, \"body\": \"x\", \"category\": \"Appeals\"}"),
+                create.deepCopy().put("body", "{\"title\": \"a\", \"title\": \"b\", \"body\": \"x\"}"),
+                create.deepCopy().put("body", "{\"title\": \"\\ud800 lone\", \"body\": \"x\", \"category\": \"Appeals\"}"),
+                get.deepCopy().put("rawPath", "/releases/" + longId).set("pathParameters",
+                        json.createObjectNode().put("id", longId)));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < hostile.size(); i++) {
+            Path file = work.resolve("hostile-" + i + ".json");
+            json.writeValue(file.toFile(), hostile.get(i));
+            files.add(file.toString());
+        }
+        List<String> responses = run("releases-api", "ReleasesApiFunction", files);
+        for (int i = 0; i < responses.size(); i++) {
+            JsonNode response = json.readTree(responses.get(i));
+            int status = response.get("statusCode").asInt();
+            assertTrue(status >= 400 && status < 500, hostile.get(i).get("body") + " → " + responses.get(i));
+            assertEquals("application/problem+json", response.get("headers").get("Content-Type").asText());
+            String body = response.get("body").asText();
+            assertEquals(status, json.readTree(body).get("status").asInt(), body);
+            assertFalse(body.contains("Exception") || body.contains("newsroom."), body);
         }
     }
 

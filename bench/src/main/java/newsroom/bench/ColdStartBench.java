@@ -151,7 +151,27 @@ final class ColdStartBench {
                         + "\",\"data\":{\"id\":\"" + RELEASE_ID + "\"}}", WebhookDelivery.Status.PENDING, 0, null, null,
                         null, null, now, now), now.plusSeconds(86_400));
             };
-            List<Result> results = measure(home, work, rounds, env, delivery);
+            RenderedLists lists = new RenderedLists(clients, env);
+            Hooks around = new Hooks() {
+                @Override
+                public void before(Target target, int run) {
+                    if (target.name().equals("webhook-sender")) {
+                        delivery.accept(run);
+                    }
+                    if (target.name().equals(SHARED_PAGES)) {
+                        lists.markOnePublish(RELEASE_ID);
+                    }
+                }
+
+                @Override
+                public void after(Target target, int run) {
+                    if (target.name().equals("site-rebuilder")) {
+                        lists.renderMarked(run > 1);
+                    }
+                }
+            };
+            List<Result> results = measure(home, work, rounds, env, around);
+            REBUILT_LISTS_MILLIS.set(lists.medianMillis());
             // Every run of the webhook sender (plain and primed, warm-up round included) delivered one.
             if (hooks.get() < 2 * (rounds + 1)) {
                 throw new IllegalStateException("the webhook sender delivered " + hooks.get() + " of "
@@ -163,8 +183,74 @@ final class ColdStartBench {
         }
     }
 
-    private static List<Result> measure(Path home, Path work, int rounds, Map<String, String> env,
-                                        IntConsumer webhookDelivery)
+    /** What the bench does around a run: what it seeds before, and what it finishes after. */
+    interface Hooks {
+        void before(Target target, int run);
+
+        void after(Target target, int run);
+    }
+
+    /**
+     * The lists a run of the rebuilder left marked, rendered by the shared pages' function as it
+     * runs warm beside a working site (in this process, the real handler): the rest of a rebuild,
+     * timed apart from the rebuilder's cold start. And the marks one publish of the sample makes,
+     * set before each run of the shared pages' function so that every run renders the same.
+     */
+    static final class RenderedLists {
+        private final newsroom.sitepublisher.SharedPagesHandler renderer;
+        private final newsroom.service.port.RenderQueue queue;
+        private final DynamoDbReleaseRepository releases;
+        private final java.time.ZoneId zone;
+        private final List<Double> millis = new ArrayList<>();
+
+        RenderedLists(LocalClients clients, Map<String, String> env) {
+            var config = newsroom.sitepublisher.SitePublisherConfig.from(newsroom.config.EnvVars.from(env));
+            this.renderer = new newsroom.sitepublisher.SharedPagesHandler(config, clients.dynamo(), clients.s3(),
+                    clients.sqs(), java.time.Clock.systemUTC());
+            this.queue = new newsroom.store.DynamoDbRenderQueue(clients.dynamo(), config.tableName());
+            this.zone = config.zone();
+            this.releases = new DynamoDbReleaseRepository(clients.dynamo(), config.tableName(), zone);
+        }
+
+        void markOnePublish(String releaseId) {
+            var release = releases.find(releaseId).orElseThrow();
+            queue.markDirty(List.of(newsroom.service.SharedPages.LATEST,
+                    newsroom.service.SharedPages.monthAt(YearMonth.from(release.publishedAt().atZone(zone)),
+                            release.publishedAt()),
+                    newsroom.service.SharedPages.category(release.category()),
+                    newsroom.service.SharedPages.search(release.id())));
+        }
+
+        void renderMarked(boolean counted) {
+            if (queue.dirty().isEmpty()) {
+                return; // the rebuilder rendered its lists itself
+            }
+            var message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            message.setMessageId("bench");
+            message.setBody("{\"render\": \"marked\"}");
+            var event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+            event.setRecords(List.of(message));
+            long start = System.nanoTime();
+            var response = renderer.handleRequest(event, null);
+            double took = (System.nanoTime() - start) / 1e6;
+            if (!response.getBatchItemFailures().isEmpty() || !queue.dirty().isEmpty()) {
+                throw new IllegalStateException("the shared pages' function left the rebuild's lists unrendered");
+            }
+            if (counted) {
+                millis.add(took);
+            }
+        }
+
+        double medianMillis() {
+            return millis.isEmpty() ? Double.NaN : median(millis.stream().map(m -> new double[] {m}).toList(), 0);
+        }
+    }
+
+    /** The median time the shared pages' function took, warm, to render a rebuild's lists (NaN: none were left). */
+    static final java.util.concurrent.atomic.AtomicReference<Double> REBUILT_LISTS_MILLIS =
+            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
+
+    private static List<Result> measure(Path home, Path work, int rounds, Map<String, String> env, Hooks hooks)
             throws IOException, InterruptedException {
         Path probeDir = JarProbe.install(work.resolve("coldstart").resolve("probe"));
         Path serialization = home.resolve("bench/target/coldstart/aws-lambda-java-serialization.jar");
@@ -184,20 +270,18 @@ final class ColdStartBench {
         // Round 0 warms the file cache and is not counted.
         for (int round = 0; round <= rounds; round++) {
             for (Target target : targets) {
-                if (target.name().equals("webhook-sender")) {
-                    webhookDelivery.accept(2 * round);
-                }
+                hooks.before(target, 2 * round);
                 Path event = eventFor(target, home, work.resolve("coldstart"), 2 * round);
                 double[] sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"), false);
+                hooks.after(target, 2 * round);
                 if (round > 0) {
                     samples.get(target).add(sample);
                 }
                 if (!target.baseline()) {
-                    if (target.name().equals("webhook-sender")) {
-                        webhookDelivery.accept(2 * round + 1);
-                    }
+                    hooks.before(target, 2 * round + 1);
                     event = eventFor(target, home, work.resolve("coldstart"), 2 * round + 1);
                     sample = run(target, probeDir, serialization, event, env, work.resolve("coldstart"), true);
+                    hooks.after(target, 2 * round + 1);
                     if (round > 0) {
                         primed.get(target).add(sample);
                     }

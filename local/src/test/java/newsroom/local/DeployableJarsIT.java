@@ -167,9 +167,24 @@ class DeployableJarsIT {
         assertTrue(shared.get(0).contains("\"batchItemFailures\":[]"), shared.get(0));
         assertTrue(siteObject("news/index.html").contains("Inspection finds a good response to cyber-dependent crime"));
 
+        // The rebuild asked for by hand writes the release pages and leaves the lists to their one
+        // writer: marked, with a nudge on its queue; the shared pages' jar then renders them.
+        String sitemap = "sitemaps/2019-10.xml";
+        clients.s3().deleteObject(d -> d.bucket(resources.siteBucket()).key(sitemap));
+        clients.s3().deleteObject(d -> d.bucket(resources.siteBucket()).key(RELEASE_PAGE));
+        String queue = resources.sharedPagesQueueUrl();
+        drain(queue);
         List<String> rebuilt = run("site-rebuilder", "SiteRebuilderFunction",
                 List.of("site-rebuilder/rebuild.json"));
         assertTrue(Pattern.compile("\"releases\":[1-9]").matcher(rebuilt.get(0)).find(), rebuilt.get(0));
+        assertTrue(rebuilt.get(0).contains("marked for the shared pages' function"), rebuilt.get(0));
+        assertTrue(siteObject(RELEASE_PAGE).contains("Inspection finds a good response to cyber-dependent crime"));
+        assertFalse(siteHas(sitemap), "the month's sitemap is the shared pages' function's to write");
+        assertEquals(1, drain(queue), "one nudge for the whole rebuild");
+
+        shared = run("site-publisher", "SharedPagesFunction", List.of("site-publisher/shared-pages-nudge.json"));
+        assertTrue(shared.get(0).contains("\"batchItemFailures\":[]"), shared.get(0));
+        assertTrue(siteObject(sitemap).contains("inspection-finds-a-good-response"), "rendered from the rebuild's marks");
     }
 
     @Test
@@ -262,6 +277,36 @@ class DeployableJarsIT {
         assertEquals(events.size(), responses.size(), function + " answered " + responses.size() + " of "
                 + events.size() + " events:\n" + out + "\n" + errors);
         return responses;
+    }
+
+    private static boolean siteHas(String key) {
+        try {
+            clients.s3().headObject(h -> h.bucket(resources.siteBucket()).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException missing) {
+            return false;
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Takes every message off the queue; returns how many there were. */
+    private static int drain(String queueUrl) {
+        int count = 0;
+        while (true) {
+            var messages = clients.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(0)).messages();
+            if (messages.isEmpty()) {
+                return count;
+            }
+            for (var message : messages) {
+                clients.sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                count++;
+            }
+        }
     }
 
     private static String siteObject(String key) {

@@ -27,6 +27,7 @@ import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
 import newsroom.service.port.ReleaseRepository;
 import newsroom.service.port.RenderQueue;
+import newsroom.service.port.SharedPagesNudge;
 import newsroom.service.port.SiteBucket;
 import newsroom.service.port.SiteIndex;
 
@@ -42,8 +43,11 @@ public final class SiteRebuilder {
     static final int INVALIDATION_BATCH = 1000;
     private static final int PROGRESS_EVERY = 500;
 
-    /** What a rebuild wrote: release pages and files, and the parts of the site rendered again. */
-    public record Result(int objects, int releases, long millis) {
+    /**
+     * What a rebuild wrote: release pages and files, and the parts of the site (lists, feeds,
+     * sitemaps, search) rendered again, or only marked for their renderer ({@code listsRendered} false).
+     */
+    public record Result(int objects, int releases, int parts, boolean listsRendered, long millis) {
     }
 
     private final ReleaseRepository releases;
@@ -87,7 +91,22 @@ public final class SiteRebuilder {
         SitePriming.prime(releases, bucket, site);
     }
 
+    /**
+     * Rebuilds the release pages, then marks every list, feed, sitemap and the search index for the
+     * shared pages' renderer (the function every publish nudges) and nudges it, returning without
+     * waiting for that render. Why: the lists are one writer's work however they became dirty, and
+     * a rebuild that rendered them too spent most of a cold first request on it (benchmark 4).
+     */
+    public Result rebuildMarkingLists(Consumer<String> progress, SharedPagesNudge renderer) {
+        return rebuild(progress, renderer);
+    }
+
+    /** Rebuilds everything, rendering the lists here (or waiting for the renderer that holds the lease). */
     public Result rebuild(Consumer<String> progress) {
+        return rebuild(progress, null);
+    }
+
+    private Result rebuild(Consumer<String> progress, SharedPagesNudge renderer) {
         long start = System.nanoTime();
         Instant now = clock.instant();
         Map<String, Boolean> written = new ConcurrentHashMap<>();
@@ -130,8 +149,15 @@ public final class SiteRebuilder {
         // The search index is built again whole, not release by release.
         scopes.removeIf(scope -> scope.startsWith("search:"));
         scopes.add(SharedPages.SEARCH_ALL);
-        progress.accept("Rendering the lists, feeds and sitemaps (" + scopes.size() + " parts of the site)");
-        shared.update(scopes);
+        if (renderer == null) {
+            progress.accept("Rendering the lists, feeds and sitemaps (" + scopes.size() + " parts of the site)");
+            shared.update(scopes);
+        } else {
+            shared.mark(scopes);
+            renderer.nudge();
+            progress.accept("Marked the lists, feeds and sitemaps (" + scopes.size()
+                    + " parts of the site) for the shared pages' renderer");
+        }
 
         List<String> paths = written.keySet().stream().sorted().map(k -> "/" + k).toList();
         for (int from = 0; from < paths.size(); from += INVALIDATION_BATCH) {
@@ -139,9 +165,9 @@ public final class SiteRebuilder {
                     "rebuild-" + now.toEpochMilli() + "-" + from);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        progress.accept("Rebuilt " + written.size() + " objects (" + releaseCount.get() + " release pages) and "
-                + scopes.size() + " parts of the site in " + millis + " ms");
-        return new Result(written.size(), releaseCount.get(), millis);
+        progress.accept("Rebuilt " + written.size() + " objects (" + releaseCount.get() + " release pages)"
+                + (renderer == null ? " and " + scopes.size() + " parts of the site" : "") + " in " + millis + " ms");
+        return new Result(written.size(), releaseCount.get(), scopes.size(), renderer == null, millis);
     }
 
     /** One release's page from a fresh read, then its place in the index (the lists follow later). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import newsroom.domain.Categories;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
@@ -33,13 +34,51 @@ class SiteRebuilderTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/London");
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
     private final RecordingCdn cdn = new RecordingCdn();
+    private final InMemorySiteIndex index = new InMemorySiteIndex(ZONE);
+    private final InMemoryRenderQueue queue = new InMemoryRenderQueue();
+    private final SiteAssets assets = new SiteAssets();
+    private final SiteRenderer renderer = new SiteRenderer(assets, "Example Police", "https://news.example", ZONE);
 
     private SiteRebuilder rebuilder(List<Release> releases) {
-        SiteAssets assets = new SiteAssets();
-        return new SiteRebuilder(InMemoryReleaseRepository.of(releases, ZONE), new InMemorySiteIndex(ZONE),
-                new InMemoryRenderQueue(), bucket, new InMemoryDownloads(),
-                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, Samples.CATEGORIES,
-                cdn, Clock.fixed(NOW, ZoneOffset.UTC), 4);
+        return new SiteRebuilder(InMemoryReleaseRepository.of(releases, ZONE), index, queue, bucket,
+                new InMemoryDownloads(), renderer, assets, Samples.CATEGORIES, cdn, Clock.fixed(NOW, ZoneOffset.UTC), 4);
+    }
+
+    @Test
+    void aRebuildThatLeavesTheListsToTheirRendererMarksThemAndNudgesItOnce() {
+        List<Release> releases = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            releases.add(Samples.published("p" + i, "Release number " + i, i % 2 == 0 ? "Appeals" : "Community",
+                    NOW.minusSeconds(86_400L * 5 * i)));
+        }
+        AtomicInteger nudges = new AtomicInteger();
+        List<String> progress = new ArrayList<>();
+
+        SiteRebuilder.Result result = rebuilder(releases).rebuildMarkingLists(progress::add, nudges::incrementAndGet);
+
+        assertEquals(1, nudges.get());
+        assertEquals(12, result.releases());
+        assertFalse(result.listsRendered());
+        assertTrue(bucket.exists("news/2026/11/slug-p0/index.html"), "the release pages are written here");
+        assertTrue(bucket.exists("404.html"), "and the fixed pages");
+        for (String key : List.of("news/index.html", "feeds/news.atom", "sitemap.xml", "news/archive/index.html",
+                "news/category/appeals/index.html")) {
+            assertFalse(bucket.exists(key), key + " is the renderer's to write");
+        }
+        Set<String> marked = queue.dirty().keySet();
+        assertEquals(result.parts() + 1, marked.size(), "every part, and the latest list");
+        assertTrue(marked.containsAll(List.of(SharedPages.LATEST, SharedPages.SEARCH_ALL,
+                SharedPages.category("Appeals"), SharedPages.wholeMonth(java.time.YearMonth.of(2026, 11)))));
+        assertTrue(progress.get(progress.size() - 1).startsWith("Rebuilt " + result.objects() + " objects"));
+
+        // The renderer's round (the shared pages' function): every list from the marks alone.
+        new SharedPages(index, queue, InMemoryReleaseRepository.of(releases, ZONE),
+                new newsroom.render.SitePages(renderer), bucket, cdn, Clock.fixed(NOW, ZoneOffset.UTC))
+                .update(Set.of());
+        assertTrue(queue.dirty().isEmpty());
+        assertTrue(bucket.text("news/index.html").contains("Release number 0"));
+        assertTrue(bucket.text("news/category/appeals/index.html").contains("Release number 10"));
+        assertTrue(bucket.exists("sitemap.xml"));
     }
 
     @Test

@@ -6,17 +6,20 @@ import newsroom.config.EnvVars;
 import newsroom.domain.Categories;
 import newsroom.render.Desk;
 
-/** Everything the site rebuilder is configured with. */
+/**
+ * Everything the site rebuilder is configured with. With a shared pages' queue, a rebuild asked for
+ * by hand leaves the lists to the renderer that queue runs.
+ */
 public record SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                   String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
-                                  ZoneId zone, Desk.Config desk) {
+                                  ZoneId zone, Desk.Config desk, String sharedPagesQueueUrl) {
 
     /** With a desk that signs in through no provider yet (tests that look only at the site). */
     public SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
                                ZoneId zone) {
         this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, categories, zone,
-                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false));
+                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false), null);
     }
 
     public static SiteRebuilderConfig from(EnvVars env) {
@@ -37,6 +40,7 @@ public record SiteRebuilderConfig(AwsSettings aws, String tableName, String site
                         env.optional(EnvVars.DESK_SIGN_IN_URL).orElse(null),
                         Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)).names(),
                         env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE),
-                        Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false"))));
+                        Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false"))),
+                env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null));
     }
 }

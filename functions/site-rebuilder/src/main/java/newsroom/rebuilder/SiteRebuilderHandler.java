@@ -9,6 +9,7 @@ import newsroom.aws.AwsClients;
 import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
+import newsroom.aws.SqsSharedPagesNudge;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
 import newsroom.service.SearchIndexer;
@@ -22,6 +23,7 @@ import newsroom.service.port.SettingsRepository;
 import newsroom.store.DynamoDbSettingsRepository;
 import java.time.Instant;
 import newsroom.render.Desk;
+import newsroom.service.port.SharedPagesNudge;
 import newsroom.service.port.SiteBucket;
 import newsroom.service.SiteRebuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -43,6 +45,8 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     private final Desk.Config deskConfig;
     private final SiteSettingsService settings;
     private final SiteRenderer renderer;
+    /** Null: every rebuild renders the lists itself. */
+    private final SharedPagesNudge listsRenderer;
 
     public SiteRebuilderHandler() {
         this(SiteRebuilderConfig.from(EnvVars.fromSystem()));
@@ -53,7 +57,8 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         this(config,
                 AwsClients.build(DynamoDbClient.builder(), config.aws()),
                 SiteAdapters.s3(config.aws()),
-                config.invalidationQueueUrl() == null ? null : AwsClients.build(SqsClient.builder(), config.aws()),
+                config.invalidationQueueUrl() == null && config.sharedPagesQueueUrl() == null ? null
+                        : AwsClients.build(SqsClient.builder(), config.aws()),
                 Clock.systemUTC());
     }
 
@@ -69,19 +74,41 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         this.desk = new Desk();
         this.deskConfig = config.desk();
         this.renderer = site.renderer();
+        this.listsRenderer = sqs == null || config.sharedPagesQueueUrl() == null ? null
+                : new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl());
         this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
                 config.siteName(), config.zone().getId(), clock);
     }
 
-    /** Rebuilds, reporting progress to {@code progress} as it goes; writes the desk first. */
+    /**
+     * Rebuilds, reporting progress to {@code progress} as it goes; writes the desk first. Returns
+     * when every page is rendered (the lists here, or by the renderer holding their lease).
+     */
     public SiteRebuilder.Result rebuild(Consumer<String> progress) {
+        beforeRebuild();
+        return rebuilder.rebuild(progress);
+    }
+
+    /**
+     * The rebuild asked for by hand: the release pages here, and the lists, feeds, sitemaps and
+     * search index marked for the shared pages' function (their one writer, which every publish
+     * nudges too), when there is one. It returns once they are marked: they follow in seconds.
+     */
+    public SiteRebuilder.Result rebuildByHand(Consumer<String> progress) {
+        if (listsRenderer == null) {
+            return rebuild(progress);
+        }
+        beforeRebuild();
+        return rebuilder.rebuildMarkingLists(progress, listsRenderer);
+    }
+
+    private void beforeRebuild() {
         SiteSettings current = settings.follow(renderer, SiteSearch.ENABLED);
         SiteAssets.Asset logo = SiteAssets.logo(current);
         if (logo != null) {
             bucket.put(logo.key(), logo.content(), logo.contentType(), SiteBucket.ASSET_CACHE);
         }
         writeDesk();
-        return rebuilder.rebuild(progress);
     }
 
     /**
@@ -119,13 +146,16 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         // From the table's stream (filtered to the settings item): a change of settings. The batch
-        // succeeds or fails whole (a failure throws, and the stream retries it).
+        // succeeds or fails whole (a failure throws, and the stream retries it). It renders every
+        // page before it says "done", as GET /settings/rebuild tells the press office.
         if (input != null && input.containsKey("Records")) {
             rebuildForSettings();
             return Map.of("batchItemFailures", java.util.List.of());
         }
-        SiteRebuilder.Result result = rebuild(line -> LOG.info(line));
-        return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis());
+        SiteRebuilder.Result result = rebuildByHand(line -> LOG.info(line));
+        return Map.of("objects", result.objects(), "releases", result.releases(), "millis", result.millis(),
+                "sharedParts", result.parts(), "lists", result.listsRendered() ? "rendered"
+                        : "marked for the shared pages' function, which renders them next");
     }
 
     /** Reads as a rebuild does and renders every kind of page in memory; writes nothing. */

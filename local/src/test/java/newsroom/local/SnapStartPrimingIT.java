@@ -27,6 +27,7 @@ import newsroom.notifier.MediaNotifierHandler;
 import newsroom.rebuilder.SiteRebuilderConfig;
 import newsroom.rebuilder.SiteRebuilderHandler;
 import newsroom.sitepublisher.SitePublisherConfig;
+import newsroom.sitepublisher.SharedPagesHandler;
 import newsroom.sitepublisher.SitePublisherHandler;
 import newsroom.sweeper.EmbargoSweeperConfig;
 import newsroom.sweeper.EmbargoSweeperHandler;
@@ -119,6 +120,14 @@ class SnapStartPrimingIT {
     @Test
     void theSitePublisherPrimesWithoutWritingAPage() {
         var handler = new SitePublisherHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
+                resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE),
+                dynamo, s3, null, Clock.systemUTC());
+        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "S3.HeadObject 404"));
+    }
+
+    @Test
+    void theSharedPagesRendererPrimesWithoutWritingAPage() {
+        var handler = new SharedPagesHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
                 resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE),
                 dynamo, s3, null, Clock.systemUTC());
         assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "S3.HeadObject 404"));

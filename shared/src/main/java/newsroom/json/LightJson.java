@@ -18,7 +18,8 @@ import java.util.Set;
 import newsroom.domain.SafeText;
 
 /**
- * Log lines and the small queue messages of our own, read and written with jackson-core alone.
+ * Log lines, the small queue messages and the search files of our own, read and written with
+ * jackson-core alone.
  * The first use of {@link Json}'s mapper loads and builds Jackson's object mapping, about 100 ms
  * of a fresh JVM at Lambda's settings against about 25 ms for this; a function whose first request
  * only logs and reads one of these messages never pays it. Reading is as strict as {@link Json#read}:
@@ -143,6 +144,70 @@ public final class LightJson {
             json.writeEndObject();
         } else {
             throw new IllegalArgumentException("not plain data: " + value.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Plain data of our own (the site's search files, say) read back: objects as maps in the order
+     * read, arrays as lists, text, whole numbers (an {@code Integer} where one holds it, else a
+     * {@code Long}), other numbers as {@code Double}, booleans and null, as the mapper reads them
+     * into {@code Object}. A field twice, or anything after the value, refuses it.
+     *
+     * @throws IllegalArgumentException naming {@code what} when it is not one such JSON value
+     */
+    public static Object readPlain(byte[] json, String what) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                throw refused(what);
+            }
+            Object value = plainValue(parser, what);
+            if (parser.nextToken() != null) {
+                throw refused(what);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + what + " from JSON", e);
+        }
+    }
+
+    private static Object plainValue(JsonParser parser, String what) throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> map = new java.util.LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    map.put(name, plainValue(parser, what));
+                }
+                return map;
+            }
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(plainValue(parser, what));
+                }
+                return list;
+            }
+            case VALUE_STRING -> {
+                return parser.getText();
+            }
+            case VALUE_NUMBER_INT -> {
+                return parser.getNumberType() == JsonParser.NumberType.INT ? parser.getIntValue() : parser.getNumberValue();
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                return parser.getDoubleValue();
+            }
+            case VALUE_TRUE -> {
+                return Boolean.TRUE;
+            }
+            case VALUE_FALSE -> {
+                return Boolean.FALSE;
+            }
+            case VALUE_NULL -> {
+                return null;
+            }
+            default -> throw refused(what);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 
 /**
  * The desk: the press office's web app, a handful of static files (no build step) served under
@@ -72,7 +72,7 @@ public final class Desk {
         json.put("categories", config.categories());
         json.put("timeZone", config.timeZone());
         json.put("twoPersonRule", config.twoPersonRule());
-        return Json.write(json);
+        return LightJson.plain(json);
     }
 
     private static String stripSlash(String url) {

@@ -1,11 +1,10 @@
 package newsroom.render;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 
 /**
  * The words of the index that start with the same two letters, each with how many releases it
@@ -29,9 +28,14 @@ public final class SearchDictionary {
     }
 
     public static SearchDictionary parse(byte[] json) {
-        Map<String, List<Object>> raw = Json.read(new String(json, StandardCharsets.UTF_8), new TypeReference<>() { });
         Map<String, Entry> words = new TreeMap<>();
-        raw.forEach((word, pair) -> words.put(word, new Entry(((Number) pair.get(0)).intValue(), (String) pair.get(1))));
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, List<Object>> raw = (Map<String, List<Object>>) LightJson.readPlain(json, "a search dictionary");
+            raw.forEach((word, pair) -> words.put(word, new Entry(((Number) pair.get(0)).intValue(), (String) pair.get(1))));
+        } catch (ClassCastException | IndexOutOfBoundsException | NullPointerException e) {
+            throw new IllegalArgumentException("cannot read a search dictionary from JSON", e);
+        }
         return new SearchDictionary(words);
     }
 
@@ -55,6 +59,6 @@ public final class SearchDictionary {
     public byte[] toJson() {
         Map<String, List<Object>> raw = new TreeMap<>();
         words.forEach((word, entry) -> raw.put(word, List.of(entry.count(), entry.hash())));
-        return Json.write(raw).getBytes(StandardCharsets.UTF_8);
+        return LightJson.plain(raw).getBytes(StandardCharsets.UTF_8);
     }
 }

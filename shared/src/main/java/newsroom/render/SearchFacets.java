@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 
 /**
  * Each indexed release's category and year, by release number: read by the browser only when
@@ -23,8 +23,14 @@ public final class SearchFacets {
     }
 
     public static SearchFacets parse(byte[] json) {
-        Map<String, Object> raw = Json.read(new String(json, StandardCharsets.UTF_8),
-                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        Map<String, Object> raw;
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> read = (Map<String, Object>) LightJson.readPlain(json, "the search facets");
+            raw = read;
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("cannot read the search facets from JSON", e);
+        }
         SearchFacets facets = new SearchFacets();
         facets.from = ((Number) raw.getOrDefault("from", 0)).intValue();
         List<Integer> c = SearchPostings.decode(String.valueOf(raw.getOrDefault("c", "")));
@@ -81,6 +87,11 @@ public final class SearchFacets {
             SearchPostings.encode(c, categories[i]);
             SearchPostings.encode(y, years[i]);
         }
-        return Json.write(Map.of("from", from, "c", c.toString(), "y", y.toString())).getBytes(StandardCharsets.UTF_8);
+        // In this order always: the file is named by its content's hash.
+        Map<String, Object> raw = new java.util.LinkedHashMap<>();
+        raw.put("from", from);
+        raw.put("c", c.toString());
+        raw.put("y", y.toString());
+        return LightJson.plain(raw).getBytes(StandardCharsets.UTF_8);
     }
 }

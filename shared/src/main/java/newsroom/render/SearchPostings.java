@@ -1,13 +1,12 @@
 package newsroom.render;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 
 /**
  * One word's postings in the search index: the releases it is in, each with the weight of where
@@ -36,7 +35,16 @@ public final class SearchPostings {
     private int size;
 
     public static SearchPostings parse(byte[] json) {
-        List<String> groups = Json.read(new String(json, StandardCharsets.UTF_8), new TypeReference<>() { });
+        List<String> groups = new ArrayList<>();
+        if (!(LightJson.readPlain(json, "search postings") instanceof List<?> read)) {
+            throw new IllegalArgumentException("cannot read search postings from JSON");
+        }
+        for (Object group : read) {
+            if (!(group instanceof String text)) {
+                throw new IllegalArgumentException("cannot read search postings from JSON");
+            }
+            groups.add(text);
+        }
         SearchPostings postings = new SearchPostings();
         List<Posting> all = new ArrayList<>();
         for (int g = 0; g < groups.size() && g < 3; g++) {
@@ -137,7 +145,7 @@ public final class SearchPostings {
             encode(groups[g], docs[i] - previous[g]);
             previous[g] = docs[i];
         }
-        return Json.write(List.of(groups[0].toString(), groups[1].toString(), groups[2].toString()))
+        return LightJson.plain(List.of(groups[0].toString(), groups[1].toString(), groups[2].toString()))
                 .getBytes(StandardCharsets.UTF_8);
     }
 

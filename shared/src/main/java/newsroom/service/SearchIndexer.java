@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import newsroom.domain.Release;
-import newsroom.json.Json;
+import newsroom.json.LightJson;
 import newsroom.log.JsonLog;
 import newsroom.render.Markdown;
 import newsroom.render.SearchDictionary;
@@ -72,6 +72,33 @@ public final class SearchIndexer {
     /** What the browser reads first. */
     public record Manifest(int version, int docs, Map<String, String> words, String facets,
                            List<String> categories, List<Integer> years) {
+
+        /**
+         * Read with jackson-core alone, as it is written ({@link #toJson}): the first change to the
+         * search index after a cold start does not build Jackson's object mapping for it.
+         */
+        @SuppressWarnings("unchecked")
+        static Manifest of(Map<?, ?> fields) {
+            try {
+                return new Manifest((Integer) fields.get("version"), (Integer) fields.get("docs"),
+                        new TreeMap<>((Map<String, String>) fields.get("words")), (String) fields.get("facets"),
+                        new ArrayList<>((List<String>) fields.get("categories")),
+                        new ArrayList<>((List<Integer>) fields.get("years")));
+            } catch (ClassCastException | NullPointerException e) {
+                throw new IllegalArgumentException("cannot read the search manifest from JSON", e);
+            }
+        }
+
+        byte[] toJson() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("version", version);
+            fields.put("docs", docs);
+            fields.put("words", words);
+            fields.put("facets", facets); // left out when null, as before
+            fields.put("categories", categories);
+            fields.put("years", years);
+            return LightJson.plain(fields).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /** What one run of the indexer wrote. */
@@ -98,12 +125,9 @@ public final class SearchIndexer {
     /** The manifest as it stands; an empty one if there is none, or one of an older layout. */
     private Manifest manifest() {
         Optional<byte[]> raw = bucket.read(MANIFEST);
-        if (raw.isPresent()) {
-            String json = new String(raw.get(), StandardCharsets.UTF_8);
-            if (Json.read(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { })
-                    .get("version") instanceof Integer layout && layout == LAYOUT) {
-                return Json.read(json, Manifest.class);
-            }
+        if (raw.isPresent() && LightJson.readPlain(raw.get(), "the search manifest") instanceof Map<?, ?> fields
+                && fields.get("version") instanceof Integer layout && layout == LAYOUT) {
+            return Manifest.of(fields);
         }
         return new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>());
     }
@@ -405,7 +429,7 @@ public final class SearchIndexer {
     }
 
     private void writeManifest(Manifest manifest) {
-        bucket.put(MANIFEST, Json.write(manifest).getBytes(StandardCharsets.UTF_8), JSON, MANIFEST_CACHE);
+        bucket.put(MANIFEST, manifest.toJson(), JSON, MANIFEST_CACHE);
     }
 
     private static int categoryNumber(List<String> categories, String category) {
@@ -426,7 +450,7 @@ public final class SearchIndexer {
         doc.put("c", release.category());
         String summary = release.summary() != null ? release.summary() : Markdown.toText(release.body());
         doc.put("s", summary.length() > SUMMARY ? summary.substring(0, SUMMARY) + "…" : summary);
-        return Json.write(doc).getBytes(StandardCharsets.UTF_8);
+        return LightJson.plain(doc).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String hash(byte[] content) {

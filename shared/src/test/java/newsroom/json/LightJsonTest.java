@@ -57,4 +57,19 @@ class LightJsonTest {
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> LightJson.plain(java.util.Map.of("at", java.time.Instant.EPOCH)), "not plain: the mapper's job");
     }
+
+    /** The search files' plain data reads back as the mapper reads it into Object, and nothing else does. */
+    @Test
+    void plainDataReadsAsTheMapperReadsItAndRefusesTheRest() {
+        for (String json : List.of("{\"version\":3,\"docs\":12,\"words\":{\"appeal\":\"a1b2\"},\"years\":[2024,2026],"
+                        + "\"big\":12345678901,\"f\":1.5,\"t\":true,\"n\":null,\"s\":\"é ☃ 😀\"}",
+                "[\"AB\",\"\",\"c\"]", "{\"appeal\":[3,\"0f1e2d\"]}", "[]", "{}", "\"text\"", "7")) {
+            assertEquals(Json.read(json, Object.class),
+                    LightJson.readPlain(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"), json);
+        }
+        for (String json : List.of("", "{", "[1,", "{\"a\":1,\"a\":2}", "[] []", "{} x", "nul", "{\"a\"}")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> LightJson.readPlain(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), "x"), json);
+        }
+    }
 }

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.util.List;
 import newsroom.aws.AwsClients;
 import newsroom.aws.SiteAdapters;
+import newsroom.aws.SnapStartPrimed;
+import newsroom.aws.SnapStartPriming;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
 import newsroom.render.SiteRenderer;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the one lease holder (or waits for the holder to clear them). When that does not happen in time
  * the whole batch stays on the queue and comes back; the marks are kept in the table meanwhile.
  */
-public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(SharedPagesHandler.class);
 
     private final SitePublisher publisher;
@@ -33,6 +35,7 @@ public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBat
 
     public SharedPagesHandler() {
         this(SitePublisherConfig.from(EnvVars.fromSystem()));
+        SnapStartPriming.register(this);
     }
 
     private SharedPagesHandler(SitePublisherConfig config) {
@@ -68,5 +71,11 @@ public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBat
             return new SQSBatchResponse(messages.stream()
                     .map(m -> new SQSBatchResponse.BatchItemFailure(m.getMessageId())).toList());
         }
+    }
+
+    /** Reads as a publish does and renders every kind of page in memory, as the publisher primes; writes nothing. */
+    @Override
+    public void prime() {
+        publisher.prime();
     }
 }

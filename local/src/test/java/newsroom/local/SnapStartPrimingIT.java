@@ -130,7 +130,8 @@ class SnapStartPrimingIT {
         var handler = new SharedPagesHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
                 resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE),
                 dynamo, s3, null, Clock.systemUTC());
-        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "S3.HeadObject 404"));
+        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "S3.HeadObject 404",
+                "DynamoDb.Query", "DynamoDb.Query", "S3.GetObject 404"));
     }
 
     @Test

@@ -122,6 +122,11 @@ public final class SearchIndexer {
         this.clock = clock;
     }
 
+    /** SnapStart priming: reads the manifest, as every change to the index begins. */
+    public void prime() {
+        manifest();
+    }
+
     /** The manifest as it stands; an empty one if there is none, or one of an older layout. */
     private Manifest manifest() {
         Optional<byte[]> raw = bucket.read(MANIFEST);

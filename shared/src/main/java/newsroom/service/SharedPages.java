@@ -133,6 +133,19 @@ public final class SharedPages {
      * @throws TryAgainLater when neither happened in time (the lease holder is stuck): the stream
      *                       record is retried, and nothing is lost, as the marks stay
      */
+    /**
+     * SnapStart priming for the renderer: the reads a round begins with (the marks, the latest
+     * listings and their releases, the search manifest), so that a snapshot holds those requests'
+     * clients warm. Renders nothing, writes nothing.
+     */
+    public void prime() {
+        queue.dirty();
+        releasesOf(index.latest(SitePublisher.LATEST_COUNT), clock.instant());
+        if (search != null) {
+            search.prime();
+        }
+    }
+
     /** Marks these parts (and the latest list) for the renderer, and returns at once. */
     public void mark(Collection<String> scopes) {
         Set<String> all = new LinkedHashSet<>(scopes);

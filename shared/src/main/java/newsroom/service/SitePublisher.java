@@ -87,6 +87,12 @@ public final class SitePublisher {
         return this;
     }
 
+    /** SnapStart priming for the shared pages' renderer: a publish's reads, then a round's. */
+    public void primeShared() {
+        prime();
+        shared.prime();
+    }
+
     /** The renderer's work: every part marked, rendered by the one lease holder. */
     public void renderShared() {
         shared.update(Set.of());

@@ -73,9 +73,12 @@ public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBat
         }
     }
 
-    /** Reads as a publish does and renders every kind of page in memory, as the publisher primes; writes nothing. */
+    /**
+     * Reads as a publish does and renders every kind of page in memory, as the publisher primes,
+     * then reads as a round begins (the marks, the latest list, the search manifest); writes nothing.
+     */
     @Override
     public void prime() {
-        publisher.prime();
+        publisher.primeShared();
     }
 }

@@ -233,32 +233,34 @@ public final class SharedPages {
                         releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now), READS));
             }
         }
+        // The search index, beside the pages: its chain of reads and writes (manifest, dictionaries,
+        // postings, then the new files) is a round's longest part, so the pages are written while
+        // it runs rather than after it.
+        CompletableFuture<Void> searched = CompletableFuture.completedFuture(null);
         if (search != null) {
             List<String> ids = scopes.stream().filter(s -> s.startsWith("search:") && !s.equals(SEARCH_ALL))
                     .map(s -> s.substring("search:".length())).toList();
             if (scopes.contains(SEARCH_ALL)) {
-                parts.add(CompletableFuture.supplyAsync(() -> {
-                    search.rebuild(index.months()); // with the months only the site index knows
-                    return List.of();
-                }, READS));
+                // with the months only the site index knows
+                searched = CompletableFuture.runAsync(() -> search.rebuild(index.months()), READS);
             } else if (!ids.isEmpty()) {
-                parts.add(CompletableFuture.supplyAsync(() -> {
-                    search.apply(ids);
-                    return List.of();
-                }, READS));
+                searched = CompletableFuture.runAsync(() -> search.apply(ids), READS);
             }
         }
         List<SitePage> pages = new ArrayList<>();
         try {
-            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
-            parts.forEach(part -> pages.addAll(part.join()));
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-        try {
-            CompletableFuture.allOf(pages.stream()
-                    .map(page -> CompletableFuture.runAsync(() -> SitePublisher.write(bucket, page), IO))
-                    .toArray(CompletableFuture[]::new)).join();
+            try {
+                CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+                parts.forEach(part -> pages.addAll(part.join()));
+                CompletableFuture.allOf(pages.stream()
+                        .map(page -> CompletableFuture.runAsync(() -> SitePublisher.write(bucket, page), IO))
+                        .toArray(CompletableFuture[]::new)).join();
+            } finally {
+                // The search index has one writer too: its part ends before the round does, even
+                // when another part failed (its own failure is thrown below).
+                searched.exceptionally(failure -> null).join();
+            }
+            searched.join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }

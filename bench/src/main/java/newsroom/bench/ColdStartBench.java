@@ -1,6 +1,7 @@
 package newsroom.bench;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
@@ -13,8 +14,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,8 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import newsroom.aws.StreamImages;
+import newsroom.config.EnvVars;
 import newsroom.domain.ContactStatus;
 import newsroom.domain.MediaContact;
 import newsroom.domain.WebhookDelivery;
@@ -35,8 +40,13 @@ import newsroom.local.JarProbe;
 import newsroom.local.LocalClients;
 import newsroom.local.TemplateStack;
 import newsroom.local.emulator.Emulator;
+import newsroom.service.SharedPages;
+import newsroom.service.port.RenderQueue;
+import newsroom.sitepublisher.SharedPagesHandler;
+import newsroom.sitepublisher.SitePublisherConfig;
 import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbReleaseRepository;
+import newsroom.store.DynamoDbRenderQueue;
 import newsroom.store.DynamoDbWebhookRepository;
 
 /**
@@ -197,38 +207,38 @@ final class ColdStartBench {
      * set before each run of the shared pages' function so that every run renders the same.
      */
     static final class RenderedLists {
-        private final newsroom.sitepublisher.SharedPagesHandler renderer;
-        private final newsroom.service.port.RenderQueue queue;
+        private final SharedPagesHandler renderer;
+        private final RenderQueue queue;
         private final DynamoDbReleaseRepository releases;
-        private final java.time.ZoneId zone;
+        private final ZoneId zone;
         private final List<Double> millis = new ArrayList<>();
 
         RenderedLists(LocalClients clients, Map<String, String> env) {
-            var config = newsroom.sitepublisher.SitePublisherConfig.from(newsroom.config.EnvVars.from(env));
-            this.renderer = new newsroom.sitepublisher.SharedPagesHandler(config, clients.dynamo(), clients.s3(),
-                    clients.sqs(), java.time.Clock.systemUTC());
-            this.queue = new newsroom.store.DynamoDbRenderQueue(clients.dynamo(), config.tableName());
+            var config = SitePublisherConfig.from(EnvVars.from(env));
+            this.renderer = new SharedPagesHandler(config, clients.dynamo(), clients.s3(),
+                    clients.sqs(), Clock.systemUTC());
+            this.queue = new DynamoDbRenderQueue(clients.dynamo(), config.tableName());
             this.zone = config.zone();
             this.releases = new DynamoDbReleaseRepository(clients.dynamo(), config.tableName(), zone);
         }
 
         void markOnePublish(String releaseId) {
             var release = releases.find(releaseId).orElseThrow();
-            queue.markDirty(List.of(newsroom.service.SharedPages.LATEST,
-                    newsroom.service.SharedPages.monthAt(YearMonth.from(release.publishedAt().atZone(zone)),
+            queue.markDirty(List.of(SharedPages.LATEST,
+                    SharedPages.monthAt(YearMonth.from(release.publishedAt().atZone(zone)),
                             release.publishedAt()),
-                    newsroom.service.SharedPages.category(release.category()),
-                    newsroom.service.SharedPages.search(release.id())));
+                    SharedPages.category(release.category()),
+                    SharedPages.search(release.id())));
         }
 
         void renderMarked(boolean counted) {
             if (queue.dirty().isEmpty()) {
                 return; // the rebuilder rendered its lists itself
             }
-            var message = new com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage();
+            var message = new SQSEvent.SQSMessage();
             message.setMessageId("bench");
             message.setBody("{\"render\": \"marked\"}");
-            var event = new com.amazonaws.services.lambda.runtime.events.SQSEvent();
+            var event = new SQSEvent();
             event.setRecords(List.of(message));
             long start = System.nanoTime();
             var response = renderer.handleRequest(event, null);
@@ -247,8 +257,8 @@ final class ColdStartBench {
     }
 
     /** The median time the shared pages' function took, warm, to render a rebuild's lists (NaN: none were left). */
-    static final java.util.concurrent.atomic.AtomicReference<Double> REBUILT_LISTS_MILLIS =
-            new java.util.concurrent.atomic.AtomicReference<>(Double.NaN);
+    static final AtomicReference<Double> REBUILT_LISTS_MILLIS =
+            new AtomicReference<>(Double.NaN);
 
     private static List<Result> measure(Path home, Path work, int rounds, Map<String, String> env, Hooks hooks)
             throws IOException, InterruptedException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import newsroom.fakes.InMemorySiteBucket;
 import newsroom.fakes.RecordingCdn;
 import newsroom.fakes.Samples;
 import newsroom.render.SiteAssets;
+import newsroom.render.SitePages;
 import newsroom.render.SiteRenderer;
 import org.junit.jupiter.api.Test;
 
@@ -68,12 +70,12 @@ class SiteRebuilderTest {
         Set<String> marked = queue.dirty().keySet();
         assertEquals(result.parts() + 1, marked.size(), "every part, and the latest list");
         assertTrue(marked.containsAll(List.of(SharedPages.LATEST, SharedPages.SEARCH_ALL,
-                SharedPages.category("Appeals"), SharedPages.wholeMonth(java.time.YearMonth.of(2026, 11)))));
+                SharedPages.category("Appeals"), SharedPages.wholeMonth(YearMonth.of(2026, 11)))));
         assertTrue(progress.get(progress.size() - 1).startsWith("Rebuilt " + result.objects() + " objects"));
 
         // The renderer's round (the shared pages' function): every list from the marks alone.
         new SharedPages(index, queue, InMemoryReleaseRepository.of(releases, ZONE),
-                new newsroom.render.SitePages(renderer), bucket, cdn, Clock.fixed(NOW, ZoneOffset.UTC))
+                new SitePages(renderer), bucket, cdn, Clock.fixed(NOW, ZoneOffset.UTC))
                 .update(Set.of());
         assertTrue(queue.dirty().isEmpty());
         assertTrue(bucket.text("news/index.html").contains("Release number 0"));

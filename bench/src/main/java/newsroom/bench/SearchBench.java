@@ -32,7 +32,7 @@ import newsroom.local.emulator.ProjectVenv;
 import newsroom.render.Html;
 import newsroom.render.Markdown;
 import newsroom.render.SiteAssets;
-import newsroom.render.SiteRenderer;
+import newsroom.render.SitePaths;
 import newsroom.service.SearchIndexer;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.SearchDocs;
@@ -129,9 +129,8 @@ final class SearchBench {
     }
 
     private static SearchIndexer indexer(List<Release> corpus, SiteBucket bucket, Clock clock) {
-        SiteRenderer renderer = new SiteRenderer(new SiteAssets(), "Newsroom", "https://news.example", ZONE);
         return new SearchIndexer(InMemoryReleaseRepository.of(corpus, ZONE), new MemoryDocs(), bucket, Cdn.NONE,
-                renderer, clock);
+                new SitePaths(ZONE), clock);
     }
 
     private static Clock clock() {
@@ -148,7 +147,7 @@ final class SearchBench {
         SearchIndexer built = indexer(corpus, bucket, clock());
         built.rebuild();
         SearchIndexer after = new SearchIndexer(InMemoryReleaseRepository.of(all, ZONE), docsOf(built), bucket,
-                Cdn.NONE, new SiteRenderer(new SiteAssets(), "Newsroom", "https://news.example", ZONE), clock());
+                Cdn.NONE, new SitePaths(ZONE), clock());
         bucket.puts = 0;
         after.apply(List.of(last.id()));
         return new PublishCost("Newsroom", archive, bucket.puts);

@@ -45,6 +45,7 @@ import newsroom.rebuilder.SiteRebuilderHandler;
 import newsroom.service.SiteRebuilder;
 import newsroom.service.port.Mailer;
 import newsroom.service.port.SigningKeys;
+import newsroom.sitepublisher.SearchIndexHandler;
 import newsroom.sitepublisher.SharedPagesHandler;
 import newsroom.sitepublisher.SitePublisherConfig;
 import newsroom.sitepublisher.SitePublisherHandler;
@@ -259,6 +260,16 @@ public final class LocalRuntime implements AutoCloseable {
                     new SharedPagesHandler(sharedPagesConfig, clients.dynamo(), clients.s3(), clients.sqs(),
                             options.clock())));
         }
+        // The search index's writer, as Lambda runs it from its queue (up to two at once; its own lease decides).
+        String searchIndexQueueUrl = stack.searchIndexQueueUrl();
+        String searchIndexQueueArn = clients.sqs().getQueueAttributes(a -> a.queueUrl(searchIndexQueueUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+        var searchIndexConfig = SitePublisherConfig.from(environment(emulator, "SearchIndexFunction"));
+        for (int i = 0; i < 2; i++) {
+            sharedPagesPollers.add(new QueuePoller(clients.sqs(), searchIndexQueueUrl, searchIndexQueueArn, region,
+                    new SearchIndexHandler(searchIndexConfig, clients.dynamo(), clients.s3(), clients.sqs(),
+                            options.clock())));
+        }
         // The CDN invalidator, as Lambda runs it from the invalidation queue (CloudFront is the emulator's).
         var invalidatorConfig = CdnInvalidatorConfig.from(environment(emulator, "CdnInvalidatorFunction"));
         String invalidationQueueUrl = stack.invalidationQueueUrl();
@@ -277,7 +288,7 @@ public final class LocalRuntime implements AutoCloseable {
         background("cdn-invalidator", invalidationPoller, invalidationPoller::stop);
         for (int i = 0; i < sharedPagesPollers.size(); i++) {
             QueuePoller poller = sharedPagesPollers.get(i);
-            background("shared-pages-" + i, poller, poller::stop);
+            background(i < 2 ? "shared-pages-" + i : "search-index-" + (i - 2), poller, poller::stop);
         }
         for (int i = 0; i < mailPollers.size(); i++) {
             QueuePoller poller = mailPollers.get(i);

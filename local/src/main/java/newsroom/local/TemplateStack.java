@@ -82,6 +82,11 @@ public final class TemplateStack {
             return output("SharedPagesQueueUrl");
         }
 
+        /** Where a publish nudges the search index's writer. */
+        public String searchIndexQueueUrl() {
+            return output("SearchIndexQueueUrl");
+        }
+
         /** Where the site functions put changed paths for the CDN invalidator. */
         public String invalidationQueueUrl() {
             return output("InvalidationQueueUrl");

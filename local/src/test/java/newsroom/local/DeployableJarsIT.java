@@ -166,6 +166,11 @@ class DeployableJarsIT {
                 List.of("site-publisher/shared-pages-nudge.json"));
         assertTrue(shared.get(0).contains("\"batchItemFailures\":[]"), shared.get(0));
         assertTrue(siteObject("news/index.html").contains("Inspection finds a good response to cyber-dependent crime"));
+        // The search index is its own function's (the same jar, another handler): nudged by the publish too.
+        List<String> indexed = run("site-publisher", "SearchIndexFunction",
+                List.of("site-publisher/shared-pages-nudge.json"));
+        assertTrue(indexed.get(0).contains("\"batchItemFailures\":[]"), indexed.get(0));
+        assertTrue(siteObject("search/manifest.json").contains("\"docs\":1"), siteObject("search/manifest.json"));
 
         // The rebuild asked for by hand writes the release pages and leaves the lists to their one
         // writer: marked, with a nudge on its queue; the shared pages' jar then renders them.
@@ -174,6 +179,7 @@ class DeployableJarsIT {
         clients.s3().deleteObject(d -> d.bucket(resources.siteBucket()).key(RELEASE_PAGE));
         String queue = resources.sharedPagesQueueUrl();
         drain(queue);
+        drain(resources.searchIndexQueueUrl());
         List<String> rebuilt = run("site-rebuilder", "SiteRebuilderFunction",
                 List.of("site-rebuilder/rebuild.json"));
         assertTrue(Pattern.compile("\"releases\":[1-9]").matcher(rebuilt.get(0)).find(), rebuilt.get(0));
@@ -181,6 +187,7 @@ class DeployableJarsIT {
         assertTrue(siteObject(RELEASE_PAGE).contains("Inspection finds a good response to cyber-dependent crime"));
         assertFalse(siteHas(sitemap), "the month's sitemap is the shared pages' function's to write");
         assertEquals(1, drain(queue), "one nudge for the whole rebuild");
+        assertEquals(1, drain(resources.searchIndexQueueUrl()), "and one to the search index's writer");
 
         shared = run("site-publisher", "SharedPagesFunction", List.of("site-publisher/shared-pages-nudge.json"));
         assertTrue(shared.get(0).contains("\"batchItemFailures\":[]"), shared.get(0));

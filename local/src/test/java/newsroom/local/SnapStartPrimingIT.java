@@ -27,6 +27,7 @@ import newsroom.notifier.MediaNotifierHandler;
 import newsroom.rebuilder.SiteRebuilderConfig;
 import newsroom.rebuilder.SiteRebuilderHandler;
 import newsroom.sitepublisher.SitePublisherConfig;
+import newsroom.sitepublisher.SearchIndexHandler;
 import newsroom.sitepublisher.SharedPagesHandler;
 import newsroom.sitepublisher.SitePublisherHandler;
 import newsroom.sweeper.EmbargoSweeperConfig;
@@ -131,7 +132,15 @@ class SnapStartPrimingIT {
                 resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE),
                 dynamo, s3, null, Clock.systemUTC());
         assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.GetItem", "S3.HeadObject 404",
-                "DynamoDb.Query", "DynamoDb.Query", "S3.GetObject 404"));
+                "DynamoDb.Query", "DynamoDb.Query"));
+    }
+
+    @Test
+    void theSearchIndexWriterPrimesWithoutWritingAFile() {
+        var handler = new SearchIndexHandler(new SitePublisherConfig(clients.settings(), resources.tableName(),
+                resources.siteBucket(), resources.uploadBucket(), null, "https://news.example", "Newsroom", ZONE),
+                dynamo, s3, null, Clock.systemUTC());
+        assertPrimesWithoutChanges(handler::prime, List.of("DynamoDb.Query", "S3.GetObject 404"));
     }
 
     @Test

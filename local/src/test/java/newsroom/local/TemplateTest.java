@@ -373,6 +373,37 @@ class TemplateTest {
                 .path("RedrivePolicy").path("deadLetterTargetArn").asText(), "repeated failures rest in a DLQ");
     }
 
+    /**
+     * The search index is written by a function of its own, from its own queue, and only it (and the
+     * rebuilder, whose rebuild for new settings builds the index again) may remove a result file.
+     * Publishes and rebuilds nudge it; it writes nothing outside search/.
+     */
+    @Test
+    void theSearchIndexHasAWriterOfItsOwn() {
+        JsonNode function = resources.path("SearchIndexFunction").path("Properties");
+        assertEquals("newsroom.sitepublisher.SearchIndexEntry::handleRequest", function.path("Handler").asText());
+        JsonNode nudges = function.path("Events").path("Nudges");
+        assertEquals("SQS", nudges.path("Type").asText());
+        assertEquals("SearchIndexQueue.Arn", nudges.path("Properties").path("Queue").asText());
+        assertEquals("SearchIndexDeadLetterQueue.Arn", resources.path("SearchIndexQueue").path("Properties")
+                .path("RedrivePolicy").path("deadLetterTargetArn").asText(), "repeated failures rest in a DLQ");
+        assertEquals("AWS::CloudWatch::Alarm", resources.path("SearchIndexDeadLetterAlarm").path("Type").asText());
+        for (var each : functions()) {
+            String statements = each.getValue().path("Properties").path("Policies").toString();
+            assertEquals(List.of("SearchIndexFunction", "SiteRebuilderFunction").contains(each.getKey()),
+                    statements.contains("/search/d/*"), each.getKey() + " may remove search results");
+            boolean nudgesIt = statements.contains("SearchIndexQueue.Arn");
+            assertEquals(List.of("SitePublisherFunction", "SiteRebuilderFunction").contains(each.getKey()), nudgesIt,
+                    each.getKey() + " nudges the search index's writer");
+        }
+        JsonNode writes = function.path("Policies").findValues("Statement").get(0);
+        java.util.stream.StreamSupport.stream(writes.spliterator(), false)
+                .filter(st -> st.path("Action").toString().contains("s3:PutObject"))
+                .forEach(st -> assertTrue(st.path("Resource").toString().contains("${SiteBucket.Arn}/search/*"),
+                        "writes only under search/: " + st));
+        assertTrue(globals.path("Function").path("Environment").path("Variables").has(EnvVars.SEARCH_INDEX_QUEUE_URL));
+    }
+
     @Test
     void onlyTheMailSenderSendsInBulk() {
         for (var function : functions()) {

@@ -1,8 +1,12 @@
 package newsroom.aws;
 
+import java.time.Clock;
 import java.time.ZoneId;
 import newsroom.render.SiteAssets;
+import newsroom.render.SitePaths;
 import newsroom.render.SiteRenderer;
+import newsroom.service.SearchIndexer;
+import newsroom.service.SearchRounds;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.Downloads;
 import newsroom.service.port.ReleaseRepository;
@@ -11,6 +15,7 @@ import newsroom.service.port.SiteBucket;
 import newsroom.service.port.SiteIndex;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.DynamoDbRenderQueue;
+import newsroom.store.DynamoDbSearchDocs;
 import newsroom.store.DynamoDbSiteIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,7 +26,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * the site bucket, the downloads copied from the upload bucket, the renderer and the CDN, reached
  * through the invalidation queue (none when no queue is configured). One place, so the two cannot drift apart.
  */
-public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQueue renderQueue, SiteBucket bucket,
+public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQueue renderQueue, RenderQueue searchQueue,
+                           SiteBucket bucket,
                            Downloads downloads, SiteRenderer renderer, SiteAssets assets, Cdn cdn) {
 
     /** The site bucket's client: path-style addressing against an emulator's endpoint, as S3 there needs. */
@@ -38,9 +44,30 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
                 new DynamoDbReleaseRepository(dynamo, tableName, zone),
                 new DynamoDbSiteIndex(dynamo, tableName, zone),
                 new DynamoDbRenderQueue(dynamo, tableName),
+                new DynamoDbRenderQueue(dynamo, tableName, DynamoDbRenderQueue.SEARCH),
                 new S3SiteBucket(s3, siteBucket),
                 new S3Downloads(s3, uploadBucket, siteBucket),
                 new SiteRenderer(assets, siteName, siteBaseUrl, zone),
                 assets, cdn);
+    }
+
+    /** The search index's writer, from these adapters (the publisher and the rebuilder mark for it). */
+    public SearchRounds search(DynamoDbClient dynamo, String tableName, Clock clock) {
+        return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, tableName), bucket, cdn,
+                renderer.paths(), clock), index, searchQueue, clock);
+    }
+
+    /**
+     * The search index's writer alone, for its own function: no renderer, templates or downloads,
+     * which its first request would pay for and never use.
+     */
+    public static SearchRounds searchOnly(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String tableName,
+                                          String siteBucket, String invalidationQueueUrl, ZoneId zone, Clock clock) {
+        Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
+        DynamoDbReleaseRepository releases = new DynamoDbReleaseRepository(dynamo, tableName, zone);
+        return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, tableName),
+                new S3SiteBucket(s3, siteBucket), cdn, new SitePaths(zone), clock),
+                new DynamoDbSiteIndex(dynamo, tableName, zone),
+                new DynamoDbRenderQueue(dynamo, tableName, DynamoDbRenderQueue.SEARCH), clock);
     }
 }

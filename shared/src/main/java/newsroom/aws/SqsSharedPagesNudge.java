@@ -1,20 +1,29 @@
 package newsroom.aws;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import newsroom.service.port.SharedPagesNudge;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** A nudge is a message on the shared pages' queue; what it asks is in the render queue's marks. */
+/**
+ * A nudge is a message on each renderer's queue (the lists' and the search index's); what it
+ * asks is in the render queues' marks.
+ */
 public final class SqsSharedPagesNudge implements SharedPagesNudge {
     private final SqsClient sqs;
-    private final String queueUrl;
+    private final List<String> queueUrls;
 
-    public SqsSharedPagesNudge(SqsClient sqs, String queueUrl) {
+    /** The queues to nudge; a null one (not configured) is left out. */
+    public SqsSharedPagesNudge(SqsClient sqs, String... queueUrls) {
         this.sqs = sqs;
-        this.queueUrl = queueUrl;
+        this.queueUrls = Arrays.stream(queueUrls).filter(Objects::nonNull).toList();
     }
 
     @Override
     public void nudge() {
-        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody("{\"render\": \"marked\"}"));
+        for (String queueUrl : queueUrls) {
+            sqs.sendMessage(m -> m.queueUrl(queueUrl).messageBody("{\"render\": \"marked\"}"));
+        }
     }
 }

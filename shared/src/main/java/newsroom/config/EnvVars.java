@@ -34,6 +34,7 @@ public final class EnvVars {
     public static final String INVALIDATION_QUEUE_URL = "INVALIDATION_QUEUE_URL";
     /** Where a publish nudges the shared pages' renderer; unset: a publish renders them itself. */
     public static final String SHARED_PAGES_QUEUE_URL = "SHARED_PAGES_QUEUE_URL";
+    public static final String SEARCH_INDEX_QUEUE_URL = "SEARCH_INDEX_QUEUE_URL";
     /** "true": a release must be published by someone other than its author. */
     public static final String TWO_PERSON_RULE = "TWO_PERSON_RULE";
     /** Days a delivery record is kept before DynamoDB's TTL deletes it (the retention policy). */

@@ -26,7 +26,7 @@ import newsroom.render.SearchDictionary;
 import newsroom.render.SearchFacets;
 import newsroom.render.SearchPostings;
 import newsroom.render.SearchTerms;
-import newsroom.render.SiteRenderer;
+import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.ReleaseRepository;
 import newsroom.service.port.SearchDocs;
@@ -109,16 +109,16 @@ public final class SearchIndexer {
     private final SearchDocs docs;
     private final SiteBucket bucket;
     private final Cdn cdn;
-    private final SiteRenderer renderer;
+    private final SitePaths paths;
     private final Clock clock;
 
-    public SearchIndexer(ReleaseRepository releases, SearchDocs docs, SiteBucket bucket, Cdn cdn, SiteRenderer renderer,
+    public SearchIndexer(ReleaseRepository releases, SearchDocs docs, SiteBucket bucket, Cdn cdn, SitePaths paths,
                          Clock clock) {
         this.releases = releases;
         this.docs = docs;
         this.bucket = bucket;
         this.cdn = cdn;
-        this.renderer = renderer;
+        this.paths = paths;
         this.clock = clock;
     }
 
@@ -324,7 +324,7 @@ public final class SearchIndexer {
             String docKey = docKey(number);
             if (listed) {
                 int category = categoryNumber(categories, release.category());
-                int year = release.publishedAt().atZone(renderer.paths().zone()).getYear();
+                int year = release.publishedAt().atZone(paths.zone()).getYear();
                 years.add(year);
                 terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
                 parts.facets().set(number, category, year);
@@ -397,7 +397,7 @@ public final class SearchIndexer {
                 Integer known = numbers.get(release.id());
                 int number = known != null ? known : docs.next();
                 int category = categoryNumber(categories, release.category());
-                int year = release.publishedAt().atZone(renderer.paths().zone()).getYear();
+                int year = release.publishedAt().atZone(paths.zone()).getYear();
                 years.add(year);
                 Map<String, Integer> terms = SearchTerms.of(release);
                 terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
@@ -417,11 +417,11 @@ public final class SearchIndexer {
                 List.copyOf(years)));
         keys.add(MANIFEST);
         // Exact paths only: the manifest and every result file (their names are reused by number).
-        List<String> paths = new ArrayList<>();
-        paths.add("/" + MANIFEST);
-        keys.stream().filter(k -> k.startsWith("search/d/")).forEach(k -> paths.add("/" + k));
-        for (int from = 0; from < paths.size(); from += 1000) {
-            cdn.invalidate(paths.subList(from, Math.min(paths.size(), from + 1000)),
+        List<String> changed = new ArrayList<>();
+        changed.add("/" + MANIFEST);
+        keys.stream().filter(k -> k.startsWith("search/d/")).forEach(k -> changed.add("/" + k));
+        for (int from = 0; from < changed.size(); from += 1000) {
+            cdn.invalidate(changed.subList(from, Math.min(changed.size(), from + 1000)),
                     "search-rebuild-" + now.toEpochMilli() + "-" + from);
         }
         LOG.info("search index rebuilt", "releases", count, "words", parts.changed.size());
@@ -450,7 +450,7 @@ public final class SearchIndexer {
     private byte[] document(Release release) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("t", release.title());
-        doc.put("u", renderer.paths().releaseUrlPath(release));
+        doc.put("u", paths.releaseUrlPath(release));
         doc.put("d", release.publishedAt().toString());
         doc.put("c", release.category());
         String summary = release.summary() != null ? release.summary() : Markdown.toText(release.body());

@@ -38,19 +38,20 @@ import newsroom.service.port.SiteIndex;
  * wait until their marks are cleared (or take the lease over if its holder has died). So the last
  * render of a page always reads the index after the last change to it: the pages converge on the
  * table whatever the interleaving, and a burst of publishes becomes a few renders, not hundreds.
+ * ({@link OneWriter} keeps the marks and the lease.) The search index has a writer of its own,
+ * {@link SearchRounds}: its marks are passed to it, and the lists never wait for it.
  */
 public final class SharedPages {
     private static final JsonLog LOG = JsonLog.of(SharedPages.class);
 
     public static final String LATEST = "latest";
-    static final Duration LEASE = Duration.ofSeconds(60);
     private static final ExecutorService IO = Executors.newFixedThreadPool(12, runnable -> {
         Thread thread = new Thread(runnable, "site-shared-io");
         thread.setDaemon(true);
         return thread;
     });
 
-    /** The parts of a round (lists, months, categories, search), read and rendered at once. */
+    /** The parts of a round (lists, months, categories), read and rendered at once; and the search index's writer beside them. */
     private static final ExecutorService READS = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "site-shared-read");
         thread.setDaemon(true);
@@ -58,16 +59,14 @@ public final class SharedPages {
     });
 
     private final SiteIndex index;
-    private final RenderQueue queue;
+    private final OneWriter writer;
     private final ReleaseRepository releases;
     private final SitePages site;
     private final SiteBucket bucket;
     private final Cdn cdn;
     private final Clock clock;
-    private final Duration poll;
-    private final Duration patience;
-    /** The search index, changed by the same one writer (null: the site has no search). */
-    private SearchIndexer search;
+    /** The search index's writer, to which its marks go (null: the site has no search). */
+    private SearchRounds search;
 
     public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
                        SiteBucket bucket, Cdn cdn, Clock clock) {
@@ -78,14 +77,13 @@ public final class SharedPages {
     public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
                        SiteBucket bucket, Cdn cdn, Clock clock, Duration poll, Duration patience) {
         this.index = index;
-        this.queue = queue;
+        this.writer = new OneWriter(queue, clock, poll, patience,
+                "the site's lists are still being rendered by another publisher");
         this.releases = releases;
         this.site = site;
         this.bucket = bucket;
         this.cdn = cdn;
         this.clock = clock;
-        this.poll = poll;
-        this.patience = patience;
     }
 
     /** The releases a month's page holds before the next page begins. */
@@ -120,83 +118,70 @@ public final class SharedPages {
     /** The whole search index, built again. */
     public static final String SEARCH_ALL = "search:*";
 
-    /** With the search index, kept by the lease holder with the lists. */
-    public SharedPages withSearch(SearchIndexer indexer) {
-        this.search = indexer;
+    /** With the search index, whose writer the search marks go to. */
+    public SharedPages withSearch(SearchRounds rounds) {
+        this.search = rounds;
         return this;
     }
 
     /**
+     * SnapStart priming for the lists' renderer: the reads a round begins with (the marks, the
+     * latest listings and their releases), so that a snapshot holds those requests' clients warm.
+     * Renders nothing, writes nothing.
+     */
+    public void prime() {
+        writer.queue().dirty();
+        releasesOf(index.latest(SitePublisher.LATEST_COUNT), clock.instant());
+    }
+
+    /** Marks these parts (and the latest list) for their renderers, and returns at once. */
+    public void mark(Collection<String> scopes) {
+        writer.mark(lists(scopes));
+        if (search != null) {
+            search.mark(searchParts(scopes));
+        }
+    }
+
+    /**
      * Brings these parts of the site up to date with the index, and returns once a render that read
-     * the index after this call began has written them (by this caller or by another).
+     * the index after this call began has written them (by this caller or by another): the lists
+     * here, and the search index by its own writer at the same time.
      *
      * @throws TryAgainLater when neither happened in time (the lease holder is stuck): the stream
      *                       record is retried, and nothing is lost, as the marks stay
      */
-    /**
-     * SnapStart priming for the renderer: the reads a round begins with (the marks, the latest
-     * listings and their releases, the search manifest), so that a snapshot holds those requests'
-     * clients warm. Renders nothing, writes nothing.
-     */
-    public void prime() {
-        queue.dirty();
-        releasesOf(index.latest(SitePublisher.LATEST_COUNT), clock.instant());
-        if (search != null) {
-            search.prime();
-        }
-    }
-
-    /** Marks these parts (and the latest list) for the renderer, and returns at once. */
-    public void mark(Collection<String> scopes) {
-        Set<String> all = new LinkedHashSet<>(scopes);
-        all.add(LATEST);
-        queue.markDirty(all);
-    }
-
     public void update(Collection<String> scopes) {
-        Set<String> all = new LinkedHashSet<>(scopes);
+        List<String> searched = searchParts(scopes);
+        CompletableFuture<Void> search = this.search == null || searched.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> this.search.update(searched), READS);
+        try {
+            try {
+                writer.update(lists(scopes), this::render);
+            } finally {
+                search.exceptionally(failure -> null).join();
+            }
+            search.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The lists' renderer's work, when nudged: every list part marked (the search index has its own). */
+    public void updateLists() {
+        writer.update(lists(Set.of()), this::render);
+    }
+
+    /** The parts the lists' writer renders: all but the search index's, and always the latest list. */
+    private static Set<String> lists(Collection<String> scopes) {
+        Set<String> all = new LinkedHashSet<>();
+        scopes.stream().filter(s -> !s.startsWith("search:")).forEach(all::add);
         all.add(LATEST);
-        Map<String, String> mine = queue.markDirty(all);
-        String owner = UUID.randomUUID().toString();
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            if (queue.tryLease(owner, clock.instant(), LEASE)) {
-                try {
-                    renderWhileDirty(owner);
-                } finally {
-                    queue.releaseLease(owner);
-                }
-                return;
-            }
-            if (cleared(mine)) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TryAgainLater("the site's lists are still being rendered by another publisher");
-            }
-            sleep(poll);
-        }
+        return all;
     }
 
-    /** Whether the holder has cleared my marks: read by key, not by reading everything marked. */
-    private boolean cleared(Map<String, String> mine) {
-        Map<String, String> dirty = queue.tokensOf(mine.keySet());
-        return mine.entrySet().stream().noneMatch(e -> e.getValue().equals(dirty.get(e.getKey())));
-    }
-
-    /** The holder's rounds: read the marks, render what they name, clear them; until none are left. */
-    private void renderWhileDirty(String owner) {
-        while (true) {
-            Map<String, String> dirty = queue.dirty();
-            if (dirty.isEmpty()) {
-                return;
-            }
-            render(dirty.keySet());
-            queue.clearAll(dirty);
-            if (!queue.tryLease(owner, clock.instant(), LEASE)) {
-                return; // taken over after expiry: the new holder renders what is left
-            }
-        }
+    private static List<String> searchParts(Collection<String> scopes) {
+        return scopes.stream().filter(s -> s.startsWith("search:")).distinct().toList();
     }
 
     private void render(Set<String> scopes) {
@@ -233,34 +218,18 @@ public final class SharedPages {
                         releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now), READS));
             }
         }
-        // The search index, beside the pages: its chain of reads and writes (manifest, dictionaries,
-        // postings, then the new files) is a round's longest part, so the pages are written while
-        // it runs rather than after it.
-        CompletableFuture<Void> searched = CompletableFuture.completedFuture(null);
+        // A search mark among the lists' (left by a publisher from before the index had its own
+        // queue) goes to the index's writer rather than being cleared here unread.
         if (search != null) {
-            List<String> ids = scopes.stream().filter(s -> s.startsWith("search:") && !s.equals(SEARCH_ALL))
-                    .map(s -> s.substring("search:".length())).toList();
-            if (scopes.contains(SEARCH_ALL)) {
-                // with the months only the site index knows
-                searched = CompletableFuture.runAsync(() -> search.rebuild(index.months()), READS);
-            } else if (!ids.isEmpty()) {
-                searched = CompletableFuture.runAsync(() -> search.apply(ids), READS);
-            }
+            search.mark(searchParts(scopes));
         }
         List<SitePage> pages = new ArrayList<>();
         try {
-            try {
-                CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
-                parts.forEach(part -> pages.addAll(part.join()));
-                CompletableFuture.allOf(pages.stream()
-                        .map(page -> CompletableFuture.runAsync(() -> SitePublisher.write(bucket, page), IO))
-                        .toArray(CompletableFuture[]::new)).join();
-            } finally {
-                // The search index has one writer too: its part ends before the round does, even
-                // when another part failed (its own failure is thrown below).
-                searched.exceptionally(failure -> null).join();
-            }
-            searched.join();
+            CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+            parts.forEach(part -> pages.addAll(part.join()));
+            CompletableFuture.allOf(pages.stream()
+                    .map(page -> CompletableFuture.runAsync(() -> SitePublisher.write(bucket, page), IO))
+                    .toArray(CompletableFuture[]::new)).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
@@ -380,14 +349,5 @@ public final class SharedPages {
     private List<Release> releasesOf(List<SiteIndex.Listing> listings, Instant now) {
         List<Release> found = releases.findAll(listings.stream().map(SiteIndex.Listing::id).toList());
         return found.stream().filter(r -> r.isPublicAt(now)).toList();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TryAgainLater("interrupted while waiting for the site's lists");
-        }
     }
 }

@@ -77,7 +77,6 @@ public final class SitePublisher {
                 new SharedPages(index, queue, releases, new SitePages(renderer), bucket, cdn, clock));
     }
 
-    /** Keeps the site's search index too (one writer, with the lists). */
     /**
      * Leaves the shared pages to their renderer: a batch marks its parts and nudges it, instead of
      * rendering them and waiting for the round (a stream shard reads its next batch only then).
@@ -93,13 +92,14 @@ public final class SitePublisher {
         shared.prime();
     }
 
-    /** The renderer's work: every part marked, rendered by the one lease holder. */
+    /** The lists' renderer's work: every list part marked, rendered by the one lease holder. */
     public void renderShared() {
-        shared.update(Set.of());
+        shared.updateLists();
     }
 
-    public SitePublisher withSearch(SearchIndexer indexer) {
-        shared.withSearch(indexer);
+    /** Keeps the site's search index too, by its own writer. */
+    public SitePublisher withSearch(SearchRounds search) {
+        shared.withSearch(search);
         return this;
     }
 

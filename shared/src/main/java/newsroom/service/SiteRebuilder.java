@@ -81,8 +81,8 @@ public final class SiteRebuilder {
     }
 
     /** Builds the site's search index again with the rest of the site. */
-    public SiteRebuilder withSearch(SearchIndexer indexer) {
-        shared.withSearch(indexer);
+    public SiteRebuilder withSearch(SearchRounds search) {
+        shared.withSearch(search);
         return this;
     }
 

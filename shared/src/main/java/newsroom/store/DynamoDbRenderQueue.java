@@ -21,11 +21,16 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The render queue in the table: {@code SITE#RENDER/DIRTY#<scope>} marks, each with a fresh token,
+ * A render queue in the table: {@code SITE#RENDER/DIRTY#<scope>} marks, each with a fresh token,
  * and {@code SITE#RENDER/LEASE}, the holder's id and when its lease ends. Reads are consistent.
+ * The search index has a queue of its own, {@code SITE#RENDER#SEARCH}: its marks and its lease, so that
+ * its writer and the lists' writer never wait for each other.
  */
 public final class DynamoDbRenderQueue implements RenderQueue {
-    static final String PK = "SITE#RENDER";
+    /** The lists' queue (the shared pages). */
+    public static final String LISTS = "SITE#RENDER";
+    /** The search index's queue. */
+    public static final String SEARCH = "SITE#RENDER#SEARCH";
     private static final String DIRTY = "DIRTY#";
     private static final String LEASE = "LEASE";
     private static final String TOKEN = "token";
@@ -43,10 +48,18 @@ public final class DynamoDbRenderQueue implements RenderQueue {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String partition;
 
+    /** The lists' queue. */
     public DynamoDbRenderQueue(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, LISTS);
+    }
+
+    /** The queue in this partition ({@link #LISTS} or {@link #SEARCH}). */
+    public DynamoDbRenderQueue(DynamoDbClient dynamo, String table, String partition) {
         this.dynamo = dynamo;
         this.table = table;
+        this.partition = partition;
     }
 
     /** The marks go 25 a request (BatchWriteItem): a batch of a hundred releases marks a few hundred parts. */
@@ -57,7 +70,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
             tokens.put(scope, UUID.randomUUID().toString());
         }
         List<Map<String, AttributeValue>> marks = new ArrayList<>();
-        tokens.forEach((scope, token) -> marks.add(Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + scope),
+        tokens.forEach((scope, token) -> marks.add(Map.of(Table.PK, s(partition), Table.SK, s(DIRTY + scope),
                 TOKEN, s(token), Table.ENTITY, s("SiteRenderMark"))));
         if (marks.size() == 1) {
             dynamo.putItem(p -> p.tableName(table).item(marks.get(0)));
@@ -88,7 +101,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
             if (chunk.size() > 1) {
                 try {
                     dynamo.transactWriteItems(t -> t.transactItems(chunk.stream().map(e -> TransactWriteItem.builder()
-                            .delete(d -> d.tableName(table).key(Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + e.getKey())))
+                            .delete(d -> d.tableName(table).key(Map.of(Table.PK, s(partition), Table.SK, s(DIRTY + e.getKey())))
                                     .conditionExpression("#t = :t")
                                     .expressionAttributeNames(Map.of("#t", TOKEN))
                                     .expressionAttributeValues(Map.of(":t", s(e.getValue()))))
@@ -108,7 +121,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
         QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :dirty)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))
-                .expressionAttributeValues(Map.of(":pk", s(PK), ":dirty", s(DIRTY)))
+                .expressionAttributeValues(Map.of(":pk", s(partition), ":dirty", s(DIRTY)))
                 .build();
         for (Map<String, AttributeValue> item : dynamo.queryPaginator(query).items()) {
             dirty.put(item.get(Table.SK).s().substring(DIRTY.length()), Items.string(item, TOKEN));
@@ -120,7 +133,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     @Override
     public Map<String, String> tokensOf(Collection<String> scopes) {
         List<Map<String, AttributeValue>> keys = scopes.stream().distinct()
-                .map(scope -> Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + scope))).toList();
+                .map(scope -> Map.of(Table.PK, s(partition), Table.SK, s(DIRTY + scope))).toList();
         List<Map<String, AttributeValue>> items;
         if (keys.size() == 1) {
             Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(keys.get(0))
@@ -139,7 +152,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     @Override
     public void clear(String scope, String token) {
         try {
-            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(Table.PK, s(PK), Table.SK, s(DIRTY + scope)))
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(Table.PK, s(partition), Table.SK, s(DIRTY + scope)))
                     .conditionExpression("#t = :t")
                     .expressionAttributeNames(Map.of("#t", TOKEN))
                     .expressionAttributeValues(Map.of(":t", s(token))));
@@ -152,7 +165,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     public boolean tryLease(String owner, Instant now, Duration length) {
         try {
             dynamo.putItem(p -> p.tableName(table)
-                    .item(Map.of(Table.PK, s(PK), Table.SK, s(LEASE), OWNER, s(owner),
+                    .item(Map.of(Table.PK, s(partition), Table.SK, s(LEASE), OWNER, s(owner),
                             UNTIL, n(now.plus(length).toEpochMilli()), Table.ENTITY, s("SiteRenderLease")))
                     .conditionExpression("attribute_not_exists(#pk) OR #until < :now OR #owner = :owner")
                     .expressionAttributeNames(Map.of("#pk", Table.PK, "#until", UNTIL, "#owner", OWNER))
@@ -166,7 +179,7 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     @Override
     public void releaseLease(String owner) {
         try {
-            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(Table.PK, s(PK), Table.SK, s(LEASE)))
+            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(Table.PK, s(partition), Table.SK, s(LEASE)))
                     .conditionExpression("#owner = :owner")
                     .expressionAttributeNames(Map.of("#owner", OWNER))
                     .expressionAttributeValues(Map.of(":owner", s(owner))));

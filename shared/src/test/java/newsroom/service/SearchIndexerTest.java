@@ -12,23 +12,19 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
 import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySearchDocs;
 import newsroom.fakes.InMemorySiteBucket;
 import newsroom.fakes.Samples;
 import newsroom.json.Json;
 import newsroom.render.SearchDictionary;
 import newsroom.render.SearchPostings;
-import newsroom.render.SiteAssets;
-import newsroom.render.SiteRenderer;
+import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
-import newsroom.service.port.SearchDocs;
 import org.junit.jupiter.api.Test;
 
 class SearchIndexerTest {
@@ -38,39 +34,12 @@ class SearchIndexerTest {
     private static final String[] WORDS = {"burglary", "collision", "appeal", "witnesses", "fraud", "arrest",
         "Exampleton", "Millford", "bridge", "school", "theft", "warehouse"};
 
-    private static final class MemoryDocs implements SearchDocs {
-        final Map<String, Doc> docs = new ConcurrentHashMap<>();
-        final AtomicInteger counter = new AtomicInteger();
-
-        public Optional<Doc> find(String releaseId) {
-            return Optional.ofNullable(docs.get(releaseId));
-        }
-
-        public int next() {
-            return counter.incrementAndGet();
-        }
-
-        public void save(Doc doc) {
-            docs.put(doc.releaseId(), doc);
-        }
-
-        public Map<String, Integer> numbers() {
-            Map<String, Integer> numbers = new java.util.HashMap<>();
-            docs.values().forEach(d -> numbers.put(d.releaseId(), d.number()));
-            return numbers;
-        }
-
-        public void clear() {
-            docs.clear();
-        }
-    }
-
     private final InMemorySiteBucket bucket = new InMemorySiteBucket();
-    private final MemoryDocs docs = new MemoryDocs();
+    private final InMemorySearchDocs docs = new InMemorySearchDocs();
 
     private SearchIndexer indexer(List<Release> releases) {
         return new SearchIndexer(InMemoryReleaseRepository.of(releases, ZONE), docs, bucket, Cdn.NONE,
-                new SiteRenderer(new SiteAssets(), "Newsroom", "https://news.example", ZONE), CLOCK);
+                new SitePaths(ZONE), CLOCK);
     }
 
     private static List<Release> archive(int size) {

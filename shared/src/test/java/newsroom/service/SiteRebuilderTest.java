@@ -20,6 +20,7 @@ import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
 import newsroom.fakes.InMemoryDownloads;
 import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySearchDocs;
 import newsroom.fakes.InMemoryRenderQueue;
 import newsroom.fakes.InMemorySiteIndex;
 import newsroom.fakes.InMemorySiteBucket;
@@ -46,6 +47,13 @@ class SiteRebuilderTest {
                 new InMemoryDownloads(), renderer, assets, Samples.CATEGORIES, cdn, Clock.fixed(NOW, ZoneOffset.UTC), 4);
     }
 
+    /** The search index's writer, with its own queue, as the functions build it. */
+    private SearchRounds search(List<Release> releases, InMemoryRenderQueue searchQueue) {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return new SearchRounds(new SearchIndexer(InMemoryReleaseRepository.of(releases, ZONE), new InMemorySearchDocs(),
+                bucket, cdn, renderer.paths(), clock), index, searchQueue, clock);
+    }
+
     @Test
     void aRebuildThatLeavesTheListsToTheirRendererMarksThemAndNudgesItOnce() {
         List<Release> releases = new ArrayList<>();
@@ -55,8 +63,10 @@ class SiteRebuilderTest {
         }
         AtomicInteger nudges = new AtomicInteger();
         List<String> progress = new ArrayList<>();
+        InMemoryRenderQueue searchQueue = new InMemoryRenderQueue();
 
-        SiteRebuilder.Result result = rebuilder(releases).rebuildMarkingLists(progress::add, nudges::incrementAndGet);
+        SiteRebuilder.Result result = rebuilder(releases).withSearch(search(releases, searchQueue))
+                .rebuildMarkingLists(progress::add, nudges::incrementAndGet);
 
         assertEquals(1, nudges.get());
         assertEquals(12, result.releases());
@@ -67,10 +77,12 @@ class SiteRebuilderTest {
                 "news/category/appeals/index.html")) {
             assertFalse(bucket.exists(key), key + " is the renderer's to write");
         }
+        assertFalse(bucket.exists(SearchIndexer.MANIFEST), "the search index is its own writer's to build");
         Set<String> marked = queue.dirty().keySet();
-        assertEquals(result.parts() + 1, marked.size(), "every part, and the latest list");
-        assertTrue(marked.containsAll(List.of(SharedPages.LATEST, SharedPages.SEARCH_ALL,
+        assertEquals(result.parts(), marked.size(), "every part but the search index, and the latest list");
+        assertTrue(marked.containsAll(List.of(SharedPages.LATEST,
                 SharedPages.category("Appeals"), SharedPages.wholeMonth(YearMonth.of(2026, 11)))));
+        assertEquals(Set.of(SharedPages.SEARCH_ALL), searchQueue.dirty().keySet(), "the search index, in its own queue");
         assertTrue(progress.get(progress.size() - 1).startsWith("Rebuilt " + result.objects() + " objects"));
 
         // The renderer's round (the shared pages' function): every list from the marks alone.
@@ -81,6 +93,13 @@ class SiteRebuilderTest {
         assertTrue(bucket.text("news/index.html").contains("Release number 0"));
         assertTrue(bucket.text("news/category/appeals/index.html").contains("Release number 10"));
         assertTrue(bucket.exists("sitemap.xml"));
+        assertFalse(searchQueue.dirty().isEmpty(), "the lists' round leaves the search index's marks alone");
+        assertFalse(bucket.exists(SearchIndexer.MANIFEST));
+
+        // The search index's round (its own function): the whole index again, from its mark.
+        search(releases, searchQueue).update();
+        assertTrue(searchQueue.dirty().isEmpty());
+        assertTrue(bucket.text(SearchIndexer.MANIFEST).contains("\"docs\":12"));
     }
 
     @Test

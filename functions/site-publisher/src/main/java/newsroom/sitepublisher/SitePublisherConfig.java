@@ -4,15 +4,23 @@ import java.time.ZoneId;
 import newsroom.config.AwsSettings;
 import newsroom.config.EnvVars;
 
-/** Everything the site-publisher function (and the shared pages' renderer) is configured with. */
+/** Everything the site-publisher function (and the shared pages' and search index's renderers) is configured with. */
 public record SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                   String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone,
-                                  String sharedPagesQueueUrl) {
+                                  String sharedPagesQueueUrl, String searchIndexQueueUrl) {
 
     /** A publisher that renders the shared pages itself (tests of one function). */
     public SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone) {
-        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone, null);
+        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone, null, null);
+    }
+
+    /** A publisher that nudges the lists' renderer only (tests of that renderer). */
+    public SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
+                               String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone,
+                               String sharedPagesQueueUrl) {
+        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone,
+                sharedPagesQueueUrl, null);
     }
 
     public static SitePublisherConfig from(EnvVars env) {
@@ -25,6 +33,7 @@ public record SitePublisherConfig(AwsSettings aws, String tableName, String site
                 env.required(EnvVars.SITE_BASE_URL),
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
-                env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null));
+                env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null),
+                env.optional(EnvVars.SEARCH_INDEX_QUEUE_URL).orElse(null));
     }
 }

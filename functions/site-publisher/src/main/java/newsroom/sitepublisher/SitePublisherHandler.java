@@ -16,8 +16,6 @@ import newsroom.aws.SqsSharedPagesNudge;
 import newsroom.config.EnvVars;
 import newsroom.domain.Release;
 import newsroom.log.JsonLog;
-import newsroom.service.SearchIndexer;
-import newsroom.store.DynamoDbSearchDocs;
 import newsroom.render.SiteRenderer;
 import newsroom.render.SiteSearch;
 import newsroom.service.SiteSettingsService;
@@ -60,7 +58,7 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
                 config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.publisher = publisher(config, dynamo, site, clock);
         if (sqs != null && config.sharedPagesQueueUrl() != null) {
-            publisher.withNudge(new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl()));
+            publisher.withNudge(new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl(), config.searchIndexQueueUrl()));
         }
         this.renderer = site.renderer();
         this.settings = settings(config, dynamo, clock);
@@ -70,8 +68,7 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     static SitePublisher publisher(SitePublisherConfig config, DynamoDbClient dynamo, SiteAdapters site, Clock clock) {
         return new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), site.cdn(), clock)
-                .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),
-                        site.bucket(), site.cdn(), site.renderer(), clock));
+                .withSearch(site.search(dynamo, config.tableName(), clock));
     }
 
     static SiteSettingsService settings(SitePublisherConfig config, DynamoDbClient dynamo, Clock clock) {

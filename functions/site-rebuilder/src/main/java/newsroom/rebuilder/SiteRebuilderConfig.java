@@ -8,18 +8,19 @@ import newsroom.render.Desk;
 
 /**
  * Everything the site rebuilder is configured with. With a shared pages' queue, a rebuild asked for
- * by hand leaves the lists to the renderer that queue runs.
+ * by hand leaves the lists to the renderer that queue runs (and the search index to its own).
  */
 public record SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                   String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
-                                  ZoneId zone, Desk.Config desk, String sharedPagesQueueUrl) {
+                                  ZoneId zone, Desk.Config desk, String sharedPagesQueueUrl,
+                                  String searchIndexQueueUrl) {
 
     /** With a desk that signs in through no provider yet (tests that look only at the site). */
     public SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
                                ZoneId zone) {
         this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, categories, zone,
-                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false), null);
+                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false), null, null);
     }
 
     public static SiteRebuilderConfig from(EnvVars env) {
@@ -41,6 +42,7 @@ public record SiteRebuilderConfig(AwsSettings aws, String tableName, String site
                         Categories.parse(env.orDefault(EnvVars.CATEGORIES, EnvVars.DEFAULT_CATEGORIES)).names(),
                         env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE),
                         Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false"))),
-                env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null));
+                env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null),
+                env.optional(EnvVars.SEARCH_INDEX_QUEUE_URL).orElse(null));
     }
 }

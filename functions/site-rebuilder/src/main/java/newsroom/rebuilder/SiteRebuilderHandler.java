@@ -12,8 +12,6 @@ import newsroom.aws.SnapStartPriming;
 import newsroom.aws.SqsSharedPagesNudge;
 import newsroom.config.EnvVars;
 import newsroom.log.JsonLog;
-import newsroom.service.SearchIndexer;
-import newsroom.store.DynamoDbSearchDocs;
 import newsroom.domain.SiteSettings;
 import newsroom.render.SiteAssets;
 import newsroom.render.SiteRenderer;
@@ -68,14 +66,13 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
                 config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
         this.rebuilder = new SiteRebuilder(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS)
-                .withSearch(new SearchIndexer(site.releases(), new DynamoDbSearchDocs(dynamo, config.tableName()),
-                        site.bucket(), site.cdn(), site.renderer(), clock));
+                .withSearch(site.search(dynamo, config.tableName(), clock));
         this.bucket = site.bucket();
         this.desk = new Desk();
         this.deskConfig = config.desk();
         this.renderer = site.renderer();
         this.listsRenderer = sqs == null || config.sharedPagesQueueUrl() == null ? null
-                : new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl());
+                : new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl(), config.searchIndexQueueUrl());
         this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
                 config.siteName(), config.zone().getId(), clock);
     }

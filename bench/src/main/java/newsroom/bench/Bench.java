@@ -424,12 +424,14 @@ public final class Bench {
                                 : String.format(Locale.UK, "The site rebuilder's first request wrote %s objects of its "
                                         + "own for the one sample release (the assets, the fixed pages, the release's "
                                         + "page and files) and marked %s parts of the site (every list, feed and sitemap "
-                                        + "and the whole search index) for the shared pages' function, %s ms of its "
-                                        + "invoke by its own clock. That function, warm as it is beside a working site, "
-                                        + "then rendered them in %.0f ms (median, the real handler in the benchmark's "
-                                        + "process). Each run of the shared-pages row renders the marks one publish of "
-                                        + "the sample makes.%n%n", objects.group(1), parts.group(1), millis.group(1),
-                                        ColdStartBench.REBUILT_LISTS_MILLIS.get()));
+                                        + "and the whole search index) for the shared pages' and search index's functions, "
+                                        + "%s ms of its invoke by its own clock. The shared pages' function, warm as it is "
+                                        + "beside a working site, then rendered the lists in %.0f ms (median, the real "
+                                        + "handler in the benchmark's process). Each run of the shared-pages row renders the list marks one publish of "
+                                        + "the sample makes; each run of the search-index row indexes a new release (the "
+                                        + "sample under a new id, so every postings file and dictionary of its words is "
+                                        + "written anew), as a publish leaves it for that function.%n%n", objects.group(1),
+                                        parts.group(1), millis.group(1), ColdStartBench.REBUILT_LISTS_MILLIS.get()));
                     }
                 });
         results.stream().filter(r -> r.target().name().equals(ColdStartBench.STREAM)).findFirst().ifPresent(stream ->

@@ -49,6 +49,7 @@ import newsroom.store.DynamoDbContactRepository;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.DynamoDbRenderQueue;
 import newsroom.store.DynamoDbWebhookRepository;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The cold-start proxy: for each function's deployable jar, a fresh JVM (with the Lambda Java
@@ -190,7 +191,7 @@ final class ColdStartBench {
                         lists.markOnePublish(RELEASE_ID);
                     }
                     if (target.name().equals(SEARCH_INDEX)) {
-                        lists.markOnePublishForSearch(RELEASE_ID);
+                        lists.markNewReleaseForSearch(RELEASE_ID, run);
                     }
                 }
 
@@ -198,6 +199,9 @@ final class ColdStartBench {
                 public void after(Target target, int run) {
                     if (target.name().equals("site-rebuilder")) {
                         lists.renderMarked(run > 1);
+                    }
+                    if (target.name().equals(SEARCH_INDEX)) {
+                        lists.forgetNewRelease(RELEASE_ID, run);
                     }
                 }
             };
@@ -233,6 +237,8 @@ final class ColdStartBench {
     static final class RenderedLists {
         private final SharedPagesHandler renderer;
         private final SearchIndexHandler indexer;
+        private final LocalClients clients;
+        private final String table;
         private final RenderQueue queue;
         private final RenderQueue searchQueue;
         private final DynamoDbReleaseRepository releases;
@@ -241,6 +247,8 @@ final class ColdStartBench {
 
         RenderedLists(LocalClients clients, Map<String, String> env) {
             var config = SitePublisherConfig.from(EnvVars.from(env));
+            this.clients = clients;
+            this.table = config.tableName();
             this.renderer = new SharedPagesHandler(config, clients.dynamo(), clients.s3(),
                     clients.sqs(), Clock.systemUTC());
             this.indexer = new SearchIndexHandler(config, clients.dynamo(), clients.s3(), clients.sqs(), Clock.systemUTC());
@@ -258,8 +266,31 @@ final class ColdStartBench {
                     SharedPages.category(release.category())));
         }
 
-        void markOnePublishForSearch(String releaseId) {
-            searchQueue.markDirty(List.of(SharedPages.search(releaseId)));
+        /**
+         * A new release for the search index, as a publish leaves it: the sample under a new id (so
+         * every one of its words gains a release, and every postings file and dictionary of them is
+         * written anew), marked for the index's writer.
+         */
+        void markNewReleaseForSearch(String sampleId, int run) {
+            String id = newId(sampleId, run);
+            var sample = clients.dynamo().getItem(g -> g.tableName(table).key(Map.of(
+                    "PK", AttributeValue.fromS("RELEASE#" + sampleId), "SK", AttributeValue.fromS("RELEASE")))).item();
+            Map<String, AttributeValue> copy = new HashMap<>();
+            sample.forEach((name, value) -> copy.put(name, value.s() != null && value.s().contains(sampleId)
+                    ? AttributeValue.fromS(value.s().replace(sampleId, id)) : value));
+            copy.put("slug", AttributeValue.fromS(sample.get("slug").s() + "-" + run));
+            clients.dynamo().putItem(p -> p.tableName(table).item(copy));
+            searchQueue.markDirty(List.of(SharedPages.search(id)));
+        }
+
+        /** Takes that release out of the table again, so that the other rows see the one sample release. */
+        void forgetNewRelease(String sampleId, int run) {
+            clients.dynamo().deleteItem(d -> d.tableName(table).key(Map.of(
+                    "PK", AttributeValue.fromS("RELEASE#" + newId(sampleId, run)), "SK", AttributeValue.fromS("RELEASE"))));
+        }
+
+        private static String newId(String sampleId, int run) {
+            return sampleId.substring(0, sampleId.length() - 4) + String.format("%04d", run);
         }
 
         void renderMarked(boolean counted) {

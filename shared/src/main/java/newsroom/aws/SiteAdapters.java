@@ -15,6 +15,7 @@ import newsroom.service.port.SiteBucket;
 import newsroom.service.port.SiteIndex;
 import newsroom.store.DynamoDbReleaseRepository;
 import newsroom.store.DynamoDbRenderQueue;
+import newsroom.store.DynamoDbSearchCopies;
 import newsroom.store.DynamoDbSearchDocs;
 import newsroom.store.DynamoDbSiteIndex;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,7 +55,7 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
     /** The search index's writer, from these adapters (the publisher and the rebuilder mark for it). */
     public SearchRounds search(DynamoDbClient dynamo, String tableName, Clock clock) {
         return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, tableName), bucket, cdn,
-                renderer.paths(), clock), index, searchQueue, clock);
+                renderer.paths(), clock).withCopies(new DynamoDbSearchCopies(dynamo, tableName)), index, searchQueue, clock);
     }
 
     /**
@@ -66,7 +67,8 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
         Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
         DynamoDbReleaseRepository releases = new DynamoDbReleaseRepository(dynamo, tableName, zone);
         return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, tableName),
-                new S3SiteBucket(s3, siteBucket), cdn, new SitePaths(zone), clock),
+                new S3SiteBucket(s3, siteBucket), cdn, new SitePaths(zone), clock)
+                .withCopies(new DynamoDbSearchCopies(dynamo, tableName)),
                 new DynamoDbSiteIndex(dynamo, tableName, zone),
                 new DynamoDbRenderQueue(dynamo, tableName, DynamoDbRenderQueue.SEARCH), clock);
     }

@@ -29,6 +29,7 @@ import newsroom.render.SearchTerms;
 import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.ReleaseRepository;
+import newsroom.service.port.SearchCopies;
 import newsroom.service.port.SearchDocs;
 import newsroom.service.port.SiteBucket;
 
@@ -110,6 +111,7 @@ public final class SearchIndexer {
     private final SiteBucket bucket;
     private final Cdn cdn;
     private final SitePaths paths;
+    private SearchCopies searchCopies = SearchCopies.NONE;
     private final Clock clock;
 
     public SearchIndexer(ReleaseRepository releases, SearchDocs docs, SiteBucket bucket, Cdn cdn, SitePaths paths,
@@ -120,6 +122,12 @@ public final class SearchIndexer {
         this.cdn = cdn;
         this.paths = paths;
         this.clock = clock;
+    }
+
+    /** With copies of the files a change reads, read together ({@link SearchCopies}). */
+    public SearchIndexer withCopies(SearchCopies copies) {
+        this.searchCopies = copies;
+        return this;
     }
 
     /** SnapStart priming: reads the manifest, as every change to the index begins. */
@@ -160,9 +168,16 @@ public final class SearchIndexer {
         final Map<String, SearchPostings> postings = new TreeMap<>();
         final Set<String> changed = new TreeSet<>();
         SearchFacets facets;
+        /** The copies read for this run ({@link SearchCopies}), each used only if its hash is the file's. */
+        private final Map<String, SearchCopies.Copy> copies = new java.util.concurrent.ConcurrentHashMap<>();
+        /** Files read from the bucket or written in this run, whose copies are out of date: kept at its end. */
+        final Map<String, SearchCopies.Copy> toKeep = new java.util.concurrent.ConcurrentHashMap<>();
+        /** A change keeps copies; a rebuild, which reads nothing, does not write thousands of them. */
+        private final boolean keepCopies;
 
-        Parts(Manifest manifest) {
+        Parts(Manifest manifest, boolean keepCopies) {
             this.manifest = manifest;
+            this.keepCopies = keepCopies;
         }
 
         SearchDictionary dictionary(String prefix) {
@@ -172,7 +187,27 @@ public final class SearchIndexer {
         private SearchDictionary readDictionary(String prefix) {
             String hash = manifest.words().get(prefix);
             return hash == null ? SearchDictionary.empty()
-                    : bucket.read(dictionaryKey(prefix, hash)).map(SearchDictionary::parse).orElse(SearchDictionary.empty());
+                    : read("p:" + prefix, hash, dictionaryKey(prefix, hash)).map(SearchDictionary::parse)
+                            .orElse(SearchDictionary.empty());
+        }
+
+        /** The file by this name and hash: its copy when that is the file's, else the bucket's (and then copied). */
+        private Optional<byte[]> read(String name, String hash, String key) {
+            SearchCopies.Copy copy = copies.get(name);
+            if (copy != null && copy.hash().equals(hash)) {
+                return Optional.of(copy.json());
+            }
+            Optional<byte[]> file = bucket.read(key);
+            file.ifPresent(json -> keep(name, hash, json));
+            return file;
+        }
+
+        /** This file's copy, kept at the end of a change unless the copy read already is it. */
+        void keep(String name, String hash, byte[] json) {
+            SearchCopies.Copy copy = copies.get(name);
+            if (keepCopies && (copy == null || !copy.hash().equals(hash))) {
+                toKeep.put(name, new SearchCopies.Copy(hash, json));
+            }
         }
 
         SearchPostings postings(String word) {
@@ -183,12 +218,22 @@ public final class SearchIndexer {
         private SearchPostings readPostings(String word) {
             SearchDictionary.Entry entry = dictionary(SearchTerms.shardOf(word)).get(word);
             return entry == null ? new SearchPostings()
-                    : bucket.read(postingsKey(word, entry.hash()))
+                    : read("t:" + word, entry.hash(), postingsKey(word, entry.hash()))
                             .map(SearchPostings::parse).orElse(new SearchPostings());
         }
 
-        /** Reads the dictionaries, then the postings, of these words at once rather than one by one. */
+        /**
+         * Reads the dictionaries, then the postings, of these words at once rather than one by one;
+         * first their copies, all together, which leaves only the files without a good copy to read.
+         */
         void prefetch(Set<String> words) {
+            Set<String> names = new TreeSet<>();
+            words.stream().map(SearchTerms::shardOf).filter(p -> !dictionaries.containsKey(p)).forEach(p -> names.add("p:" + p));
+            words.stream().filter(w -> !postings.containsKey(w)).forEach(w -> names.add("t:" + w));
+            if (facets == null && manifest.facets() != null) {
+                names.add("f");
+            }
+            copies.putAll(searchCopies.readAll(names));
             Map<String, SearchDictionary> read = new java.util.concurrent.ConcurrentHashMap<>();
             parallel(words.stream().map(SearchTerms::shardOf).filter(p -> !dictionaries.containsKey(p))
                     .collect(java.util.stream.Collectors.toSet()), p -> read.put(p, readDictionary(p)));
@@ -202,7 +247,8 @@ public final class SearchIndexer {
         SearchFacets facets() {
             if (facets == null) {
                 facets = manifest.facets() == null ? SearchFacets.empty()
-                        : bucket.read(facetsKey(manifest.facets())).map(SearchFacets::parse).orElse(SearchFacets.empty());
+                        : read("f", manifest.facets(), facetsKey(manifest.facets())).map(SearchFacets::parse)
+                                .orElse(SearchFacets.empty());
             }
             return facets;
         }
@@ -227,6 +273,7 @@ public final class SearchIndexer {
                 if (before == null || !before.hash().equals(hash)) {
                     files.put(postingsKey(word, hash), json);
                 }
+                keep("t:" + word, hash, json);
                 dictionary.put(word, new SearchDictionary.Entry(list.size(), hash));
             }
             putAll(files, keys);
@@ -243,6 +290,7 @@ public final class SearchIndexer {
                     files.put(dictionaryKey(prefix, hash), json);
                     current.put(prefix, hash);
                 }
+                keep("p:" + prefix, hash, json);
             }
             // The dictionaries only after every postings file they name is there.
             putAll(files, keys);
@@ -264,6 +312,7 @@ public final class SearchIndexer {
                 bucket.put(facetsKey(hash), json, JSON, SiteBucket.ASSET_CACHE);
                 keys.add(facetsKey(hash));
             }
+            keep("f", hash, json);
             return hash;
         }
     }
@@ -273,7 +322,7 @@ public final class SearchIndexer {
         Instant now = clock.instant();
         Map<String, Release> found = new HashMap<>();
         releases.findAll(List.copyOf(new LinkedHashSet<>(releaseIds))).forEach(r -> found.put(r.id(), r));
-        Parts parts = new Parts(manifest());
+        Parts parts = new Parts(manifest(), true);
         List<String> categories = new ArrayList<>(parts.manifest.categories());
         Set<Integer> years = new TreeSet<>(parts.manifest.years());
         List<String> keys = new ArrayList<>();
@@ -358,6 +407,8 @@ public final class SearchIndexer {
         String facets = parts.writeFacets(keys);
         writeManifest(new Manifest(LAYOUT, docCount, words, facets, categories,
                 List.copyOf(years)));
+        // After the files they copy are in the bucket (a copy is trusted only when its hash is the file's).
+        searchCopies.writeAll(parts.toKeep);
         keys.add(MANIFEST);
         cdnPaths.add("/" + MANIFEST);
         // Everything else is a new file under a new name: only the manifest and the results changed in place.
@@ -379,7 +430,7 @@ public final class SearchIndexer {
         Map<String, Integer> numbers = docs.numbers();
         docs.clear();
         Instant now = clock.instant();
-        Parts parts = new Parts(new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>()));
+        Parts parts = new Parts(new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>()), false);
         List<String> categories = new ArrayList<>();
         Set<Integer> years = new TreeSet<>();
         List<String> keys = new ArrayList<>();

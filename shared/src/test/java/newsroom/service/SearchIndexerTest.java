@@ -12,11 +12,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
 import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySearchCopies;
 import newsroom.fakes.InMemorySearchDocs;
 import newsroom.fakes.InMemorySiteBucket;
 import newsroom.fakes.Samples;
@@ -25,6 +27,8 @@ import newsroom.render.SearchDictionary;
 import newsroom.render.SearchPostings;
 import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
+import newsroom.service.port.SearchCopies;
+import newsroom.service.port.SiteBucket;
 import org.junit.jupiter.api.Test;
 
 class SearchIndexerTest {
@@ -82,6 +86,89 @@ class SearchIndexerTest {
         }
         return SearchPostings.parse(bucket.objects().get("search/t/" + word + "." + entry.hash() + ".json").content())
                 .postings();
+    }
+
+    /** The bucket, counting the files read from it. */
+    private final class CountingBucket implements SiteBucket {
+        final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void put(String key, byte[] content, String contentType, String cacheControl) {
+            bucket.put(key, content, contentType, cacheControl);
+        }
+
+        @Override
+        public boolean exists(String key) {
+            return bucket.exists(key);
+        }
+
+        @Override
+        public Optional<byte[]> read(String key) {
+            reads.add(key);
+            return bucket.read(key);
+        }
+
+        @Override
+        public void delete(String key) {
+            bucket.delete(key);
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return bucket.keys(prefix);
+        }
+    }
+
+    /**
+     * A change reads the copies of its words' files together, and a file only where the copy is
+     * missing or is not the file the index names (a rebuild since, or a copy left behind): what it
+     * finds is the same either way.
+     */
+    @Test
+    void aChangeReadsItsFilesFromTheirCopiesAndOnlyAStaleCopysFileFromTheBucket() {
+        List<Release> releases = new ArrayList<>(archive(20));
+        indexer(releases).rebuild();
+        InMemorySearchCopies copies = new InMemorySearchCopies();
+        assertTrue(copies.copies.isEmpty());
+        CountingBucket counting = new CountingBucket();
+        java.util.function.Supplier<SearchIndexer> indexer = () -> new SearchIndexer(
+                InMemoryReleaseRepository.of(releases, ZONE), docs, counting, Cdn.NONE, new SitePaths(ZONE), CLOCK)
+                .withCopies(copies);
+
+        Release first = Samples.published("ffffffff-0000-4000-8000-000000000011", "Appeal after burglary in Millford",
+                "Appeals", NOW.minusSeconds(50));
+        releases.add(first);
+        indexer.get().apply(List.of(first.id()));
+        assertTrue(counting.reads.stream().anyMatch(k -> k.startsWith("search/p/")),
+                "after a rebuild there are no copies yet: the files are read");
+        assertTrue(copies.copies.containsKey("t:burglary") && copies.copies.containsKey("p:bu")
+                && copies.copies.containsKey("f"), "and copied, with what the change wrote");
+
+        counting.reads.clear();
+        Release second = Samples.published("ffffffff-0000-4000-8000-000000000012", "Second burglary appeal in Millford",
+                "Appeals", NOW.minusSeconds(40));
+        releases.add(second);
+        indexer.get().apply(List.of(second.id()));
+        assertEquals(List.of(SearchIndexer.MANIFEST), counting.reads, "only the manifest: every other file from its copy");
+        int one = docs.find(first.id()).orElseThrow().number();
+        int two = docs.find(second.id()).orElseThrow().number();
+        Set<Integer> millford = postings("millford").stream().map(SearchPostings.Posting::doc)
+                .collect(java.util.stream.Collectors.toSet());
+        assertTrue(millford.containsAll(Set.of(one, two)), millford.toString());
+
+        // A copy that is not the file the index names (here: left from before) is not used.
+        copies.copies.put("t:millford", new SearchCopies.Copy("000000000000", new SearchPostings().toJson()));
+        counting.reads.clear();
+        Release third = Samples.published("ffffffff-0000-4000-8000-000000000013", "Millford road closed",
+                "Appeals", NOW.minusSeconds(30));
+        releases.add(third);
+        indexer.get().apply(List.of(third.id()));
+        assertTrue(counting.reads.stream().anyMatch(k -> k.startsWith("search/t/millford.")), counting.reads.toString());
+        int three = docs.find(third.id()).orElseThrow().number();
+        Set<Integer> expected = new java.util.HashSet<>(millford);
+        expected.add(three);
+        assertEquals(expected, postings("millford").stream().map(SearchPostings.Posting::doc)
+                .collect(java.util.stream.Collectors.toSet()), "nothing lost to the stale copy");
     }
 
     @Test

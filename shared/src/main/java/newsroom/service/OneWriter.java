@@ -27,13 +27,26 @@ final class OneWriter {
     private final Duration patience;
     /** What a caller that gave up waiting is told, e.g. "the site's lists are still being rendered". */
     private final String busy;
+    /** The least time from the start of one round to the start of the next, while marks keep coming. */
+    private final Duration pace;
 
     OneWriter(RenderQueue queue, Clock clock, Duration poll, Duration patience, String busy) {
+        this(queue, clock, poll, patience, busy, Duration.ZERO);
+    }
+
+    /**
+     * With a pace: in a burst, the holder's next round waits until this long after the last began,
+     * so that the marks of that while are done in one round. For a part whose round costs by what
+     * it touches rather than by how many changes it covers (the search index: the words), fewer,
+     * larger rounds are far less work. The first round of a lease never waits.
+     */
+    OneWriter(RenderQueue queue, Clock clock, Duration poll, Duration patience, String busy, Duration pace) {
         this.queue = queue;
         this.clock = clock;
         this.poll = poll;
         this.patience = patience;
         this.busy = busy;
+        this.pace = pace;
     }
 
     RenderQueue queue() {
@@ -88,11 +101,22 @@ final class OneWriter {
 
     /** The holder's rounds: read the marks, do what they name, clear them; until none are left. */
     private void whileDirty(String owner, Consumer<Set<String>> round) {
+        long began = 0;
+        boolean first = true;
         while (true) {
             Map<String, String> dirty = queue.dirty();
             if (dirty.isEmpty()) {
                 return;
             }
+            if (!first && !pace.isZero()) {
+                long wait = pace.toMillis() - (System.nanoTime() - began) / 1_000_000;
+                if (wait > 0) {
+                    sleep(Duration.ofMillis(wait));
+                    dirty = queue.dirty(); // and what came meanwhile
+                }
+            }
+            first = false;
+            began = System.nanoTime();
             round.accept(dirty.keySet());
             queue.clearAll(dirty);
             if (!queue.tryLease(owner, clock.instant(), LEASE)) {

@@ -48,7 +48,7 @@ class SearchRoundsTest {
     private SearchRounds search(Duration patience) {
         return new SearchRounds(new SearchIndexer(InMemoryReleaseRepository.of(releases, ZONE), new InMemorySearchDocs(),
                 bucket, new RecordingCdn(), renderer.paths(), CLOCK), index, searchQueue, CLOCK,
-                Duration.ofMillis(5), patience);
+                Duration.ofMillis(5), patience, Duration.ZERO);
     }
 
     private SharedPages lists(SearchRounds search) {

@@ -120,8 +120,9 @@ class TemplateStackIT {
         Thread.sleep(3_000); // longer than the emulator's event source pollers wait between polls
         // An enabled mapping would have read the stream record ("OK - 1 records") and tried the function.
         var mappings = clients.lambda().listEventSourceMappings().eventSourceMappings();
-        assertEquals(9, mappings.size(), "three stream consumers (the rebuilder for settings), the mail sender's two"
-                + " queues, the webhook sender, the CDN invalidator, the shared pages' renderer and SES's events");
+        assertEquals(10, mappings.size(), "three stream consumers (the rebuilder for settings), the mail sender's two"
+                + " queues, the webhook sender, the CDN invalidator, the shared pages' renderer, the search index's"
+                + " writer and SES's events");
         mappings.forEach(m -> assertEquals("No records processed", m.lastProcessingResult(), m.eventSourceArn()));
         List<Message> received = clients.sqs().receiveMessage(r -> r.queueUrl(stack.mailQueueUrl())
                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)

@@ -51,7 +51,10 @@ public final class SharedPages {
         return thread;
     });
 
-    /** The parts of a round (lists, months, categories), read and rendered at once; and the search index's writer beside them. */
+    /**
+     * The parts of a round (lists, months, categories), read and rendered at once; and, on the
+     * synchronous path, the search index's writer beside them.
+     */
     private static final ExecutorService READS = Executors.newFixedThreadPool(8, runnable -> {
         Thread thread = new Thread(runnable, "site-shared-read");
         thread.setDaemon(true);

@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import newsroom.domain.Release;
 import newsroom.fakes.InMemoryReleaseRepository;
+import newsroom.fakes.InMemorySearchDocs;
 import newsroom.local.emulator.ProjectVenv;
 import newsroom.render.Html;
 import newsroom.render.Markdown;
@@ -60,39 +61,6 @@ final class SearchBench {
     }
 
     private SearchBench() {
-    }
-
-    /** Search docs in memory, numbered as the table numbers them. */
-    static final class MemoryDocs implements SearchDocs {
-        private final Map<String, Doc> docs = new ConcurrentHashMap<>();
-        private int counter;
-
-        @Override
-        public Optional<Doc> find(String releaseId) {
-            return Optional.ofNullable(docs.get(releaseId));
-        }
-
-        @Override
-        public synchronized int next() {
-            return ++counter;
-        }
-
-        @Override
-        public void save(Doc doc) {
-            docs.put(doc.releaseId(), doc);
-        }
-
-        @Override
-        public Map<String, Integer> numbers() {
-            Map<String, Integer> numbers = new HashMap<>();
-            docs.values().forEach(d -> numbers.put(d.releaseId(), d.number()));
-            return numbers;
-        }
-
-        @Override
-        public void clear() {
-            docs.clear();
-        }
     }
 
     /** A bucket that only counts what is written, keeping it in memory for the next change. */
@@ -129,7 +97,7 @@ final class SearchBench {
     }
 
     private static SearchIndexer indexer(List<Release> corpus, SiteBucket bucket, Clock clock) {
-        return new SearchIndexer(InMemoryReleaseRepository.of(corpus, ZONE), new MemoryDocs(), bucket, Cdn.NONE,
+        return new SearchIndexer(InMemoryReleaseRepository.of(corpus, ZONE), new InMemorySearchDocs(), bucket, Cdn.NONE,
                 new SitePaths(ZONE), clock);
     }
 

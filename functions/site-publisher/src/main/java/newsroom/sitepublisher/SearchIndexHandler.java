@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
-import java.util.List;
 import newsroom.aws.AwsClients;
+import newsroom.aws.NudgeBatches;
 import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
@@ -53,19 +53,8 @@ public final class SearchIndexHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        if (messages.isEmpty()) {
-            return new SQSBatchResponse(List.of());
-        }
-        try {
-            search.update();
-            return new SQSBatchResponse(List.of());
-        } catch (RuntimeException e) {
-            LOG.error("could not bring the search index up to date; the nudges stay on the queue", e,
-                    "requestId", context == null ? null : context.getAwsRequestId());
-            return new SQSBatchResponse(messages.stream()
-                    .map(m -> new SQSBatchResponse.BatchItemFailure(m.getMessageId())).toList());
-        }
+        return NudgeBatches.handle(event, context, LOG,
+                "could not bring the search index up to date; the nudges stay on the queue", search::update);
     }
 
     /** Reads as a round begins (the marks, the search manifest); writes nothing. */

@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Clock;
-import java.util.List;
 import newsroom.aws.AwsClients;
+import newsroom.aws.NudgeBatches;
 import newsroom.aws.SiteAdapters;
 import newsroom.aws.SnapStartPrimed;
 import newsroom.aws.SnapStartPriming;
@@ -57,20 +57,11 @@ public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSEvent.SQSMessage> messages = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        if (messages.isEmpty()) {
-            return new SQSBatchResponse(List.of());
-        }
-        try {
-            settings.follow(renderer, SiteSearch.ENABLED);
-            publisher.renderShared();
-            return new SQSBatchResponse(List.of());
-        } catch (RuntimeException e) {
-            LOG.error("could not render the shared pages; the nudges stay on the queue", e,
-                    "requestId", context == null ? null : context.getAwsRequestId());
-            return new SQSBatchResponse(messages.stream()
-                    .map(m -> new SQSBatchResponse.BatchItemFailure(m.getMessageId())).toList());
-        }
+        return NudgeBatches.handle(event, context, LOG, "could not render the shared pages; the nudges stay on the queue",
+                () -> {
+                    settings.follow(renderer, SiteSearch.ENABLED);
+                    publisher.renderShared();
+                });
     }
 
     /**

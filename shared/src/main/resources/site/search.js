@@ -1,6 +1,7 @@
 // The site's search, in the browser: no search server. It reads the index's manifest, then the
 // dictionary of each typed word's first two letters, then the postings of exactly the words it
-// needs, then one small file per result shown. Title matches rank above body matches, newer
+// needs, then one small file per result shown. The releases changed since the word files were
+// last written are in one more file (the manifest's "recent"), which wins over the word files. Title matches rank above body matches, newer
 // releases above older on ties; the last word is matched as a prefix while typing; a word of five
 // letters or more also matches words one edit away (a typo); results can be narrowed to a
 // category and a year (the facets file is read only then).
@@ -54,10 +55,26 @@ function decode(groups) {
   return postings;
 }
 
+/** The recent file: each changed release's category and year by number, and its postings by word. */
+function recentOf(raw) {
+  const docs = new Map();
+  const byWord = new Map();
+  Object.entries((raw && raw.docs) || {}).forEach(([number, entry]) => {
+    const doc = Number(number);
+    docs.set(doc, { c: entry.c || 0, y: entry.y || 0 });
+    Object.entries(entry.w || {}).forEach(([word, w]) => {
+      if (!byWord.has(word)) byWord.set(word, []);
+      byWord.get(word).push({ doc, w });
+    });
+  });
+  return { docs, words: byWord };
+}
+
 export class Search {
   constructor(base) {
     this.base = base || '';
     this.manifest = null;
+    this.recent = { docs: new Map(), words: new Map() };
     this.files = new Map();
     this.docs = new Map();
   }
@@ -69,6 +86,10 @@ export class Search {
       this.manifest.words = this.manifest.words || {};
       this.manifest.categories = this.manifest.categories || [];
       this.manifest.years = this.manifest.years || [];
+      if (this.manifest.recent) {
+        const raw = await this.file('/search/r.' + this.manifest.recent + '.json', {});
+        this.recent = recentOf(raw);
+      }
     }
     return this.manifest;
   }
@@ -81,16 +102,26 @@ export class Search {
     return this.files.get(path);
   }
 
-  /** The words starting with these two letters: {word: [count, hash of its postings]}. */
+  /**
+   * The words starting with these two letters: {word: [count, hash of its postings]}, with the
+   * recent file's words among them (no hash where the word files do not have the word yet).
+   */
   async dictionary(prefix) {
     const hash = this.manifest.words[prefix];
-    return hash ? this.file('/search/p/' + prefix + '.' + hash + '.json', {}) : {};
+    const base = hash ? await this.file('/search/p/' + prefix + '.' + hash + '.json', {}) : {};
+    const merged = Object.assign(Object.create(null), base);
+    this.recent.words.forEach((list, word) => {
+      if (word.startsWith(prefix)) merged[word] = [(base[word] ? base[word][0] : 0) + list.length, base[word] ? base[word][1] : null];
+    });
+    return merged;
   }
 
+  /** The word's releases: the word files' (less those the recent file has as they now are) and the recent file's. */
   async postings(word) {
     const entry = (await this.dictionary(word.slice(0, 2)))[word];
     if (!entry) return [];
-    return decode(await this.file('/search/t/' + word + '.' + entry[1] + '.json', []));
+    const base = entry[1] ? decode(await this.file('/search/t/' + word + '.' + entry[1] + '.json', [])) : [];
+    return base.filter((p) => !this.recent.docs.has(p.doc)).concat(this.recent.words.get(word) || []);
   }
 
   /** Each release's category and year, by number (only when filtering). */
@@ -134,7 +165,9 @@ export class Search {
     const categoryNumber = category ? this.manifest.categories.indexOf(category) + 1 : 0;
     const yearNumber = year ? Number(year) - 1900 : 0;
     const keep = (doc) => {
-      if (!facets) return !(category || year);
+      const changed = this.recent.docs.get(doc);
+      if (changed) return (!category || changed.c === categoryNumber) && (!year || changed.y === yearNumber);
+      if (!facets) return false;
       const at = doc - facets.from;
       return (!category || facets.c[at] === categoryNumber) && (!year || facets.y[at] === yearNumber);
     };

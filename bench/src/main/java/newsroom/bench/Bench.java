@@ -221,6 +221,8 @@ public final class Bench {
         List<SearchBench.PublishCost> costs = new java.util.ArrayList<>();
         costs.add(SearchBench.oursPerPublish(sizes.searchSmall()));
         costs.add(SearchBench.oursPerPublish(sizes.searchLarge()));
+        costs.add(SearchBench.oursPerPublish(sizes.searchSmall(), newsroom.service.SearchIndexer.FOLD + 1));
+        costs.add(SearchBench.oursPerPublish(sizes.searchLarge(), newsroom.service.SearchIndexer.FOLD + 1));
         Path binary = SearchBench.pagefindBinary();
         costs.add(SearchBench.pagefindPerPublish(binary, sizes.searchSmall(), work));
         costs.add(SearchBench.pagefindPerPublish(binary, sizes.searchLarge(), work));
@@ -262,12 +264,12 @@ public final class Bench {
         boolean met = true;
         for (Object o : engines) {
             SearchBench.Engine e = (SearchBench.Engine) o;
-            if (e.name().equals("Newsroom") && e.releases() == sizes.searchCorpus()) {
+            if (e.name().startsWith("Newsroom") && e.releases() == sizes.searchCorpus()) {
                 boolean first = e.firstQueryBytes() <= 100 * 1024;
                 boolean further = e.largestFurtherQueryBytes() <= 10 * 1024;
                 met &= first && further;
-                md.append(String.format(Locale.UK, "Targets at %,d releases: first query ≤ 100 kB: %s; every further "
-                        + "query ≤ 10 kB: %s.%n", e.releases(), first ? "met" : "**not met**", further ? "met" : "**not met**"));
+                md.append(String.format(Locale.UK, "Targets at %,d releases (%s): first query ≤ 100 kB: %s; every further "
+                        + "query ≤ 10 kB: %s.%n", e.releases(), e.name(), first ? "met" : "**not met**", further ? "met" : "**not met**"));
             } else if (e.name().equals("Newsroom")) {
                 boolean first = e.firstQueryBytes() <= 200 * 1024;
                 met &= first;

@@ -36,7 +36,6 @@ import newsroom.render.SiteAssets;
 import newsroom.render.SitePaths;
 import newsroom.service.SearchIndexer;
 import newsroom.service.port.Cdn;
-import newsroom.service.port.SearchDocs;
 import newsroom.service.port.SiteBucket;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -52,6 +51,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class SearchBench {
     static final String PAGEFIND = "1.5.2";
     static final ZoneId ZONE = ZoneId.of("Europe/London");
+    static final String RECENT_FULL = "Newsroom, " + SearchIndexer.FOLD + " releases in the recent file";
 
     record Engine(String name, int releases, long buildMillis, long files, long indexBytes, long firstQueryBytes,
                   long furtherQueryBytes, long largestFurtherQueryBytes, double recall, int queries) {
@@ -107,43 +107,64 @@ final class SearchBench {
 
     /** Objects written when one more release is published into an index of {@code archive} releases. */
     static PublishCost oursPerPublish(int archive) {
+        return oursPerPublish(archive, 1);
+    }
+
+    /**
+     * Objects written per publish, on average, when {@code count} more releases are published one
+     * at a time into an index of {@code archive} releases: with {@code FOLD + 1} of them, the
+     * recent file's fold into the word files is among them.
+     */
+    static PublishCost oursPerPublish(int archive, int count) {
         List<Release> corpus = new ArrayList<>(Corpus.generate(archive, 7));
-        Release last = published();
         CountingBucket bucket = new CountingBucket();
+        InMemorySearchDocs docs = new InMemorySearchDocs();
+        new SearchIndexer(InMemoryReleaseRepository.of(corpus, ZONE), docs, bucket, Cdn.NONE, new SitePaths(ZONE),
+                clock()).rebuild();
+        List<Release> more = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            more.add(published(i));
+        }
         List<Release> all = new ArrayList<>(corpus);
-        all.add(last);
-        SearchIndexer built = indexer(corpus, bucket, clock());
-        built.rebuild();
-        SearchIndexer after = new SearchIndexer(InMemoryReleaseRepository.of(all, ZONE), docsOf(built), bucket,
-                Cdn.NONE, new SitePaths(ZONE), clock());
+        all.addAll(more);
+        SearchIndexer after = new SearchIndexer(InMemoryReleaseRepository.of(all, ZONE), docs, bucket, Cdn.NONE,
+                new SitePaths(ZONE), clock());
         bucket.puts = 0;
-        after.apply(List.of(last.id()));
-        return new PublishCost("Newsroom", archive, bucket.puts);
+        more.forEach(release -> after.apply(List.of(release.id())));
+        return new PublishCost(count == 1 ? "Newsroom" : "Newsroom, average of " + count + " (one fold)", archive,
+                Math.round((float) bucket.puts / count));
     }
 
     /** The one release both engines take in on top of the archive: the same whatever its size. */
     static Release published() {
+        return published(0);
+    }
+
+    /** The {@code n}th new release: the same text under its own id. */
+    static Release published(int n) {
         Release r = Corpus.generate(1, 99).get(0);
-        return new Release("ffffffff-0000-4000-8000-000000000001", r.slug() + "-new", r.title(), r.summary(), r.body(),
+        return new Release(String.format("ffffffff-0000-4000-8000-%012d", n + 1), r.slug() + "-new-" + n, r.title(), r.summary(), r.body(),
                 r.category(), r.tags(), r.contact(), null, List.of(), r.status(), r.author(), r.createdAt(),
                 r.updatedAt(), r.publishedAt(), null, List.of(), null, r.version());
     }
 
-    private static SearchDocs docsOf(SearchIndexer indexer) {
-        try {
-            var field = SearchIndexer.class.getDeclaredField("docs");
-            field.setAccessible(true);
-            return (SearchDocs) field.get(indexer);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Our index of the corpus, in {@code dir} as the site bucket has it, with the search module. */
-    static long buildOurs(List<Release> corpus, Path dir) throws IOException {
+    /**
+     * Our index of the corpus, in {@code dir} as the site bucket has it, with the search module:
+     * the newest {@code recent} releases published one by one after a rebuild of the rest, so in
+     * the recent file (the build time is the rebuild's and those publishes').
+     */
+    static long buildOurs(List<Release> corpus, Path dir, int recent) throws IOException {
         DirectoryBucket bucket = new DirectoryBucket(dir);
+        List<Release> oldestFirst = corpus.stream().sorted(java.util.Comparator.comparing(Release::publishedAt)).toList();
+        InMemorySearchDocs docs = new InMemorySearchDocs();
         long start = System.nanoTime();
-        indexer(corpus, bucket, clock()).rebuild();
+        new SearchIndexer(InMemoryReleaseRepository.of(oldestFirst.subList(0, corpus.size() - recent), ZONE), docs,
+                bucket, Cdn.NONE, new SitePaths(ZONE), clock()).rebuild();
+        SearchIndexer all = new SearchIndexer(InMemoryReleaseRepository.of(corpus, ZONE), docs, bucket, Cdn.NONE,
+                new SitePaths(ZONE), clock());
+        for (Release release : oldestFirst.subList(corpus.size() - recent, corpus.size())) {
+            all.apply(List.of(release.id()));
+        }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         SiteAssets assets = new SiteAssets();
         for (SiteAssets.Asset asset : assets.all()) {
@@ -384,10 +405,16 @@ final class SearchBench {
         Path ours = work.resolve("search-ours");
         deleteRecursively(ours);
         Files.createDirectories(ours);
-        long oursMillis = buildOurs(corpus, ours);
+        long oursMillis = buildOurs(corpus, ours, 0);
         List<Object> out = new ArrayList<>();
         out.add(measure("Newsroom", corpusSize, ours, oursMillis, queries));
         if (withPagefind) {
+            // The same corpus with the recent file at its largest: the most a first query loads.
+            Path recent = work.resolve("search-ours-recent");
+            deleteRecursively(recent);
+            Files.createDirectories(recent);
+            long recentMillis = buildOurs(corpus, recent, SearchIndexer.FOLD);
+            out.add(measure(RECENT_FULL, corpusSize, recent, recentMillis, queries));
             Path binary = pagefindBinary();
             Path pf = work.resolve("search-pagefind");
             deleteRecursively(pf);

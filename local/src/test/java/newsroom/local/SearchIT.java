@@ -194,6 +194,12 @@ class SearchIT {
             assertFalse(Http.get(runtime.siteUrl().resolve("/search/p/sm." + smHash + ".json")).body()
                     .contains("\"smugglers\""), "no postings for it either");
         }
+        String recent = manifest.path("recent").asText();
+        if (!recent.isEmpty()) {
+            String changes = Http.get(runtime.siteUrl().resolve("/search/r." + recent + ".json")).body();
+            assertTrue(changes.contains("\"neighbourhood\""), "the recent file has the release published after it");
+            assertFalse(changes.contains("quayside") || changes.contains("smugglers"), "but nothing of the embargoed one");
+        }
         assertEquals(List.of(), search("quayside smugglers"));
     }
 

@@ -25,6 +25,7 @@ import newsroom.render.Markdown;
 import newsroom.render.SearchDictionary;
 import newsroom.render.SearchFacets;
 import newsroom.render.SearchPostings;
+import newsroom.render.SearchRecent;
 import newsroom.render.SearchTerms;
 import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
@@ -44,15 +45,20 @@ import newsroom.service.port.SiteBucket;
  *   <li>{@code search/t/<word>.<hash>.json}: one word's releases and weights
  *       ({@link SearchPostings}), so a query fetches the postings of exactly its words;</li>
  *   <li>{@code search/f.<hash>.json}: each release's category and year, read only to filter;</li>
+ *   <li>{@code search/r.<hash>.json}: the releases changed since the word files were last
+ *       written, as they now are ({@link SearchRecent}), which the browser lets win over the rest;</li>
  *   <li>{@code search/d/<number>.json}: what a result shows of one release.</li>
  * </ul>
  *
  * Every file but the manifest and the results is named by its content, so cached for
- * ever and never invalidated. A change of releases rewrites the postings of the words they had
- * and have, those words' dictionaries, the facets, their result files and the manifest: a number
- * of objects set by the releases changed, whatever the size of the archive, each bounded by
- * {@link SearchPostings#CAP}. A withdrawn or no longer public release leaves every word it was
- * under, at once; an embargoed one is never indexed. One writer at a time (SharedPages' lease),
+ * ever and never invalidated. A change of a few releases writes their result files, a new recent
+ * file and the manifest. Once the recent file would name more than {@link #FOLD} releases, the
+ * change folds them all into the word files: the postings of the words they had and have, those
+ * words' dictionaries and the facets, a number of objects set by the releases changed, whatever
+ * the size of the archive, each bounded by {@link SearchPostings#CAP}. A withdrawn or no longer
+ * public release leaves every word it was under, at once (the recent file names it with no
+ * words, which hides it in the word files); an embargoed one is never indexed. One writer at a
+ * time (the search index's lease, {@link SearchRounds}),
  * so no change is lost to another. A release keeps its number through a rebuild, so a rebuild of
  * an unchanged archive writes the same files under the same names.
  */
@@ -62,6 +68,12 @@ public final class SearchIndexer {
     /** The manifest is read first by every search: a minute in the CDN, invalidated on each change. */
     public static final String MANIFEST_CACHE = "public, max-age=0, s-maxage=60";
     private static final int LAYOUT = 2;
+    /**
+     * The most releases the recent file names before they go into the word files: about a
+     * kilobyte each on a first query's wire (a third gzipped), against a hundred objects or so
+     * that each would otherwise write.
+     */
+    public static final int FOLD = 32;
     private static final int SUMMARY = 240;
     private static final String JSON = "application/json; charset=utf-8";
     /**
@@ -72,7 +84,7 @@ public final class SearchIndexer {
 
     /** What the browser reads first. */
     public record Manifest(int version, int docs, Map<String, String> words, String facets,
-                           List<String> categories, List<Integer> years) {
+                           List<String> categories, List<Integer> years, String recent) {
 
         /**
          * Read with jackson-core alone, as it is written ({@link #toJson}): the first change to the
@@ -84,7 +96,7 @@ public final class SearchIndexer {
                 return new Manifest((Integer) fields.get("version"), (Integer) fields.get("docs"),
                         new TreeMap<>((Map<String, String>) fields.get("words")), (String) fields.get("facets"),
                         new ArrayList<>((List<String>) fields.get("categories")),
-                        new ArrayList<>((List<Integer>) fields.get("years")));
+                        new ArrayList<>((List<Integer>) fields.get("years")), (String) fields.get("recent"));
             } catch (ClassCastException | NullPointerException e) {
                 throw new IllegalArgumentException("cannot read the search manifest from JSON", e);
             }
@@ -98,6 +110,7 @@ public final class SearchIndexer {
             fields.put("facets", facets); // left out when null, as before
             fields.put("categories", categories);
             fields.put("years", years);
+            fields.put("recent", recent); // left out when null: every change is in the word files
             return LightJson.plain(fields).getBytes(StandardCharsets.UTF_8);
         }
     }
@@ -142,7 +155,7 @@ public final class SearchIndexer {
                 && fields.get("version") instanceof Integer layout && layout == LAYOUT) {
             return Manifest.of(fields);
         }
-        return new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>());
+        return new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>(), null);
     }
 
     private static String dictionaryKey(String prefix, String hash) {
@@ -155,6 +168,10 @@ public final class SearchIndexer {
 
     private static String facetsKey(String hash) {
         return "search/f." + hash + ".json";
+    }
+
+    private static String recentKey(String hash) {
+        return "search/r." + hash + ".json";
     }
 
     static String docKey(int number) {
@@ -244,6 +261,16 @@ public final class SearchIndexer {
             postings.putAll(lists);
         }
 
+        /** The changes not yet in the word files; its copy read first, as every change begins with it. */
+        SearchRecent recent() {
+            String hash = manifest.recent();
+            if (hash == null) {
+                return SearchRecent.empty();
+            }
+            copies.putAll(searchCopies.readAll(Set.of("r")));
+            return read("r", hash, recentKey(hash)).map(SearchRecent::parse).orElse(SearchRecent.empty());
+        }
+
         SearchFacets facets() {
             if (facets == null) {
                 facets = manifest.facets() == null ? SearchFacets.empty()
@@ -317,12 +344,35 @@ public final class SearchIndexer {
         }
     }
 
-    /** Brings the index up to these releases as they are now (a consistent read). */
+    /**
+     * Brings the index up to these releases as they are now (a consistent read). Their changes go
+     * in the recent file ({@link SearchRecent}): a publish writes its result file, that file and the
+     * manifest, whatever words it has. When the recent file would name more than {@link #FOLD}
+     * releases, every release it names and these go into the word files instead, and it is emptied.
+     */
     public Result apply(Collection<String> releaseIds) {
+        Parts parts = new Parts(manifest(), true);
+        SearchRecent recent = parts.recent();
+        Set<String> ids = new LinkedHashSet<>(releaseIds);
+        Set<String> withRecent = new LinkedHashSet<>(recent.ids());
+        withRecent.addAll(ids);
+        return withRecent.size() > FOLD ? change(parts, recent, withRecent, true) : change(parts, recent, ids, false);
+    }
+
+    /** Whether the index lists this release now: as the recent file has it, else as the word files do. */
+    private static boolean listedBefore(SearchRecent recent, int number, Optional<SearchDocs.Doc> known) {
+        SearchRecent.Entry entry = recent.get(number);
+        return entry != null ? entry.listed() : known.isPresent() && !known.get().terms().isEmpty();
+    }
+
+    /**
+     * The index's records keep the words each release has in the word files (so a fold knows what
+     * to take it out of); a release only in the recent file has none there.
+     */
+    private Result change(Parts parts, SearchRecent recent, Set<String> ids, boolean fold) {
         Instant now = clock.instant();
         Map<String, Release> found = new HashMap<>();
-        releases.findAll(List.copyOf(new LinkedHashSet<>(releaseIds))).forEach(r -> found.put(r.id(), r));
-        Parts parts = new Parts(manifest(), true);
+        releases.findAll(List.copyOf(ids)).forEach(r -> found.put(r.id(), r));
         List<String> categories = new ArrayList<>(parts.manifest.categories());
         Set<Integer> years = new TreeSet<>(parts.manifest.years());
         List<String> keys = new ArrayList<>();
@@ -332,8 +382,8 @@ public final class SearchIndexer {
         Map<String, Map<String, Integer>> termsOf = new HashMap<>();
         Set<String> allWords = new TreeSet<>();
         // What the index knows of each release, read together: in a burst a round covers hundreds.
-        Map<String, SearchDocs.Doc> read = docs.findAll(new LinkedHashSet<>(releaseIds));
-        for (String id : new LinkedHashSet<>(releaseIds)) {
+        Map<String, SearchDocs.Doc> read = docs.findAll(ids);
+        for (String id : ids) {
             Optional<SearchDocs.Doc> known = Optional.ofNullable(read.get(id));
             Release release = found.get(id);
             Map<String, Integer> terms = release != null && release.isPublicAt(now) ? SearchTerms.of(release) : Map.of();
@@ -342,7 +392,9 @@ public final class SearchIndexer {
             known.ifPresent(d -> allWords.addAll(d.terms()));
             allWords.addAll(terms.keySet());
         }
-        parts.prefetch(allWords);
+        if (fold) {
+            parts.prefetch(allWords);
+        }
         // New releases get their numbers in one request, in the order they came.
         int needed = 0;
         for (Map.Entry<String, Optional<SearchDocs.Doc>> each : knownDocs.entrySet()) {
@@ -364,32 +416,44 @@ public final class SearchIndexer {
                 continue; // never indexed, nothing to take out
             }
             int number = known.isPresent() ? known.get().number() : nextNumber++;
+            boolean wasListed = listedBefore(recent, number, known);
             Map<String, Integer> terms = termsOf.get(id);
-            Set<String> touched = new TreeSet<>(known.map(SearchDocs.Doc::terms).orElse(List.of()));
-            touched.addAll(terms.keySet());
-            for (String word : touched) {
-                parts.postings(word).remove(Set.of(number));
+            if (fold) {
+                Set<String> touched = new TreeSet<>(known.map(SearchDocs.Doc::terms).orElse(List.of()));
+                touched.addAll(terms.keySet());
+                for (String word : touched) {
+                    parts.postings(word).remove(Set.of(number));
+                }
             }
             String docKey = docKey(number);
             if (listed) {
                 int category = categoryNumber(categories, release.category());
                 int year = release.publishedAt().atZone(paths.zone()).getYear();
                 years.add(year);
-                terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
-                parts.facets().set(number, category, year);
+                if (fold) {
+                    terms.forEach((word, weight) -> parts.postings(word).add(number, weight));
+                    parts.facets().set(number, category, year);
+                    records.add(new SearchDocs.Doc(id, number, List.copyOf(terms.keySet())));
+                } else {
+                    recent.listed(number, id, category, year, terms);
+                    if (known.isEmpty()) {
+                        records.add(new SearchDocs.Doc(id, number, List.of()));
+                    }
+                }
                 byte[] document = document(release);
-                SearchDocs.Doc doc = new SearchDocs.Doc(id, number, List.copyOf(terms.keySet()));
                 writes.add(() -> bucket.put(docKey, document, JSON, MANIFEST_CACHE));
-                records.add(doc);
-                if (known.isEmpty() || known.get().terms().isEmpty()) {
+                if (!wasListed) {
                     docCount++;
                 }
             } else {
-                parts.facets().clear(number);
-                SearchDocs.Doc gone = new SearchDocs.Doc(id, number, List.of());
+                if (fold) {
+                    parts.facets().clear(number);
+                    records.add(new SearchDocs.Doc(id, number, List.of()));
+                } else {
+                    recent.gone(number, id);
+                }
                 writes.add(() -> bucket.delete(docKey));
-                records.add(gone);
-                if (known.isPresent() && !known.get().terms().isEmpty()) {
+                if (wasListed) {
                     docCount = Math.max(0, docCount - 1);
                 }
             }
@@ -402,19 +466,27 @@ public final class SearchIndexer {
         if (!records.isEmpty()) {
             writes.add(() -> docs.saveAll(records));
         }
+        String recentHash = null;
+        if (!fold) {
+            byte[] json = recent.toJson();
+            recentHash = hash(json);
+            String key = recentKey(recentHash);
+            writes.add(() -> bucket.put(key, json, JSON, SiteBucket.ASSET_CACHE));
+            parts.keep("r", recentHash, json);
+            keys.add(key);
+        }
         parallel(writes, Runnable::run);
-        Map<String, String> words = parts.write(keys);
-        String facets = parts.writeFacets(keys);
-        writeManifest(new Manifest(LAYOUT, docCount, words, facets, categories,
-                List.copyOf(years)));
+        Map<String, String> words = fold ? parts.write(keys) : parts.manifest.words();
+        String facets = fold ? parts.writeFacets(keys) : parts.manifest.facets();
+        writeManifest(new Manifest(LAYOUT, docCount, words, facets, categories, List.copyOf(years), recentHash));
         // After the files they copy are in the bucket (a copy is trusted only when its hash is the file's).
         searchCopies.writeAll(parts.toKeep);
         keys.add(MANIFEST);
         cdnPaths.add("/" + MANIFEST);
         // Everything else is a new file under a new name: only the manifest and the results changed in place.
         cdn.invalidate(cdnPaths, "search-" + java.util.UUID.randomUUID());
-        LOG.info("search index updated", "releases", releaseIds.size(), "objects", keys.size());
-        return new Result(releaseIds.size(), keys, cdnPaths);
+        LOG.info("search index updated", "releases", ids.size(), "objects", keys.size(), "folded", fold);
+        return new Result(ids.size(), keys, cdnPaths);
     }
 
     /** Builds the whole index again from every public release the table's archive records. */
@@ -430,7 +502,7 @@ public final class SearchIndexer {
         Map<String, Integer> numbers = docs.numbers();
         docs.clear();
         Instant now = clock.instant();
-        Parts parts = new Parts(new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>()), false);
+        Parts parts = new Parts(new Manifest(LAYOUT, 0, new TreeMap<>(), null, new ArrayList<>(), new ArrayList<>(), null), false);
         List<String> categories = new ArrayList<>();
         Set<Integer> years = new TreeSet<>();
         List<String> keys = new ArrayList<>();
@@ -465,7 +537,7 @@ public final class SearchIndexer {
         Map<String, String> words = parts.write(keys);
         String facets = parts.writeFacets(keys);
         writeManifest(new Manifest(LAYOUT, count, words, facets, categories,
-                List.copyOf(years)));
+                List.copyOf(years), null));
         keys.add(MANIFEST);
         // Exact paths only: the manifest and every result file (their names are reused by number).
         List<String> changed = new ArrayList<>();

@@ -25,6 +25,7 @@ import newsroom.fakes.Samples;
 import newsroom.json.Json;
 import newsroom.render.SearchDictionary;
 import newsroom.render.SearchPostings;
+import newsroom.render.SearchRecent;
 import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.SearchCopies;
@@ -71,7 +72,27 @@ class SearchIndexerTest {
                 new com.fasterxml.jackson.core.type.TypeReference<>() { });
     }
 
+    /** What the browser reads as the word's releases: the word files' less the recent file's, and the recent file's. */
     private List<SearchPostings.Posting> postings(String word) {
+        SearchRecent recent = recent();
+        List<SearchPostings.Posting> found = new ArrayList<>(wordFilePostings(word).stream()
+                .filter(p -> recent.get(p.doc()) == null).toList());
+        recent.entries().forEach((doc, entry) -> {
+            if (entry.terms().containsKey(word)) {
+                found.add(new SearchPostings.Posting(doc, entry.terms().get(word)));
+            }
+        });
+        found.sort(java.util.Comparator.comparingInt(SearchPostings.Posting::doc));
+        return found;
+    }
+
+    private SearchRecent recent() {
+        Object hash = manifest().get("recent");
+        return hash == null ? SearchRecent.empty()
+                : SearchRecent.parse(bucket.objects().get("search/r." + hash + ".json").content());
+    }
+
+    private List<SearchPostings.Posting> wordFilePostings(String word) {
         @SuppressWarnings("unchecked")
         Map<String, String> words = (Map<String, String>) manifest().get("words");
         String hash = words.get(word.substring(0, 2));
@@ -119,10 +140,30 @@ class SearchIndexerTest {
         }
     }
 
+    private static Release publish(List<Release> releases, int n, String title) {
+        Release release = Samples.published(String.format("ffffffff-0000-4000-8000-%012d", n), title, "Appeals",
+                NOW.minusSeconds(1000 - n));
+        releases.add(release);
+        return release;
+    }
+
+    /** Publishes releases of this title one change at a time until the recent file folds into the word files. */
+    private SearchIndexer.Result publishUntilFold(List<Release> releases, int from, String title,
+                                                  java.util.function.Supplier<SearchIndexer> indexer) {
+        for (int n = from; n < from + SearchIndexer.FOLD + 1; n++) {
+            Release next = publish(releases, n, title); // before the indexer reads the releases
+            SearchIndexer.Result result = indexer.get().apply(List.of(next.id()));
+            if (manifest().get("recent") == null) {
+                return result;
+            }
+        }
+        throw new AssertionError("the recent file never folded");
+    }
+
     /**
-     * A change reads the copies of its words' files together, and a file only where the copy is
-     * missing or is not the file the index names (a rebuild since, or a copy left behind): what it
-     * finds is the same either way.
+     * A publish reads the manifest and the recent file's copy; a fold reads the copies of its
+     * words' files together. Each reads a file only where the copy is missing or is not the file
+     * the index names (a rebuild since, or a copy left behind): what it finds is the same either way.
      */
     @Test
     void aChangeReadsItsFilesFromTheirCopiesAndOnlyAStaleCopysFileFromTheBucket() {
@@ -135,40 +176,114 @@ class SearchIndexerTest {
                 InMemoryReleaseRepository.of(releases, ZONE), docs, counting, Cdn.NONE, new SitePaths(ZONE), CLOCK)
                 .withCopies(copies);
 
-        Release first = Samples.published("ffffffff-0000-4000-8000-000000000011", "Appeal after burglary in Millford",
-                "Appeals", NOW.minusSeconds(50));
-        releases.add(first);
+        Release first = publish(releases, 1, "Appeal after burglary in Millford");
         indexer.get().apply(List.of(first.id()));
-        assertTrue(counting.reads.stream().anyMatch(k -> k.startsWith("search/p/")),
-                "after a rebuild there are no copies yet: the files are read");
-        assertTrue(copies.copies.containsKey("t:burglary") && copies.copies.containsKey("p:bu")
-                && copies.copies.containsKey("f"), "and copied, with what the change wrote");
+        assertEquals(List.of(SearchIndexer.MANIFEST), counting.reads, "no recent file yet: only the manifest");
+        assertTrue(copies.copies.containsKey("r"), "the recent file it wrote is copied");
 
         counting.reads.clear();
-        Release second = Samples.published("ffffffff-0000-4000-8000-000000000012", "Second burglary appeal in Millford",
-                "Appeals", NOW.minusSeconds(40));
-        releases.add(second);
+        Release second = publish(releases, 2, "Second burglary appeal in Millford");
         indexer.get().apply(List.of(second.id()));
-        assertEquals(List.of(SearchIndexer.MANIFEST), counting.reads, "only the manifest: every other file from its copy");
+        assertEquals(List.of(SearchIndexer.MANIFEST), counting.reads, "only the manifest: the recent file from its copy");
         int one = docs.find(first.id()).orElseThrow().number();
         int two = docs.find(second.id()).orElseThrow().number();
-        Set<Integer> millford = postings("millford").stream().map(SearchPostings.Posting::doc)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<Integer> millford = numbersOf(postings("millford"));
         assertTrue(millford.containsAll(Set.of(one, two)), millford.toString());
 
         // A copy that is not the file the index names (here: left from before) is not used.
-        copies.copies.put("t:millford", new SearchCopies.Copy("000000000000", new SearchPostings().toJson()));
+        copies.copies.put("r", new SearchCopies.Copy("000000000000", SearchRecent.empty().toJson()));
         counting.reads.clear();
-        Release third = Samples.published("ffffffff-0000-4000-8000-000000000013", "Millford road closed",
-                "Appeals", NOW.minusSeconds(30));
-        releases.add(third);
+        Release third = publish(releases, 3, "Millford road closed");
         indexer.get().apply(List.of(third.id()));
-        assertTrue(counting.reads.stream().anyMatch(k -> k.startsWith("search/t/millford.")), counting.reads.toString());
+        assertTrue(counting.reads.stream().anyMatch(k -> k.startsWith("search/r.")), counting.reads.toString());
         int three = docs.find(third.id()).orElseThrow().number();
         Set<Integer> expected = new java.util.HashSet<>(millford);
         expected.add(three);
-        assertEquals(expected, postings("millford").stream().map(SearchPostings.Posting::doc)
-                .collect(java.util.stream.Collectors.toSet()), "nothing lost to the stale copy");
+        assertEquals(expected, numbersOf(postings("millford")), "nothing lost to the stale copy");
+
+        // The first fold after a rebuild finds no copies of the word files: it reads and copies them.
+        counting.reads.clear();
+        publishUntilFold(releases, 10, "Millford appeal", indexer);
+        assertTrue(counting.reads.stream().anyMatch(k -> k.startsWith("search/p/")), counting.reads.toString());
+        assertTrue(copies.copies.containsKey("t:millford") && copies.copies.containsKey("p:mi")
+                && copies.copies.containsKey("f"), "and copies them, with what it wrote");
+        // The next fold of the same words reads every word file from its copy.
+        counting.reads.clear();
+        publishUntilFold(releases, 100, "Millford appeal", indexer);
+        assertEquals(Set.of(SearchIndexer.MANIFEST), Set.copyOf(counting.reads), "only the manifest");
+        assertTrue(numbersOf(wordFilePostings("millford")).containsAll(Set.of(one, two, three)),
+                "every release in the word files after the fold");
+    }
+
+    private static Set<Integer> numbersOf(List<SearchPostings.Posting> postings) {
+        return postings.stream().map(SearchPostings.Posting::doc).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** A publish writes its result file, the recent file and the manifest: no word file, whatever its words. */
+    @Test
+    void aPublishWritesItsResultTheRecentFileAndTheManifestOnly() {
+        List<Release> releases = new ArrayList<>(archive(30));
+        indexer(releases).rebuild();
+        Set<String> before = Set.copyOf(bucket.objects().keySet());
+        Release next = publish(releases, 1, "Quayside smugglers arrested after burglary appeal");
+        SearchIndexer.Result result = indexer(releases).apply(List.of(next.id()));
+        int number = docs.find(next.id()).orElseThrow().number();
+        String recent = "search/r." + manifest().get("recent") + ".json";
+        assertEquals(List.of("search/d/" + number + ".json", recent, SearchIndexer.MANIFEST), result.keys());
+        assertEquals(Set.of("search/d/" + number + ".json", recent),
+                bucket.objects().keySet().stream().filter(k -> !before.contains(k)).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(new SearchPostings.Posting(number, 3)), postings("quayside"), "found by its words at once");
+        assertEquals(31, ((Number) manifest().get("docs")).intValue());
+        assertEquals(List.of(), docs.find(next.id()).orElseThrow().terms(), "in no word file yet");
+    }
+
+    /** Past its limit the recent file goes into the word files, every release it named with it, and is emptied. */
+    @Test
+    void pastItsLimitTheRecentFileFoldsIntoTheWordFiles() {
+        List<Release> releases = new ArrayList<>(archive(30));
+        indexer(releases).rebuild();
+        Set<String> before = Set.copyOf(bucket.objects().keySet());
+        for (int n = 0; n < SearchIndexer.FOLD; n++) {
+            Release next = publish(releases, n, "Quayside appeal");
+            indexer(releases).apply(List.of(next.id()));
+        }
+        assertEquals(SearchIndexer.FOLD, recent().size());
+        assertEquals(SearchIndexer.FOLD, postings("quayside").size());
+        assertTrue(bucket.objects().keySet().stream().filter(k -> !before.contains(k))
+                .noneMatch(k -> k.startsWith("search/t/") || k.startsWith("search/p/")), "no word file yet");
+
+        Release last = publish(releases, SearchIndexer.FOLD, "Quayside appeal");
+        SearchIndexer.Result folded = indexer(releases).apply(List.of(last.id()));
+        assertEquals(null, manifest().get("recent"), "emptied");
+        assertEquals(SearchIndexer.FOLD + 1, wordFilePostings("quayside").size(), "every release in the word files");
+        assertEquals(SearchIndexer.FOLD + 1, postings("quayside").size());
+        assertEquals(30 + SearchIndexer.FOLD + 1, ((Number) manifest().get("docs")).intValue());
+        assertTrue(folded.keys().stream().anyMatch(k -> k.startsWith("search/t/appeal.")), "a changed word: a new file");
+        assertTrue(folded.keys().stream().noneMatch(k -> k.startsWith("search/t/fraud.")), "an unchanged word: none");
+        String id = last.id();
+        assertTrue(docs.find(id).orElseThrow().terms().contains("quayside"), "its record names its words in the word files");
+    }
+
+    /** A release changed since the word files were written is found by its new words only, before and after the fold. */
+    @Test
+    void aReleaseChangedAfterItWasIndexedLosesItsOldWords() {
+        List<Release> releases = new ArrayList<>(archive(10));
+        indexer(releases).rebuild();
+        Release target = releases.get(0);
+        assertTrue(target.title().startsWith("burglary witnesses"), target.title());
+        int number = docs.find(target.id()).orElseThrow().number();
+        assertTrue(numbersOf(postings("witnesses")).contains(number));
+        releases.set(0, Samples.published(target.id(), "Warehouse fire in Westgate", "Appeals", target.publishedAt()));
+        indexer(releases).apply(List.of(target.id()));
+        assertFalse(numbersOf(postings("witnesses")).contains(number), "hidden in the word file by the recent file");
+        assertTrue(numbersOf(wordFilePostings("witnesses")).contains(number), "which still has it until the fold");
+        assertEquals(Set.of(number), numbersOf(postings("westgate")));
+        assertEquals(10, ((Number) manifest().get("docs")).intValue(), "still one release");
+
+        publishUntilFold(releases, 500, "Quayside appeal", () -> indexer(releases));
+        assertFalse(numbersOf(wordFilePostings("witnesses")).contains(number), "out of its old word's file");
+        assertEquals(Set.of(number), numbersOf(wordFilePostings("westgate")));
+        assertEquals(10 + SearchIndexer.FOLD, ((Number) manifest().get("docs")).intValue());
     }
 
     @Test
@@ -199,6 +314,11 @@ class SearchIndexerTest {
         assertEquals(List.of(), postings("smugglers"));
         assertFalse(bucket.objects().containsKey("search/d/" + number + ".json"), "and its result file");
         assertEquals(20, ((Number) manifest().get("docs")).intValue());
+
+        publishUntilFold(withTarget, 700, "Millford appeal", () -> indexer(withTarget));
+        assertEquals(List.of(), postings("quayside"), "and out of the word files after the fold");
+        assertEquals(List.of(), wordFilePostings("smugglers"));
+        assertEquals(20 + SearchIndexer.FOLD, ((Number) manifest().get("docs")).intValue());
     }
 
     @Test
@@ -234,9 +354,7 @@ class SearchIndexerTest {
         after.add(next);
         indexer(after).apply(List.of(next.id()));
         List<String> added = bucket.objects().keySet().stream().filter(k -> !before.contains(k)).toList();
-        assertTrue(added.stream().anyMatch(k -> k.startsWith("search/t/burglary.")), "a changed word: a new file "
-                + added);
-        assertTrue(added.stream().noneMatch(k -> k.startsWith("search/t/fraud.")), "an unchanged word: none");
+        assertTrue(added.stream().noneMatch(k -> k.startsWith("search/t/")), "the publish in the recent file " + added);
         assertEquals(1, postings("westgate").size());
     }
 }

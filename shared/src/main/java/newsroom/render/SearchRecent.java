@@ -37,6 +37,13 @@ public final class SearchRecent {
         return new SearchRecent();
     }
 
+    /** Another of the same entries, changed apart from this one. */
+    public SearchRecent copy() {
+        SearchRecent copy = new SearchRecent();
+        copy.docs.putAll(docs);
+        return copy;
+    }
+
     public static SearchRecent parse(byte[] json) {
         SearchRecent recent = new SearchRecent();
         try {

@@ -74,6 +74,8 @@ public final class SearchIndexer {
      * that each would otherwise write.
      */
     public static final int FOLD = 32;
+    /** And the most bytes it may have (a release of thousands of different words goes straight into the word files). */
+    public static final int RECENT_BYTES = 64 * 1024;
     private static final int SUMMARY = 240;
     private static final String JSON = "application/json; charset=utf-8";
     /**
@@ -356,7 +358,13 @@ public final class SearchIndexer {
         Set<String> ids = new LinkedHashSet<>(releaseIds);
         Set<String> withRecent = new LinkedHashSet<>(recent.ids());
         withRecent.addAll(ids);
-        return withRecent.size() > FOLD ? change(parts, recent, withRecent, true) : change(parts, recent, ids, false);
+        if (withRecent.size() <= FOLD) {
+            Result result = change(parts, recent.copy(), ids, false);
+            if (result != null) {
+                return result;
+            }
+        }
+        return change(parts, recent, withRecent, true);
     }
 
     /** Whether the index lists this release now: as the recent file has it, else as the word files do. */
@@ -366,7 +374,9 @@ public final class SearchIndexer {
     }
 
     /**
-     * The index's records keep the words each release has in the word files (so a fold knows what
+     * Changes these releases in the word files ({@code fold}) or in the recent file; null, having
+     * written nothing, when the recent file would pass {@link #RECENT_BYTES}. The index's records
+     * keep the words each release has in the word files (so a fold knows what
      * to take it out of); a release only in the recent file has none there.
      */
     private Result change(Parts parts, SearchRecent recent, Set<String> ids, boolean fold) {
@@ -469,6 +479,9 @@ public final class SearchIndexer {
         String recentHash = null;
         if (!fold) {
             byte[] json = recent.toJson();
+            if (json.length > RECENT_BYTES) {
+                return null; // nothing written yet: the caller folds instead
+            }
             recentHash = hash(json);
             String key = recentKey(recentHash);
             writes.add(() -> bucket.put(key, json, JSON, SiteBucket.ASSET_CACHE));

@@ -264,6 +264,37 @@ class SearchIndexerTest {
         assertTrue(docs.find(id).orElseThrow().terms().contains("quayside"), "its record names its words in the word files");
     }
 
+    /** A release of thousands of different words would make every first query large: it goes straight into the word files. */
+    @Test
+    void aReleaseTooLargeForTheRecentFileGoesStraightIntoTheWordFiles() {
+        List<Release> releases = new ArrayList<>(archive(10));
+        indexer(releases).rebuild();
+        Release small = publish(releases, 1, "Quayside appeal");
+        indexer(releases).apply(List.of(small.id()));
+        assertEquals(1, recent().size());
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 8000; i++) {
+            body.append("zz");
+            for (char c : Integer.toString(i, 26).toCharArray()) {
+                body.append((char) (c < 'a' ? c - '0' + 'a' : c + 10)); // base 26 in letters: a word
+            }
+            body.append(' ');
+        }
+        Release base = Samples.published("ffffffff-0000-4000-8000-000000000002", "Inventory of seized goods", "Appeals",
+                NOW.minusSeconds(30));
+        Release large = new Release(base.id(), base.slug(), base.title(), base.summary(), body.toString(), base.category(),
+                base.tags(), base.contact(), null, List.of(), base.status(), base.author(), base.createdAt(),
+                base.updatedAt(), base.publishedAt(), null, List.of(), null, base.version());
+        releases.add(large);
+        indexer(releases).apply(List.of(large.id()));
+        assertEquals(null, manifest().get("recent"), "folded, with the release before it");
+        int number = docs.find(large.id()).orElseThrow().number();
+        assertEquals(List.of(new SearchPostings.Posting(number, 1)), wordFilePostings("zzbaa"));
+        assertEquals(List.of(new SearchPostings.Posting(number, 3)), wordFilePostings("inventory"));
+        assertEquals(1, wordFilePostings("quayside").size(), "the release that was in the recent file");
+        assertEquals(12, ((Number) manifest().get("docs")).intValue());
+    }
+
     /** A release changed since the word files were written is found by its new words only, before and after the fold. */
     @Test
     void aReleaseChangedAfterItWasIndexedLosesItsOldWords() {

@@ -23,6 +23,7 @@ import newsroom.local.support.Eventually;
 import newsroom.local.support.Http;
 import newsroom.local.support.LocalStack;
 import newsroom.local.support.SharedEmulator;
+import newsroom.service.SearchIndexer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,77 @@ class SearchIT {
             assertFalse(changes.contains("quayside") || changes.contains("smugglers"), "but nothing of the embargoed one");
         }
         assertEquals(List.of(), search("quayside smugglers"));
+    }
+
+    /**
+     * A release in the word files, then changed: the browser finds it by its new words, filters it
+     * by its category, and no longer finds it by its old words, which the word files still have
+     * until the next fold (the recent file wins over them).
+     */
+    @Test
+    void aReleaseChangedAfterItWentIntoTheWordFilesIsFoundByItsNewWordsOnly() throws Exception {
+        String id = publish("Harbour lights festival", "Community", "Lanterns along the harbour wall.");
+        // More releases than the recent file holds: it is folded into the word files, with the festival.
+        for (int i = 0; i <= SearchIndexer.FOLD; i++) {
+            HttpResponse<String> made = api.post("/releases", publisher,
+                    release("Weekly bulletin " + i, "Community", "\"publish\": true"));
+            assertEquals(201, made.statusCode(), made.body());
+        }
+        awaitIndexed("Weekly bulletin " + SearchIndexer.FOLD);
+        Eventually.await(Duration.ofSeconds(30), () -> wordFiles("ha"), d -> d.contains("\"harbour\""));
+        while (recentFile().size() >= SearchIndexer.FOLD) { // so that the change below is not itself a fold
+            publish("Weekly bulletin extra " + recentFile().size(), "Community", "Routine notice.");
+        }
+        HttpResponse<String> current = api.get("/releases/" + id, publisher);
+        HttpResponse<String> changed = api.put("/releases/" + id, publisher, release("Lantern parade on the quay",
+                "Community", "\"changeNote\": \"Renamed.\", \"changeType\": \"major\""), etag(current));
+        assertEquals(200, changed.statusCode(), changed.body());
+        awaitIndexed("Lantern parade on the quay");
+
+        assertEquals(List.of("Lantern parade on the quay"), search("lantern parade"));
+        new Select(browser.findElement(By.id("category"))).selectByVisibleText("Community");
+        wait.until(d -> browser.getCurrentUrl().contains("category=Community"));
+        wait.until(d -> d.findElements(By.cssSelector("#search-results h2 a")).size() == 1);
+        assertEquals("Lantern parade on the quay", browser.findElement(By.cssSelector("#search-results h2 a")).getText());
+        assertEquals(List.of(), search("harbour festival"), "not by its old words");
+        assertTrue(wordFiles("ha").contains("\"harbour\""), "which the word files still have");
+        assertTrue(recentFile().has(numberOf("Lantern parade on the quay")), "hidden by the recent file");
+        Browser.assertNoConsoleErrors(browser, "search-after-change");
+    }
+
+    /** The dictionary of the word files for these two letters, as the site serves it ("" if none). */
+    private static String wordFiles(String prefix) {
+        try {
+            String hash = JSON.readTree(Http.get(runtime.siteUrl().resolve("/search/manifest.json")).body())
+                    .path("words").path(prefix).asText();
+            return hash.isEmpty() ? "" : Http.get(runtime.siteUrl().resolve("/search/p/" + prefix + "." + hash + ".json")).body();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The releases in the recent file, by number, as the site serves it. */
+    private static JsonNode recentFile() {
+        try {
+            String hash = JSON.readTree(Http.get(runtime.siteUrl().resolve("/search/manifest.json")).body())
+                    .path("recent").asText();
+            return hash.isEmpty() ? JSON.createObjectNode()
+                    : JSON.readTree(Http.get(runtime.siteUrl().resolve("/search/r." + hash + ".json")).body()).path("docs");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The number of the result file with this title. */
+    private static String numberOf(String title) throws java.io.IOException {
+        int docs = JSON.readTree(Http.get(runtime.siteUrl().resolve("/search/manifest.json")).body()).path("docs").asInt();
+        for (int n = 1; n <= docs + 50; n++) {
+            HttpResponse<String> doc = Http.get(runtime.siteUrl().resolve("/search/d/" + n + ".json"));
+            if (doc.statusCode() == 200 && JSON.readTree(doc.body()).path("t").asText().equals(title)) {
+                return String.valueOf(n);
+            }
+        }
+        throw new AssertionError("no result file for " + title);
     }
 
     /** The press office's own identity in every page: axe passes with it, and the README shows it. */

@@ -431,8 +431,10 @@ public final class Bench {
                                         + "beside a working site, then rendered the lists in %.0f ms (median, the real "
                                         + "handler in the benchmark's process). Each run of the shared-pages row renders the list marks one publish of "
                                         + "the sample makes; each run of the search-index row indexes a new release (the "
-                                        + "sample under a new id, so every postings file and dictionary of its words is "
-                                        + "written anew), as a publish leaves it for that function.%n%n", objects.group(1),
+                                        + "sample under a new id), as a publish leaves it for that function: into the "
+                                        + "recent file, as 32 publishes in 33 are; the 33rd folds the recent file into the "
+                                        + "word files, about a hundred objects for a release of the sample's words (section "
+                                        + "6 gives the average).%n%n", objects.group(1),
                                         parts.group(1), millis.group(1), ColdStartBench.REBUILT_LISTS_MILLIS.get()));
                     }
                 });

@@ -268,8 +268,8 @@ final class ColdStartBench {
 
         /**
          * A new release for the search index, as a publish leaves it: the sample under a new id (so
-         * every one of its words gains a release, and every postings file and dictionary of them is
-         * written anew), marked for the index's writer.
+         * every one of its words gains a release: the recent file names it, or a fold writes every
+         * postings file and dictionary of them anew), marked for the index's writer.
          */
         void markNewReleaseForSearch(String sampleId, int run) {
             String id = newId(sampleId, run);

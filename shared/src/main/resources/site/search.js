@@ -1,10 +1,11 @@
 // The site's search, in the browser: no search server. It reads the index's manifest, then the
 // dictionary of each typed word's first two letters, then the postings of exactly the words it
 // needs, then one small file per result shown. The releases changed since the word files were
-// last written are in one more file (the manifest's "recent"), which wins over the word files. Title matches rank above body matches, newer
-// releases above older on ties; the last word is matched as a prefix while typing; a word of five
-// letters or more also matches words one edit away (a typo); results can be narrowed to a
-// category and a year (the facets file is read only then).
+// last written are in one more file (the manifest's "recent"), which wins over the word files.
+// Title matches rank above body matches, newer releases above older on ties; the last word is
+// matched as a prefix while typing; a word of five letters or more also matches words one edit
+// away (a typo); results can be narrowed to a category and a year (the facets file is read only
+// then).
 const STOP = new Set(['the', 'and', 'of', 'to', 'in', 'for', 'on', 'at', 'is', 'was', 'with', 'by', 'an', 'be', 'as',
   'are', 'from', 'this', 'that', 'it', 'or', 'has', 'have', 'had', 'will', 'we', 'he', 'she', 'they', 'his', 'her',
   'their', 'our', 'you', 'your', 'not', 'but', 'were', 'been', 'who', 'which', 'its', 'if', 'so', 'no', 'do', 'any',
@@ -76,6 +77,7 @@ export class Search {
     this.manifest = null;
     this.recent = { docs: new Map(), words: new Map() };
     this.files = new Map();
+    this.dictionaries = new Map();
     this.docs = new Map();
   }
 
@@ -106,7 +108,13 @@ export class Search {
    * The words starting with these two letters: {word: [count, hash of its postings]}, with the
    * recent file's words among them (no hash where the word files do not have the word yet).
    */
-  async dictionary(prefix) {
+  dictionary(prefix) {
+    // Merged once a prefix: a query asks for the same dictionary for each variant of each word.
+    if (!this.dictionaries.has(prefix)) this.dictionaries.set(prefix, this.merged(prefix));
+    return this.dictionaries.get(prefix);
+  }
+
+  async merged(prefix) {
     const hash = this.manifest.words[prefix];
     const base = hash ? await this.file('/search/p/' + prefix + '.' + hash + '.json', {}) : {};
     const merged = Object.assign(Object.create(null), base);

@@ -2,6 +2,7 @@ package newsroom.local;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.TreeMap;
 import newsroom.json.Json;
@@ -25,6 +26,9 @@ final class StreamCheckpoints {
     private final S3Client s3;
     private final String bucket;
     private final TreeMap<String, String> positions;
+    static final Duration PASSED_OVER_WRITES = Duration.ofSeconds(5);
+    /** When the positions were last written ({@link System#nanoTime}). */
+    private long written = System.nanoTime() - PASSED_OVER_WRITES.toNanos();
 
     private StreamCheckpoints(S3Client s3, String bucket, TreeMap<String, String> positions) {
         this.s3 = s3;
@@ -57,6 +61,24 @@ final class StreamCheckpoints {
     /** The last sequence number handled in this shard (or {@link #END}). */
     synchronized void save(String streamArn, String consumer, String shardId, String sequenceNumber) {
         positions.put(key(streamArn, consumer, shardId), sequenceNumber);
+        write();
+    }
+
+    /**
+     * A place passed over with nothing handled (every record read was filtered out): kept in memory
+     * at once, written at most every {@link #PASSED_OVER_WRITES}. Reading such records again after a
+     * restart filters them out again, and in a burst the consumer that handles nothing (the settings
+     * watcher) would otherwise rewrite this object after every read of the stream.
+     */
+    synchronized void passed(String streamArn, String consumer, String shardId, String sequenceNumber) {
+        positions.put(key(streamArn, consumer, shardId), sequenceNumber);
+        if (System.nanoTime() - written >= PASSED_OVER_WRITES.toNanos()) {
+            write();
+        }
+    }
+
+    private void write() {
+        written = System.nanoTime();
         if (s3 != null) {
             s3.putObject(p -> p.bucket(bucket).key(KEY).contentType("application/json"),
                     RequestBody.fromString(Json.write(positions)));

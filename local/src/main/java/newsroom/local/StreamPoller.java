@@ -233,7 +233,12 @@ final class StreamPoller implements Runnable {
         }
         if (failed.isEmpty()) {
             attempts.remove(shardId);
-            checkpoints.save(streamArn, name, shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
+            String last = read.get(read.size() - 1).dynamodb().sequenceNumber();
+            if (records.isEmpty()) {
+                checkpoints.passed(streamArn, name, shardId, last);
+            } else {
+                checkpoints.save(streamArn, name, shardId, last);
+            }
             positions.put(shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
             advance(shardId, page.nextIterator());
             return true;

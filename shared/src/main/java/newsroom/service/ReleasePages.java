@@ -206,7 +206,13 @@ public final class ReleasePages {
             paths.add("/" + former);
         }
         // Files the release no longer has leave the site: all of them once it is withdrawn (nothing
-        // of it stays public but the notice), a removed attachment's while it is public.
+        // of it stays public but the notice), a removed attachment's while it is public. A release
+        // at its first version (created and published in one step) has never had other files, nor
+        // been withdrawn: there is nothing to look for, and the listing is a request a release in
+        // a burst.
+        if (release.version() == 1 && isPublic) {
+            return new Written(release, List.of(page.key()), paths);
+        }
         Set<String> current = isPublic ? release.attachments().stream()
                 .map(a -> Downloads.key(release.id(), a.fileName())).collect(Collectors.toSet()) : Set.of();
         for (String download : bucket.keys(Downloads.key(release.id(), ""))) {

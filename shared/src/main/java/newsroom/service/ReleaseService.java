@@ -109,20 +109,20 @@ public final class ReleaseService {
                     asDraft.category(), asDraft.tags(), asDraft.contact(), null, List.of(), made.status(),
                     author, now, now, made.publishedAt(), embargo, List.of(), null, 1);
             try {
-                releases.create(release);
-                LOG.info("release created", "releaseId", id, "status", release.status());
-                if (accessLog != null) {
-                    // Created and released in one step: both entries in one request, in this order.
-                    Instant at = clock.instant();
+                if (accessLog == null) {
+                    releases.create(release);
+                } else {
+                    // Created and released in one step: both entries, in this order, with the release.
                     List<AccessLog.Entry> entries = new java.util.ArrayList<>();
-                    entries.add(new AccessLog.Entry(at, author, "created", null));
+                    entries.add(new AccessLog.Entry(now, author, "created", null));
                     if (releasing) {
-                        entries.add(new AccessLog.Entry(at, author, released(release),
+                        entries.add(new AccessLog.Entry(now, author, released(release),
                                 release.status() == ReleaseStatus.SCHEDULED
                                         ? "embargoed until " + release.embargoUntil() : null));
                     }
-                    accessLog.recordAll(id, entries);
+                    releases.create(release, accessLog, entries);
                 }
+                LOG.info("release created", "releaseId", id, "status", release.status());
                 return release;
             } catch (SlugTakenException taken) {
                 // Another release has this slug: try the next suffix.

@@ -69,6 +69,16 @@ public final class DynamoDbAccessLog implements AccessLog {
             entries.forEach(entry -> record(releaseId, entry));
             return;
         }
+        dynamo.transactWriteItems(t -> t.transactItems(puts(releaseId, entries)));
+    }
+
+    /** Whether this log is kept in that table (so its entries can join a write of the table's). */
+    boolean keptIn(String table) {
+        return this.table.equals(table);
+    }
+
+    /** {@link #recordAll}'s writes, for a transaction of the caller's. */
+    List<TransactWriteItem> puts(String releaseId, List<Entry> entries) {
         String batch = UUID.randomUUID().toString();
         List<TransactWriteItem> puts = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -77,7 +87,7 @@ public final class DynamoDbAccessLog implements AccessLog {
                     .conditionExpression("attribute_not_exists(#pk)")
                     .expressionAttributeNames(Map.of("#pk", Table.PK))).build());
         }
-        dynamo.transactWriteItems(t -> t.transactItems(puts));
+        return puts;
     }
 
     private Map<String, AttributeValue> item(String releaseId, Entry entry, String unique) {

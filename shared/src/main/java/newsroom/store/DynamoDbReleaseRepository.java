@@ -19,6 +19,7 @@ import newsroom.domain.ReleaseStatus;
 import newsroom.domain.ReleaseVersion;
 import newsroom.domain.SlugTakenException;
 import newsroom.domain.VersionConflictException;
+import newsroom.service.port.AccessLog;
 import newsroom.service.port.ReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -68,14 +69,30 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
 
     @Override
     public void create(Release release) {
+        create(release, List.of());
+    }
+
+    /** The log's entries join the create's transaction when the log is kept in this table. */
+    @Override
+    public void create(Release release, AccessLog log, List<AccessLog.Entry> entries) {
+        if (log instanceof DynamoDbAccessLog here && here.keptIn(table)) {
+            create(release, here.puts(release.id(), entries));
+        } else {
+            ReleaseRepository.super.create(release, log, entries);
+        }
+    }
+
+    private void create(Release release, List<TransactWriteItem> alsoWrite) {
         Map<String, AttributeValue> slugClaim = new HashMap<>(slugKey(release.slug()));
         slugClaim.put(Table.ENTITY, s("SlugClaim"));
         slugClaim.put("releaseId", s(release.id()));
+        List<TransactWriteItem> writes = new ArrayList<>(List.of(
+                putNew(slugClaim),
+                putNew(mapper.toItem(release)),
+                putNew(versionItem(release))));
+        writes.addAll(alsoWrite);
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(
-                    putNew(slugClaim),
-                    putNew(mapper.toItem(release)),
-                    putNew(versionItem(release))));
+            dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
             if (failedCondition(e, 0)) {
                 throw new SlugTakenException(release.slug());

@@ -15,6 +15,7 @@ import newsroom.service.AtOnce;
 import newsroom.service.port.RenderQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -45,6 +46,9 @@ public final class DynamoDbRenderQueue implements RenderQueue {
 
     /** DynamoDB's limit of items in one TransactWriteItems. */
     private static final int TRANSACTION = 100;
+    /** Transactions tried for a chunk of clears before the rest go one at a time. */
+    static final int CLEAR_TRIES = 3;
+    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -87,8 +91,8 @@ public final class DynamoDbRenderQueue implements RenderQueue {
 
     /**
      * A round's marks are cleared a hundred a request, each only if it was not marked again since
-     * it was read (its token). When any was, the request is refused whole, and the marks are
-     * cleared one at a time instead, so that those stay for the next round.
+     * it was read (its token). When any was, the request is refused whole, and the others are
+     * cleared without it ({@link #clearTogether}), so that it stays for the next round.
      */
     @Override
     public void clearAll(Map<String, String> tokens) {
@@ -97,22 +101,46 @@ public final class DynamoDbRenderQueue implements RenderQueue {
         for (int from = 0; from < all.size(); from += TRANSACTION) {
             chunks.add(all.subList(from, Math.min(all.size(), from + TRANSACTION)));
         }
-        AtOnce.each(WRITES, chunks, chunk -> {
-            if (chunk.size() > 1) {
-                try {
-                    dynamo.transactWriteItems(t -> t.transactItems(chunk.stream().map(e -> TransactWriteItem.builder()
-                            .delete(d -> d.tableName(table).key(Map.of(Table.PK, s(partition), Table.SK, s(DIRTY + e.getKey())))
-                                    .conditionExpression("#t = :t")
-                                    .expressionAttributeNames(Map.of("#t", TOKEN))
-                                    .expressionAttributeValues(Map.of(":t", s(e.getValue()))))
-                            .build()).toList()));
-                    return;
-                } catch (TransactionCanceledException markedAgain) {
-                    // one of them was marked again since it was read: clear the others alone
+        AtOnce.each(WRITES, chunks, this::clearTogether);
+    }
+
+    /**
+     * Clears a chunk of marks in one transaction. When it is refused, the refusal says which marks
+     * were marked again (their condition failed): those stay, and the rest are cleared in one
+     * transaction again. In a burst the lists' marks are marked again all the time, and clearing
+     * the rest one at a time was a hundred requests a round. After {@link #CLEAR_TRIES} refusals
+     * (marked again as fast as it clears) the rest are cleared one at a time.
+     */
+    private void clearTogether(List<Map.Entry<String, String>> chunk) {
+        List<Map.Entry<String, String>> left = chunk;
+        for (int attempt = 0; attempt < CLEAR_TRIES && left.size() > 1; attempt++) {
+            List<Map.Entry<String, String>> these = left;
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(these.stream().map(e -> TransactWriteItem.builder()
+                        .delete(d -> d.tableName(table).key(Map.of(Table.PK, s(partition), Table.SK, s(DIRTY + e.getKey())))
+                                .conditionExpression("#t = :t")
+                                .expressionAttributeNames(Map.of("#t", TOKEN))
+                                .expressionAttributeValues(Map.of(":t", s(e.getValue()))))
+                        .build()).toList()));
+                return;
+            } catch (TransactionCanceledException refused) {
+                List<CancellationReason> reasons = refused.cancellationReasons();
+                if (reasons == null || reasons.size() != these.size()) {
+                    break; // no reasons to go by: one at a time
                 }
+                List<Map.Entry<String, String>> unchanged = new ArrayList<>();
+                for (int i = 0; i < these.size(); i++) {
+                    if (!CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) {
+                        unchanged.add(these.get(i));
+                    }
+                }
+                if (unchanged.size() == these.size()) {
+                    break; // refused for another reason (a conflict): one at a time
+                }
+                left = unchanged;
             }
-            chunk.forEach(e -> clear(e.getKey(), e.getValue()));
-        });
+        }
+        left.forEach(e -> clear(e.getKey(), e.getValue()));
     }
 
     @Override

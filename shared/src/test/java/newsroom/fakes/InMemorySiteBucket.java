@@ -17,6 +17,7 @@ public final class InMemorySiteBucket implements SiteBucket {
     }
 
     private final Map<String, StoredObject> objects = new ConcurrentHashMap<>();
+    private final List<String> listed = new CopyOnWriteArrayList<>();
     private final List<String> writes = new CopyOnWriteArrayList<>();
 
     @Override
@@ -43,7 +44,13 @@ public final class InMemorySiteBucket implements SiteBucket {
 
     @Override
     public List<String> keys(String prefix) {
+        listed.add(prefix);
         return objects.keySet().stream().filter(k -> k.startsWith(prefix)).sorted().toList();
+    }
+
+    /** The prefixes listed, in order (a listing is a request to S3). */
+    public List<String> listed() {
+        return List.copyOf(listed);
     }
 
     public StoredObject get(String key) {

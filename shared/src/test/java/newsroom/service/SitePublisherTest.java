@@ -220,6 +220,34 @@ class SitePublisherTest {
         assertTrue(invalidated().contains("/downloads/r1/Road%20map.pdf"), "the CDN forgets it");
     }
 
+    /**
+     * Created and published in one step, a release has never had other files than it has now, nor
+     * been withdrawn: its publish does not list the site for files to take down (a request a
+     * release, in a burst). From its second version on it does (the test above).
+     */
+    @Test
+    void aReleaseAtItsFirstVersionIsPublishedWithoutLookingForFilesToTakeDown() {
+        Attachment map = new Attachment("a1", "Road map.pdf", "application/pdf", 48_213, "Map");
+        Release first = Samples.published("r1", "Road closed", "Road Safety", NOW.minusSeconds(60));
+        first = new Release(first.id(), first.slug(), first.title(), first.summary(), first.body(), first.category(),
+                first.tags(), first.contact(), null, List.of(map), first.status(), first.author(), first.createdAt(),
+                first.updatedAt(), first.publishedAt(), null, List.of(), null, 1);
+        stored(first);
+        downloads.upload("r1", map);
+
+        publisher.publish("r1");
+
+        assertTrue(bucket.exists("news/2026/11/slug-r1/index.html"));
+        assertEquals(Set.of("downloads/r1/Road map.pdf"), downloads.published());
+        assertTrue(bucket.listed().stream().noneMatch(prefix -> prefix.startsWith("downloads/")), bucket.listed().toString());
+
+        Release second = first.toBuilder().editedBy("desk").saved(NOW);
+        releases.save(second, first.version());
+        publisher.publish("r1");
+
+        assertTrue(bucket.listed().contains("downloads/r1/"), bucket.listed().toString());
+    }
+
     /** The address an advance copy gave keeps working after the embargo moved to the next month. */
     @Test
     void anAddressGivenBeforeTheEmbargoMovedLeadsToTheRelease() {

@@ -121,10 +121,29 @@ public final class Bench {
                         r.settledMillis() < 0 ? "not within 10 min" : String.format(Locale.UK, "%.1f s", r.settledMillis() / 1000.0),
                         r.pagesMissing(), r.emailsSent()))
                 .append(String.format(Locale.UK, "Targets: everything right within 60 s of the burst: %s; p99 201 → page ≤ 5 s: %s.%n%n",
-                        settled ? "met" : "**not met**", fast ? "met" : "**not met**"));
+                        settled ? "met" : "**not met**", fast ? "met" : "**not met**"))
+                .append(burstRequests(r));
         System.out.printf(Locale.UK, "   %d published (%.1f/s, %d errors), p50 %d ms, p99 %d ms, settled %d ms, %d missing%n",
                 r.published(), r.rate(), r.errors(), r.p50(), r.p99(), r.settledMillis(), r.pagesMissing());
         return settled && fast;
+    }
+
+    /**
+     * The emulator requests of the burst, a publish: every consumer shares the one emulator, so
+     * this is what the pipeline's pace comes down to on any machine.
+     */
+    private static String burstRequests(BurstBench.Result r) {
+        long total = r.requests().values().stream().mapToLong(Long::longValue).sum();
+        double publishes = Math.max(1, r.published());
+        StringBuilder line = new StringBuilder(String.format(Locale.UK,
+                "Emulator requests from the burst's start until everything was right (the fan-out's included, "
+                        + "the benchmark's watching of the bucket not): %d, **%.1f a publish**. The most, a publish:",
+                total, total / publishes));
+        r.requests().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.2f;",
+                e.getKey(), e.getValue() / publishes)));
+        line.setLength(line.length() - 1);
+        System.out.printf(Locale.UK, "   %.1f emulator requests a publish%n", total / publishes);
+        return line.append(".\n\n").toString();
     }
 
     private static boolean rebuild(StringBuilder md, Sizes sizes, Path work) throws Exception {

@@ -35,8 +35,9 @@ import newsroom.store.DynamoDbContactRepository;
 final class BurstBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** {@code requests}: the emulator requests from the burst's start until everything was right, by operation. */
     record Result(int clients, int seconds, int contacts, int published, int errors, double rate, long p50, long p99,
-                  long settledMillis, int pagesMissing, boolean listsRight, int emailsSent) {
+                  long settledMillis, int pagesMissing, boolean listsRight, int emailsSent, Map<String, Long> requests) {
     }
 
     private record Published(String title, String url, long createdNanos) {
@@ -64,6 +65,7 @@ final class BurstBench {
             Map<String, Long> served = new ConcurrentHashMap<>();
             AtomicInteger errors = new AtomicInteger();
             AtomicInteger turns = new AtomicInteger();
+            EmulatorRequests.reset(); // the contacts loaded above are not the burst's
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -127,6 +129,7 @@ final class BurstBench {
                     }
                 }
             });
+            watcher.setName(EmulatorRequests.NOT_COUNTED);
             watcher.setDaemon(true);
             watcher.start();
             for (Future<?> f : work) {
@@ -148,12 +151,13 @@ final class BurstBench {
                 Thread.sleep(500);
             }
             watcher.interrupt();
+            Map<String, Long> requests = EmulatorRequests.counted();
             List<Long> latencies = new ArrayList<>(served.values());
             int emails = (int) emulator.sentEmails().stream().filter(e -> fanOutTitle.equals(e.subject())).count();
             return new Result(clients, seconds, contacts, published.size(), errors.get(), achieved,
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
-                    published.size() - served.size(), listsRight, emails);
+                    published.size() - served.size(), listsRight, emails, requests);
         }
     }
 

@@ -1,0 +1,57 @@
+package newsroom.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Every request the benchmark's process makes to the emulator, by operation ("S3.PutObject"):
+ * an SDK global interceptor (listed in this jar's
+ * {@code software/amazon/awssdk/global/handlers/execution.interceptors}), so it sees the clients
+ * the local runtime builds for every function. The emulator is one process that every consumer
+ * shares, so in a burst its requests a publish are what the pipeline's pace comes down to, and
+ * unlike a time they do not depend on how fast the machine is that day. Requests made on a thread
+ * named {@link #NOT_COUNTED} (the benchmark watching the bucket) are left out.
+ */
+public final class EmulatorRequests implements ExecutionInterceptor {
+    static final String NOT_COUNTED = "bench-watcher";
+    private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        count(attributes);
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        count(attributes);
+    }
+
+    private static void count(ExecutionAttributes attributes) {
+        if (Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+            return;
+        }
+        String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        COUNTS.computeIfAbsent(operation, o -> new LongAdder()).increment();
+    }
+
+    /** Starts counting afresh. */
+    static void reset() {
+        COUNTS.values().forEach(LongAdder::reset);
+    }
+
+    /** The requests since {@link #reset}, by operation, most first. */
+    static Map<String, Long> counted() {
+        Map<String, Long> counted = new LinkedHashMap<>();
+        COUNTS.entrySet().stream().filter(e -> e.getValue().sum() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(e -> counted.put(e.getKey(), e.getValue().sum()));
+        return counted;
+    }
+}

@@ -22,11 +22,12 @@ final class StreamCheckpoints {
     /** A shard read to its end: nothing more will come from it. */
     static final String END = "END";
     static final String KEY = "stream-positions.json";
+    /** How often at most a place passed over is written ({@link #passed}). */
+    static final Duration PASSED_OVER_WRITES = Duration.ofSeconds(5);
 
     private final S3Client s3;
     private final String bucket;
     private final TreeMap<String, String> positions;
-    static final Duration PASSED_OVER_WRITES = Duration.ofSeconds(5);
     /** When the positions were last written ({@link System#nanoTime}). */
     private long written = System.nanoTime() - PASSED_OVER_WRITES.toNanos();
 

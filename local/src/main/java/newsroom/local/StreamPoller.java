@@ -239,7 +239,7 @@ final class StreamPoller implements Runnable {
             } else {
                 checkpoints.save(streamArn, name, shardId, last);
             }
-            positions.put(shardId, read.get(read.size() - 1).dynamodb().sequenceNumber());
+            positions.put(shardId, last);
             advance(shardId, page.nextIterator());
             return true;
         }

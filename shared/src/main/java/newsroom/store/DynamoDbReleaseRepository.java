@@ -23,7 +23,6 @@ import newsroom.service.port.AccessLog;
 import newsroom.service.port.ReleaseRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -47,7 +46,6 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String PENDING_ID = "changeId";
     static final String PENDING_CHANGES = "PENDING#CHANGES";
     private static final String NOT_EXISTS = "attribute_not_exists(" + Table.PK + ")";
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -94,7 +92,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (Items.failedCondition(e, 0)) {
                 throw new SlugTakenException(release.slug());
             }
             throw e;
@@ -118,7 +116,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
                     TransactWriteItem.builder().put(release).build(),
                     putNew(versionItem(changed))));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0) || failedCondition(e, 1)) {
+            if (Items.failedCondition(e, 0) || Items.failedCondition(e, 1)) {
                 throw new VersionConflictException(changed.id());
             }
             throw e;
@@ -178,7 +176,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
                                     ":published", s(ReleaseStatus.PUBLISHED.name())))).build(),
                     TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build()));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (Items.failedCondition(e, 0)) {
                 throw new VersionConflictException(releaseId);
             }
             throw e;
@@ -197,10 +195,10 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
                             .expressionAttributeNames(Map.of("#changeId", PENDING_ID))
                             .expressionAttributeValues(Map.of(":changeId", s(changeId)))).build()));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0) || failedCondition(e, 1)) {
+            if (Items.failedCondition(e, 0) || Items.failedCondition(e, 1)) {
                 throw new VersionConflictException(changed.id());
             }
-            if (failedCondition(e, 2)) {
+            if (Items.failedCondition(e, 2)) {
                 throw new NoPendingChangeException("Another change awaits approval now: read the release again and"
                         + " review the change that waits.");
             }
@@ -221,10 +219,10 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
                     putNew(versionItem(changed)),
                     TransactWriteItem.builder().delete(d -> d.tableName(table).key(slugKey(previousSlug))).build()));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (Items.failedCondition(e, 0)) {
                 throw new SlugTakenException(changed.slug());
             }
-            if (failedCondition(e, 1) || failedCondition(e, 2)) {
+            if (Items.failedCondition(e, 1) || Items.failedCondition(e, 2)) {
                 throw new VersionConflictException(changed.id());
             }
             throw e;
@@ -244,7 +242,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
                     TransactWriteItem.builder().delete(item).build(),
                     TransactWriteItem.builder().delete(d -> d.tableName(table).key(slugKey(release.slug()))).build()));
         } catch (TransactionCanceledException e) {
-            if (failedCondition(e, 0)) {
+            if (Items.failedCondition(e, 0)) {
                 throw new VersionConflictException(release.id());
             }
             throw e;
@@ -266,11 +264,6 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         item.put(SAVED_AT, s(Table.time(release.updatedAt())));
         item.put(SNAPSHOT, AttributeValue.fromM(snapshot));
         return item;
-    }
-
-    private static boolean failedCondition(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.cancellationReasons();
-        return reasons.size() > index && CONDITIONAL_CHECK_FAILED.equals(reasons.get(index).code());
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {

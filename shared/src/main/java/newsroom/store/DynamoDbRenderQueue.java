@@ -15,7 +15,6 @@ import newsroom.service.AtOnce;
 import newsroom.service.port.RenderQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -48,7 +47,6 @@ public final class DynamoDbRenderQueue implements RenderQueue {
     private static final int TRANSACTION = 100;
     /** Transactions tried for a chunk of clears before the rest go one at a time. */
     static final int CLEAR_TRIES = 3;
-    private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -124,18 +122,14 @@ public final class DynamoDbRenderQueue implements RenderQueue {
                         .build()).toList()));
                 return;
             } catch (TransactionCanceledException refused) {
-                List<CancellationReason> reasons = refused.cancellationReasons();
-                if (reasons == null || reasons.size() != these.size()) {
-                    break; // no reasons to go by: one at a time
-                }
                 List<Map.Entry<String, String>> unchanged = new ArrayList<>();
                 for (int i = 0; i < these.size(); i++) {
-                    if (!CONDITIONAL_CHECK_FAILED.equals(reasons.get(i).code())) {
+                    if (!Items.failedCondition(refused, i)) {
                         unchanged.add(these.get(i));
                     }
                 }
                 if (unchanged.size() == these.size()) {
-                    break; // refused for another reason (a conflict): one at a time
+                    break; // refused for another reason (a conflict, or none given): one at a time
                 }
                 left = unchanged;
             }

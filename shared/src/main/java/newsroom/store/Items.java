@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -71,6 +72,15 @@ final class Items {
                 request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             }
         }
+    }
+
+    /**
+     * Whether a refused transaction's item {@code index} was refused for its condition (not for a
+     * conflict, nor with no reasons given).
+     */
+    static boolean failedCondition(TransactionCanceledException refused, int index) {
+        return refused.hasCancellationReasons() && refused.cancellationReasons().size() > index
+                && "ConditionalCheckFailed".equals(refused.cancellationReasons().get(index).code());
     }
 
     static AttributeValue s(String value) {

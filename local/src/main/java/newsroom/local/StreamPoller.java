@@ -64,6 +64,7 @@ final class StreamPoller implements Runnable {
     private final Map<String, Integer> attempts = new HashMap<>();
     /** Closed shards read to their end. */
     private final Set<String> finished = new HashSet<>();
+    private final ReadPace pace = new ReadPace();
     private volatile boolean running = true;
     private static final String MINT = "";
 
@@ -185,7 +186,9 @@ final class StreamPoller implements Runnable {
     /**
      * The next records of the shard and the iterator after them (null once a closed shard is read
      * to its end, {@link #MINT} when only the place is known): from the shared tail when it holds
-     * them, else from the stream, which the tail then keeps for the other consumers.
+     * them, else from the stream, which the tail then keeps for the other consumers. Null when the
+     * shard was read from the stream too recently to read it again yet ({@link ReadPace}); a retry
+     * is not held back (it waited already).
      */
     private StreamTail.Page next(String shardId) {
         String position = positions.get(shardId);
@@ -196,6 +199,9 @@ final class StreamPoller implements Runnable {
                 String after = kept.get().nextIterator();
                 return new StreamTail.Page(kept.get().records(), after == null ? MINT : after);
             }
+        }
+        if (!retry && !pace.mayRead(shardId, System.nanoTime())) {
+            return null;
         }
         String iterator = iterators.get(shardId);
         if (MINT.equals(iterator)) {
@@ -210,6 +216,7 @@ final class StreamPoller implements Runnable {
             String from = iteratorAfter(shardId, position);
             response = streams.getRecords(g -> g.shardIterator(from).limit(READ_SIZE));
         }
+        pace.read(shardId, System.nanoTime(), response.records().size() >= READ_SIZE);
         if (!retry) {
             tail.read(shardId, position, response.records(), response.nextShardIterator());
         }
@@ -219,6 +226,9 @@ final class StreamPoller implements Runnable {
     /** Returns whether records were handled. */
     private boolean pollShard(String shardId) throws InterruptedException {
         StreamTail.Page page = next(shardId);
+        if (page == null) {
+            return false;
+        }
         List<Record> read = page.records();
         if (read.isEmpty()) {
             advance(shardId, page.nextIterator());
@@ -298,6 +308,7 @@ final class StreamPoller implements Runnable {
         if (next == null) {
             iterators.remove(shardId);
             positions.remove(shardId);
+            pace.forget(shardId);
             tail.closed(shardId);
             finished.add(shardId);
             checkpoints.save(streamArn, name, shardId, StreamCheckpoints.END);

@@ -1,7 +1,8 @@
 // The site's search, in the browser: no search server. It reads the index's manifest, then the
 // dictionary of each typed word's first two letters, then the postings of exactly the words it
 // needs, then one small file per result shown. The releases changed since the word files were
-// last written are in one more file (the manifest's "recent"), which wins over the word files.
+// last written are in one more file (the manifest's "recent"), which wins over the word files and
+// carries those releases' results.
 // Title matches rank above body matches, newer releases above older on ties; the last word is
 // matched as a prefix while typing; a word of five letters or more also matches words one edit
 // away (a typo); results can be narrowed to a category and a year (the facets file is read only
@@ -56,13 +57,16 @@ function decode(groups) {
   return postings;
 }
 
-/** The recent file: each changed release's category and year by number, and its postings by word. */
+/**
+ * The recent file: each changed release's category, year and result by number, and its postings
+ * by word.
+ */
 function recentOf(raw) {
   const docs = new Map();
   const byWord = new Map();
   Object.entries((raw && raw.docs) || {}).forEach(([number, entry]) => {
     const doc = Number(number);
-    docs.set(doc, { c: entry.c || 0, y: entry.y || 0 });
+    docs.set(doc, { c: entry.c || 0, y: entry.y || 0, r: entry.r || null });
     Object.entries(entry.w || {}).forEach(([word, w]) => {
       if (!byWord.has(word)) byWord.set(word, []);
       byWord.get(word).push({ doc, w });
@@ -203,7 +207,10 @@ export class Search {
       .map((e) => e.doc);
   }
 
+  /** What a result shows: from the recent file while it has the release, else from its own file. */
   async doc(number) {
+    const changed = this.recent.docs.get(number);
+    if (changed && changed.r) return changed.r;
     if (!this.docs.has(number)) {
       this.docs.set(number, fetch(this.base + '/search/d/' + number + '.json').then((r) => (r.ok ? r.json() : null)));
     }

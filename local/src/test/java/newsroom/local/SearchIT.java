@@ -87,7 +87,7 @@ class SearchIT {
         return id;
     }
 
-    /** The index's result files name the release once it is in. */
+    /** The index's results name the release once it is in: the recent file's, or the result files'. */
     private static void awaitIndexed(String title) {
         Eventually.await(Duration.ofSeconds(30), () -> resultTitles(), titles -> titles.contains(title));
     }
@@ -99,8 +99,17 @@ class SearchIT {
         }
         try {
             int docs = JSON.readTree(manifest.body()).path("docs").asInt();
+            JsonNode recent = recentFile();
             List<String> titles = new java.util.ArrayList<>();
             for (int n = 1; n <= docs + 5; n++) {
+                JsonNode changed = recent.path(String.valueOf(n));
+                if (!changed.isMissingNode()) {
+                    // As the browser reads it: the recent file wins over the result file.
+                    if (changed.has("r")) {
+                        titles.add(changed.path("r").path("t").asText());
+                    }
+                    continue;
+                }
                 HttpResponse<String> doc = Http.get(runtime.siteUrl().resolve("/search/d/" + n + ".json"));
                 if (doc.statusCode() == 200) {
                     titles.add(JSON.readTree(doc.body()).path("t").asText());
@@ -266,7 +275,11 @@ class SearchIT {
     /** The number of the result file with this title. */
     private static String numberOf(String title) throws java.io.IOException {
         int docs = JSON.readTree(Http.get(runtime.siteUrl().resolve("/search/manifest.json")).body()).path("docs").asInt();
+        JsonNode recent = recentFile();
         for (int n = 1; n <= docs + 50; n++) {
+            if (recent.path(String.valueOf(n)).path("r").path("t").asText().equals(title)) {
+                return String.valueOf(n);
+            }
             HttpResponse<String> doc = Http.get(runtime.siteUrl().resolve("/search/d/" + n + ".json"));
             if (doc.statusCode() == 200 && JSON.readTree(doc.body()).path("t").asText().equals(title)) {
                 return String.valueOf(n);

@@ -16,16 +16,21 @@ import newsroom.json.LightJson;
  * release it names is found by its words here and no longer by its words there. So a publish
  * writes this one small file instead of the postings and dictionaries of every word the release
  * has (a hundred objects or so), and the word files take the changes in once every
- * {@code SearchIndexer.FOLD} releases.
+ * {@code SearchIndexer.FOLD} releases. It carries what a result shows of each release too, so a
+ * publish does not write the release's result file until the fold.
  *
  * <p>On the wire: {@code {"docs": {"<number>": {"i": id, "c": category, "y": year, "w": {word:
- * weight}}}}}, category and year as in {@link SearchFacets} (place in the manifest's list plus
- * one, year less 1900); a release that left the index is {@code {"i": id}}. The id is the
+ * weight}, "r": result}}}}, category and year as in {@link SearchFacets} (place in the manifest's
+ * list plus one, year less 1900), the result as its file has it ({@code t}, {@code u}, {@code d},
+ * {@code c}, {@code s}); a release that left the index is {@code {"i": id}}. The id is the
  * release's public one (the feeds' {@code urn:uuid}): the writer needs it to fold the release in.
  */
 public final class SearchRecent {
-    /** One release as the index now has it; no words and category 0 when it has left the index. */
-    public record Entry(String id, int category, int year, Map<String, Integer> terms) {
+    /**
+     * One release as the index now has it, with what its result shows; no words, no result and
+     * category 0 when it has left the index.
+     */
+    public record Entry(String id, int category, int year, Map<String, Integer> terms, Map<String, Object> result) {
         public boolean listed() {
             return category > 0;
         }
@@ -56,8 +61,12 @@ public final class SearchRecent {
                 }
                 int category = entry.get("c") instanceof Number c ? c.intValue() : 0;
                 int year = entry.get("y") instanceof Number y ? y.intValue() : 0;
+                Map<String, Object> result = new LinkedHashMap<>();
+                if (entry.get("r") instanceof Map<?, ?> fields) {
+                    fields.forEach((name, value) -> result.put((String) name, value));
+                }
                 recent.docs.put(Integer.parseInt((String) each.getKey()),
-                        new Entry((String) entry.get("i"), category, year, terms));
+                        new Entry((String) entry.get("i"), category, year, terms, result));
             }
         } catch (ClassCastException | NullPointerException | NumberFormatException e) {
             throw new IllegalArgumentException("cannot read the recent search changes from JSON", e);
@@ -65,14 +74,18 @@ public final class SearchRecent {
         return recent;
     }
 
-    /** The release numbered {@code doc} as it now is (category as its place in the manifest's list). */
-    public void listed(int doc, String id, int category, int year, Map<String, Integer> terms) {
-        docs.put(doc, new Entry(id, category + 1, year - 1900, new TreeMap<>(terms)));
+    /**
+     * The release numbered {@code doc} as it now is (category as its place in the manifest's list),
+     * and what its result shows.
+     */
+    public void listed(int doc, String id, int category, int year, Map<String, Integer> terms,
+                       Map<String, Object> result) {
+        docs.put(doc, new Entry(id, category + 1, year - 1900, new TreeMap<>(terms), new LinkedHashMap<>(result)));
     }
 
     /** The release numbered {@code doc} has left the index. */
     public void gone(int doc, String id) {
-        docs.put(doc, new Entry(id, 0, 0, Map.of()));
+        docs.put(doc, new Entry(id, 0, 0, Map.of(), Map.of()));
     }
 
     /** Its entry here, or null when the word files have it as it is. */
@@ -107,6 +120,7 @@ public final class SearchRecent {
                 fields.put("c", entry.category());
                 fields.put("y", entry.year());
                 fields.put("w", entry.terms());
+                fields.put("r", entry.result());
             }
             out.put(String.valueOf(doc), fields);
         });

@@ -46,13 +46,14 @@ import newsroom.service.port.SiteBucket;
  *       ({@link SearchPostings}), so a query fetches the postings of exactly its words;</li>
  *   <li>{@code search/f.<hash>.json}: each release's category and year, read only to filter;</li>
  *   <li>{@code search/r.<hash>.json}: the releases changed since the word files were last
- *       written, as they now are ({@link SearchRecent}), which the browser lets win over the rest;</li>
- *   <li>{@code search/d/<number>.json}: what a result shows of one release.</li>
+ *       written, as they now are ({@link SearchRecent}), with what their results show, which the
+ *       browser lets win over the rest;</li>
+ *   <li>{@code search/d/<number>.json}: what a result shows of one release in the word files.</li>
  * </ul>
  *
  * Every file but the manifest and the results is named by its content, so cached for
- * ever and never invalidated. A change of a few releases writes their result files, a new recent
- * file and the manifest. Once the recent file would name more than {@link #FOLD} releases, the
+ * ever and never invalidated. A change of a few releases writes a new recent file and the
+ * manifest (and deletes the result files of those that left the index). Once the recent file would name more than {@link #FOLD} releases, the
  * change folds them all into the word files: the postings of the words they had and have, those
  * words' dictionaries and the facets, a number of objects set by the releases changed, whatever
  * the size of the archive, each bounded by {@link SearchPostings#CAP}. A withdrawn or no longer
@@ -414,6 +415,7 @@ public final class SearchIndexer {
             }
         }
         int nextNumber = needed == 0 ? 0 : docs.next(needed);
+        int changes = 0;
         // The per-release writes (result files at once, the index's records together), after the loop.
         List<Runnable> writes = new ArrayList<>();
         List<SearchDocs.Doc> records = new ArrayList<>();
@@ -436,6 +438,7 @@ public final class SearchIndexer {
                 }
             }
             String docKey = docKey(number);
+            changes++;
             if (listed) {
                 int category = categoryNumber(categories, release.category());
                 int year = release.publishedAt().atZone(paths.zone()).getYear();
@@ -445,13 +448,19 @@ public final class SearchIndexer {
                     parts.facets().set(number, category, year);
                     records.add(new SearchDocs.Doc(id, number, List.copyOf(terms.keySet())));
                 } else {
-                    recent.listed(number, id, category, year, terms);
+                    recent.listed(number, id, category, year, terms, result(release));
                     if (known.isEmpty()) {
                         records.add(new SearchDocs.Doc(id, number, List.of()));
                     }
                 }
-                byte[] document = document(release);
-                writes.add(() -> bucket.put(docKey, document, JSON, MANIFEST_CACHE));
+                if (fold) {
+                    // Until the fold the recent file has the result (an older result file, if
+                    // any, is not read while it does).
+                    byte[] document = document(release);
+                    writes.add(() -> bucket.put(docKey, document, JSON, MANIFEST_CACHE));
+                    keys.add(docKey);
+                    cdnPaths.add("/" + docKey);
+                }
                 if (!wasListed) {
                     docCount++;
                 }
@@ -462,15 +471,16 @@ public final class SearchIndexer {
                 } else {
                     recent.gone(number, id);
                 }
+                // At once, not at the fold: a withdrawn release's title is not left to be fetched.
                 writes.add(() -> bucket.delete(docKey));
+                keys.add(docKey);
+                cdnPaths.add("/" + docKey);
                 if (wasListed) {
                     docCount = Math.max(0, docCount - 1);
                 }
             }
-            keys.add(docKey);
-            cdnPaths.add("/" + docKey);
         }
-        if (keys.isEmpty()) {
+        if (changes == 0) {
             return new Result(0, List.of(), List.of());
         }
         if (!records.isEmpty()) {
@@ -582,8 +592,12 @@ public final class SearchIndexer {
         return at;
     }
 
-    /** What a result shows: title, address, date, category, the start of the summary. */
     private byte[] document(Release release) {
+        return LightJson.plain(result(release)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What a result shows: title, address, date, category, the start of the summary. */
+    private Map<String, Object> result(Release release) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("t", release.title());
         doc.put("u", paths.releaseUrlPath(release));
@@ -591,7 +605,7 @@ public final class SearchIndexer {
         doc.put("c", release.category());
         String summary = release.summary() != null ? release.summary() : Markdown.toText(release.body());
         doc.put("s", summary.length() > SUMMARY ? summary.substring(0, SUMMARY) + "…" : summary);
-        return LightJson.plain(doc).getBytes(StandardCharsets.UTF_8);
+        return doc;
     }
 
     private static String hash(byte[] content) {

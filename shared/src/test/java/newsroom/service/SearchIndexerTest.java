@@ -86,6 +86,17 @@ class SearchIndexerTest {
         return found;
     }
 
+    /** What the browser shows as the result's title: the recent file's while it has the release, else its result file's. */
+    private String shownTitle(int number) {
+        SearchRecent.Entry entry = recent().get(number);
+        if (entry != null && !entry.result().isEmpty()) {
+            return (String) entry.result().get("t");
+        }
+        var file = bucket.objects().get("search/d/" + number + ".json");
+        return file == null ? null : Json.read(file.text(), new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { })
+                .get("t").toString();
+    }
+
     private SearchRecent recent() {
         Object hash = manifest().get("recent");
         return hash == null ? SearchRecent.empty()
@@ -219,9 +230,9 @@ class SearchIndexerTest {
         return postings.stream().map(SearchPostings.Posting::doc).collect(java.util.stream.Collectors.toSet());
     }
 
-    /** A publish writes its result file, the recent file and the manifest: no word file, whatever its words. */
+    /** A publish writes the recent file, with its result, and the manifest: no word file, whatever its words. */
     @Test
-    void aPublishWritesItsResultTheRecentFileAndTheManifestOnly() {
+    void aPublishWritesTheRecentFileWithItsResultAndTheManifestOnly() {
         List<Release> releases = new ArrayList<>(archive(30));
         indexer(releases).rebuild();
         Set<String> before = Set.copyOf(bucket.objects().keySet());
@@ -229,10 +240,14 @@ class SearchIndexerTest {
         SearchIndexer.Result result = indexer(releases).apply(List.of(next.id()));
         int number = docs.find(next.id()).orElseThrow().number();
         String recent = "search/r." + manifest().get("recent") + ".json";
-        assertEquals(List.of("search/d/" + number + ".json", recent, SearchIndexer.MANIFEST), result.keys());
-        assertEquals(Set.of("search/d/" + number + ".json", recent),
+        assertEquals(List.of(recent, SearchIndexer.MANIFEST), result.keys());
+        assertEquals(Set.of(recent),
                 bucket.objects().keySet().stream().filter(k -> !before.contains(k)).collect(java.util.stream.Collectors.toSet()));
         assertEquals(List.of(new SearchPostings.Posting(number, 3)), postings("quayside"), "found by its words at once");
+        assertEquals("Quayside smugglers arrested after burglary appeal", shownTitle(number), "and shown as a result");
+        Map<String, Object> shown = recent().get(number).result();
+        assertEquals(next.category(), shown.get("c"));
+        assertTrue(shown.get("u").toString().endsWith("/" + next.slug() + "/"), "its address: " + shown);
         assertEquals(31, ((Number) manifest().get("docs")).intValue());
         assertEquals(List.of(), docs.find(next.id()).orElseThrow().terms(), "in no word file yet");
     }
@@ -258,6 +273,13 @@ class SearchIndexerTest {
         assertEquals(SearchIndexer.FOLD + 1, wordFilePostings("quayside").size(), "every release in the word files");
         assertEquals(SearchIndexer.FOLD + 1, postings("quayside").size());
         assertEquals(30 + SearchIndexer.FOLD + 1, ((Number) manifest().get("docs")).intValue());
+        for (SearchPostings.Posting each : postings("quayside")) {
+            assertTrue(bucket.objects().containsKey("search/d/" + each.doc() + ".json"),
+                    "the fold writes the result file of every release it takes in: " + each.doc());
+            assertEquals("Quayside appeal", shownTitle(each.doc()));
+        }
+        assertTrue(folded.cdnPaths().contains("/search/d/" + docs.find(last.id()).orElseThrow().number() + ".json"),
+                "and invalidates them: their names are reused");
         assertTrue(folded.keys().stream().anyMatch(k -> k.startsWith("search/t/appeal.")), "a changed word: a new file");
         assertTrue(folded.keys().stream().noneMatch(k -> k.startsWith("search/t/fraud.")), "an unchanged word: none");
         String id = last.id();
@@ -309,11 +331,14 @@ class SearchIndexerTest {
         assertFalse(numbersOf(postings("witnesses")).contains(number), "hidden in the word file by the recent file");
         assertTrue(numbersOf(wordFilePostings("witnesses")).contains(number), "which still has it until the fold");
         assertEquals(Set.of(number), numbersOf(postings("westgate")));
+        assertEquals("Warehouse fire in Westgate", shownTitle(number),
+                "its new title shown, from the recent file, though its result file still has the old one");
         assertEquals(10, ((Number) manifest().get("docs")).intValue(), "still one release");
 
         publishUntilFold(releases, 500, "Quayside appeal", () -> indexer(releases));
         assertFalse(numbersOf(wordFilePostings("witnesses")).contains(number), "out of its old word's file");
         assertEquals(Set.of(number), numbersOf(wordFilePostings("westgate")));
+        assertEquals("Warehouse fire in Westgate", shownTitle(number), "from its result file after the fold");
         assertEquals(10 + SearchIndexer.FOLD, ((Number) manifest().get("docs")).intValue());
     }
 
@@ -335,7 +360,7 @@ class SearchIndexerTest {
         indexer(withTarget).apply(List.of(target.id()));
         int number = docs.find(target.id()).orElseThrow().number();
         assertEquals(List.of(new SearchPostings.Posting(number, 3)), postings("quayside"));
-        assertTrue(bucket.objects().containsKey("search/d/" + number + ".json"));
+        assertEquals("Quayside smugglers arrested", shownTitle(number));
 
         Release withdrawn = target.toBuilder().status(ReleaseStatus.WITHDRAWN)
                 .withdrawal(new Withdrawal(NOW, "Issued in error.")).saved(NOW);
@@ -343,7 +368,8 @@ class SearchIndexerTest {
         indexer(withTarget).apply(List.of(target.id()));
         assertEquals(List.of(), postings("quayside"), "gone from its words");
         assertEquals(List.of(), postings("smugglers"));
-        assertFalse(bucket.objects().containsKey("search/d/" + number + ".json"), "and its result file");
+        assertEquals(null, shownTitle(number), "and its result, from the recent file");
+        assertTrue(recent().get(number).result().isEmpty());
         assertEquals(20, ((Number) manifest().get("docs")).intValue());
 
         publishUntilFold(withTarget, 700, "Millford appeal", () -> indexer(withTarget));

@@ -128,7 +128,9 @@ class UpdateRaceIT {
         HttpResponse<String> published = api.post("/releases", publisher,
                 Api.release(marker, "Appeals", "\"publish\": true"));
         assertEquals(201, published.statusCode(), published.body());
-        Thread.sleep(300); // a few of the release's emails are out, most are still queued
+        // Withdrawn as soon as the first copy is out, while the rest may still be queued (a fixed
+        // pause guessed how long the stream and the queue take, and missed when the pace changed).
+        Eventually.await(Duration.ofSeconds(30), () -> about(marker).size(), n -> n >= 1);
         HttpResponse<String> withdrawn = api.post("/releases/" + json(published).path("id").asText() + "/withdraw",
                 publisher, "{\"reason\": \"Published in error.\"}", Map.of("If-Match", Api.etag(published)));
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());

@@ -90,9 +90,9 @@ public final class ReleasePages {
     /**
      * {@link #write} for a batch of releases, each once, with the same guarantee, but the reads
      * made together: one read of them all before their pages are written (at once, on
-     * {@code pool}), one after to check them. Only a release that changed meanwhile is read
-     * again on its own, as {@link #write} does. A failure of one release's writes is its own;
-     * a failure of a read shared by the batch is each of its releases'.
+     * {@code pool}), one of their versions only after, to check them. Only a release that changed
+     * meanwhile is read again on its own, as {@link #write} does. A failure of one release's writes
+     * is its own; a failure of a read shared by the batch is each of its releases'.
      */
     public Map<String, Outcome> writeAll(Collection<String> releaseIds, ExecutorService pool) {
         List<String> ids = List.copyOf(new LinkedHashSet<>(releaseIds));
@@ -127,21 +127,21 @@ public final class ReleasePages {
             }
         });
         if (!toCheck.isEmpty()) {
-            Map<String, Release> after;
+            Map<String, Long> after;
             try {
-                after = byId(releases.findAll(List.copyOf(toCheck.keySet())));
+                after = releases.versionsOf(List.copyOf(toCheck.keySet()));
             } catch (RuntimeException e) {
                 toCheck.keySet().forEach(id -> outcomes.put(id, new Outcome(Optional.empty(), e)));
                 return ordered(ids, outcomes);
             }
             Map<String, Future<Optional<Written>>> again = new LinkedHashMap<>();
             toCheck.forEach((id, written) -> {
-                Release now = after.get(id);
-                if (now != null && now.version() == written.release().version()) {
+                Long now = after.get(id);
+                if (now != null && now == written.release().version()) {
                     outcomes.put(id, new Outcome(Optional.of(written), null));
                 } else {
-                    // Changed while its page was written: round two onwards, alone.
-                    again.put(id, pool.submit(() -> writeFrom(id, Optional.ofNullable(now), 1)));
+                    // Changed while its page was written: read again, round two onwards, alone.
+                    again.put(id, pool.submit(() -> writeFrom(id, releases.find(id), 1)));
                 }
             });
             again.forEach((id, page) -> {

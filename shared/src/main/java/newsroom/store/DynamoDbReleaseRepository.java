@@ -290,6 +290,18 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** Only the two attributes: a release's answer is a few dozen bytes, not the whole release. */
+    @Override
+    public Map<String, Long> versionsOf(List<String> ids) {
+        Map<String, Long> versions = new java.util.HashMap<>();
+        List<Map<String, AttributeValue>> keys = ids.stream().distinct().map(ReleaseMapper::key).toList();
+        for (Map<String, AttributeValue> item : Items.batchGet(dynamo, table, keys,
+                Map.of("#id", ReleaseMapper.ID, "#version", ReleaseMapper.VERSION))) {
+            versions.put(Items.string(item, ReleaseMapper.ID), Items.number(item, ReleaseMapper.VERSION));
+        }
+        return versions;
+    }
+
     @Override
     public List<Release> latestPublished(int limit) {
         return list(ReleaseStatus.PUBLISHED, null, limit, null).items();

@@ -33,10 +33,22 @@ final class Items {
      */
     static List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table,
                                                       List<Map<String, AttributeValue>> keys) {
+        return batchGet(dynamo, table, keys, Map.of());
+    }
+
+    /** Only these attributes of each item (placeholder → name; all of them when empty). */
+    static List<Map<String, AttributeValue>> batchGet(DynamoDbClient dynamo, String table,
+                                                      List<Map<String, AttributeValue>> keys,
+                                                      Map<String, String> attributes) {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET) {
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET))).consistentRead(true).build());
+            KeysAndAttributes.Builder batch = KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET))).consistentRead(true);
+            if (!attributes.isEmpty()) {
+                batch.projectionExpression(String.join(", ", new java.util.TreeSet<>(attributes.keySet())))
+                        .expressionAttributeNames(attributes);
+            }
+            Map<String, KeysAndAttributes> request = Map.of(table, batch.build());
             // BatchGetItem may answer part of a batch (size or throughput): ask again for the rest.
             for (int attempt = 0; !request.isEmpty(); attempt++) {
                 if (attempt > 0) {

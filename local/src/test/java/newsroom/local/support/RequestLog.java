@@ -15,10 +15,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class RequestLog implements ExecutionInterceptor {
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Long> answerBytes = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         requests.add(context.request().getClass().getSimpleName().replace("Request", ""));
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        answerBytes.add(context.httpResponse().firstMatchingHeader("Content-Length").map(Long::parseLong).orElse(-1L));
     }
 
     /** A DynamoDB client to the emulator whose requests this log records. */
@@ -31,7 +37,13 @@ public final class RequestLog implements ExecutionInterceptor {
         return List.copyOf(requests);
     }
 
+    /** The size of each answer, in order (-1 where it gave none). */
+    public List<Long> answerBytes() {
+        return List.copyOf(answerBytes);
+    }
+
     public void clear() {
         requests.clear();
+        answerBytes.clear();
     }
 }

@@ -42,6 +42,16 @@ public interface ReleaseRepository {
     List<Release> findAll(List<String> ids);
 
     /**
+     * The version each of these releases is at now (a consistent read), leaving out any that are
+     * gone: what a check that nothing changed needs, without reading the releases whole.
+     */
+    default java.util.Map<String, Long> versionsOf(List<String> ids) {
+        java.util.Map<String, Long> versions = new java.util.HashMap<>();
+        findAll(ids).forEach(release -> versions.put(release.id(), release.version()));
+        return versions;
+    }
+
+    /**
      * Saves a changed release, and a copy as its new version, if the stored one is still at
      * {@code expectedVersion}.
      *

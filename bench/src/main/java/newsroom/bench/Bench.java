@@ -142,7 +142,14 @@ public final class Bench {
         r.requests().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.2f;",
                 e.getKey(), e.getValue() / publishes)));
         line.setLength(line.length() - 1);
-        System.out.printf(Locale.UK, "   %.1f emulator requests a publish%n", total / publishes);
+        long bytes = r.answerBytes().values().stream().mapToLong(Long::longValue).sum();
+        line.append(String.format(Locale.UK, ". Its answers (the emulator spends much of its time writing them): %.1f kB a publish; the most:",
+                bytes / publishes / 1024));
+        r.answerBytes().entrySet().stream().limit(5).forEach(e -> line.append(String.format(Locale.UK, " %s %.1f kB;",
+                e.getKey(), e.getValue() / publishes / 1024)));
+        line.setLength(line.length() - 1);
+        System.out.printf(Locale.UK, "   %.1f emulator requests a publish, %.1f kB answered%n", total / publishes,
+                bytes / publishes / 1024);
         return line.append(".\n\n").toString();
     }
 

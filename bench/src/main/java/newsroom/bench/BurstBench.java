@@ -37,7 +37,8 @@ final class BurstBench {
 
     /** {@code requests}: the emulator requests from the burst's start until everything was right, by operation. */
     record Result(int clients, int seconds, int contacts, int published, int errors, double rate, long p50, long p99,
-                  long settledMillis, int pagesMissing, boolean listsRight, int emailsSent, Map<String, Long> requests) {
+                  long settledMillis, int pagesMissing, boolean listsRight, int emailsSent, Map<String, Long> requests,
+                  Map<String, Long> answerBytes) {
     }
 
     private record Published(String title, String url, long createdNanos) {
@@ -152,12 +153,13 @@ final class BurstBench {
             }
             watcher.interrupt();
             Map<String, Long> requests = EmulatorRequests.counted();
+            Map<String, Long> answerBytes = EmulatorRequests.answerBytes();
             List<Long> latencies = new ArrayList<>(served.values());
             int emails = (int) emulator.sentEmails().stream().filter(e -> fanOutTitle.equals(e.subject())).count();
             return new Result(clients, seconds, contacts, published.size(), errors.get(), achieved,
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
-                    published.size() - served.size(), listsRight, emails, requests);
+                    published.size() - served.size(), listsRight, emails, requests, answerBytes);
         }
     }
 

@@ -21,6 +21,22 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class EmulatorRequests implements ExecutionInterceptor {
     static final String NOT_COUNTED = "bench-watcher";
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
+    /** The bytes of the emulator's answers, by operation: what it spends writing them grows with them. */
+    private static final Map<String, LongAdder> ANSWER_BYTES = new ConcurrentHashMap<>();
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+        if (Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+            return;
+        }
+        context.httpResponse().firstMatchingHeader("Content-Length").ifPresent(length -> {
+            try {
+                ANSWER_BYTES.computeIfAbsent(operation(attributes), o -> new LongAdder()).add(Long.parseLong(length));
+            } catch (NumberFormatException ignored) {
+                // not counted
+            }
+        });
+    }
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
@@ -36,14 +52,27 @@ public final class EmulatorRequests implements ExecutionInterceptor {
         if (Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
             return;
         }
-        String operation = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+        COUNTS.computeIfAbsent(operation(attributes), o -> new LongAdder()).increment();
+    }
+
+    private static String operation(ExecutionAttributes attributes) {
+        return attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        COUNTS.computeIfAbsent(operation, o -> new LongAdder()).increment();
     }
 
     /** Starts counting afresh. */
     static void reset() {
         COUNTS.values().forEach(LongAdder::reset);
+        ANSWER_BYTES.values().forEach(LongAdder::reset);
+    }
+
+    /** The bytes answered since {@link #reset}, by operation, most first (where the answer gave its length). */
+    static Map<String, Long> answerBytes() {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        ANSWER_BYTES.entrySet().stream().filter(e -> e.getValue().sum() > 0)
+                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(e -> bytes.put(e.getKey(), e.getValue().sum()));
+        return bytes;
     }
 
     /** The requests since {@link #reset}, by operation, most first. */

@@ -71,7 +71,10 @@ final class StreamTail {
 
     /**
      * What a consumer read from the stream itself, after {@code position}: appended when it
-     * continues the run, else the run starts again from it. An empty read at the run's end only
+     * continues the run; else the run starts again from it if it reaches past the run's end, and
+     * it is not kept if it does not (a consumer far behind, which would otherwise take the run from
+     * the ones at the head, and they then the run from it, each reading every record itself: in a
+     * burst the stream's records were read twice over). An empty read at the run's end only
      * refreshes the iterator (iterators expire).
      */
     synchronized void read(String shardId, String position, List<Record> records, String nextIterator) {
@@ -84,6 +87,10 @@ final class StreamTail {
             return;
         }
         if (!continues) {
+            if (run != null && !run.records.isEmpty()
+                    && !after(records.get(records.size() - 1).dynamodb().sequenceNumber(), run.last())) {
+                return; // behind the run: the run stays with the consumers at the head
+            }
             run = new Run();
             run.before = position;
             runs.put(shardId, run);
@@ -96,6 +103,11 @@ final class StreamTail {
         if (run.records.size() > KEEP) {
             trim(run);
         }
+    }
+
+    /** Sequence numbers of one shard are decimal strings: the later is the longer, then the greater. */
+    private static boolean after(String sequence, String than) {
+        return sequence.length() != than.length() ? sequence.length() > than.length() : sequence.compareTo(than) > 0;
     }
 
     /** Keeps the newer half: indexes are rebuilt, which a run this size makes rare. */

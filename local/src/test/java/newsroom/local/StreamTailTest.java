@@ -53,6 +53,18 @@ class StreamTailTest {
     }
 
     @Test
+    void aReadBehindTheRunLeavesItToTheConsumersAtTheHead() {
+        StreamTail tail = new StreamTail();
+        tail.read("s", "100", records(101, 110), "head");
+        tail.read("s", "20", records(21, 30), "far-behind"); // a consumer catching up from far back
+        assertEquals(List.of("101", "102"), sequences(tail.after("s", "100", 2).orElseThrow()),
+                "the run at the head is kept for the consumers following it");
+        assertTrue(tail.after("s", "20", 10).isEmpty(), "the read behind is not kept");
+        tail.read("s", "110", records(111, 112), "head-2");
+        assertEquals("head-2", tail.after("s", "110", 10).orElseThrow().nextIterator(), "and the head's reads go on adding to it");
+    }
+
+    @Test
     void anEmptyReadAtTheEndRefreshesTheIteratorAndAClosedShardIsForgotten() {
         StreamTail tail = new StreamTail();
         tail.read("s", null, records(1, 2), "old");

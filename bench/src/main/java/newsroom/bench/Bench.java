@@ -143,7 +143,8 @@ public final class Bench {
                 e.getKey(), e.getValue() / publishes)));
         line.setLength(line.length() - 1);
         long bytes = r.answerBytes().values().stream().mapToLong(Long::longValue).sum();
-        line.append(String.format(Locale.UK, ". Its answers (the emulator spends much of its time writing them): %.1f kB a publish; the most:",
+        line.append(String.format(Locale.UK,
+                ". Its answers (the emulator spends much of its time writing them): %.1f kB a publish; the most:",
                 bytes / publishes / 1024));
         r.answerBytes().entrySet().stream().limit(5).forEach(e -> line.append(String.format(Locale.UK, " %s %.1f kB;",
                 e.getKey(), e.getValue() / publishes / 1024)));

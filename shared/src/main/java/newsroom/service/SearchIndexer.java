@@ -53,9 +53,10 @@ import newsroom.service.port.SiteBucket;
  *
  * Every file but the manifest and the results is named by its content, so cached for
  * ever and never invalidated. A change of a few releases writes a new recent file and the
- * manifest (and deletes the result files of those that left the index). Once the recent file would name more than {@link #FOLD} releases, the
- * change folds them all into the word files: the postings of the words they had and have, those
- * words' dictionaries and the facets, a number of objects set by the releases changed, whatever
+ * manifest (and deletes the result files of those that left the index). Once the recent file
+ * would name more than {@link #FOLD} releases, the change folds them all into the word files:
+ * the postings of the words they had and have, those words' dictionaries, their result files and
+ * the facets, a number of objects set by the releases changed, whatever
  * the size of the archive, each bounded by {@link SearchPostings#CAP}. A withdrawn or no longer
  * public release leaves every word it was under, at once (the recent file names it with no
  * words, which hides it in the word files); an embargoed one is never indexed. One writer at a
@@ -416,7 +417,8 @@ public final class SearchIndexer {
         }
         int nextNumber = needed == 0 ? 0 : docs.next(needed);
         int changes = 0;
-        // The per-release writes (result files at once, the index's records together), after the loop.
+        // The per-release writes (result files at once, the index's records together), after the loop;
+        // a release's result file only at a fold, or its deletion when it leaves the index.
         List<Runnable> writes = new ArrayList<>();
         List<SearchDocs.Doc> records = new ArrayList<>();
         for (Map.Entry<String, Optional<SearchDocs.Doc>> each : knownDocs.entrySet()) {

@@ -68,19 +68,19 @@ public final class EmulatorRequests implements ExecutionInterceptor {
 
     /** The bytes answered since {@link #reset}, by operation, most first (where the answer gave its length). */
     static Map<String, Long> answerBytes() {
-        Map<String, Long> bytes = new LinkedHashMap<>();
-        ANSWER_BYTES.entrySet().stream().filter(e -> e.getValue().sum() > 0)
-                .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
-                .forEach(e -> bytes.put(e.getKey(), e.getValue().sum()));
-        return bytes;
+        return mostFirst(ANSWER_BYTES);
     }
 
     /** The requests since {@link #reset}, by operation, most first. */
     static Map<String, Long> counted() {
-        Map<String, Long> counted = new LinkedHashMap<>();
-        COUNTS.entrySet().stream().filter(e -> e.getValue().sum() > 0)
+        return mostFirst(COUNTS);
+    }
+
+    private static Map<String, Long> mostFirst(Map<String, LongAdder> sums) {
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        sums.entrySet().stream().filter(e -> e.getValue().sum() > 0)
                 .sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
-                .forEach(e -> counted.put(e.getKey(), e.getValue().sum()));
-        return counted;
+                .forEach(e -> sorted.put(e.getKey(), e.getValue().sum()));
+        return sorted;
     }
 }

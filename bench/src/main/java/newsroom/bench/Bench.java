@@ -151,6 +151,23 @@ public final class Bench {
         line.setLength(line.length() - 1);
         System.out.printf(Locale.UK, "   %.1f emulator requests a publish, %.1f kB answered%n", total / publishes,
                 bytes / publishes / 1024);
+        line.append(".\n\n").append(streamCensus(r, publishes));
+        return line.toString();
+    }
+
+    /** The table's stream a publish, by kind of item: every consumer reads all of it, whatever it keeps. */
+    private static String streamCensus(BurstBench.Result r, double publishes) {
+        long records = r.stream().values().stream().mapToLong(StreamCensus.Kind::records).sum();
+        long bytes = r.stream().values().stream().mapToLong(StreamCensus.Kind::bytes).sum();
+        StringBuilder line = new StringBuilder(String.format(Locale.UK,
+                "The table's stream from the burst's start (every consumer reads all of it): %.1f records and %.2f kB"
+                        + " of images a publish; by kind, a publish:", records / publishes, bytes / publishes / 1024));
+        r.stream().entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().bytes(), a.getValue().bytes()))
+                .forEach(e -> line.append(String.format(Locale.UK, " %s %.2f (%.2f kB);", e.getKey(),
+                        e.getValue().records() / publishes, e.getValue().bytes() / publishes / 1024)));
+        line.setLength(line.length() - 1);
+        System.out.printf(Locale.UK, "   the stream: %.1f records, %.2f kB a publish%n", records / publishes,
+                bytes / publishes / 1024);
         return line.append(".\n\n").toString();
     }
 

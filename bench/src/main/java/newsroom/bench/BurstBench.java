@@ -39,7 +39,7 @@ final class BurstBench {
     /** {@code requests}: the emulator requests from the burst's start until everything was right, by operation. */
     record Result(int clients, int seconds, int contacts, int published, int errors, double rate, long p50, long p99,
                   long settledMillis, int pagesMissing, boolean listsRight, int emailsSent, Map<String, Long> requests,
-                  Map<String, Long> answerBytes) {
+                  Map<String, Long> answerBytes, Map<String, StreamCensus.Kind> stream) {
     }
 
     private record Published(String title, String url, long createdNanos) {
@@ -69,6 +69,7 @@ final class BurstBench {
             AtomicInteger errors = new AtomicInteger();
             AtomicInteger turns = new AtomicInteger();
             EmulatorRequests.reset(); // the contacts loaded above are not the burst's
+            Instant startedAt = Instant.now();
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -156,12 +157,24 @@ final class BurstBench {
             watcher.interrupt();
             Map<String, Long> requests = EmulatorRequests.counted();
             Map<String, Long> answerBytes = EmulatorRequests.answerBytes();
+            Map<String, StreamCensus.Kind> stream = uncounted(() -> StreamCensus.since(runtime.clients().streams(),
+                    runtime.resources().streamArn(), startedAt));
             List<Long> latencies = new ArrayList<>(served.values());
             int emails = (int) emulator.sentEmails().stream().filter(e -> fanOutTitle.equals(e.subject())).count();
             return new Result(clients, seconds, contacts, published.size(), errors.get(), achieved,
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
-                    published.size() - served.size(), listsRight, emails, requests, answerBytes);
+                    published.size() - served.size(), listsRight, emails, requests, answerBytes, stream);
+        }
+    }
+
+    /** Runs on a thread the request count leaves out (what the benchmark itself asks). */
+    private static <T> T uncounted(java.util.concurrent.Callable<T> work) throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor(r -> new Thread(r, EmulatorRequests.NOT_COUNTED + "-census"));
+        try {
+            return one.submit(work).get();
+        } finally {
+            one.shutdown();
         }
     }
 

@@ -252,8 +252,9 @@ final class ColdStartBench {
             this.renderer = new SharedPagesHandler(config, clients.dynamo(), clients.s3(),
                     clients.sqs(), Clock.systemUTC());
             this.indexer = new SearchIndexHandler(config, clients.dynamo(), clients.s3(), clients.sqs(), Clock.systemUTC());
-            this.queue = new DynamoDbRenderQueue(clients.dynamo(), config.tableName());
-            this.searchQueue = new DynamoDbRenderQueue(clients.dynamo(), config.tableName(), DynamoDbRenderQueue.SEARCH);
+            this.queue = new DynamoDbRenderQueue(clients.dynamo(), config.recordsTable());
+            this.searchQueue = new DynamoDbRenderQueue(clients.dynamo(), config.recordsTable(),
+                    DynamoDbRenderQueue.SEARCH);
             this.zone = config.zone();
             this.releases = new DynamoDbReleaseRepository(clients.dynamo(), config.tableName(), zone);
         }
@@ -435,6 +436,7 @@ final class ColdStartBench {
         env.put("AWS_ACCESS_KEY_ID", "test");
         env.put("AWS_SECRET_ACCESS_KEY", "test");
         env.put("TABLE_NAME", resources.tableName());
+        env.put("RECORDS_TABLE_NAME", resources.recordsTableName());
         env.put("SITE_BUCKET", resources.siteBucket());
         env.put("UPLOAD_BUCKET", resources.uploadBucket());
         env.put("SITE_BASE_URL", "https://news.example");

@@ -120,7 +120,7 @@ final class PublishBench {
         emulator.reset();
         try (LocalClients clients = LocalClients.forEndpoint(emulator.endpoint())) {
             TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
-            load(clients, resources.tableName(), Corpus.generate(archiveSize, 42));
+            load(clients, resources.tableName(), resources.recordsTableName(), Corpus.generate(archiveSize, 42));
             DynamoMeter meter = new DynamoMeter();
             DynamoDbClient metered = AwsClients.build(DynamoDbClient.builder()
                     .overrideConfiguration(o -> o.addExecutionInterceptor(meter)), clients.settings());
@@ -158,8 +158,8 @@ final class PublishBench {
             SiteAssets assets = new SiteAssets();
             Instant now = Instant.parse("2026-11-29T12:00:00Z");
             SitePublisher publisher = new SitePublisher(repository,
-                    new DynamoDbSiteIndex(metered, resources.tableName(), RebuildBench.ZONE),
-                    new DynamoDbRenderQueue(metered, resources.tableName()), counting,
+                    new DynamoDbSiteIndex(metered, resources.recordsTableName(), RebuildBench.ZONE),
+                    new DynamoDbRenderQueue(metered, resources.recordsTableName()), counting,
                     new S3Downloads(clients.s3(), resources.uploadBucket(), resources.siteBucket()),
                     new SiteRenderer(assets, "Newsroom", "https://news.example", RebuildBench.ZONE), assets, Cdn.NONE,
                     Clock.fixed(now, ZoneOffset.UTC));
@@ -196,15 +196,20 @@ final class PublishBench {
                 r.tags(), r.contact(), null, List.of(), r.status(), r.author(), at, at, at, null, List.of(), null, 2);
     }
 
-    /** Loads an archive straight into the table, 25 items a request, with its months. */
-    static void load(LocalClients clients, String table, List<Release> releases) {
+    /** Loads an archive straight into the tables, 25 items a request, with its months and its site index. */
+    static void load(LocalClients clients, String table, String recordsTable, List<Release> releases) {
         ReleaseMapper mapper = new ReleaseMapper(RebuildBench.ZONE);
         List<WriteRequest> batch = new ArrayList<>();
+        List<WriteRequest> records = new ArrayList<>();
         Set<YearMonth> months = new TreeSet<>();
         Set<String> registries = new java.util.HashSet<>();
         for (Release r : releases) {
             List<Map<String, AttributeValue>> items = new ArrayList<>();
-            items.add(mapper.toItem(r));
+            batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(mapper.toItem(r)).build()).build());
+            if (batch.size() == 25) {
+                write(clients, table, batch);
+                batch = new ArrayList<>();
+            }
             if (r.status() == newsroom.domain.ReleaseStatus.PUBLISHED) {
                 // Listed on the site, as its publish (or a rebuild) leaves it in the site index.
                 var listing = new newsroom.service.port.SiteIndex.Listing(r.id(), r.version(), r.publishedAt(),
@@ -220,10 +225,10 @@ final class PublishBench {
                 }
             }
             for (Map<String, AttributeValue> item : items) {
-                batch.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-                if (batch.size() == 25) {
-                    write(clients, table, batch);
-                    batch = new ArrayList<>();
+                records.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+                if (records.size() == 25) {
+                    write(clients, recordsTable, records);
+                    records = new ArrayList<>();
                 }
             }
             months.add(YearMonth.from(r.publishedAt().atZone(RebuildBench.ZONE)));
@@ -239,6 +244,9 @@ final class PublishBench {
         }
         if (!batch.isEmpty()) {
             write(clients, table, batch);
+        }
+        if (!records.isEmpty()) {
+            write(clients, recordsTable, records);
         }
     }
 

@@ -53,6 +53,11 @@ public final class TemplateStack {
             return output("TableName");
         }
 
+        /** The table without a stream: the site's index and its render and search queues. */
+        public String recordsTableName() {
+            return output("RecordsTableName");
+        }
+
         public String streamArn() {
             return output("TableStreamArn");
         }

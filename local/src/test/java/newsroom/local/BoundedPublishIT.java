@@ -95,11 +95,11 @@ class BoundedPublishIT {
     }
 
     private static DynamoDbSiteIndex index() {
-        return new DynamoDbSiteIndex(clients.dynamo(), resources.tableName(), ZONE);
+        return new DynamoDbSiteIndex(clients.dynamo(), resources.recordsTableName(), ZONE);
     }
 
     private static DynamoDbRenderQueue renderQueue() {
-        return new DynamoDbRenderQueue(clients.dynamo(), resources.tableName());
+        return new DynamoDbRenderQueue(clients.dynamo(), resources.recordsTableName());
     }
 
     private static Release stored(int n, Instant publishedAt, String category) {
@@ -203,7 +203,7 @@ class BoundedPublishIT {
         assertEquals("S3 refused " + monthKey, failure.getMessage());
         assertTrue(invalidations.stream().flatMap(List::stream).noneMatch(p -> p.equals("/" + monthKey)),
                 "the lists that failed are not invalidated");
-        assertTrue(new DynamoDbRenderQueue(clients.dynamo(), resources.tableName()).dirty()
+        assertTrue(new DynamoDbRenderQueue(clients.dynamo(), resources.recordsTableName()).dirty()
                 .containsKey(SharedPages.monthAt(YearMonth.from(release.publishedAt().atZone(ZONE)),
                         release.publishedAt())),
                 "the month stays marked, for the retry (or the next publish) to render");

@@ -128,6 +128,54 @@ class EndToEndIT {
         assertEquals(emailsBefore, emulator.sentEmails().size());
     }
 
+    /**
+     * The table's stream carries what its consumers read (releases, the settings), not the site's
+     * bookkeeping: every consumer reads every record, whatever its filter keeps. The site's index
+     * and its render and search queues are in the records table, which has no stream.
+     */
+    @Test
+    void aPublishLeavesTheSitesBookkeepingOutOfTheTablesStream() throws IOException {
+        HttpResponse<String> created = Http.postJson(runtime.apiUrl().resolve("/releases"), publisher,
+                fixture().replace("Inspection finds", "Stream check: inspection finds"));
+        assertEquals(201, created.statusCode(), created.body());
+        URI page = URI.create(JSON.readTree(created.body()).path("url").asText());
+        Eventually.await(Duration.ofSeconds(15), () -> Http.get(runtime.siteUrl().resolve("/news/")),
+                r -> r.body().contains("href=\"" + page.getPath() + "\""));
+
+        var resources = runtime.resources();
+        var dynamo = runtime.clients().dynamo();
+        assertEquals(null, dynamo.describeTable(d -> d.tableName(resources.recordsTableName())).table()
+                .streamSpecification(), "the records table has no stream");
+        Set<String> listed = new java.util.HashSet<>();
+        dynamo.scanPaginator(s -> s.tableName(resources.recordsTableName())).items()
+                .forEach(item -> listed.add(item.get("PK").s()));
+        assertTrue(listed.contains("SITE#ENTRY"), "the site's index is in the records table: " + listed);
+
+        Set<String> streamed = streamedPartitions();
+        assertTrue(streamed.stream().anyMatch(pk -> pk.startsWith("RELEASE#")), "the release is in the stream");
+        assertEquals(Set.of(), streamed.stream().filter(pk -> pk.startsWith("SITE#")).collect(Collectors.toSet()),
+                "none of the site's bookkeeping is in the table's stream");
+    }
+
+    /** Every partition key in the table's stream, read from its start. */
+    private static Set<String> streamedPartitions() {
+        var streams = runtime.clients().streams();
+        String arn = runtime.resources().streamArn();
+        Set<String> keys = new java.util.HashSet<>();
+        for (var shard : streams.describeStream(d -> d.streamArn(arn)).streamDescription().shards()) {
+            String iterator = streams.getShardIterator(g -> g.streamArn(arn).shardId(shard.shardId())
+                    .shardIteratorType(software.amazon.awssdk.services.dynamodb.model.ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            while (iterator != null) {
+                String at = iterator;
+                var read = streams.getRecords(g -> g.shardIterator(at).limit(1000));
+                read.records().forEach(r -> keys.add(r.dynamodb().keys().get("PK").s()));
+                iterator = read.records().isEmpty() ? null : read.nextShardIterator();
+            }
+        }
+        return keys;
+    }
+
     private static void addContact(String email, String... topics) {
         String json = "{\"email\":\"" + email + "\",\"name\":\"Reporter\",\"outlet\":\"Outlet\",\"topics\":"
                 + List.of(topics).stream().map(t -> "\"" + t + "\"").collect(Collectors.joining(",", "[", "]")) + "}";

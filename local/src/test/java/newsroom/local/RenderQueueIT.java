@@ -28,7 +28,7 @@ class RenderQueueIT {
     static void deploy() {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
         TemplateStack.Deployed stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
-        queue = new DynamoDbRenderQueue(REQUESTS.dynamo(clients), stack.tableName());
+        queue = new DynamoDbRenderQueue(REQUESTS.dynamo(clients), stack.recordsTableName());
     }
 
     @AfterAll

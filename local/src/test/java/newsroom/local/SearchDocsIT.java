@@ -32,8 +32,8 @@ class SearchDocsIT {
     static void deploy() {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
         TemplateStack.Deployed stack = TemplateStack.deploy(clients, TemplateStack.localParameters());
-        docs = new DynamoDbSearchDocs(REQUESTS.dynamo(clients), stack.tableName());
-        copies = new DynamoDbSearchCopies(REQUESTS.dynamo(clients), stack.tableName());
+        docs = new DynamoDbSearchDocs(REQUESTS.dynamo(clients), stack.recordsTableName());
+        copies = new DynamoDbSearchCopies(REQUESTS.dynamo(clients), stack.recordsTableName());
     }
 
     @AfterAll

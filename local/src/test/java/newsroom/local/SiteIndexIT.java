@@ -68,7 +68,7 @@ class SiteIndexIT {
         resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
         metered = AwsClients.build(DynamoDbClient.builder().overrideConfiguration(o -> o.addExecutionInterceptor(reads)),
                 clients.settings());
-        index = new DynamoDbSiteIndex(metered, resources.tableName(), ZONE);
+        index = new DynamoDbSiteIndex(metered, resources.recordsTableName(), ZONE);
     }
 
     @AfterEach
@@ -139,7 +139,7 @@ class SiteIndexIT {
     /** An index whose first transaction finds the raced release changed by another publisher (version 4) just before. */
     private DynamoDbSiteIndex racingIndex(List<String> requests, Listing raced) {
         java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
-        DynamoDbSiteIndex other = new DynamoDbSiteIndex(clients.dynamo(), resources.tableName(), ZONE);
+        DynamoDbSiteIndex other = new DynamoDbSiteIndex(clients.dynamo(), resources.recordsTableName(), ZONE);
         ExecutionInterceptor race = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -152,7 +152,7 @@ class SiteIndexIT {
         };
         return new DynamoDbSiteIndex(AwsClients.build(DynamoDbClient.builder()
                 .overrideConfiguration(o -> o.addExecutionInterceptor(race)), clients.settings()),
-                resources.tableName(), ZONE);
+                resources.recordsTableName(), ZONE);
     }
 
     @Test
@@ -222,7 +222,7 @@ class SiteIndexIT {
     }
 
     private int count(String pk) {
-        return clients.dynamo().query(q -> q.tableName(resources.tableName()).keyConditionExpression("#pk = :pk")
+        return clients.dynamo().query(q -> q.tableName(resources.recordsTableName()).keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", "PK")).expressionAttributeValues(Map.of(":pk",
                         AttributeValue.fromS(pk)))).count();
     }
@@ -236,7 +236,7 @@ class SiteIndexIT {
             put(Map.of("PK", "SITE#LISTED", "SK", sk, "releaseId", listing.id(), "category", listing.category()), 2);
             put(Map.of("PK", "SITE#LISTED#CAT#" + listing.category(), "SK", sk, "releaseId", listing.id(),
                     "category", listing.category()), 2);
-            clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(DynamoDbSiteIndex.entryItem(listing)));
+            clients.dynamo().putItem(p -> p.tableName(resources.recordsTableName()).item(DynamoDbSiteIndex.entryItem(listing)));
         }
         // Withdrawn after the upgrade began: its entry is a tombstone of a newer version.
         index.unlist(withdrawn.id(), 3);
@@ -251,7 +251,7 @@ class SiteIndexIT {
         Map<String, AttributeValue> item = new java.util.HashMap<>();
         strings.forEach((k, v) -> item.put(k, AttributeValue.fromS(v)));
         item.put("version", AttributeValue.fromN(Long.toString(version)));
-        clients.dynamo().putItem(p -> p.tableName(resources.tableName()).item(item));
+        clients.dynamo().putItem(p -> p.tableName(resources.recordsTableName()).item(item));
     }
 
     @Test

@@ -271,6 +271,32 @@ class TemplateTest {
                 indexes);
     }
 
+    /**
+     * What no stream consumer reads is kept in a table without a stream (every consumer reads the
+     * whole stream, whatever its filter keeps): the site's index and queues, partitions SITE#, which
+     * only the site functions may touch.
+     */
+    @Test
+    void theSitesBookkeepingIsInATableWithoutAStream() {
+        JsonNode records = resources.path("NewsroomRecordsTable").path("Properties");
+        assertEquals("AWS::DynamoDB::Table", resources.path("NewsroomRecordsTable").path("Type").asText());
+        assertTrue(records.path("StreamSpecification").isMissingNode(), "the records table has no stream");
+        assertEquals("expiresAt", records.path("TimeToLiveSpecification").path("AttributeName").asText());
+        assertTrue(records.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
+        assertEquals("NewsroomRecordsTable", globals.path("Function").path("Environment").path("Variables")
+                .path(EnvVars.RECORDS_TABLE_NAME).asText());
+        for (var each : functions()) {
+            for (JsonNode statement : each.getValue().path("Properties").path("Policies").findValues("Statement")) {
+                for (JsonNode st : statement) {
+                    if (st.path("Condition").toString().contains("SITE#")) {
+                        assertEquals("NewsroomRecordsTable.Arn", st.path("Resource").asText(),
+                                each.getKey() + ": the SITE# partitions are in the records table: " + st);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void mailQueueHasADeadLetterQueueWithAnAlarm() {
         assertEquals(5,

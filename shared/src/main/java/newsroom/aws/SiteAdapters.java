@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * What the two functions that write the site (publisher and rebuilder) are built from: the table,
- * the site bucket, the downloads copied from the upload bucket, the renderer and the CDN, reached
+ * What the two functions that write the site (publisher and rebuilder) are built from: the table
+ * (the releases), the records table (the site's index, its render and search queues: items no stream
+ * consumer reads, kept out of the table's stream, which every consumer reads whole), the site bucket, the downloads copied from the upload bucket, the renderer and the CDN, reached
  * through the invalidation queue (none when no queue is configured). One place, so the two cannot drift apart.
  */
 public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQueue renderQueue, RenderQueue searchQueue,
@@ -37,15 +38,15 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
     }
 
     public static SiteAdapters of(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String tableName,
-                                  String siteBucket, String uploadBucket, String invalidationQueueUrl, String siteBaseUrl,
+                                  String recordsTable, String siteBucket, String uploadBucket, String invalidationQueueUrl, String siteBaseUrl,
                                   String siteName, ZoneId zone) {
         SiteAssets assets = new SiteAssets();
         Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
         return new SiteAdapters(
                 new DynamoDbReleaseRepository(dynamo, tableName, zone),
-                new DynamoDbSiteIndex(dynamo, tableName, zone),
-                new DynamoDbRenderQueue(dynamo, tableName),
-                new DynamoDbRenderQueue(dynamo, tableName, DynamoDbRenderQueue.SEARCH),
+                new DynamoDbSiteIndex(dynamo, recordsTable, zone),
+                new DynamoDbRenderQueue(dynamo, recordsTable),
+                new DynamoDbRenderQueue(dynamo, recordsTable, DynamoDbRenderQueue.SEARCH),
                 new S3SiteBucket(s3, siteBucket),
                 new S3Downloads(s3, uploadBucket, siteBucket),
                 new SiteRenderer(assets, siteName, siteBaseUrl, zone),
@@ -53,9 +54,10 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
     }
 
     /** The search index's writer, from these adapters (the publisher and the rebuilder mark for it). */
-    public SearchRounds search(DynamoDbClient dynamo, String tableName, Clock clock) {
-        return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, tableName), bucket, cdn,
-                renderer.paths(), clock).withCopies(new DynamoDbSearchCopies(dynamo, tableName)), index, searchQueue, clock);
+    public SearchRounds search(DynamoDbClient dynamo, String recordsTable, Clock clock) {
+        return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, recordsTable), bucket, cdn,
+                renderer.paths(), clock).withCopies(new DynamoDbSearchCopies(dynamo, recordsTable)), index, searchQueue,
+                clock);
     }
 
     /**
@@ -63,13 +65,13 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
      * which its first request would pay for and never use.
      */
     public static SearchRounds searchOnly(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String tableName,
-                                          String siteBucket, String invalidationQueueUrl, ZoneId zone, Clock clock) {
+                                          String recordsTable, String siteBucket, String invalidationQueueUrl, ZoneId zone, Clock clock) {
         Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
         DynamoDbReleaseRepository releases = new DynamoDbReleaseRepository(dynamo, tableName, zone);
-        return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, tableName),
+        return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, recordsTable),
                 new S3SiteBucket(s3, siteBucket), cdn, new SitePaths(zone), clock)
-                .withCopies(new DynamoDbSearchCopies(dynamo, tableName)),
-                new DynamoDbSiteIndex(dynamo, tableName, zone),
-                new DynamoDbRenderQueue(dynamo, tableName, DynamoDbRenderQueue.SEARCH), clock);
+                .withCopies(new DynamoDbSearchCopies(dynamo, recordsTable)),
+                new DynamoDbSiteIndex(dynamo, recordsTable, zone),
+                new DynamoDbRenderQueue(dynamo, recordsTable, DynamoDbRenderQueue.SEARCH), clock);
     }
 }

@@ -11,6 +11,12 @@ public final class EnvVars {
     public static final String AWS_REGION = "AWS_REGION";
     public static final String AWS_ENDPOINT_URL = "AWS_ENDPOINT_URL";
     public static final String TABLE_NAME = "TABLE_NAME";
+    /**
+     * The table without a stream: what a publish writes that no stream consumer reads (the site's
+     * index, render and search queues; release versions, the access log, deliveries). Unset: kept in
+     * {@link #TABLE_NAME}, as one table (tests of one function).
+     */
+    public static final String RECORDS_TABLE_NAME = "RECORDS_TABLE_NAME";
     public static final String SITE_BUCKET = "SITE_BUCKET";
     public static final String SITE_BASE_URL = "SITE_BASE_URL";
     public static final String MAIL_QUEUE_URL = "MAIL_QUEUE_URL";

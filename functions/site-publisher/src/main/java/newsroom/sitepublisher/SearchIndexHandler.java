@@ -47,7 +47,8 @@ public final class SearchIndexHandler implements RequestHandler<SQSEvent, SQSBat
 
     public SearchIndexHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3, SqsClient sqs,
                               Clock clock) {
-        this.search = SiteAdapters.searchOnly(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
+        this.search = SiteAdapters.searchOnly(dynamo, s3, sqs, config.tableName(), config.recordsTable(),
+                config.siteBucket(),
                 config.invalidationQueueUrl(), config.zone(), clock);
     }
 

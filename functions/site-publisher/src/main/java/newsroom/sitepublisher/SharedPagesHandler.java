@@ -48,8 +48,9 @@ public final class SharedPagesHandler implements RequestHandler<SQSEvent, SQSBat
 
     public SharedPagesHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3, SqsClient sqs,
                               Clock clock) {
-        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
-                config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.recordsTable(),
+                config.siteBucket(), config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(),
+                config.siteName(), config.zone());
         this.publisher = SitePublisherHandler.publisher(config, dynamo, site, clock);
         this.renderer = site.renderer();
         this.settings = SitePublisherHandler.settings(config, dynamo, clock);

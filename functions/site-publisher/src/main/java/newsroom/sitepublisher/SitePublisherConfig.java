@@ -7,12 +7,18 @@ import newsroom.config.EnvVars;
 /** Everything the site-publisher function (and the shared pages' and search index's renderers) is configured with. */
 public record SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                   String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone,
-                                  String sharedPagesQueueUrl, String searchIndexQueueUrl) {
+                                  String sharedPagesQueueUrl, String searchIndexQueueUrl, String recordsTable) {
+
+    /** Without a records table of its own, the records are kept in the table. */
+    public SitePublisherConfig {
+        recordsTable = recordsTable == null ? tableName : recordsTable;
+    }
 
     /** A publisher that renders the shared pages itself (tests of one function). */
     public SitePublisherConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone) {
-        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone, null, null);
+        this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone, null, null,
+                null);
     }
 
     /** A publisher that nudges the lists' renderer only (tests of that renderer). */
@@ -20,7 +26,7 @@ public record SitePublisherConfig(AwsSettings aws, String tableName, String site
                                String invalidationQueueUrl, String siteBaseUrl, String siteName, ZoneId zone,
                                String sharedPagesQueueUrl) {
         this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, zone,
-                sharedPagesQueueUrl, null);
+                sharedPagesQueueUrl, null, null);
     }
 
     public static SitePublisherConfig from(EnvVars env) {
@@ -34,6 +40,7 @@ public record SitePublisherConfig(AwsSettings aws, String tableName, String site
                 env.orDefault(EnvVars.SITE_NAME, EnvVars.DEFAULT_SITE_NAME),
                 ZoneId.of(env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE)),
                 env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null),
-                env.optional(EnvVars.SEARCH_INDEX_QUEUE_URL).orElse(null));
+                env.optional(EnvVars.SEARCH_INDEX_QUEUE_URL).orElse(null),
+                env.optional(EnvVars.RECORDS_TABLE_NAME).orElse(null));
     }
 }

@@ -54,8 +54,9 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
 
     public SitePublisherHandler(SitePublisherConfig config, DynamoDbClient dynamo, S3Client s3,
                                 SqsClient sqs, Clock clock) {
-        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
-                config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.recordsTable(),
+                config.siteBucket(), config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(),
+                config.siteName(), config.zone());
         this.publisher = publisher(config, dynamo, site, clock);
         if (sqs != null && config.sharedPagesQueueUrl() != null) {
             publisher.withNudge(new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl(), config.searchIndexQueueUrl()));
@@ -68,7 +69,7 @@ public final class SitePublisherHandler implements RequestHandler<DynamodbEvent,
     static SitePublisher publisher(SitePublisherConfig config, DynamoDbClient dynamo, SiteAdapters site, Clock clock) {
         return new SitePublisher(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), site.cdn(), clock)
-                .withSearch(site.search(dynamo, config.tableName(), clock));
+                .withSearch(site.search(dynamo, config.recordsTable(), clock));
     }
 
     static SiteSettingsService settings(SitePublisherConfig config, DynamoDbClient dynamo, Clock clock) {

@@ -13,14 +13,19 @@ import newsroom.render.Desk;
 public record SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                   String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
                                   ZoneId zone, Desk.Config desk, String sharedPagesQueueUrl,
-                                  String searchIndexQueueUrl) {
+                                  String searchIndexQueueUrl, String recordsTable) {
+
+    /** Without a records table of its own, the records are kept in the table. */
+    public SiteRebuilderConfig {
+        recordsTable = recordsTable == null ? tableName : recordsTable;
+    }
 
     /** With a desk that signs in through no provider yet (tests that look only at the site). */
     public SiteRebuilderConfig(AwsSettings aws, String tableName, String siteBucket, String uploadBucket,
                                String invalidationQueueUrl, String siteBaseUrl, String siteName, Categories categories,
                                ZoneId zone) {
         this(aws, tableName, siteBucket, uploadBucket, invalidationQueueUrl, siteBaseUrl, siteName, categories, zone,
-                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false), null, null);
+                new Desk.Config(siteName, "", null, null, null, categories.names(), zone.getId(), false), null, null, null);
     }
 
     public static SiteRebuilderConfig from(EnvVars env) {
@@ -43,6 +48,7 @@ public record SiteRebuilderConfig(AwsSettings aws, String tableName, String site
                         env.orDefault(EnvVars.TIME_ZONE, EnvVars.DEFAULT_TIME_ZONE),
                         Boolean.parseBoolean(env.orDefault(EnvVars.TWO_PERSON_RULE, "false"))),
                 env.optional(EnvVars.SHARED_PAGES_QUEUE_URL).orElse(null),
-                env.optional(EnvVars.SEARCH_INDEX_QUEUE_URL).orElse(null));
+                env.optional(EnvVars.SEARCH_INDEX_QUEUE_URL).orElse(null),
+                env.optional(EnvVars.RECORDS_TABLE_NAME).orElse(null));
     }
 }

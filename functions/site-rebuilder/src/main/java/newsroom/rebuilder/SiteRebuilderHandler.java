@@ -62,11 +62,12 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
 
     public SiteRebuilderHandler(SiteRebuilderConfig config, DynamoDbClient dynamo, S3Client s3,
                                 SqsClient sqs, Clock clock) {
-        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.siteBucket(),
-                config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(), config.siteName(), config.zone());
+        SiteAdapters site = SiteAdapters.of(dynamo, s3, sqs, config.tableName(), config.recordsTable(),
+                config.siteBucket(), config.uploadBucket(), config.invalidationQueueUrl(), config.siteBaseUrl(),
+                config.siteName(), config.zone());
         this.rebuilder = new SiteRebuilder(site.releases(), site.index(), site.renderQueue(), site.bucket(),
                 site.downloads(), site.renderer(), site.assets(), config.categories(), site.cdn(), clock, THREADS)
-                .withSearch(site.search(dynamo, config.tableName(), clock));
+                .withSearch(site.search(dynamo, config.recordsTable(), clock));
         this.bucket = site.bucket();
         this.desk = new Desk();
         this.deskConfig = config.desk();

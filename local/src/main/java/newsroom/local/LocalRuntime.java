@@ -190,7 +190,8 @@ public final class LocalRuntime implements AutoCloseable {
         var mailConfig = MailSenderConfig.from(environment(emulator, "MailSenderFunction"))
                 .withSendingLease(SENDING_LEASE).withAws(clients.settings());
         var feedbackConfig = SesFeedbackConfig.from(environment(emulator, "SesFeedbackFunction"));
-        this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), feedbackConfig.tableName(), options.clock());
+        this.sesFeedback = new SesFeedbackHandler(clients.dynamo(), feedbackConfig.tableName(),
+                feedbackConfig.recordsTable(), options.clock());
         // One mailer for all the local senders, so one bucket holds them to the whole send rate.
         LocalSesEvents ses = new LocalSesEvents(new SesMailer(options.ses() == null ? clients.ses() : options.ses(),
                 mailConfig.mailFrom(), mailConfig.configurationSet(), new SendRate(mailConfig.maxSendRate())),

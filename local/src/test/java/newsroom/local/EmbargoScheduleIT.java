@@ -76,7 +76,7 @@ class EmbargoScheduleIT {
             embargoBySlug.put(body.path("slug").asText(), embargo);
         }
         var repository = new DynamoDbReleaseRepository(runtime.clients().dynamo(), runtime.resources().tableName(),
-                ZoneId.of("Europe/London"));
+                runtime.resources().recordsTableName(), ZoneId.of("Europe/London"));
         Map<String, Instant> publishedAtTick = new HashMap<>();
         Instant previousTick = START;
         boolean previousMissed = false;

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * post a release, read its page on the local site, read the emails SES accepted.
  * Needs: the AWS emulator (started by the harness).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Emulator emulator;
@@ -51,6 +52,7 @@ class EndToEndIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void publishedReleaseAppearsOnTheSiteAndReachesExactlyItsSubscribers() throws IOException {
         addContact("crime.desk@daily.example", "Crime Operations");
         addContact("all.news@wire.example", "*");
@@ -130,14 +132,17 @@ class EndToEndIT {
 
     /**
      * The table's stream carries what its consumers read (releases, the settings), not the site's
-     * bookkeeping: every consumer reads every record, whatever its filter keeps. The site's index
-     * and its render and search queues are in the records table, which has no stream.
+     * bookkeeping nor a release's records: every consumer reads every record, whatever its filter
+     * keeps. The site's index and its render and search queues, the version copies, the access
+     * record and the deliveries are in the records table, which has no stream.
      */
     @Test
+    @org.junit.jupiter.api.Order(2) // after the first, whose emails left deliveries
     void aPublishLeavesTheSitesBookkeepingOutOfTheTablesStream() throws IOException {
         HttpResponse<String> created = Http.postJson(runtime.apiUrl().resolve("/releases"), publisher,
                 fixture().replace("Inspection finds", "Stream check: inspection finds"));
         assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).path("id").asText();
         URI page = URI.create(JSON.readTree(created.body()).path("url").asText());
         Eventually.await(Duration.ofSeconds(15), () -> Http.get(runtime.siteUrl().resolve("/news/")),
                 r -> r.body().contains("href=\"" + page.getPath() + "\""));
@@ -146,19 +151,29 @@ class EndToEndIT {
         var dynamo = runtime.clients().dynamo();
         assertEquals(null, dynamo.describeTable(d -> d.tableName(resources.recordsTableName())).table()
                 .streamSpecification(), "the records table has no stream");
-        Set<String> listed = new java.util.HashSet<>();
+        Set<String> kept = new java.util.HashSet<>();
         dynamo.scanPaginator(s -> s.tableName(resources.recordsTableName())).items()
-                .forEach(item -> listed.add(item.get("PK").s()));
-        assertTrue(listed.contains("SITE#ENTRY"), "the site's index is in the records table: " + listed);
+                .forEach(item -> kept.add(kind(item.get("PK").s(), item.get("SK").s())));
+        for (String kind : List.of("SITE#ENTRY", "RELEASE#" + id + " VERSION#", "RELEASE#" + id + " ACCESS#")) {
+            assertTrue(kept.contains(kind), kind + " is in the records table: " + kept);
+        }
+        assertTrue(kept.stream().anyMatch(k -> k.endsWith(" DELIVERY#")), "the first test's deliveries: " + kept);
 
-        Set<String> streamed = streamedPartitions();
-        assertTrue(streamed.stream().anyMatch(pk -> pk.startsWith("RELEASE#")), "the release is in the stream");
-        assertEquals(Set.of(), streamed.stream().filter(pk -> pk.startsWith("SITE#")).collect(Collectors.toSet()),
-                "none of the site's bookkeeping is in the table's stream");
+        Set<String> streamed = streamedKinds();
+        assertTrue(streamed.contains("RELEASE#" + id + " RELEASE"), "the release is in the stream: " + streamed);
+        assertEquals(Set.of(), streamed.stream().filter(k -> k.startsWith("SITE#") || k.contains(" VERSION#")
+                || k.contains(" ACCESS#") || k.contains(" DELIVERY#")).collect(Collectors.toSet()),
+                "none of the site's bookkeeping nor a release's records is in the table's stream");
     }
 
-    /** Every partition key in the table's stream, read from its start. */
-    private static Set<String> streamedPartitions() {
+    /** An item's partition and the kind of its sort key (up to its first '#', kept). */
+    private static String kind(String pk, String sk) {
+        int hash = sk.indexOf('#');
+        return pk.startsWith("SITE#") ? pk : pk + " " + (hash < 0 ? sk : sk.substring(0, hash + 1));
+    }
+
+    /** The kind of every item in the table's stream, read from its start. */
+    private static Set<String> streamedKinds() {
         var streams = runtime.clients().streams();
         String arn = runtime.resources().streamArn();
         Set<String> keys = new java.util.HashSet<>();
@@ -169,7 +184,8 @@ class EndToEndIT {
             while (iterator != null) {
                 String at = iterator;
                 var read = streams.getRecords(g -> g.shardIterator(at).limit(1000));
-                read.records().forEach(r -> keys.add(r.dynamodb().keys().get("PK").s()));
+                read.records().forEach(r -> keys.add(kind(r.dynamodb().keys().get("PK").s(),
+                        r.dynamodb().keys().get("SK").s())));
                 iterator = read.records().isEmpty() ? null : read.nextShardIterator();
             }
         }

@@ -255,7 +255,7 @@ class LegalCareIT {
                 .statusCode());
         // Kept for the retention period (730 days by default), then deleted by DynamoDB's TTL.
         List<Map<String, AttributeValue>> items = runtime.clients().dynamo().query(q -> q
-                .tableName(runtime.resources().tableName())
+                .tableName(runtime.resources().recordsTableName())
                 .keyConditionExpression("PK = :pk")
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("RELEASE#" + id)))).items();
         long accessItems = items.stream().filter(i -> i.get("SK").s().startsWith("ACCESS#")

@@ -45,8 +45,9 @@ class ReleaseCreateIT {
         TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
         logged = requests.dynamo(clients);
         ZoneId zone = ZoneId.of("Europe/London");
-        accessLog = new DynamoDbAccessLog(logged, resources.tableName(), Duration.ofDays(365));
-        releases = new ReleaseService(new DynamoDbReleaseRepository(logged, resources.tableName(), zone),
+        accessLog = new DynamoDbAccessLog(logged, resources.recordsTableName(), Duration.ofDays(365));
+        releases = new ReleaseService(new DynamoDbReleaseRepository(logged, resources.tableName(),
+                resources.recordsTableName(), zone),
                 new ReleaseWorkflow(new ReleaseRules(LocalRuntime.Options.defaults().categories()), false),
                 Clock.fixed(NOW, ZoneOffset.UTC), accessLog);
     }

@@ -39,10 +39,12 @@ class ReleaseVersionsIT {
         clients = LocalClients.forEndpoint(SharedEmulator.fresh().endpoint());
         TemplateStack.Deployed resources = TemplateStack.deploy(clients, TemplateStack.localParameters());
         logged = requests.dynamo(clients);
-        repository = new DynamoDbReleaseRepository(logged, resources.tableName(), ZoneId.of("Europe/London"));
+        repository = new DynamoDbReleaseRepository(logged, resources.tableName(), resources.recordsTableName(),
+                ZoneId.of("Europe/London"));
         releases = new ReleaseService(repository,
                 new ReleaseWorkflow(new ReleaseRules(LocalRuntime.Options.defaults().categories()), false),
-                java.time.Clock.systemUTC(), new DynamoDbAccessLog(logged, resources.tableName(), java.time.Duration.ofDays(365)));
+                java.time.Clock.systemUTC(), new DynamoDbAccessLog(logged, resources.recordsTableName(),
+                java.time.Duration.ofDays(365)));
     }
 
     @AfterAll

@@ -43,7 +43,7 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
         SiteAssets assets = new SiteAssets();
         Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
         return new SiteAdapters(
-                new DynamoDbReleaseRepository(dynamo, tableName, zone),
+                new DynamoDbReleaseRepository(dynamo, tableName, recordsTable, zone),
                 new DynamoDbSiteIndex(dynamo, recordsTable, zone),
                 new DynamoDbRenderQueue(dynamo, recordsTable),
                 new DynamoDbRenderQueue(dynamo, recordsTable, DynamoDbRenderQueue.SEARCH),
@@ -67,7 +67,7 @@ public record SiteAdapters(ReleaseRepository releases, SiteIndex index, RenderQu
     public static SearchRounds searchOnly(DynamoDbClient dynamo, S3Client s3, SqsClient sqs, String tableName,
                                           String recordsTable, String siteBucket, String invalidationQueueUrl, ZoneId zone, Clock clock) {
         Cdn cdn = sqs == null || invalidationQueueUrl == null ? Cdn.NONE : new SqsInvalidationQueue(sqs, invalidationQueueUrl);
-        DynamoDbReleaseRepository releases = new DynamoDbReleaseRepository(dynamo, tableName, zone);
+        DynamoDbReleaseRepository releases = new DynamoDbReleaseRepository(dynamo, tableName, recordsTable, zone);
         return new SearchRounds(new SearchIndexer(releases, new DynamoDbSearchDocs(dynamo, recordsTable),
                 new S3SiteBucket(s3, siteBucket), cdn, new SitePaths(zone), clock)
                 .withCopies(new DynamoDbSearchCopies(dynamo, recordsTable)),

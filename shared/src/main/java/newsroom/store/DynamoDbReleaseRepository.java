@@ -31,8 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Releases in the single table. Every write is conditional: a new release must not exist, a
- * change must find the version it was based on, so no update is ever lost to a concurrent one.
+ * Releases in the table. Every write is conditional: a new release must not exist, a change must
+ * find the version it was based on, so no update is ever lost to a concurrent one. Each change's
+ * version copy goes to the records table (no stream: no stream consumer reads it) in the change's
+ * own transaction.
  */
 public final class DynamoDbReleaseRepository implements ReleaseRepository {
     static final String SLUG_SK = "SLUG";
@@ -49,11 +51,18 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String recordsTable;
     private final ReleaseMapper mapper;
 
+    /** With the version copies in the same table (tests of the repository alone). */
     public DynamoDbReleaseRepository(DynamoDbClient dynamo, String table, ZoneId zone) {
+        this(dynamo, table, table, zone);
+    }
+
+    public DynamoDbReleaseRepository(DynamoDbClient dynamo, String table, String recordsTable, ZoneId zone) {
         this.dynamo = dynamo;
         this.table = table;
+        this.recordsTable = recordsTable;
         this.mapper = new ReleaseMapper(zone);
     }
 
@@ -70,10 +79,10 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         create(release, List.of());
     }
 
-    /** The log's entries join the create's transaction when the log is kept in this table. */
+    /** The log's entries join the create's transaction when the log is kept in the records table. */
     @Override
     public void create(Release release, AccessLog log, List<AccessLog.Entry> entries) {
-        if (log instanceof DynamoDbAccessLog here && here.keptIn(table)) {
+        if (log instanceof DynamoDbAccessLog here && here.keptIn(recordsTable)) {
             create(release, here.puts(release.id(), entries));
         } else {
             ReleaseRepository.super.create(release, log, entries);
@@ -87,7 +96,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         List<TransactWriteItem> writes = new ArrayList<>(List.of(
                 putNew(slugClaim),
                 putNew(mapper.toItem(release)),
-                putNew(versionItem(release))));
+                putNewRecord(versionItem(release))));
         writes.addAll(alsoWrite);
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
@@ -114,7 +123,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(release).build(),
-                    putNew(versionItem(changed))));
+                    putNewRecord(versionItem(changed))));
         } catch (TransactionCanceledException e) {
             if (Items.failedCondition(e, 0) || Items.failedCondition(e, 1)) {
                 throw new VersionConflictException(changed.id());
@@ -189,7 +198,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         try {
             dynamo.transactWriteItems(t -> t.transactItems(
                     TransactWriteItem.builder().put(release).build(),
-                    putNew(versionItem(changed)),
+                    putNewRecord(versionItem(changed)),
                     TransactWriteItem.builder().delete(d -> d.tableName(table).key(pendingKey(changed.id()))
                             .conditionExpression("#changeId = :changeId")
                             .expressionAttributeNames(Map.of("#changeId", PENDING_ID))
@@ -216,7 +225,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
             dynamo.transactWriteItems(t -> t.transactItems(
                     putNew(slugClaim),
                     TransactWriteItem.builder().put(release).build(),
-                    putNew(versionItem(changed)),
+                    putNewRecord(versionItem(changed)),
                     TransactWriteItem.builder().delete(d -> d.tableName(table).key(slugKey(previousSlug))).build()));
         } catch (TransactionCanceledException e) {
             if (Items.failedCondition(e, 0)) {
@@ -249,7 +258,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         }
         // The versions of a deleted draft are unreachable; removing them is tidying, not correctness.
         for (ReleaseVersion version : versions(release.id())) {
-            dynamo.deleteItem(d -> d.tableName(table).key(Map.of(
+            dynamo.deleteItem(d -> d.tableName(recordsTable).key(Map.of(
                     Table.PK, s(ReleaseMapper.pk(release.id())), Table.SK, s(versionSk(version.version())))));
         }
     }
@@ -264,6 +273,13 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
         item.put(SAVED_AT, s(Table.time(release.updatedAt())));
         item.put(SNAPSHOT, AttributeValue.fromM(snapshot));
         return item;
+    }
+
+    /** A version copy, in the records table: added, never over another. */
+    private TransactWriteItem putNewRecord(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder()
+                .put(Put.builder().tableName(recordsTable).item(item).conditionExpression(NOT_EXISTS).build())
+                .build();
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {
@@ -424,7 +440,7 @@ public final class DynamoDbReleaseRepository implements ReleaseRepository {
     public List<ReleaseVersion> versions(String id) {
         List<ReleaseVersion> versions = new ArrayList<>();
         QueryRequest query = QueryRequest.builder()
-                .tableName(table)
+                .tableName(recordsTable)
                 .consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                 .expressionAttributeNames(Map.of("#pk", Table.PK, "#sk", Table.SK))

@@ -19,13 +19,18 @@ public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories
                                    LegalFlags legalFlags, List<String> reminderTo, LocalTime reminderTime,
                                    String mailFrom, String configurationSet, String siteBaseUrl, String siteName,
                                    Duration recordRetention, String webhookQueueUrl, String digestQueueUrl,
-                                   DigestSchedule digests) {
+                                   DigestSchedule digests, String recordsTable) {
+
+    /** Without a records table of its own, the records are kept in the table. */
+    public EmbargoSweeperConfig {
+        recordsTable = recordsTable == null ? tableName : recordsTable;
+    }
 
     /** The sweep alone: the default flags, and reminders to authors only, from 08:00. */
     public EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories categories, ZoneId zone) {
         this(aws, tableName, categories, zone, LegalFlags.defaults(), List.of(), LocalTime.of(8, 0), null, null,
                 "http://localhost", EnvVars.DEFAULT_SITE_NAME, Duration.ofDays(730), null, null,
-                DigestSchedule.defaults(zone));
+                DigestSchedule.defaults(zone), null);
     }
 
     public static EmbargoSweeperConfig from(EnvVars env) {
@@ -44,6 +49,7 @@ public record EmbargoSweeperConfig(AwsSettings aws, String tableName, Categories
                 Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS, "730"))),
                 env.optional(EnvVars.WEBHOOK_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
                 env.optional(EnvVars.DIGEST_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
-                env.digestSchedule());
+                env.digestSchedule(),
+                env.optional(EnvVars.RECORDS_TABLE_NAME).orElse(null));
     }
 }

@@ -93,10 +93,11 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
     public EmbargoSweeperHandler(EmbargoSweeperConfig config, DynamoDbClient dynamo, Mailer mailer,
                                  WebhookQueue webhookQueue, MailQueue digestQueue, Clock clock) {
         // The two-person rule was checked when the release was scheduled.
-        this.repository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
+        this.repository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.recordsTable(),
+                config.zone());
         this.releases = new ReleaseService(repository,
                 new ReleaseWorkflow(new ReleaseRules(config.categories()), false), clock,
-                new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention()));
+                new DynamoDbAccessLog(dynamo, config.recordsTable(), config.recordRetention()));
         var reviewRepository = new DynamoDbLegalReviewRepository(dynamo, config.tableName());
         var legal = new LegalReviews(config.legalFlags(), reviewRepository, repository, releases, config.zone(), clock);
         String desk = (config.siteBaseUrl().endsWith("/") ? config.siteBaseUrl() : config.siteBaseUrl() + "/") + "desk/";
@@ -104,7 +105,7 @@ public final class EmbargoSweeperHandler implements RequestHandler<ScheduledEven
                 config.siteName(), config.zone(), config.reminderTime(), REMINDER_LEASE, clock);
         this.digests = digestQueue == null ? null : new DigestPlanner(config.digests(),
                 new DynamoDbContactRepository(dynamo, config.tableName()), new DynamoDbDigestRuns(dynamo,
-                config.tableName()), digestQueue, clock);
+                config.recordsTable()), digestQueue, clock);
         // Only its retry sweep is used here: it never POSTs (no transport), it only queues.
         this.webhookRetries = webhookQueue == null ? null : new WebhookSender(
                 new DynamoDbWebhookRepository(dynamo, config.tableName()), webhookQueue, null, null, List.of(), clock);

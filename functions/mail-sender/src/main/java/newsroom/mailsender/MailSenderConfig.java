@@ -13,7 +13,12 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                                String siteBaseUrl, String apiBaseUrl, String siteName, ZoneId zone,
                                String tokenSigningSecret, double maxSendRate, int concurrency,
                                Duration sendingLease, Duration recordRetention, String digestQueueUrl,
-                               DigestSchedule digests) {
+                               DigestSchedule digests, String recordsTable) {
+
+    /** Without a records table of its own, the records are kept in the table. */
+    public MailSenderConfig {
+        recordsTable = recordsTable == null ? tableName : recordsTable;
+    }
 
     /** With delivery records kept for the default period. */
     public MailSenderConfig(AwsSettings aws, String tableName, String mailQueueUrl, String mailFrom,
@@ -22,7 +27,7 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                             Duration sendingLease) {
         this(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl, siteName, zone,
                 tokenSigningSecret, maxSendRate, concurrency, sendingLease, DynamoDbDeliveryRepository.DEFAULT_RETENTION,
-                null, DigestSchedule.defaults(zone));
+                null, DigestSchedule.defaults(zone), null);
     }
 
     /**
@@ -49,21 +54,23 @@ public record MailSenderConfig(AwsSettings aws, String tableName, String mailQue
                 Duration.ofDays(Long.parseLong(env.orDefault(EnvVars.RECORD_RETENTION_DAYS,
                         Long.toString(DynamoDbDeliveryRepository.DEFAULT_RETENTION.toDays())))),
                 env.optional(EnvVars.DIGEST_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
-                env.digestSchedule());
+                env.digestSchedule(),
+                env.optional(EnvVars.RECORDS_TABLE_NAME).orElse(null));
     }
 
     /** The same, talking to AWS as these settings say (the local runtime: the emulator's endpoint and keys). */
     public MailSenderConfig withAws(AwsSettings other) {
         return new MailSenderConfig(other, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl,
                 apiBaseUrl, siteName, zone, tokenSigningSecret, maxSendRate, concurrency, sendingLease, recordRetention,
-                digestQueueUrl, digests);
+                digestQueueUrl, digests, recordsTable);
     }
 
     /** The same, with another lease: the local runtime's queue retries within seconds, not minutes. */
     public MailSenderConfig withSendingLease(Duration lease) {
         return new MailSenderConfig(aws, tableName, mailQueueUrl, mailFrom, configurationSet, siteBaseUrl, apiBaseUrl,
                 siteName, zone,
-                tokenSigningSecret, maxSendRate, concurrency, lease, recordRetention, digestQueueUrl, digests);
+                tokenSigningSecret, maxSendRate, concurrency, lease, recordRetention, digestQueueUrl, digests,
+                recordsTable);
     }
 
     /** Each sender's share of the account's rate. */

@@ -68,9 +68,9 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
                              Clock clock) {
         this.config = config;
         this.mailer = new ReleaseMailer(
-                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone()),
+                new DynamoDbReleaseRepository(dynamo, config.tableName(), config.recordsTable(), config.zone()),
                 new DynamoDbContactRepository(dynamo, config.tableName()),
-                new DynamoDbDeliveryRepository(dynamo, config.tableName(), config.recordRetention()),
+                new DynamoDbDeliveryRepository(dynamo, config.recordsTable(), config.recordRetention()),
                 new MailComposer(config.siteName(), config.zone()),
                 mailer,
                 new SignedTokens(signingKeys, clock),
@@ -79,7 +79,7 @@ public final class MailSenderHandler implements RequestHandler<SQSEvent, SQSBatc
                 config.apiBaseUrl(),
                 clock,
                 config.sendingLease(),
-                new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention()))
+                new DynamoDbAccessLog(dynamo, config.recordsTable(), config.recordRetention()))
                 .withDigests(config.digests());
     }
 

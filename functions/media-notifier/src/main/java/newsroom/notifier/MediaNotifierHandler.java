@@ -56,7 +56,7 @@ public final class MediaNotifierHandler implements RequestHandler<DynamodbEvent,
     /** With the clock the webhook deliveries are timed by (the local runtime's tests move it). */
     public MediaNotifierHandler(MediaNotifierConfig config, DynamoDbClient dynamo, SqsClient sqs, Clock clock) {
         this.notifier = new MediaNotifier(new DynamoDbContactRepository(dynamo, config.tableName()),
-                new DynamoDbDeliveryRepository(dynamo, config.tableName()),
+                new DynamoDbDeliveryRepository(dynamo, config.recordsTable()),
                 new SqsMailQueue(sqs, config.mailQueueUrl()));
         this.webhooks = config.webhookQueueUrl() == null ? null : new WebhookDispatcher(
                 new DynamoDbWebhookRepository(dynamo, config.tableName()),

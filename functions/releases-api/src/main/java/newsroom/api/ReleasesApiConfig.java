@@ -12,7 +12,12 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                                 String siteName, Categories categories, ZoneId zone, boolean twoPersonRule,
                                 String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet,
                                 Duration recordRetention, LegalFlags legalFlags, String mailQueueUrl,
-                                String webhookQueueUrl, boolean webhooksAllowLoopback) {
+                                String webhookQueueUrl, boolean webhooksAllowLoopback, String recordsTable) {
+
+    /** Without a records table of its own, the records are kept in the table. */
+    public ReleasesApiConfig {
+        recordsTable = recordsTable == null ? tableName : recordsTable;
+    }
 
     /** With records kept for the default period (two years). */
     public ReleasesApiConfig(AwsSettings aws, String tableName, String uploadBucket, String siteBaseUrl,
@@ -20,7 +25,7 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                              String apiBaseUrl, String tokenSigningSecret, String mailFrom, String configurationSet) {
         this(aws, tableName, uploadBucket, siteBaseUrl, siteName, categories, zone, twoPersonRule, apiBaseUrl,
                 tokenSigningSecret, mailFrom, configurationSet, Duration.ofDays(730), LegalFlags.defaults(), null, null,
-                false);
+                false, null);
     }
 
     public static ReleasesApiConfig from(EnvVars env) {
@@ -41,7 +46,8 @@ public record ReleasesApiConfig(AwsSettings aws, String tableName, String upload
                 LegalFlags.parse(env.optional(EnvVars.LEGAL_FLAGS).filter(f -> !f.isBlank()).orElse(LegalFlags.DEFAULTS)),
                 env.optional(EnvVars.MAIL_QUEUE_URL).orElse(null),
                 env.optional(EnvVars.WEBHOOK_QUEUE_URL).filter(u -> !u.isBlank()).orElse(null),
-                Boolean.parseBoolean(env.orDefault(EnvVars.WEBHOOKS_ALLOW_LOOPBACK, "false")));
+                Boolean.parseBoolean(env.orDefault(EnvVars.WEBHOOKS_ALLOW_LOOPBACK, "false")),
+                env.optional(EnvVars.RECORDS_TABLE_NAME).orElse(null));
     }
 
 }

@@ -117,7 +117,8 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
     private static Router wire(ReleasesApiConfig config, DynamoDbClient dynamo, S3Presigner presigner,
                                Mailer mailer, SigningKeys signingKeys, MailQueue mailQueue, WebhookQueue webhookQueue,
                                Clock clock) {
-        var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.zone());
+        var releaseRepository = new DynamoDbReleaseRepository(dynamo, config.tableName(), config.recordsTable(),
+                config.zone());
         var contactRepository = new DynamoDbContactRepository(dynamo, config.tableName());
         var workflow = new ReleaseWorkflow(new ReleaseRules(config.categories()), config.twoPersonRule());
         var contacts = new ContactService(contactRepository, new ContactRules(config.categories()), clock);
@@ -126,9 +127,9 @@ public final class ReleasesApiHandler implements RequestHandler<APIGatewayV2HTTP
                 new MailComposer(config.siteName(), config.zone()), config.apiBaseUrl(),
                 new DynamoDbConfirmationCooldown(dynamo, config.tableName()), clock);
         var renderer = new SiteRenderer(new SiteAssets(), config.siteName(), config.siteBaseUrl(), config.zone());
-        var accessLog = new DynamoDbAccessLog(dynamo, config.tableName(), config.recordRetention());
+        var accessLog = new DynamoDbAccessLog(dynamo, config.recordsTable(), config.recordRetention());
         var releaseService = new ReleaseService(releaseRepository, workflow, clock, accessLog);
-        var deliveryRepository = new DynamoDbDeliveryRepository(dynamo, config.tableName());
+        var deliveryRepository = new DynamoDbDeliveryRepository(dynamo, config.recordsTable());
         var uploadUrls = new S3UploadUrls(presigner, config.uploadBucket());
         return Api.router(new Api.Services(
                 releaseService,

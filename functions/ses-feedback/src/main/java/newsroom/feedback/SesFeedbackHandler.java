@@ -37,12 +37,18 @@ public final class SesFeedbackHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private SesFeedbackHandler(SesFeedbackConfig config) {
-        this(AwsClients.build(DynamoDbClient.builder(), config.aws()), config.tableName(), Clock.systemUTC());
+        this(AwsClients.build(DynamoDbClient.builder(), config.aws()), config.tableName(), config.recordsTable(),
+                Clock.systemUTC());
     }
 
+    /** With the deliveries in the same table (tests of the function alone). */
     public SesFeedbackHandler(DynamoDbClient dynamo, String table, Clock clock) {
+        this(dynamo, table, table, clock);
+    }
+
+    public SesFeedbackHandler(DynamoDbClient dynamo, String table, String recordsTable, Clock clock) {
         this.contacts = new DynamoDbContactRepository(dynamo, table);
-        this.deliveries = new DynamoDbDeliveryRepository(dynamo, table);
+        this.deliveries = new DynamoDbDeliveryRepository(dynamo, recordsTable);
         this.feedback = new SesFeedback(contacts, deliveries, clock);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import newsroom.local.support.Api;
 import newsroom.local.support.Eventually;
 import newsroom.local.support.Http;
@@ -88,5 +89,59 @@ class RebuildIT {
                 .POST(HttpRequest.BodyPublishers.noBody()));
         assertEquals(200, again.statusCode());
         assertEquals(after, siteKeys(), "running it again changes nothing");
+    }
+
+    /**
+     * A stack from before the records table kept a release's version copies, access record and
+     * deliveries, and the digest runs, in the table: the first rebuild after the upgrade moves them
+     * to the records table, where the API reads them, and leaves a webhook endpoint's deliveries
+     * (also DELIVERY#, under the endpoint) where they are.
+     */
+    @Test
+    void aRebuildMovesTheRecordsAnOlderStackKeptInTheTable() {
+        Api api = new Api(runtime.apiUrl());
+        String publisher = runtime.tokens().issue("publisher", List.of("newsroom/publisher"));
+        String id = json(api.post("/releases", publisher, release("Draft from an older stack", "Appeals",
+                "\"publish\": false"))).path("id").asText();
+        var dynamo = runtime.clients().dynamo();
+        String table = runtime.resources().tableName();
+        String records = runtime.resources().recordsTableName();
+        // As an older stack left them: the draft's records in the table, none in the records table.
+        List<Map<String, AttributeValue>> older = new java.util.ArrayList<>(dynamo.query(q -> q.tableName(records)
+                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS("RELEASE#" + id)))).items());
+        older.add(Map.of("PK", AttributeValue.fromS("RELEASE#" + id), "SK", AttributeValue.fromS("DELIVERY#RELEASE#c1"),
+                "entity", AttributeValue.fromS("Delivery"), "status", AttributeValue.fromS("SENT")));
+        older.add(Map.of("PK", AttributeValue.fromS("DIGEST#RUN"), "SK", AttributeValue.fromS("DAILY#2026-12-01"),
+                "entity", AttributeValue.fromS("DigestRun")));
+        Map<String, AttributeValue> webhookDelivery = Map.of("PK", AttributeValue.fromS("WEBHOOK#w1"),
+                "SK", AttributeValue.fromS("DELIVERY#m1"), "entity", AttributeValue.fromS("WebhookDelivery"));
+        for (Map<String, AttributeValue> item : older) {
+            dynamo.deleteItem(d -> d.tableName(records).key(Map.of("PK", item.get("PK"), "SK", item.get("SK"))));
+            dynamo.putItem(p -> p.tableName(table).item(item));
+        }
+        dynamo.putItem(p -> p.tableName(table).item(webhookDelivery));
+        assertTrue(older.stream().anyMatch(i -> i.get("SK").s().startsWith("VERSION#")), "the draft's version copy");
+        assertTrue(older.stream().anyMatch(i -> i.get("SK").s().startsWith("ACCESS#")), "the draft's access record");
+        assertEquals(0, json(api.get("/releases/" + id + "/versions", publisher)).path("items").size(),
+                "the API reads the records table only");
+
+        StringBuilder progress = new StringBuilder();
+        runtime.rebuildSite(line -> progress.append(line).append('\n'));
+        assertTrue(progress.toString().contains("Moved " + older.size() + " records"), progress.toString());
+        for (Map<String, AttributeValue> item : older) {
+            Map<String, AttributeValue> key = Map.of("PK", item.get("PK"), "SK", item.get("SK"));
+            assertEquals(item, dynamo.getItem(g -> g.tableName(records).key(key).consistentRead(true)).item());
+            assertTrue(dynamo.getItem(g -> g.tableName(table).key(key).consistentRead(true)).item().isEmpty(),
+                    "moved, not copied: " + key);
+        }
+        assertEquals(webhookDelivery, dynamo.getItem(g -> g.tableName(table).key(Map.of("PK", webhookDelivery.get("PK"),
+                "SK", webhookDelivery.get("SK"))).consistentRead(true)).item(), "a webhook's delivery stays");
+        assertEquals(1, json(api.get("/releases/" + id + "/versions", publisher)).path("items").size(),
+                "the history is read again");
+
+        StringBuilder again = new StringBuilder();
+        runtime.rebuildSite(line -> again.append(line).append('\n'));
+        assertTrue(!again.toString().contains("Moved "), "a second rebuild has nothing to move: " + again);
     }
 }

@@ -18,6 +18,7 @@ import newsroom.render.SiteRenderer;
 import newsroom.render.SiteSearch;
 import newsroom.service.SiteSettingsService;
 import newsroom.service.port.SettingsRepository;
+import newsroom.store.DynamoDbRecordsMove;
 import newsroom.store.DynamoDbSettingsRepository;
 import java.time.Instant;
 import newsroom.render.Desk;
@@ -42,6 +43,8 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     private final Desk desk;
     private final Desk.Config deskConfig;
     private final SiteSettingsService settings;
+    /** Records an older stack kept in the table, moved by the first rebuild after the upgrade. */
+    private final DynamoDbRecordsMove recordsMove;
     private final SiteRenderer renderer;
     /** Null: every rebuild renders the lists itself. */
     private final SharedPagesNudge listsRenderer;
@@ -74,6 +77,7 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         this.renderer = site.renderer();
         this.listsRenderer = sqs == null || config.sharedPagesQueueUrl() == null ? null
                 : new SqsSharedPagesNudge(sqs, config.sharedPagesQueueUrl(), config.searchIndexQueueUrl());
+        this.recordsMove = new DynamoDbRecordsMove(dynamo, config.tableName(), config.recordsTable());
         this.settings = new SiteSettingsService(new DynamoDbSettingsRepository(dynamo, config.tableName()),
                 config.siteName(), config.zone().getId(), clock);
     }
@@ -83,7 +87,7 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
      * when every page is rendered (the lists here, or by the renderer holding their lease).
      */
     public SiteRebuilder.Result rebuild(Consumer<String> progress) {
-        beforeRebuild();
+        beforeRebuild(progress);
         return rebuilder.rebuild(progress);
     }
 
@@ -96,11 +100,15 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         if (listsRenderer == null) {
             return rebuild(progress);
         }
-        beforeRebuild();
+        beforeRebuild(progress);
         return rebuilder.rebuildMarkingLists(progress, listsRenderer);
     }
 
-    private void beforeRebuild() {
+    private void beforeRebuild(Consumer<String> progress) {
+        int moved = recordsMove.run();
+        if (moved > 0) {
+            progress.accept("Moved " + moved + " records of releases and digests to the records table");
+        }
         SiteSettings current = settings.follow(renderer, SiteSearch.ENABLED);
         SiteAssets.Asset logo = SiteAssets.logo(current);
         if (logo != null) {

@@ -151,6 +151,10 @@ public final class Bench {
         line.setLength(line.length() - 1);
         System.out.printf(Locale.UK, "   %.1f emulator requests a publish, %.1f kB answered%n", total / publishes,
                 bytes / publishes / 1024);
+        line.append(". The queries, by the partition they read, a publish:");
+        r.queries().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.3f;",
+                e.getKey().replace("|", "/"), e.getValue() / publishes)));
+        line.setLength(line.length() - 1);
         line.append(".\n\n").append(streamCensus(r, publishes));
         return line.toString();
     }

@@ -39,7 +39,7 @@ final class BurstBench {
     /** {@code requests}: the emulator requests from the burst's start until everything was right, by operation. */
     record Result(int clients, int seconds, int contacts, int published, int errors, double rate, long p50, long p99,
                   long settledMillis, int pagesMissing, boolean listsRight, int emailsSent, Map<String, Long> requests,
-                  Map<String, Long> answerBytes, Map<String, StreamCensus.Kind> stream) {
+                  Map<String, Long> answerBytes, Map<String, StreamCensus.Kind> stream, Map<String, Long> queries) {
     }
 
     private record Published(String title, String url, long createdNanos) {
@@ -157,6 +157,7 @@ final class BurstBench {
             watcher.interrupt();
             Map<String, Long> requests = EmulatorRequests.counted();
             Map<String, Long> answerBytes = EmulatorRequests.answerBytes();
+            Map<String, Long> queries = EmulatorRequests.queries();
             Map<String, StreamCensus.Kind> stream = uncounted(() -> StreamCensus.since(runtime.clients().streams(),
                     runtime.resources().streamArn(), startedAt));
             List<Long> latencies = new ArrayList<>(served.values());
@@ -164,7 +165,7 @@ final class BurstBench {
             return new Result(clients, seconds, contacts, published.size(), errors.get(), achieved,
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
-                    published.size() - served.size(), listsRight, emails, requests, answerBytes, stream);
+                    published.size() - served.size(), listsRight, emails, requests, answerBytes, stream, queries);
         }
     }
 

@@ -23,6 +23,12 @@ public final class EmulatorRequests implements ExecutionInterceptor {
     private static final Map<String, LongAdder> COUNTS = new ConcurrentHashMap<>();
     /** The bytes of the emulator's answers, by operation: what it spends writing them grows with them. */
     private static final Map<String, LongAdder> ANSWER_BYTES = new ConcurrentHashMap<>();
+    /**
+     * DynamoDB queries by the partition they read (its key with ids and times left out): an emulator
+     * sorts and tests a whole partition for each query, whatever its limit, so which partitions are
+     * read, and how large they grow, is much of what a query costs it.
+     */
+    private static final Map<String, LongAdder> QUERIES = new ConcurrentHashMap<>();
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
@@ -41,6 +47,21 @@ public final class EmulatorRequests implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         count(attributes);
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest query
+                && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+            QUERIES.computeIfAbsent(partition(query), p -> new LongAdder()).increment();
+        }
+    }
+
+    /** "GSI1 STATUS#PUBLISHED", "table SITE#LISTED#…": the partition a query reads, its ids and times as "…". */
+    static String partition(software.amazon.awssdk.services.dynamodb.model.QueryRequest query) {
+        String key = query.expressionAttributeValues().entrySet().stream()
+                .filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).contains("pk") && e.getValue().s() != null)
+                .map(e -> e.getValue().s()).findFirst()
+                .orElse(query.expressionAttributeValues().values().stream().filter(v -> v.s() != null)
+                        .map(v -> v.s()).findFirst().orElse("?"));
+        return (query.indexName() == null ? "table" : query.indexName()) + " "
+                + key.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("\\d{4}(-\\d{2})?", "…");
     }
 
     @Override
@@ -64,6 +85,12 @@ public final class EmulatorRequests implements ExecutionInterceptor {
     static void reset() {
         COUNTS.values().forEach(LongAdder::reset);
         ANSWER_BYTES.values().forEach(LongAdder::reset);
+        QUERIES.values().forEach(LongAdder::reset);
+    }
+
+    /** The queries since {@link #reset}, by the partition they read, most first. */
+    static Map<String, Long> queries() {
+        return mostFirst(QUERIES);
     }
 
     /** The bytes answered since {@link #reset}, by operation, most first (where the answer gave its length). */

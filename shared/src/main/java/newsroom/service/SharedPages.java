@@ -71,17 +71,30 @@ public final class SharedPages {
     /** The search index's writer, to which its marks go (null: the site has no search). */
     private SearchRounds search;
 
+    /**
+     * The least time from one round's start to the next while marks keep coming (a burst): each
+     * round reads the month's and the category's listings whatever it covers (on some backends at
+     * a cost that grows with the month), so a burst's lists cost at most a round a second, however
+     * fast the publishes come. The first round of a lease never waits: one publish's lists go at once.
+     */
+    static final Duration PACE = Duration.ofSeconds(1);
+
     public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
                        SiteBucket bucket, Cdn cdn, Clock clock) {
-        this(index, queue, releases, site, bucket, cdn, clock, Duration.ofMillis(100), Duration.ofMinutes(4));
+        this(index, queue, releases, site, bucket, cdn, clock, Duration.ofMillis(100), Duration.ofMinutes(4), PACE);
     }
 
-    /** With the waiting chosen: how often a waiting publisher looks again, and for how long at most. */
+    /** With the waiting chosen: how often a waiting publisher looks again, and for how long at most; no pace. */
     public SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
                        SiteBucket bucket, Cdn cdn, Clock clock, Duration poll, Duration patience) {
+        this(index, queue, releases, site, bucket, cdn, clock, poll, patience, Duration.ZERO);
+    }
+
+    private SharedPages(SiteIndex index, RenderQueue queue, ReleaseRepository releases, SitePages site,
+                        SiteBucket bucket, Cdn cdn, Clock clock, Duration poll, Duration patience, Duration pace) {
         this.index = index;
         this.writer = new OneWriter(queue, clock, poll, patience,
-                "the site's lists are still being rendered by another publisher");
+                "the site's lists are still being rendered by another publisher", pace);
         this.releases = releases;
         this.site = site;
         this.bucket = bucket;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import newsroom.aws.AwsClients;
 import newsroom.aws.S3Downloads;
 import newsroom.aws.S3SiteBucket;
+import newsroom.fakes.ForwardingSiteBucket;
 import newsroom.domain.Release;
 import newsroom.local.LocalClients;
 import newsroom.local.TemplateStack;
@@ -126,33 +127,11 @@ final class PublishBench {
                     .overrideConfiguration(o -> o.addExecutionInterceptor(meter)), clients.settings());
             var repository = new DynamoDbReleaseRepository(metered, resources.tableName(), RebuildBench.ZONE);
             AtomicInteger objects = new AtomicInteger(); // pages are written in parallel
-            SiteBucket counting = new SiteBucket() {
-                private final S3SiteBucket s3 = new S3SiteBucket(clients.s3(), resources.siteBucket());
-
+            SiteBucket counting = new ForwardingSiteBucket(new S3SiteBucket(clients.s3(), resources.siteBucket())) {
                 @Override
                 public void put(String key, byte[] content, String contentType, String cacheControl) {
                     objects.incrementAndGet();
-                    s3.put(key, content, contentType, cacheControl);
-                }
-
-                @Override
-                public void delete(String key) {
-                    s3.delete(key);
-                }
-
-                @Override
-                public java.util.Optional<byte[]> read(String key) {
-                    return s3.read(key);
-                }
-
-                @Override
-                public boolean exists(String key) {
-                    return s3.exists(key);
-                }
-
-                @Override
-                public List<String> keys(String prefix) {
-                    return s3.keys(prefix);
+                    super.put(key, content, contentType, cacheControl);
                 }
             };
             SiteAssets assets = new SiteAssets();

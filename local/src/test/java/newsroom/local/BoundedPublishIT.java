@@ -17,6 +17,7 @@ import newsroom.aws.S3SiteBucket;
 import newsroom.domain.ContactBlock;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
+import newsroom.fakes.ForwardingSiteBucket;
 import newsroom.local.support.SharedEmulator;
 import newsroom.render.SiteAssets;
 import newsroom.render.SitePaths;
@@ -58,39 +59,18 @@ class BoundedPublishIT {
     }
 
     /** Counts the objects a publish puts into the bucket. */
-    private static final class CountingBucket implements SiteBucket {
-        private final SiteBucket inner;
+    private static final class CountingBucket extends ForwardingSiteBucket {
         // Pages are written in parallel.
         final List<String> keys = new CopyOnWriteArrayList<>();
 
         CountingBucket(SiteBucket inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
         public void put(String key, byte[] content, String contentType, String cacheControl) {
             keys.add(key);
-            inner.put(key, content, contentType, cacheControl);
-        }
-
-        @Override
-        public void delete(String key) {
-            inner.delete(key);
-        }
-
-        @Override
-        public java.util.Optional<byte[]> read(String key) {
-            return inner.read(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return inner.exists(key);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            return inner.keys(prefix);
+            super.put(key, content, contentType, cacheControl);
         }
     }
 

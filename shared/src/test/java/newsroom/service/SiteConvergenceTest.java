@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
+import newsroom.fakes.ForwardingSiteBucket;
 import newsroom.fakes.InMemoryDownloads;
 import newsroom.fakes.InMemoryReleaseRepository;
 import newsroom.fakes.InMemoryRenderQueue;
@@ -64,7 +65,11 @@ class SiteConvergenceTest {
     private final java.util.concurrent.CountDownLatch letGo = new java.util.concurrent.CountDownLatch(1);
 
     /** The bucket, slowed at random, checking every list as it is written. */
-    private final class JitteryBucket implements SiteBucket {
+    private final class JitteryBucket extends ForwardingSiteBucket {
+        JitteryBucket() {
+            super(stored);
+        }
+
         @Override
         public void put(String key, byte[] content, String contentType, String cacheControl) {
             if (key.equals(gatedKey)) {
@@ -86,28 +91,13 @@ class SiteConvergenceTest {
                     }
                 }
             }
-            stored.put(key, content, contentType, cacheControl);
+            super.put(key, content, contentType, cacheControl);
         }
 
         @Override
         public void delete(String key) {
             pause();
-            stored.delete(key);
-        }
-
-        @Override
-        public java.util.Optional<byte[]> read(String key) {
-            return stored.read(key);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return stored.exists(key);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            return stored.keys(prefix);
+            super.delete(key);
         }
 
         private void pause() {

@@ -17,6 +17,7 @@ import java.util.Set;
 import newsroom.domain.Release;
 import newsroom.domain.ReleaseStatus;
 import newsroom.domain.Withdrawal;
+import newsroom.fakes.ForwardingSiteBucket;
 import newsroom.fakes.InMemoryReleaseRepository;
 import newsroom.fakes.InMemorySearchCopies;
 import newsroom.fakes.InMemorySearchDocs;
@@ -29,7 +30,6 @@ import newsroom.render.SearchRecent;
 import newsroom.render.SitePaths;
 import newsroom.service.port.Cdn;
 import newsroom.service.port.SearchCopies;
-import newsroom.service.port.SiteBucket;
 import org.junit.jupiter.api.Test;
 
 class SearchIndexerTest {
@@ -121,33 +121,17 @@ class SearchIndexerTest {
     }
 
     /** The bucket, counting the files read from it. */
-    private final class CountingBucket implements SiteBucket {
+    private final class CountingBucket extends ForwardingSiteBucket {
         final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        @Override
-        public void put(String key, byte[] content, String contentType, String cacheControl) {
-            bucket.put(key, content, contentType, cacheControl);
-        }
-
-        @Override
-        public boolean exists(String key) {
-            return bucket.exists(key);
+        CountingBucket() {
+            super(bucket);
         }
 
         @Override
         public Optional<byte[]> read(String key) {
             reads.add(key);
-            return bucket.read(key);
-        }
-
-        @Override
-        public void delete(String key) {
-            bucket.delete(key);
-        }
-
-        @Override
-        public List<String> keys(String prefix) {
-            return bucket.keys(prefix);
+            return super.read(key);
         }
     }
 

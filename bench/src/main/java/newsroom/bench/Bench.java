@@ -194,8 +194,11 @@ public final class Bench {
                 .append("archives, category pages, feeds and sitemaps, written to `").append(out)
                 .append("` (the same for both)").append(disk ? " and then to the disk (`" + work + "`)" : "")
                 .append(". Median of ").append(RebuildBench.RUNS)
-                .append(" runs each, after uncounted ones: ").append(RebuildBench.WARMUP)
-                .append(" for Newsroom (the JIT's steady state; one to disk, after the runs to RAM), one for Hugo ")
+                .append(" runs each, after uncounted ones: ").append(ours.warmups())
+                .append(" for Newsroom (the JIT's steady state: at least ").append(RebuildBench.WARMUP)
+                .append(", and on until a run in which the JIT compiled for under ")
+                .append(Math.round(RebuildBench.SETTLED * 100)).append("% of its time")
+                .append("; one to disk, after the runs to RAM), one for Hugo ")
                 .append("(warm caches). *First run* is each one's first, in a fresh process for Hugo; for Newsroom to ")
                 .append("RAM, in a JVM that has rendered nothing yet. To disk, the kernel's writeback of the runs ")
                 .append("before decides much of each time, so a first run can be the fastest. ")
@@ -224,8 +227,8 @@ public final class Bench {
                 (ours.pages() * 1000.0 / Math.max(1, ours.firstMillis()))
                         / (hugo.pages() * 1000.0 / Math.max(1, hugo.firstMillis()))));
         md.append(String.format(Locale.UK, ". Target: at least 5×: %s.%n%n", ratio >= 5 ? "met" : "**not met**"));
-        System.out.printf(Locale.UK, "   Newsroom %.0f pages/s, Hugo %.0f pages/s, ratio %.2f%n", ours.pagesPerSecond(),
-                hugo.pagesPerSecond(), ratio);
+        System.out.printf(Locale.UK, "   Newsroom %.0f pages/s (after %d uncounted runs), Hugo %.0f pages/s, ratio %.2f%n",
+                ours.pagesPerSecond(), ours.warmups(), hugo.pagesPerSecond(), ratio);
         if (disk) {
             System.out.printf(Locale.UK, "   to disk: Newsroom %.0f pages/s, Hugo %.0f pages/s%n",
                     oursDisk.pagesPerSecond(), hugoDisk.pagesPerSecond());

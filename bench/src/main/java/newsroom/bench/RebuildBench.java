@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,8 +32,8 @@ import newsroom.service.port.Cdn;
 
 /**
  * Full rebuild of the whole site from the corpus to a local folder, against Hugo rendering the same
- * corpus with equivalent templates (bench/hugo). Each runs once uncounted (warm JIT for us, warm
- * caches for Hugo), then {@link #RUNS} times; the median counts. Both write every file, to the same
+ * corpus with equivalent templates (bench/hugo). Each runs uncounted first (until the JIT is warm
+ * for us, once for Hugo's caches), then {@link #RUNS} times; the median counts. Both write every file, to the same
  * kind of folder: RAM-backed where the machine has one, because on this VM's disk the kernel's
  * writeback of the previous run's 50 MB, not the generator, decided how long a run took.
  */
@@ -39,15 +41,20 @@ final class RebuildBench {
     static final ZoneId ZONE = ZoneId.of("Europe/London");
     static final int RUNS = 5;
     /**
-     * Uncounted runs before those: the JIT needs about five rebuilds of this corpus to reach its
-     * steady state (measured: 2.2 s, 1.3, 1.0, 0.9, 0.9, 0.7, then 0.5 s a rebuild), so with one the
-     * median measured a JVM still compiling. The first run, in a JVM that has rendered nothing
-     * yet, is reported beside the median: it is what a fresh function pays.
+     * Uncounted runs before those, at least: the JIT needs about five rebuilds of this corpus to
+     * reach its steady state on a fast machine (measured: 2.2 s, 1.3, 1.0, 0.9, 0.9, 0.7, then 0.5 s
+     * a rebuild), and more on a slower one, where its compiler threads share the two cores with the
+     * rebuild's. So the warm-up goes on until the JIT is done: a run in which it compiled for
+     * under {@link #SETTLED} of the run's time (up to {@link #WARMUP_MAX} runs). The first run, in a
+     * JVM that has rendered nothing yet, is reported beside the median: it is what a fresh
+     * function pays.
      */
     static final int WARMUP = 6;
+    static final int WARMUP_MAX = 30;
+    static final double SETTLED = 0.02;
 
     /** One generator's runs: the median of the counted ones, and the first. */
-    record Run(String name, int pages, long millis, long firstMillis) {
+    record Run(String name, int pages, long millis, long firstMillis, int warmups) {
         double pagesPerSecond() {
             return pages * 1000.0 / Math.max(1, millis);
         }
@@ -88,19 +95,29 @@ final class RebuildBench {
         return newsroom(corpus, out, threads, WARMUP);
     }
 
-    /** The same with {@code warmup} uncounted runs: one is enough once the JIT has warmed on another folder. */
+    /**
+     * The same with at least {@code warmup} uncounted runs, and more while the JIT is still
+     * compiling (one is enough once the JIT has warmed on another folder).
+     */
     static Run newsroom(List<Release> corpus, Path out, int threads, int warmup) {
         List<Run> runs = new ArrayList<>();
         long first = -1;
-        for (int i = 0; i < warmup + RUNS; i++) {
+        int uncounted = 0;
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        while (runs.size() < RUNS) {
             deleteTree(out);
             SiteRebuilder rebuilder = rebuilder(corpus, out, threads);
+            long compiledBefore = jit.getTotalCompilationTime();
             long start = System.nanoTime();
             rebuilder.rebuild(line -> { });
             long millis = (System.nanoTime() - start) / 1_000_000;
+            long compiling = jit.getTotalCompilationTime() - compiledBefore;
             first = first < 0 ? millis : first;
-            if (i >= warmup) {
-                runs.add(new Run("Newsroom (" + threads + " threads)", countPages(out), millis, first));
+            boolean warm = uncounted >= warmup && (compiling < SETTLED * millis || uncounted >= WARMUP_MAX);
+            if (warm || !runs.isEmpty()) {
+                runs.add(new Run("Newsroom (" + threads + " threads)", countPages(out), millis, first, uncounted));
+            } else {
+                uncounted++;
             }
         }
         deleteTree(out);
@@ -175,7 +192,7 @@ final class RebuildBench {
             first = first < 0 ? millis : first;
             // Hugo is compiled ahead of time: one uncounted run warms the file cache.
             if (i > 0) {
-                runs.add(new Run("Hugo " + hugoVersion(), countPages(work.resolve("public")), millis, first));
+                runs.add(new Run("Hugo " + hugoVersion(), countPages(work.resolve("public")), millis, first, 1));
             }
         }
         deleteTree(work);

@@ -155,6 +155,17 @@ public final class Bench {
         r.queries().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.3f;",
                 e.getKey().replace("|", "/"), e.getValue() / publishes)));
         line.setLength(line.length() - 1);
+        long conditions = r.conditions().values().stream().mapToLong(Long::longValue).sum();
+        line.append(String.format(Locale.UK, ". The conditions in transactions (the emulator parses and checks"
+                + " each): %.2f a publish; by write and partition:", conditions / publishes));
+        r.conditions().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.2f;",
+                e.getKey(), e.getValue() / publishes)));
+        line.setLength(line.length() - 1);
+        System.out.printf(Locale.UK, "   %.2f conditions in transactions a publish%n", conditions / publishes);
+        line.append(". The objects written, by kind, a publish:");
+        r.puts().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.2f;",
+                e.getKey(), e.getValue() / publishes)));
+        line.setLength(line.length() - 1);
         line.append(".\n\n").append(streamCensus(r, publishes));
         return line.toString();
     }

@@ -39,7 +39,8 @@ final class BurstBench {
     /** {@code requests}: the emulator requests from the burst's start until everything was right, by operation. */
     record Result(int clients, int seconds, int contacts, int published, int errors, double rate, long p50, long p99,
                   long settledMillis, int pagesMissing, boolean listsRight, int emailsSent, Map<String, Long> requests,
-                  Map<String, Long> answerBytes, Map<String, StreamCensus.Kind> stream, Map<String, Long> queries) {
+                  Map<String, Long> answerBytes, Map<String, StreamCensus.Kind> stream, Map<String, Long> queries,
+                  Map<String, Long> conditions, Map<String, Long> puts) {
     }
 
     private record Published(String title, String url, long createdNanos) {
@@ -158,6 +159,8 @@ final class BurstBench {
             Map<String, Long> requests = EmulatorRequests.counted();
             Map<String, Long> answerBytes = EmulatorRequests.answerBytes();
             Map<String, Long> queries = EmulatorRequests.queries();
+            Map<String, Long> conditions = EmulatorRequests.conditions();
+            Map<String, Long> puts = EmulatorRequests.puts();
             Map<String, StreamCensus.Kind> stream = uncounted(() -> StreamCensus.since(runtime.clients().streams(),
                     runtime.resources().streamArn(), startedAt));
             List<Long> latencies = new ArrayList<>(served.values());
@@ -165,7 +168,8 @@ final class BurstBench {
             return new Result(clients, seconds, contacts, published.size(), errors.get(), achieved,
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 50),
                     latencies.isEmpty() ? -1 : LatencyBench.percentile(latencies, 99), settled,
-                    published.size() - served.size(), listsRight, emails, requests, answerBytes, stream, queries);
+                    published.size() - served.size(), listsRight, emails, requests, answerBytes, stream, queries,
+                    conditions, puts);
         }
     }
 

@@ -29,6 +29,14 @@ public final class EmulatorRequests implements ExecutionInterceptor {
      * read, and how large they grow, is much of what a query costs it.
      */
     private static final Map<String, LongAdder> QUERIES = new ConcurrentHashMap<>();
+    /**
+     * The conditions in DynamoDB transactions, by the kind of write and the partition it writes: an
+     * emulator parses each condition of a transaction, and checks it, item by item, so a transaction
+     * of a hundred conditional deletes costs it a hundred parses.
+     */
+    private static final Map<String, LongAdder> CONDITIONS = new ConcurrentHashMap<>();
+    /** The objects written to the bucket, by their folder and file name with ids, dates and slugs left out. */
+    private static final Map<String, LongAdder> PUTS = new ConcurrentHashMap<>();
 
     @Override
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
@@ -51,6 +59,15 @@ public final class EmulatorRequests implements ExecutionInterceptor {
                 && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
             QUERIES.computeIfAbsent(partition(query), p -> new LongAdder()).increment();
         }
+        if (context.request() instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest put
+                && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+            PUTS.computeIfAbsent(objectKind(put.key()), k -> new LongAdder()).increment();
+        }
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest write
+                && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+            write.transactItems().forEach(item -> conditionOf(item).ifPresent(kind ->
+                    CONDITIONS.computeIfAbsent(kind, k -> new LongAdder()).increment()));
+        }
     }
 
     /** "GSI1 STATUS#PUBLISHED", "table SITE#LISTED#…": the partition a query reads, its ids and times as "…". */
@@ -62,6 +79,46 @@ public final class EmulatorRequests implements ExecutionInterceptor {
                         .map(v -> v.s()).findFirst().orElse("?"));
         return (query.indexName() == null ? "table" : query.indexName()) + " "
                 + key.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("\\d{4}(-\\d{2})?", "…");
+    }
+
+    /** "news/…/ninjs.json": an object's key, its first folder and its file's name, what lies between as "…". */
+    static String objectKind(String key) {
+        int first = key.indexOf('/');
+        int last = key.lastIndexOf('/');
+        String name = key.substring(last + 1).replaceAll("\\d+", "…");
+        return first < 0 ? name : first == last ? key.substring(0, first) + "/" + name
+                : key.substring(0, first) + "/…/" + name;
+    }
+
+    /** "Delete SITE#RENDER": a transaction item's kind and partition, when it carries a condition. */
+    static java.util.Optional<String> conditionOf(software.amazon.awssdk.services.dynamodb.model.TransactWriteItem item) {
+        String kind;
+        String condition;
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key;
+        if (item.put() != null) {
+            kind = "Put";
+            condition = item.put().conditionExpression();
+            key = item.put().item();
+        } else if (item.delete() != null) {
+            kind = "Delete";
+            condition = item.delete().conditionExpression();
+            key = item.delete().key();
+        } else if (item.update() != null) {
+            kind = "Update";
+            condition = item.update().conditionExpression();
+            key = item.update().key();
+        } else {
+            kind = "ConditionCheck";
+            condition = item.conditionCheck().conditionExpression();
+            key = item.conditionCheck().key();
+        }
+        if (condition == null) {
+            return java.util.Optional.empty();
+        }
+        software.amazon.awssdk.services.dynamodb.model.AttributeValue pk = key.get("PK");
+        String partition = pk == null || pk.s() == null ? "?" : pk.s();
+        return java.util.Optional.of(kind + " " + partition.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…")
+                .replaceAll("\\d{4}(-\\d{2})?", "…").replaceAll("^SLUG#.*", "SLUG#…"));
     }
 
     @Override
@@ -86,6 +143,18 @@ public final class EmulatorRequests implements ExecutionInterceptor {
         COUNTS.values().forEach(LongAdder::reset);
         ANSWER_BYTES.values().forEach(LongAdder::reset);
         QUERIES.values().forEach(LongAdder::reset);
+        CONDITIONS.values().forEach(LongAdder::reset);
+        PUTS.values().forEach(LongAdder::reset);
+    }
+
+    /** The objects written since {@link #reset}, by kind, most first. */
+    static Map<String, Long> puts() {
+        return mostFirst(PUTS);
+    }
+
+    /** The conditions in transactions since {@link #reset}, by kind and partition, most first. */
+    static Map<String, Long> conditions() {
+        return mostFirst(CONDITIONS);
     }
 
     /** The queries since {@link #reset}, by the partition they read, most first. */

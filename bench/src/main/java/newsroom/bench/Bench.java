@@ -137,8 +137,16 @@ public final class Bench {
         double publishes = Math.max(1, r.published());
         StringBuilder line = new StringBuilder(String.format(Locale.UK,
                 "Emulator requests from the burst's start until everything was right (the fan-out's included, "
-                        + "the benchmark's watching of the bucket not): %d, **%.1f a publish**. The most, a publish:",
+                        + "the benchmark's watching of the bucket not): %d, **%.1f a publish**.",
                 total, total / publishes));
+        // The emulator's pace on this machine: when the pipeline is behind, it answers as fast as it can.
+        double elapsed = r.seconds() + (r.settledMillis() >= 0 ? r.settledMillis() / 1000.0 : 600);
+        line.append(String.format(Locale.UK, " It answered %.0f a second over those %.0f s, where the burst asked for"
+                + " %.0f a second (that many a publish at %.1f publishes a second): when the first is the smaller, the"
+                + " emulator set the pace.", total / elapsed, elapsed, total / publishes * r.rate(), r.rate()));
+        System.out.printf(Locale.UK, "   the emulator answered %.0f requests a second; the burst asked for %.0f%n",
+                total / elapsed, total / publishes * r.rate());
+        line.append(" The most, a publish:");
         r.requests().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.2f;",
                 e.getKey(), e.getValue() / publishes)));
         line.setLength(line.length() - 1);

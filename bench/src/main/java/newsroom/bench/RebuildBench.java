@@ -2,10 +2,10 @@ package newsroom.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,9 +33,10 @@ import newsroom.service.port.Cdn;
 /**
  * Full rebuild of the whole site from the corpus to a local folder, against Hugo rendering the same
  * corpus with equivalent templates (bench/hugo). Each runs uncounted first (until the JIT is warm
- * for us, once for Hugo's caches), then {@link #RUNS} times; the median counts. Both write every file, to the same
- * kind of folder: RAM-backed where the machine has one, because on this VM's disk the kernel's
- * writeback of the previous run's 50 MB, not the generator, decided how long a run took.
+ * for us, once for Hugo's caches), then {@link #RUNS} times; the median counts. Both write every
+ * file, to the same kind of folder: RAM-backed where the machine has one, because on this VM's
+ * disk the kernel's writeback of the previous run's 50 MB, not the generator, decided how long a
+ * run took.
  */
 final class RebuildBench {
     static final ZoneId ZONE = ZoneId.of("Europe/London");

@@ -55,16 +55,15 @@ public final class EmulatorRequests implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         count(attributes);
-        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest query
-                && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+        if (Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+            return;
+        }
+        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.QueryRequest query) {
             QUERIES.computeIfAbsent(partition(query), p -> new LongAdder()).increment();
-        }
-        if (context.request() instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest put
-                && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+        } else if (context.request() instanceof software.amazon.awssdk.services.s3.model.PutObjectRequest put) {
             PUTS.computeIfAbsent(objectKind(put.key()), k -> new LongAdder()).increment();
-        }
-        if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest write
-                && !Thread.currentThread().getName().startsWith(NOT_COUNTED)) {
+        } else if (context.request()
+                instanceof software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest write) {
             write.transactItems().forEach(item -> conditionOf(item).ifPresent(kind ->
                     CONDITIONS.computeIfAbsent(kind, k -> new LongAdder()).increment()));
         }

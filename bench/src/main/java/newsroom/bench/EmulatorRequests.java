@@ -77,7 +77,7 @@ public final class EmulatorRequests implements ExecutionInterceptor {
                 .orElse(query.expressionAttributeValues().values().stream().filter(v -> v.s() != null)
                         .map(v -> v.s()).findFirst().orElse("?"));
         return (query.indexName() == null ? "table" : query.indexName()) + " "
-                + key.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("\\d{4}(-\\d{2})?", "…");
+                + withoutIdsAndTimes(key);
     }
 
     /** "news/…/ninjs.json": an object's key, its first folder and its file's name, what lies between as "…". */
@@ -116,8 +116,12 @@ public final class EmulatorRequests implements ExecutionInterceptor {
         }
         software.amazon.awssdk.services.dynamodb.model.AttributeValue pk = key.get("PK");
         String partition = pk == null || pk.s() == null ? "?" : pk.s();
-        return java.util.Optional.of(kind + " " + partition.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…")
-                .replaceAll("\\d{4}(-\\d{2})?", "…").replaceAll("^SLUG#.*", "SLUG#…"));
+        return java.util.Optional.of(kind + " " + withoutIdsAndTimes(partition).replaceAll("^SLUG#.*", "SLUG#…"));
+    }
+
+    /** A key with its ids and its years and months as "…", so keys of one kind count together. */
+    private static String withoutIdsAndTimes(String key) {
+        return key.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "…").replaceAll("\\d{4}(-\\d{2})?", "…");
     }
 
     @Override

@@ -147,7 +147,7 @@ public final class SharedPages {
      */
     public void prime() {
         writer.queue().dirty();
-        releasesOf(index.latest(SitePublisher.LATEST_COUNT), clock.instant());
+        releasesOf(new RoundReads(releases), index.latest(SitePublisher.LATEST_COUNT), clock.instant());
     }
 
     /** Marks these parts (and the latest list) for their renderers, and returns at once. */
@@ -207,9 +207,11 @@ public final class SharedPages {
         // Each part reads the index and renders on its own thread: a round takes as long as its
         // slowest part, not the sum of them (the rounds are one at a time, so this is the pace
         // of a burst).
+        // The round's parts share their reads: a release several of them list is read once.
+        RoundReads reads = new RoundReads(releases);
         List<CompletableFuture<List<SitePage>>> parts = new ArrayList<>();
         parts.add(CompletableFuture.supplyAsync(() ->
-                site.latest(releasesOf(index.latest(SitePublisher.LATEST_COUNT), now), now), READS));
+                site.latest(releasesOf(reads, index.latest(SitePublisher.LATEST_COUNT), now), now), READS));
         // A month's scopes together: its own page, its newest page, and the pages the changes are on.
         Map<YearMonth, Set<String>> months = new java.util.TreeMap<>();
         for (String scope : scopes) {
@@ -222,7 +224,7 @@ public final class SharedPages {
         }
         List<CompletableFuture<List<SitePage>>> monthParts = new ArrayList<>();
         months.forEach((month, at) -> monthParts.add(CompletableFuture.supplyAsync(
-                () -> monthPages(month, at, zone, now), READS)));
+                () -> monthPages(reads, month, at, zone, now), READS)));
         parts.addAll(monthParts);
         // After the months: a page sealed just now is in the sitemap index.
         parts.add(CompletableFuture.allOf(monthParts.toArray(CompletableFuture[]::new)).thenApplyAsync(
@@ -231,7 +233,7 @@ public final class SharedPages {
             if (scope.startsWith("category:")) {
                 String category = scope.substring("category:".length());
                 parts.add(CompletableFuture.supplyAsync(() -> site.category(category,
-                        releasesOf(index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now), READS));
+                        releasesOf(reads, index.latestInCategory(category, SitePublisher.LATEST_COUNT), now), now), READS));
             }
         }
         // A search mark among the lists' (left by a publisher from before the index had its own
@@ -265,7 +267,8 @@ public final class SharedPages {
      *
      * @param changedAt the instants of the changed releases ("" for none, "*" for every page)
      */
-    private List<SitePage> monthPages(YearMonth month, Set<String> changedAt, ZoneId zone, Instant now) {
+    private List<SitePage> monthPages(RoundReads reads, YearMonth month, Set<String> changedAt, ZoneId zone,
+                                      Instant now) {
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         List<Instant> starts = new ArrayList<>(index.monthPageStarts(month));
@@ -313,7 +316,7 @@ public final class SharedPages {
         List<SitePage> pages = new ArrayList<>();
         int count = starts.size() + 1;
         if (count == 1) {
-            pages.addAll(site.month(month, releasesOf(newestPage != null ? newestPage
+            pages.addAll(site.month(month, releasesOf(reads, newestPage != null ? newestPage
                     : index.publishedBetween(from, to), now), now));
             return pages;
         }
@@ -321,7 +324,7 @@ public final class SharedPages {
         List<SiteIndex.Listing> newest = readWhole && lastRead.size() >= MONTH_PAGE
                 ? newestFirst(lastRead.subList(lastRead.size() - MONTH_PAGE, lastRead.size()))
                 : index.publishedBetween(from, to, MONTH_PAGE, false);
-        pages.add(site.monthLanding(month, releasesOf(newest, now), count, now));
+        pages.add(site.monthLanding(month, releasesOf(reads, newest, now), count, now));
         Set<Integer> numbers = new java.util.TreeSet<>();
         numbers.add(count); // the newest page
         for (int n = sealedBefore + 1; n < count; n++) {
@@ -347,23 +350,24 @@ public final class SharedPages {
             // The newest page's listings, and those of pages sealed just now, were read while sealing: not twice.
             List<SiteIndex.Listing> listed = n == count && newestPage != null ? newestPage
                     : sealedNow.containsKey(n) ? sealedNow.get(n) : index.publishedBetween(pageFrom, pageTo);
-            pages.addAll(site.monthPage(month, n, n < count, releasesOf(listed, now), now));
+            pages.addAll(site.monthPage(month, n, n < count, releasesOf(reads, listed, now), now));
         }
         return pages;
     }
 
-    /**
-     * The listed releases as they are now (a consistent read): one withdrawn since it was listed is
-     * left out, as its own publisher is about to take it out of the index and render again.
-     */
     private static List<SiteIndex.Listing> newestFirst(List<SiteIndex.Listing> oldestFirst) {
         List<SiteIndex.Listing> listings = new ArrayList<>(oldestFirst);
         java.util.Collections.reverse(listings);
         return listings;
     }
 
-    private List<Release> releasesOf(List<SiteIndex.Listing> listings, Instant now) {
-        List<Release> found = releases.findAll(listings.stream().map(SiteIndex.Listing::id).toList());
+    /**
+     * The listed releases as they are now (a consistent read, shared by the round's parts): one
+     * withdrawn since it was listed is left out, as its own publisher is about to take it out of
+     * the index and render again.
+     */
+    private static List<Release> releasesOf(RoundReads reads, List<SiteIndex.Listing> listings, Instant now) {
+        List<Release> found = reads.findAll(listings.stream().map(SiteIndex.Listing::id).toList());
         return found.stream().filter(r -> r.isPublicAt(now)).toList();
     }
 }

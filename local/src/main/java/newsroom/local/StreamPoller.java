@@ -192,17 +192,28 @@ final class StreamPoller implements Runnable {
      */
     private StreamTail.Page next(String shardId) {
         String position = positions.get(shardId);
-        boolean retry = retrying.remove(shardId);
-        if (!retry) {
-            Optional<StreamTail.Page> kept = tail.after(shardId, position, READ_SIZE);
-            if (kept.isPresent()) {
-                String after = kept.get().nextIterator();
-                return new StreamTail.Page(kept.get().records(), after == null ? MINT : after);
-            }
+        if (retrying.remove(shardId)) {
+            return read(shardId, position, true);
         }
-        if (!retry && !pace.mayRead(shardId, System.nanoTime())) {
+        Optional<StreamTail.Page> kept = kept(shardId, position);
+        if (kept.isPresent()) {
+            return kept.get();
+        }
+        if (!pace.mayRead(shardId, System.nanoTime())) {
             return null;
         }
+        // While this one waited for another consumer's read, that one may have read what follows its place.
+        return tail.oneReadAtATime(shardId, () -> kept(shardId, position).orElseGet(() -> read(shardId, position, false)));
+    }
+
+    /** What the shared tail holds after this place, with {@link #MINT} where it has no iterator after it. */
+    private Optional<StreamTail.Page> kept(String shardId, String position) {
+        return tail.after(shardId, position, READ_SIZE).map(page -> new StreamTail.Page(page.records(),
+                page.nextIterator() == null ? MINT : page.nextIterator()));
+    }
+
+    /** The shard's next records from the stream itself (the tail keeps them for the others, unless a retry's). */
+    private StreamTail.Page read(String shardId, String position, boolean retry) {
         String iterator = iterators.get(shardId);
         if (MINT.equals(iterator)) {
             iterator = iteratorAfter(shardId, position);

@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
@@ -42,6 +45,24 @@ final class StreamTail {
     }
 
     private final Map<String, Run> runs = new HashMap<>();
+    /** Each shard's read from the stream, one at a time. */
+    private final Map<String, ReentrantLock> readers = new ConcurrentHashMap<>();
+
+    /**
+     * Runs a consumer's read of the shard from the stream while no other consumer's read of it is
+     * under way. The consumers at the head poll at about the same moments, and each read the same
+     * new records from the emulator while it was still answering the first (in a burst the stream
+     * was read three times over); the one that waited finds here what the other read.
+     */
+    <T> T oneReadAtATime(String shardId, Supplier<T> read) {
+        ReentrantLock reader = readers.computeIfAbsent(shardId, s -> new ReentrantLock());
+        reader.lock();
+        try {
+            return read.get();
+        } finally {
+            reader.unlock();
+        }
+    }
 
     /**
      * Up to {@code limit} records after {@code position} (the last record a consumer has, or null

@@ -1,5 +1,6 @@
 package newsroom.local;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -60,6 +61,109 @@ class StreamPollerTest {
         @Override
         public void close() {
         }
+    }
+
+    /**
+     * One open shard that records arrive in, every 20 ms, and that answers as slowly as an emulator
+     * in a burst (50 ms a read): iterators are places, so every reader reads what follows its own.
+     */
+    private static final class Arriving implements DynamoDbStreamsClient {
+        final java.util.List<Record> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        final AtomicInteger recordsAnswered = new AtomicInteger();
+
+        void add(int count) {
+            for (int n = 1; n <= count; n++) {
+                String number = Long.toString(1000 + records.size());
+                records.add(Record.builder().eventID(number).eventName("INSERT").dynamodb(StreamRecord.builder()
+                        .sequenceNumber(number).keys(Map.of("pk", AttributeValue.fromS("RELEASE#" + number)))
+                        .streamViewType(StreamViewType.NEW_IMAGE).sizeBytes(10L).build()).build());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
+            return DescribeStreamResponse.builder().streamDescription(StreamDescription.builder()
+                    .streamArn(STREAM).shards(Shard.builder().shardId("shard-1").build()).build()).build();
+        }
+
+        @Override
+        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+            return GetShardIteratorResponse.builder().shardIterator(request.sequenceNumber() == null ? "after:"
+                    : "after:" + request.sequenceNumber()).build();
+        }
+
+        @Override
+        public GetRecordsResponse getRecords(GetRecordsRequest request) {
+            String after = request.shardIterator().substring("after:".length());
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            List<Record> answer;
+            synchronized (records) {
+                answer = records.stream().filter(r -> after.isEmpty() || Long.parseLong(r.dynamodb().sequenceNumber())
+                        > Long.parseLong(after)).limit(request.limit()).toList();
+            }
+            recordsAnswered.addAndGet(answer.size());
+            String next = answer.isEmpty() ? request.shardIterator()
+                    : "after:" + answer.get(answer.size() - 1).dynamodb().sequenceNumber();
+            return GetRecordsResponse.builder().records(answer).nextShardIterator(next).build();
+        }
+
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * The three consumers of the table's stream at its head poll at about the same moments; one reads
+     * the new records from the emulator and the others take them from the shared tail, rather than
+     * each reading them while the emulator still answers the first.
+     */
+    @Test
+    void consumersAtTheHeadReadEachRecordFromTheStreamAboutOnce() throws InterruptedException {
+        Arriving streams = new Arriving();
+        StreamTail tail = new StreamTail();
+        List<AtomicInteger> handled = List.of(new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+        List<StreamPoller> pollers = new java.util.ArrayList<>();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            AtomicInteger count = handled.get(i);
+            StreamPoller poller = new StreamPoller("consumer-" + i, streams, STREAM, "eu-west-2",
+                    List.of((event, context) -> {
+                        count.addAndGet(event.getRecords().size());
+                        return new StreamsEventResponse();
+                    }), StreamCheckpoints.none(), record -> true, tail);
+            pollers.add(poller);
+            Thread reader = new Thread(poller, "test-stream-reader-" + i);
+            readers.add(reader);
+            reader.start();
+        }
+        streams.add(100);
+        long until = System.currentTimeMillis() + 5_000;
+        while (handled.stream().anyMatch(h -> h.get() < 100) && System.currentTimeMillis() < until) {
+            Thread.sleep(50);
+        }
+        pollers.forEach(StreamPoller::stop);
+        for (Thread reader : readers) {
+            reader.join(5_000);
+        }
+
+        handled.forEach(h -> assertEquals(100, h.get(), "every consumer handed every record over once"));
+        // Read at once by each, the stream answered 260-300 records here.
+        assertTrue(streams.recordsAnswered.get() <= 130, "records read from the stream: " + streams.recordsAnswered.get());
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +43,7 @@ final class RoundReads {
                 Map<String, Release> found = new HashMap<>();
                 releases.findAll(List.copyOf(mine.keySet())).forEach(r -> found.put(r.id(), r));
                 mine.forEach((id, read) -> read.complete(found.get(id)));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 // Another part waiting for one of these fails with the same cause, not for ever.
                 mine.values().forEach(read -> read.completeExceptionally(e));
                 throw e;

@@ -141,11 +141,13 @@ public final class Bench {
                 total, total / publishes));
         // The emulator's pace on this machine: when the pipeline is behind, it answers as fast as it can.
         double elapsed = r.seconds() + (r.settledMillis() >= 0 ? r.settledMillis() / 1000.0 : 600);
+        double answered = total / elapsed;
+        double asked = total / publishes * r.rate();
         line.append(String.format(Locale.UK, " It answered %.0f a second over those %.0f s, where the burst asked for"
                 + " %.0f a second (that many a publish at %.1f publishes a second): when the first is the smaller, the"
-                + " emulator set the pace.", total / elapsed, elapsed, total / publishes * r.rate(), r.rate()));
+                + " emulator set the pace.", answered, elapsed, asked, r.rate()));
         System.out.printf(Locale.UK, "   the emulator answered %.0f requests a second; the burst asked for %.0f%n",
-                total / elapsed, total / publishes * r.rate());
+                answered, asked);
         line.append(" The most, a publish:");
         r.requests().entrySet().stream().limit(8).forEach(e -> line.append(String.format(Locale.UK, " %s %.2f;",
                 e.getKey(), e.getValue() / publishes)));

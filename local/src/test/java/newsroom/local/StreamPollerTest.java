@@ -27,30 +27,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 class StreamPollerTest {
     private static final String STREAM = "arn:aws:dynamodb:eu-west-2:000000000000:table/t/stream/1";
 
-    /** One open shard that always has exactly one new record: a steady trickle of publishes. */
-    private static final class Trickle implements DynamoDbStreamsClient {
-        final AtomicInteger reads = new AtomicInteger();
-        final AtomicLong sequence = new AtomicLong(100);
-
+    /** A stream of one open shard; what it reads is each fake's own. */
+    private abstract static class OneShard implements DynamoDbStreamsClient {
         @Override
         public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
             return DescribeStreamResponse.builder().streamDescription(StreamDescription.builder()
                     .streamArn(STREAM).shards(Shard.builder().shardId("shard-1").build()).build()).build();
-        }
-
-        @Override
-        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
-            return GetShardIteratorResponse.builder().shardIterator("iterator").build();
-        }
-
-        @Override
-        public GetRecordsResponse getRecords(GetRecordsRequest request) {
-            reads.incrementAndGet();
-            String number = Long.toString(sequence.incrementAndGet());
-            Record record = Record.builder().eventID(number).eventName("INSERT").dynamodb(StreamRecord.builder()
-                    .sequenceNumber(number).keys(Map.of("pk", AttributeValue.fromS("RELEASE#" + number)))
-                    .streamViewType(StreamViewType.NEW_IMAGE).sizeBytes(10L).build()).build();
-            return GetRecordsResponse.builder().records(record).nextShardIterator("iterator").build();
         }
 
         @Override
@@ -63,20 +45,44 @@ class StreamPollerTest {
         }
     }
 
+    /** A release's insert, numbered. */
+    private static Record record(String number) {
+        return Record.builder().eventID(number).eventName("INSERT").dynamodb(StreamRecord.builder()
+                .sequenceNumber(number).keys(Map.of("pk", AttributeValue.fromS("RELEASE#" + number)))
+                .streamViewType(StreamViewType.NEW_IMAGE).sizeBytes(10L).build()).build();
+    }
+
+    /** One open shard that always has exactly one new record: a steady trickle of publishes. */
+    private static final class Trickle extends OneShard {
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicLong sequence = new AtomicLong(100);
+
+        @Override
+        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+            return GetShardIteratorResponse.builder().shardIterator("iterator").build();
+        }
+
+        @Override
+        public GetRecordsResponse getRecords(GetRecordsRequest request) {
+            reads.incrementAndGet();
+            String number = Long.toString(sequence.incrementAndGet());
+            Record record = record(number);
+            return GetRecordsResponse.builder().records(record).nextShardIterator("iterator").build();
+        }
+    }
+
     /**
      * One open shard that records arrive in, every 20 ms, and that answers as slowly as an emulator
      * in a burst (50 ms a read): iterators are places, so every reader reads what follows its own.
      */
-    private static final class Arriving implements DynamoDbStreamsClient {
+    private static final class Arriving extends OneShard {
         final java.util.List<Record> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final AtomicInteger recordsAnswered = new AtomicInteger();
 
         void add(int count) {
             for (int n = 1; n <= count; n++) {
                 String number = Long.toString(1000 + records.size());
-                records.add(Record.builder().eventID(number).eventName("INSERT").dynamodb(StreamRecord.builder()
-                        .sequenceNumber(number).keys(Map.of("pk", AttributeValue.fromS("RELEASE#" + number)))
-                        .streamViewType(StreamViewType.NEW_IMAGE).sizeBytes(10L).build()).build());
+                records.add(record(number));
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -84,12 +90,6 @@ class StreamPollerTest {
                     return;
                 }
             }
-        }
-
-        @Override
-        public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
-            return DescribeStreamResponse.builder().streamDescription(StreamDescription.builder()
-                    .streamArn(STREAM).shards(Shard.builder().shardId("shard-1").build()).build()).build();
         }
 
         @Override
@@ -115,15 +115,6 @@ class StreamPollerTest {
             String next = answer.isEmpty() ? request.shardIterator()
                     : "after:" + answer.get(answer.size() - 1).dynamodb().sequenceNumber();
             return GetRecordsResponse.builder().records(answer).nextShardIterator(next).build();
-        }
-
-        @Override
-        public String serviceName() {
-            return "dynamodb";
-        }
-
-        @Override
-        public void close() {
         }
     }
 

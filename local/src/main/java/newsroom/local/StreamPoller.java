@@ -33,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * What Lambda's event source mapping does for a DynamoDB stream, for one function: reads each shard
  * through the Streams API, hands batches to the handler as a {@link DynamodbEvent}, and on a
  * reported failure retries from the failed record (up to a limit, then moves on, as
- * {@code MaximumRetryAttempts} does). With a {@code ParallelizationFactor} above one, a batch is
- * split by item key across that many handler instances running at once, as Lambda does (one key's
- * records stay in order, on one instance). Where it got to is kept in {@link StreamCheckpoints}, so
+ * {@code MaximumRetryAttempts} does). With a {@code ParallelizationFactor} above one, the records
+ * are split by item key across that many handler instances running at once, each with batches of
+ * its own, as Lambda does (one key's records stay in order, on one instance). Where it got to is kept in {@link StreamCheckpoints}, so
  * a restart resumes there.
  */
 final class StreamPoller implements Runnable {
@@ -246,12 +246,7 @@ final class StreamPoller implements Runnable {
             return false;
         }
         List<Record> records = read.stream().filter(filter).toList();
-        Optional<String> failed = Optional.empty();
-        for (int from = 0; from < records.size() && failed.isEmpty(); from += BATCH_SIZE) {
-            List<Record> batch = records.subList(from, Math.min(records.size(), from + BATCH_SIZE));
-            handled.addAndGet(batch.size());
-            failed = handle(batch);
-        }
+        Optional<String> failed = records.isEmpty() ? Optional.empty() : handle(records);
         if (failed.isEmpty()) {
             attempts.remove(shardId);
             String last = read.get(read.size() - 1).dynamodb().sequenceNumber();
@@ -283,12 +278,19 @@ final class StreamPoller implements Runnable {
     }
 
     /**
-     * Gives the batch to the handlers: all of it to the one, or split by item key across them, run
-     * at once. Returns the first record to retry from (the earliest any instance reported), if any.
+     * Gives the records read to the handlers in batches of at most {@link #BATCH_SIZE}: all of them
+     * to the one, one batch after another; or, with a parallelization factor, split by item key
+     * across the instances, each taking its own keys' records in batches of up to that size, one
+     * after another, while the others do the same (Lambda keeps a batch in flight per instance,
+     * each up to the mapping's BatchSize; splitting every hundred four ways instead made four times
+     * the batches, each with a batch's fixed reads and writes). An instance stops at its first
+     * failure, so no record of a key is handled before an earlier one of it. Returns the first
+     * record to retry from (the earliest any instance reported), if any; records of other keys
+     * after it are handed over again then, as Lambda's retries do.
      */
     private Optional<String> handle(List<Record> records) throws InterruptedException {
         if (handlers.size() == 1) {
-            return firstFailure(handlers.get(0).handleRequest(toEvent(records), null));
+            return inBatches(handlers.get(0), records);
         }
         Map<Integer, List<Record>> byInstance = new TreeMap<>();
         for (Record record : records) {
@@ -296,8 +298,7 @@ final class StreamPoller implements Runnable {
             byInstance.computeIfAbsent(instance, i -> new ArrayList<>()).add(record);
         }
         List<Future<Optional<String>>> results = new ArrayList<>();
-        byInstance.forEach((instance, batch) -> results.add(instances.submit(() ->
-                firstFailure(handlers.get(instance).handleRequest(toEvent(batch), null)))));
+        byInstance.forEach((instance, own) -> results.add(instances.submit(() -> inBatches(handlers.get(instance), own))));
         List<String> failures = new ArrayList<>();
         for (Future<Optional<String>> result : results) {
             try {
@@ -308,6 +309,19 @@ final class StreamPoller implements Runnable {
         }
         // Sequence numbers are decimal strings of one shard: the earliest is the shortest, then the least.
         return failures.stream().min(Comparator.comparing(String::length).thenComparing(Comparator.naturalOrder()));
+    }
+
+    /** One instance's records, a batch at a time, until one fails. */
+    private Optional<String> inBatches(RequestHandler<DynamodbEvent, StreamsEventResponse> handler, List<Record> records) {
+        for (int from = 0; from < records.size(); from += BATCH_SIZE) {
+            List<Record> batch = records.subList(from, Math.min(records.size(), from + BATCH_SIZE));
+            handled.addAndGet(batch.size());
+            Optional<String> failed = firstFailure(handler.handleRequest(toEvent(batch), null));
+            if (failed.isPresent()) {
+                return failed;
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> firstFailure(StreamsEventResponse result) {

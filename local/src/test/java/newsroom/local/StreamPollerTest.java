@@ -157,6 +157,82 @@ class StreamPollerTest {
         assertTrue(streams.recordsAnswered.get() <= 130, "records read from the stream: " + streams.recordsAnswered.get());
     }
 
+    /** One open shard that holds these records from the start, and gets no more. */
+    private static final class Backlog extends OneShard {
+        final List<Record> records;
+
+        Backlog(List<Record> records) {
+            this.records = records;
+        }
+
+        @Override
+        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+            return GetShardIteratorResponse.builder().shardIterator(request.sequenceNumber() == null ? "after:"
+                    : "after:" + request.sequenceNumber()).build();
+        }
+
+        @Override
+        public GetRecordsResponse getRecords(GetRecordsRequest request) {
+            String after = request.shardIterator().substring("after:".length());
+            List<Record> answer = records.stream().filter(r -> after.isEmpty()
+                    || Long.parseLong(r.dynamodb().sequenceNumber()) > Long.parseLong(after)).limit(request.limit()).toList();
+            String next = answer.isEmpty() ? request.shardIterator()
+                    : "after:" + answer.get(answer.size() - 1).dynamodb().sequenceNumber();
+            return GetRecordsResponse.builder().records(answer).nextShardIterator(next).build();
+        }
+    }
+
+    /**
+     * With a parallelization factor of four, a backlog of 400 records of 40 releases is handed to
+     * the four instances in batches of up to a hundred each, as Lambda does, not a hundred split four
+     * ways (sixteen batches of about 25, each paying a batch's fixed reads and writes); and each
+     * release's records still reach one instance, in order.
+     */
+    @Test
+    void parallelInstancesEachTakeBatchesOfUpToTheBatchSize() throws InterruptedException {
+        List<Record> records = new java.util.ArrayList<>();
+        for (int n = 0; n < 400; n++) {
+            records.add(Record.builder().eventID("e" + n).eventName("MODIFY").dynamodb(StreamRecord.builder()
+                    .sequenceNumber(Long.toString(1000 + n)).keys(Map.of("pk", AttributeValue.fromS("RELEASE#" + n % 40)))
+                    .streamViewType(StreamViewType.NEW_IMAGE).sizeBytes(10L).build()).build());
+        }
+        Backlog streams = new Backlog(records);
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Map<String, List<Long>> byKey = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> instanceOfKey = new java.util.concurrent.ConcurrentHashMap<>();
+        List<com.amazonaws.services.lambda.runtime.RequestHandler<com.amazonaws.services.lambda.runtime.events.DynamodbEvent,
+                StreamsEventResponse>> instances = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int instance = i;
+            instances.add((event, context) -> {
+                batchSizes.add(event.getRecords().size());
+                event.getRecords().forEach(r -> {
+                    String key = r.getDynamodb().getKeys().get("pk").getS();
+                    byKey.computeIfAbsent(key, k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>()))
+                            .add(Long.parseLong(r.getDynamodb().getSequenceNumber()));
+                    assertEquals(instance, instanceOfKey.computeIfAbsent(key, k -> instance), "one instance a release");
+                });
+                return new StreamsEventResponse();
+            });
+        }
+        StreamPoller poller = new StreamPoller("site-publisher", streams, STREAM, "eu-west-2", instances,
+                StreamCheckpoints.none());
+        Thread reader = new Thread(poller, "test-stream-reader");
+        reader.start();
+        long until = System.currentTimeMillis() + 5_000;
+        while (poller.recordsHandled() < 400 && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+        poller.stop();
+        reader.join(5_000);
+
+        assertEquals(400, batchSizes.stream().mapToInt(Integer::intValue).sum(), "every record handed over once");
+        assertTrue(batchSizes.stream().allMatch(size -> size <= StreamPoller.BATCH_SIZE), "batches: " + batchSizes);
+        // 40 releases over four instances: at most 100 records, or a little more, each.
+        assertTrue(batchSizes.size() <= 8, "batches: " + batchSizes);
+        byKey.forEach((key, sequence) -> assertEquals(sequence.stream().sorted().toList(), sequence, key + " in order"));
+    }
+
     @Test
     void aShardWithRecordsArrivingIsReadAtMostFourTimesASecond() throws InterruptedException {
         Trickle streams = new Trickle();

@@ -296,6 +296,73 @@ class SitePublisherTest {
         assertTrue(latest.indexOf("Batch release 6") < latest.indexOf("Batch release 1"), "newest first");
     }
 
+    /**
+     * A batch's release pages are written many at once: a store that answers each write slowly (as
+     * S3 does, or the emulator in a burst) sets a batch's time by how many go at once. This bucket
+     * holds each release page's write until 32 are under way (or a second has passed).
+     */
+    @Test
+    void aBatchWritesItsReleasePagesThirtyTwoAtATime() {
+        java.util.concurrent.atomic.AtomicInteger underWay = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+        SiteBucket slow = new SiteBucket() {
+            @Override
+            public void put(String key, byte[] content, String contentType, String cacheControl) {
+                boolean releasePage = key.startsWith("news/2026/11/slug-") && key.endsWith("/index.html");
+                if (releasePage) {
+                    most.accumulateAndGet(underWay.incrementAndGet(), Math::max);
+                    long until = System.nanoTime() + 1_000_000_000L;
+                    while (underWay.get() < SitePublisher.RELEASES_AT_ONCE && most.get() < SitePublisher.RELEASES_AT_ONCE
+                            && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                }
+                try {
+                    bucket.put(key, content, contentType, cacheControl);
+                } finally {
+                    if (releasePage) {
+                        underWay.decrementAndGet();
+                    }
+                }
+            }
+
+            @Override
+            public boolean exists(String key) {
+                return bucket.exists(key);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> read(String key) {
+                return bucket.read(key);
+            }
+
+            @Override
+            public void delete(String key) {
+                bucket.delete(key);
+            }
+
+            @Override
+            public List<String> keys(String prefix) {
+                return bucket.keys(prefix);
+            }
+        };
+        SitePublisher writing = new SitePublisher(releases, index, new InMemoryRenderQueue(), slow, downloads,
+                new SiteRenderer(assets, "Example Police", "https://news.example", ZONE), assets, cdn,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            ids.add(stored(Samples.published("w" + i, "Written at once " + i, "Appeals", NOW.minusSeconds(600 - i))).id());
+        }
+
+        SitePublisher.Batch batch = writing.publishAll(ids);
+
+        assertFalse(batch.failed());
+        assertEquals(32, most.get(), "release pages written at once");
+        for (int i = 1; i <= 100; i++) {
+            assertTrue(bucket.exists("news/2026/11/slug-w" + i + "/index.html"), "every page written");
+        }
+    }
+
     /** A publisher whose site index notes each call as "method/arguments" in {@code calls}. */
     private SitePublisher publisherCountingIndexCalls(List<String> calls) {
         newsroom.service.port.SiteIndex counted = (newsroom.service.port.SiteIndex) java.lang.reflect.Proxy.newProxyInstance(

@@ -108,7 +108,9 @@ public final class Bench {
         boolean fast = r.p99() >= 0 && r.p99() <= 5_000;
         md.append("## 7. A burst of publishes\n\n")
                 .append("Through the local runtime (").append(emulator.description().replaceAll(" at .*", ""))
-                .append(") as a press office in a crisis, in a runtime that has been publishing (500 releases at 25 a second, then 10 s quiet, before the burst): ").append(r.clients()).append(" clients creating and ")
+                .append(") as a press office in a crisis, in a runtime that has been publishing (500 releases ")
+                .append("at 25 a second, then 10 s quiet, before the burst): ").append(r.clients())
+                .append(" clients creating and ")
                 .append("publishing (`\"publish\": true`), ").append((int) sizes.burstRate())
                 .append(" a second between them, for ").append(r.seconds())
                 .append(" s, while a release goes to ").append(r.contacts()).append(" contacts. A release's ")

@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * reported failure retries from the failed record (up to a limit, then moves on, as
  * {@code MaximumRetryAttempts} does). With a {@code ParallelizationFactor} above one, the records
  * are split by item key across that many handler instances running at once, each with batches of
- * its own, as Lambda does (one key's records stay in order, on one instance). Where it got to is kept in {@link StreamCheckpoints}, so
- * a restart resumes there.
+ * its own, as Lambda does (one key's records stay in order, on one instance). Where it got to is
+ * kept in {@link StreamCheckpoints}, so a restart resumes there.
  */
 final class StreamPoller implements Runnable {
     private static final JsonLog LOG = JsonLog.of(StreamPoller.class);
@@ -298,7 +298,8 @@ final class StreamPoller implements Runnable {
             byInstance.computeIfAbsent(instance, i -> new ArrayList<>()).add(record);
         }
         List<Future<Optional<String>>> results = new ArrayList<>();
-        byInstance.forEach((instance, own) -> results.add(instances.submit(() -> inBatches(handlers.get(instance), own))));
+        byInstance.forEach((instance, own) ->
+                results.add(instances.submit(() -> inBatches(handlers.get(instance), own))));
         List<String> failures = new ArrayList<>();
         for (Future<Optional<String>> result : results) {
             try {

@@ -52,7 +52,7 @@ public final class SitePublisher {
      * their own writes use, so a release never waits for a thread its batch holds. A batch's time is
      * its hundred releases' writes over these threads: at 8, a batch of a hundred took 25 writes'
      * time in a row, and in a burst, where every other writer also waits on the same store, the
-     * pages fell seconds behind (the burst benchmark's p99 201 → page 9–17 s; 2–4 s at 32).
+     * pages fell seconds behind (the burst benchmark's p99 201 → page 9–17 s; 2–5 s at 32).
      */
     static final int RELEASES_AT_ONCE = 32;
     private static final ExecutorService RELEASES = Executors.newFixedThreadPool(RELEASES_AT_ONCE, runnable -> {

@@ -72,10 +72,45 @@ class StreamPollerTest {
     }
 
     /**
-     * One open shard that records arrive in, every 20 ms, and that answers as slowly as an emulator
-     * in a burst (50 ms a read): iterators are places, so every reader reads what follows its own.
+     * One open shard whose iterators are places: every reader reads what follows its own, up to its
+     * limit, from the records the shard holds at that moment.
      */
-    private static final class Arriving extends OneShard {
+    private abstract static class Places extends OneShard {
+        /** The records the shard holds now, oldest first. */
+        abstract List<Record> held();
+
+        /** Called before each read is answered. */
+        void beforeAnswering() {
+        }
+
+        @Override
+        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
+            return GetShardIteratorResponse.builder().shardIterator(request.sequenceNumber() == null ? "after:"
+                    : "after:" + request.sequenceNumber()).build();
+        }
+
+        @Override
+        public GetRecordsResponse getRecords(GetRecordsRequest request) {
+            String after = request.shardIterator().substring("after:".length());
+            beforeAnswering();
+            List<Record> answer = held().stream().filter(r -> after.isEmpty()
+                    || Long.parseLong(r.dynamodb().sequenceNumber()) > Long.parseLong(after)).limit(request.limit()).toList();
+            answered(answer.size());
+            String next = answer.isEmpty() ? request.shardIterator()
+                    : "after:" + answer.get(answer.size() - 1).dynamodb().sequenceNumber();
+            return GetRecordsResponse.builder().records(answer).nextShardIterator(next).build();
+        }
+
+        /** Called with the number of records each read answered. */
+        void answered(int count) {
+        }
+    }
+
+    /**
+     * One open shard that records arrive in, every 20 ms, and that answers as slowly as an emulator
+     * in a burst (50 ms a read).
+     */
+    private static final class Arriving extends Places {
         final java.util.List<Record> records = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         final AtomicInteger recordsAnswered = new AtomicInteger();
 
@@ -93,28 +128,24 @@ class StreamPollerTest {
         }
 
         @Override
-        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
-            return GetShardIteratorResponse.builder().shardIterator(request.sequenceNumber() == null ? "after:"
-                    : "after:" + request.sequenceNumber()).build();
+        List<Record> held() {
+            synchronized (records) {
+                return List.copyOf(records);
+            }
         }
 
         @Override
-        public GetRecordsResponse getRecords(GetRecordsRequest request) {
-            String after = request.shardIterator().substring("after:".length());
+        void beforeAnswering() {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            List<Record> answer;
-            synchronized (records) {
-                answer = records.stream().filter(r -> after.isEmpty() || Long.parseLong(r.dynamodb().sequenceNumber())
-                        > Long.parseLong(after)).limit(request.limit()).toList();
-            }
-            recordsAnswered.addAndGet(answer.size());
-            String next = answer.isEmpty() ? request.shardIterator()
-                    : "after:" + answer.get(answer.size() - 1).dynamodb().sequenceNumber();
-            return GetRecordsResponse.builder().records(answer).nextShardIterator(next).build();
+        }
+
+        @Override
+        void answered(int count) {
+            recordsAnswered.addAndGet(count);
         }
     }
 
@@ -158,7 +189,7 @@ class StreamPollerTest {
     }
 
     /** One open shard that holds these records from the start, and gets no more. */
-    private static final class Backlog extends OneShard {
+    private static final class Backlog extends Places {
         final List<Record> records;
 
         Backlog(List<Record> records) {
@@ -166,19 +197,8 @@ class StreamPollerTest {
         }
 
         @Override
-        public GetShardIteratorResponse getShardIterator(GetShardIteratorRequest request) {
-            return GetShardIteratorResponse.builder().shardIterator(request.sequenceNumber() == null ? "after:"
-                    : "after:" + request.sequenceNumber()).build();
-        }
-
-        @Override
-        public GetRecordsResponse getRecords(GetRecordsRequest request) {
-            String after = request.shardIterator().substring("after:".length());
-            List<Record> answer = records.stream().filter(r -> after.isEmpty()
-                    || Long.parseLong(r.dynamodb().sequenceNumber()) > Long.parseLong(after)).limit(request.limit()).toList();
-            String next = answer.isEmpty() ? request.shardIterator()
-                    : "after:" + answer.get(answer.size() - 1).dynamodb().sequenceNumber();
-            return GetRecordsResponse.builder().records(answer).nextShardIterator(next).build();
+        List<Record> held() {
+            return records;
         }
     }
 

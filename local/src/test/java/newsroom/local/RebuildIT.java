@@ -60,8 +60,11 @@ class RebuildIT {
         String withdrawnUrl = json(withdrawn).path("url").asText();
         Eventually.await(Duration.ofSeconds(15), () -> Http.get(URI.create(withdrawnUrl)).body(),
                 b -> b.contains("Published in error."));
+        // Less the search index's recent file: a rebuild writes the word files whole and no
+        // recent file (the releases it named are in the word files), so that one is not back.
         Set<String> before = Eventually.await(Duration.ofSeconds(10), RebuildIT::siteKeys,
-                k -> k.contains("feeds/community.atom"));
+                k -> k.contains("feeds/community.atom")).stream()
+                .filter(k -> !k.startsWith("search/r.")).collect(Collectors.toSet());
 
         var s3 = runtime.clients().s3();
         // Wipe the bucket (again, should a late stream record still be rendering).
@@ -81,6 +84,9 @@ class RebuildIT {
         assertTrue(after.containsAll(before), "everything is back: missing " + before.stream()
                 .filter(k -> !after.contains(k)).toList());
         assertEquals(200, Http.get(URI.create(kept.path("url").asText())).statusCode());
+        JsonNode search = json(Http.get(runtime.siteUrl().resolve("/search/manifest.json")));
+        assertEquals(1, search.path("docs").asInt(), "the kept release is in the rebuilt search index");
+        assertTrue(search.path("recent").isMissingNode(), "in its word files, not a recent file: " + search);
         assertTrue(Http.get(URI.create(withdrawnUrl)).body().contains("Published in error."),
                 "the withdrawal notice is rebuilt too");
 

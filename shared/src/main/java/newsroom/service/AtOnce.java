@@ -37,6 +37,11 @@ public final class AtOnce {
         for (T item : items) {
             running.add(pool.submit(() -> task.accept(item)));
         }
+        awaitAll(running);
+    }
+
+    /** Waits for every piece of work, then throws the first failure among them, if any. */
+    public static void awaitAll(List<? extends Future<?>> running) {
         RuntimeException failure = null;
         for (Future<?> future : running) {
             try {

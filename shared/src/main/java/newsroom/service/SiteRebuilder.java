@@ -114,13 +114,20 @@ public final class SiteRebuilder {
         AtomicInteger releaseCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
+            // Written on the pool while the index is read below: one after another, these writes
+            // were a fifth of a cold rebuild's first request (benchmark 5).
+            List<Future<?>> work = new ArrayList<>();
             for (SiteAssets.Asset asset : assets.all()) {
-                bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
-                written.put(asset.key(), Boolean.TRUE);
+                work.add(pool.submit(() -> {
+                    bucket.put(asset.key(), asset.content(), asset.contentType(), SiteBucket.ASSET_CACHE);
+                    written.put(asset.key(), Boolean.TRUE);
+                }));
             }
             for (SitePage page : site.fixed()) {
-                SitePublisher.write(bucket, page);
-                written.put(page.key(), Boolean.TRUE);
+                work.add(pool.submit(() -> {
+                    SitePublisher.write(bucket, page);
+                    written.put(page.key(), Boolean.TRUE);
+                }));
             }
 
             int upgraded = index.upgrade();
@@ -131,7 +138,6 @@ public final class SiteRebuilder {
             Set<YearMonth> months = new TreeSet<>(releases.months());
             months.addAll(index.months());
             progress.accept("Rebuilding " + months.size() + " months of releases with " + threads + " threads");
-            List<Future<?>> work = new ArrayList<>();
             for (YearMonth month : months) {
                 scopes.add(SharedPages.wholeMonth(month));
                 work.add(pool.submit(() -> {

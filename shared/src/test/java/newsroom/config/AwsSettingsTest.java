@@ -45,4 +45,23 @@ class AwsSettingsTest {
             endpoint.stop(0);
         }
     }
+
+    /**
+     * The container provider is built when first asked, not with the settings: building it costs
+     * a cold start time, and with keys in the environment it is never asked.
+     */
+    @Test
+    void theContainerProviderIsBuiltOnlyWhenFirstAskedAndThenKept() {
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        AwsSettings.OnFirstUse provider = new AwsSettings.OnFirstUse(() -> {
+            built.incrementAndGet();
+            return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDLATER", "secret"));
+        });
+        assertEquals(0, built.get(), "nothing built before it is asked");
+
+        assertEquals("AKIDLATER", provider.resolveCredentials().accessKeyId());
+        assertEquals("AKIDLATER", provider.resolveCredentials().accessKeyId());
+        assertEquals(1, built.get(), "built once, then kept");
+    }
 }

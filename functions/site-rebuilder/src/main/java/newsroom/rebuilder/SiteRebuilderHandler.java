@@ -3,7 +3,10 @@ package newsroom.rebuilder;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import newsroom.aws.AwsClients;
 import newsroom.aws.SiteAdapters;
@@ -24,6 +27,7 @@ import java.time.Instant;
 import newsroom.render.Desk;
 import newsroom.service.port.SharedPagesNudge;
 import newsroom.service.port.SiteBucket;
+import newsroom.service.AtOnce;
 import newsroom.service.SiteRebuilder;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -37,6 +41,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class SiteRebuilderHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, SnapStartPrimed {
     private static final JsonLog LOG = JsonLog.of(SiteRebuilderHandler.class);
     static final int THREADS = 16;
+    /** The desk's files, written this many at once. */
+    private static final ExecutorService WRITES = AtOnce.pool("desk-write", 8);
 
     private final SiteRebuilder rebuilder;
     private final SiteBucket bucket;
@@ -105,6 +111,18 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
     }
 
     private void beforeRebuild(Consumer<String> progress) {
+        // The desk's files go up while the records and settings are read: one after another, its
+        // fourteen writes were a fifth of a cold rebuild's first request (benchmark 5).
+        List<Future<?>> deskWrites = desk.files(deskConfig).stream()
+                .<Future<?>>map(file -> WRITES.submit(() -> put(file))).toList();
+        try {
+            followSettings(progress);
+        } finally {
+            AtOnce.awaitAll(deskWrites);
+        }
+    }
+
+    private void followSettings(Consumer<String> progress) {
         int moved = recordsMove.run();
         if (moved > 0) {
             progress.accept("Moved " + moved + " records of releases and digests to the records table");
@@ -114,7 +132,6 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
         if (logo != null) {
             bucket.put(logo.key(), logo.content(), logo.contentType(), SiteBucket.ASSET_CACHE);
         }
-        writeDesk();
     }
 
     /**
@@ -144,9 +161,11 @@ public final class SiteRebuilderHandler implements RequestHandler<Map<String, Ob
 
     /** The press office's desk and its config, under /desk/. */
     public void writeDesk() {
-        for (Desk.File file : desk.files(deskConfig)) {
-            bucket.put(file.key(), file.content(), file.contentType(), Desk.CACHE);
-        }
+        AtOnce.each(WRITES, desk.files(deskConfig), this::put);
+    }
+
+    private void put(Desk.File file) {
+        bucket.put(file.key(), file.content(), file.contentType(), Desk.CACHE);
     }
 
     @Override

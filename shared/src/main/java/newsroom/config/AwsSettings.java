@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * Where and as whom the SDK clients talk to AWS. In Lambda the credentials come from the
@@ -36,27 +37,17 @@ public record AwsSettings(Region region, Optional<URI> endpoint, AwsCredentialsP
                 new OnFirstUse(() -> ContainerCredentialsProvider.builder().build()));
     }
 
-    /** A credentials provider built when it is first asked, then kept. */
+    /** A credentials provider built when it is first asked, then kept (the SDK's own {@link Lazy}). */
     static final class OnFirstUse implements AwsCredentialsProvider {
-        private final Supplier<AwsCredentialsProvider> build;
-        private volatile AwsCredentialsProvider built;
+        private final Lazy<AwsCredentialsProvider> provider;
 
         OnFirstUse(Supplier<AwsCredentialsProvider> build) {
-            this.build = build;
+            this.provider = new Lazy<>(build);
         }
 
         @Override
         public AwsCredentials resolveCredentials() {
-            AwsCredentialsProvider provider = built;
-            if (provider == null) {
-                synchronized (this) {
-                    if (built == null) {
-                        built = build.get();
-                    }
-                    provider = built;
-                }
-            }
-            return provider.resolveCredentials();
+            return provider.getValue().resolveCredentials();
         }
     }
 }

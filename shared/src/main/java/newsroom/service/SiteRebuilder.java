@@ -114,8 +114,8 @@ public final class SiteRebuilder {
         AtomicInteger releaseCount = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            // Written on the pool while the index is read below: one after another, these writes
-            // were a fifth of a cold rebuild's first request (benchmark 5).
+            // Written on the pool while the index is read below, not one after another before it:
+            // a cold rebuild's first request waited on each (benchmark 5).
             List<Future<?>> work = new ArrayList<>();
             for (SiteAssets.Asset asset : assets.all()) {
                 work.add(pool.submit(() -> {

@@ -6,8 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 class AwsSettingsTest {
 
@@ -52,11 +55,10 @@ class AwsSettingsTest {
      */
     @Test
     void theContainerProviderIsBuiltOnlyWhenFirstAskedAndThenKept() {
-        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger built = new AtomicInteger();
         AwsSettings.OnFirstUse provider = new AwsSettings.OnFirstUse(() -> {
             built.incrementAndGet();
-            return software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDLATER", "secret"));
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDLATER", "secret"));
         });
         assertEquals(0, built.get(), "nothing built before it is asked");
 
